@@ -1,0 +1,43 @@
+"""The command line: a thin shell over the library, with one error boundary."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+ISSUES_URL = "https://github.com/matchmaker-kr/matchmaker/issues"
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in matchmaker, not in the user's input
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run a command; bad input exits 1, usage errors 2, and our own bugs 70.
+
+    A traceback is shown only with --debug: a regional official who mistyped a file
+    should see what to fix, never the inside of the program.
+    """
+    from matchmaker.cli.app import app
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        code = app(args=args, prog_name="matchmaker", standalone_mode=False)
+    except KeyboardInterrupt:
+        code = 130
+    except BrokenPipeError:
+        code = 0  # `matchmaker rank | head` is fine
+    except Exception as error:
+        # Typer vendors its own copy of Click, so its exceptions are recognised by shape:
+        # a usage error knows how to show itself and which status it exits with.
+        if hasattr(error, "show") and isinstance(getattr(error, "exit_code", None), int):
+            error.show()
+            sys.exit(error.exit_code)
+        if type(error).__name__ == "Abort":
+            sys.exit(130)
+        if debug:
+            raise
+        name = type(error).__name__
+        print(f"matchmaker: internal error ({name}: {str(error)[:200]}). This is a bug in "
+              f"matchmaker, not in your files; please report it at {ISSUES_URL} with the "
+              "output of the same command run with --debug.", file=sys.stderr)
+        code = EXIT_INTERNAL
+    sys.exit(code if isinstance(code, int) else 0)

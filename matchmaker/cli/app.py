@@ -1,0 +1,40 @@
+"""The Typer application and its commands. Heavy modules are imported inside commands,
+so `matchmaker --help` costs little more than importing Typer."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from matchmaker import __version__
+from matchmaker.cli import validate
+
+app = typer.Typer(
+    name="matchmaker",
+    help="Match regions' demand proposals to Seoul's inter-regional cooperation projects, "
+    "and rank the matches by demand fit, long-term value and synergy.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"matchmaker {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal "
+                                        "errors.")] = False,
+) -> None:
+    """matchmaker: demand-driven matching of regions and Seoul's cooperation projects."""
+
+
+app.command("validate")(validate.validate)

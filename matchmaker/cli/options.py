@@ -1,0 +1,56 @@
+"""Options shared by several commands, and how their defaults are chosen."""
+
+from __future__ import annotations
+
+import locale
+import os
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+
+class LanguageChoice(StrEnum):
+    ko = "ko"
+    en = "en"
+
+
+class DiagnosticFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+LangOption = Annotated[
+    LanguageChoice | None,
+    typer.Option("--lang", help="Language of messages (default: $MATCHMAKER_LANG, then the "
+                 "locale)."),
+]
+DiagnosticFormatOption = Annotated[
+    DiagnosticFormat | None,
+    typer.Option("--format", "-f", help="Output format (default: text; github inside GitHub "
+                 "Actions)."),
+]
+
+
+def resolve_language(choice: LanguageChoice | None) -> str:
+    if choice is not None:
+        return choice.value
+    configured = os.environ.get("MATCHMAKER_LANG", "").strip().lower()
+    if configured in ("ko", "en"):
+        return configured
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "ko" if value.lower().startswith("ko") else "en"
+    current = locale.getlocale()[0] or ""
+    return "ko" if current.lower().startswith("ko") else "en"
+
+
+def resolve_diagnostic_format(choice: DiagnosticFormat | None) -> str:
+    if choice is not None:
+        return choice.value
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "text"

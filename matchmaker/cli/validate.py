@@ -1,0 +1,33 @@
+"""`matchmaker validate FILE…`: check proposal, project and profile files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from matchmaker.cli.options import (
+    DiagnosticFormatOption,
+    LangOption,
+    resolve_diagnostic_format,
+    resolve_language,
+)
+
+
+def validate(
+    files: Annotated[list[Path], typer.Argument(
+        help="YAML files (or folders of them) to check.", exists=True, readable=False,
+        metavar="FILE...",
+        show_default=False)],
+    output_format: DiagnosticFormatOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Check files for syntax, schema and references, and say where each problem is."""
+    from matchmaker.cli.report import emit_diagnostics
+    from matchmaker.validation import validate_paths
+
+    result = validate_paths(files)
+    code = emit_diagnostics(result.files, result.diagnostics, result.sources,
+                            resolve_diagnostic_format(output_format), resolve_language(lang))
+    raise typer.Exit(code)

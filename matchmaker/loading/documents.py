@@ -1,0 +1,159 @@
+"""The one loader: a file's bytes in, a validated model or positioned diagnostics out."""
+
+from __future__ import annotations
+
+import hashlib
+import stat
+from dataclasses import dataclass
+from pathlib import Path as FilePath
+
+from pydantic import BaseModel, ValidationError
+
+from matchmaker.diagnostics import Diagnostic, has_errors
+from matchmaker.loading.limits import DEFAULT_LIMITS, Limits
+from matchmaker.loading.nodes import ParsedDocument
+from matchmaker.loading.schema_errors import schema_diagnostics
+from matchmaker.loading.text import decode
+from matchmaker.loading.yaml_reader import read_yaml
+from matchmaker.models import MODEL_BY_KIND, USER_KINDS, Proposal
+from matchmaker.suggest import did_you_mean
+
+# Kinds written by people outside the catalog's maintainers may not use anchors:
+# an alias makes one edit change several places, which a reviewer cannot see.
+_NO_ANCHOR_KINDS = frozenset({"proposal"})
+MAX_DIAGNOSTICS_PER_FILE = 25
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedDocument:
+    """What one file turned out to be: its kind, its model, and what is wrong with it."""
+
+    file: str
+    sha256: str
+    kind: str | None
+    model: BaseModel | None
+    parsed: ParsedDocument | None
+    diagnostics: tuple[Diagnostic, ...]
+    text: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.model is not None and not has_errors(self.diagnostics)
+
+
+def _kinds_list() -> str:
+    return ", ".join(USER_KINDS)
+
+
+def _cap(diagnostics: list[Diagnostic], file: str) -> tuple[Diagnostic, ...]:
+    diagnostics.sort(key=Diagnostic.sort_key)
+    if len(diagnostics) <= MAX_DIAGNOSTICS_PER_FILE:
+        return tuple(diagnostics)
+    shown = diagnostics[:MAX_DIAGNOSTICS_PER_FILE]
+    rest = len(diagnostics) - len(shown)
+    last = shown[-1]
+    shown.append(Diagnostic(file, last.line, last.column, "too-many-errors",
+                            {"count": str(rest)}, hint="show-all"))
+    return tuple(shown)
+
+
+def _document_checks(kind: str, model: BaseModel, parsed: ParsedDocument,
+                     file: str) -> list[Diagnostic]:
+    """Rules inside one document that need positions (so not in the model)."""
+    found: list[Diagnostic] = []
+    if isinstance(model, Proposal):
+        first_line: dict[str, int] = {}
+        for index, demand in enumerate(model.demands):
+            mark = parsed.positions.of_value(("demands", index, "id"))
+            if demand.id in first_line:
+                found.append(Diagnostic(
+                    file, mark.line, mark.column, "duplicate-id",
+                    {"what": "demand", "what@ko": "수요", "value": demand.id,
+                     "first_line": str(first_line[demand.id])}, hint="rename-id"))
+            else:
+                first_line[demand.id] = mark.line
+    return found
+
+
+def load_bytes(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS,
+               kinds: frozenset[str] | None = None) -> LoadedDocument:
+    """Load one document from bytes already read. `kinds` restricts what it may be."""
+    digest = hashlib.sha256(data).hexdigest()
+
+    def failed(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic], text: str | None = None,
+               kind: str | None = None, parsed: ParsedDocument | None = None) -> LoadedDocument:
+        return LoadedDocument(file, digest, kind, None, parsed, _cap(list(diagnostics), file),
+                              text)
+
+    if len(data) > limits.max_bytes:
+        return failed([Diagnostic(file, 0, 0, "file-too-large",
+                                  {"size": str(len(data)), "limit": str(limits.max_bytes)},
+                                  hint="split-file")])
+    decoded = decode(data, file)
+    if decoded.text is None:
+        return failed(decoded.diagnostics)
+    text = decoded.text
+    read = read_yaml(text, file, limits)
+    if read.document is None:
+        return failed(read.diagnostics, text)
+    parsed = read.document
+    allowed = sorted(kinds) if kinds is not None else sorted(MODEL_BY_KIND)
+    kind = parsed.data.get("kind")
+    if "kind" not in parsed.data:
+        return failed([Diagnostic(file, 1, 1, "missing-kind", {"kinds": ", ".join(allowed)},
+                                  hint="start-with-kind")], text, parsed=parsed)
+    mark = parsed.positions.of_value(("kind",))
+    if not isinstance(kind, str) or kind not in allowed:
+        suggestion = did_you_mean(str(kind), allowed)
+        return failed([Diagnostic(file, mark.line, mark.column, "unknown-kind",
+                                  {"value": str(kind)[:60], "kinds": ", ".join(allowed)},
+                                  hint="did-you-mean" if suggestion else None,
+                                  hint_params={"suggestion": suggestion or ""})],
+                      text, parsed=parsed)
+    diagnostics: list[Diagnostic] = []
+    if kind in _NO_ANCHOR_KINDS:
+        diagnostics.extend(
+            Diagnostic(file, at.line, at.column, "anchor-not-allowed",
+                       {"what": what, "kind": kind}, hint="write-out-alias")
+            for at, what in read.anchors)
+    model_class = MODEL_BY_KIND[kind]
+    try:
+        model = model_class.model_validate(parsed.data)
+    except ValidationError as error:
+        diagnostics.extend(schema_diagnostics(error, model_class, parsed.positions, file))
+        return failed(diagnostics, text, kind, parsed)
+    diagnostics.extend(_document_checks(kind, model, parsed, file))
+    if has_errors(diagnostics):
+        return failed(diagnostics, text, kind, parsed)
+    return LoadedDocument(file, digest, kind, model, parsed, _cap(diagnostics, file), text)
+
+
+def read_limited(path: FilePath, limits: Limits = DEFAULT_LIMITS,
+                 name: str | None = None) -> bytes | Diagnostic:
+    """Read at most one byte past the limit; refuse what is not a regular file.
+
+    A FIFO or a device would block or never end, so only regular files are read.
+    """
+    name = name or str(path)
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return Diagnostic(name, 0, 0, "unreadable-file",
+                              {"detail": "not a regular file", "detail@ko": "일반 파일이 아닙니다"})
+        if info.st_size > limits.max_bytes:
+            return Diagnostic(name, 0, 0, "file-too-large",
+                              {"size": str(info.st_size), "limit": str(limits.max_bytes)},
+                              hint="split-file")
+        with path.open("rb") as handle:
+            return handle.read(limits.max_bytes + 1)
+    except OSError as error:
+        return Diagnostic(name, 0, 0, "unreadable-file", {"detail": error.strerror or str(error)})
+
+
+def load_file(path: FilePath, limits: Limits = DEFAULT_LIMITS,
+              kinds: frozenset[str] | None = None, display: str | None = None) -> LoadedDocument:
+    name = display or str(path)
+    data = read_limited(path, limits, name)
+    if isinstance(data, Diagnostic):
+        return LoadedDocument(name, "", None, None, None, (data,), None)
+    return load_bytes(data, name, limits, kinds)

@@ -1,0 +1,156 @@
+"""Field types and small pieces shared by every document kind.
+
+Models are strict: the loader already typed only `true`/`false`, null and plain decimal
+numbers, so a number field given text (`010`, `yes`, `1_000`) is an error the user sees,
+never a silent conversion. Dates are the one text that is parsed, and only as ISO.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class Strict(BaseModel):
+    """Base of every document model: unknown keys and non-finite numbers are errors."""
+
+    model_config = ConfigDict(
+        extra="forbid", strict=True, allow_inf_nan=False, frozen=True, str_strip_whitespace=False
+    )
+
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=80)]
+Text = Annotated[str, Field(min_length=1, max_length=20_000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=300)]
+KRW = Annotated[int, Field(ge=0, le=10**15, description="Korean won, integer")]
+Share = Annotated[float, Field(ge=0, le=1)]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+Years = Annotated[int, Field(ge=1, le=30)]
+
+
+def _iso_date(value: Any) -> Any:
+    """Accept only ISO calendar dates written as text (`2026-03-31`)."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("a date must be written as YYYY-MM-DD")
+    if len(value) != 10 or value[4] != "-" or value[7] != "-":
+        raise ValueError("a date must be written as YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise ValueError(f"no such date ({error})") from None
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+def _region_reference(value: Any) -> Any:
+    # Officials write codes unquoted (`region: 52710`); a code is a name, not a number.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+RegionRef = Annotated[str, BeforeValidator(_region_reference), Field(min_length=1, max_length=100)]
+
+RegionKind = Literal["province", "si", "gun", "gu"]
+
+Mode = Literal[
+    "exchange",
+    "procurement",
+    "sales",
+    "marketing",
+    "investment",
+    "facility",
+    "training",
+    "education",
+    "experience",
+    "employment",
+    "start-up-support",
+    "consulting",
+    "networking",
+]
+
+PartnerKind = Literal[
+    "private",
+    "social-enterprise",
+    "cooperative",
+    "university",
+    "research",
+    "civil",
+    "public",
+    "media",
+]
+
+
+class Names(Strict):
+    ko: ShortText | None = None
+    en: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _at_least_one(self) -> Names:
+        if self.ko is None and self.en is None:
+            raise ValueError("give at least one of 'ko' or 'en'")
+        return self
+
+    def display(self, language: str = "ko") -> str:
+        first, second = (self.ko, self.en) if language == "ko" else (self.en, self.ko)
+        return first or second or ""
+
+
+class LongText(Strict):
+    ko: Text | None = None
+    en: Text | None = None
+
+    @model_validator(mode="after")
+    def _at_least_one(self) -> LongText:
+        if self.ko is None and self.en is None:
+            raise ValueError("give at least one of 'ko' or 'en'")
+        return self
+
+    def joined(self) -> str:
+        return "\n".join(part for part in (self.ko, self.en) if part)
+
+
+class Source(Strict):
+    url: ShortText | None = None
+    title: ShortText | None = None
+    note: Text | None = None
+    accessed: IsoDate | None = None
+
+    @model_validator(mode="after")
+    def _says_where(self) -> Source:
+        if self.url is None and self.title is None:
+            raise ValueError("a source needs a 'url' or a 'title'")
+        return self
+
+
+Sources = Annotated[list[Source], Field(min_length=1)]
+
+
+class Partner(Strict):
+    name: ShortText
+    kind: PartnerKind
+    role: ShortText | None = None
+
+
+def unique(values: list[str], what: str) -> list[str]:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"{what} '{value}' is listed twice")
+        seen.add(value)
+    return values
+
+
+def _unique_items(values: list[Any]) -> list[Any]:
+    return unique(values, "the value")
+
+
+UniqueSlugs = Annotated[list[Slug], AfterValidator(_unique_items)]
+UniqueModes = Annotated[list[Mode], AfterValidator(_unique_items)]
