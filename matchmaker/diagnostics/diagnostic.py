@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+
 from matchmaker.diagnostics.codes import CODES, HINTS, Language
 from matchmaker.diagnostics.severity import Severity
+
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:

@@ -100,8 +100,10 @@ def load_bytes(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS,
     allowed = sorted(kinds) if kinds is not None else sorted(MODEL_BY_KIND)
     kind = parsed.data.get("kind")
     if "kind" not in parsed.data:
-        return failed([Diagnostic(file, 1, 1, "missing-kind", {"kinds": ", ".join(allowed)},
-                                  hint="start-with-kind")], text, parsed=parsed)
+        root = parsed.positions.of_value(())
+        return failed([Diagnostic(file, root.line, root.column, "missing-kind",
+                                  {"kinds": ", ".join(allowed)}, hint="start-with-kind")],
+                      text, parsed=parsed)
     mark = parsed.positions.of_value(("kind",))
     if not isinstance(kind, str) or kind not in allowed:
         suggestion = did_you_mean(str(kind), allowed)

@@ -195,7 +195,20 @@ def schema_diagnostics(
 ) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
     seen: set[tuple[Path, str]] = set()
-    for item in error.errors(include_url=False):
+    items = error.errors(include_url=False)
+    # A misspelt required key shows up twice: as unknown ('descripton') and as missing
+    # ('description'). One finding with "did you mean" says it all.
+    misspelt: set[tuple[Any, ...]] = set()
+    for item in items:
+        if item["type"] == "extra_forbidden":
+            parent = tuple(item["loc"][:-1])
+            allowed = model_fields_at(annotation_at(model, parent))
+            suggestion = did_you_mean(str(item["loc"][-1]), allowed)
+            if suggestion:
+                misspelt.add((*parent, suggestion))
+    for item in items:
+        if item["type"] == "missing" and tuple(item["loc"]) in misspelt:
+            continue
         diagnostic = _one(item, model, positions, file)
         path = positions.resolve(tuple(item["loc"]))
         if (path, diagnostic.code) in seen:

@@ -235,19 +235,20 @@ class _Reader:
         raise AssertionError(f"unexpected YAML event {event!r}")  # pragma: no cover
 
 
-def _syntax_diagnostic(error: yaml.YAMLError, text: str, file: str) -> Diagnostic:
+def _syntax_diagnostic(error: yaml.YAMLError, text: str, file: str,
+                       limits: Limits) -> Diagnostic:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = getattr(error, "problem", None) or str(error)
     if "maximum nesting depth" in str(problem):
         # libyaml's own guard (1,000 flow levels) fires before our shallower one can.
-        return Diagnostic(file, line, column, "too-deep", {"limit": "1000"})
+        return Diagnostic(file, line, column, "too-deep", {"limit": str(limits.max_depth)})
     context = getattr(error, "context", None)
     detail = f"{problem} ({context})" if context else str(problem)
-    hint = None
     lines = text.splitlines()
-    if (0 < line <= len(lines) and "\t" in lines[line - 1][: max(column, 1)]) or ("\t" in text and "cannot start any token" in str(problem)):
-        hint = "tab-indent"
+    tab_before = 0 < line <= len(lines) and "\t" in lines[line - 1][: max(column, 1)]
+    tab_token = "\t" in text and "cannot start any token" in str(problem)
+    hint = "tab-indent" if tab_before or tab_token else None
     return Diagnostic(file, line, column, "yaml-syntax", {"detail": detail}, hint=hint)
 
 
@@ -260,7 +261,7 @@ def read_yaml(text: str, file: str, limits: Limits) -> ReadResult:
     except _Refused as refused:
         return ReadResult(None, (refused.diagnostic,))
     except yaml.YAMLError as error:
-        return ReadResult(None, (_syntax_diagnostic(error, text, file),))
+        return ReadResult(None, (_syntax_diagnostic(error, text, file, limits),))
     if reader.documents == 0 or reader.root_mark is None or reader.root is None:
         return ReadResult(None, (Diagnostic(file, 1, 1, "empty-file", hint="start-with-kind"),))
     if not isinstance(reader.root, dict):

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from matchmaker.cli.app import app
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+
+
+@dataclass
+class Run:
+    exit_code: int
+    output: str
+
+    def json(self) -> dict:
+        return json.loads(self.output)
+
+
+@pytest.fixture
+def cli() -> object:
+    """Run a matchmaker command in-process, with the same error boundary as the script."""
+    runner = CliRunner()
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Run:
+        environment = {"MATCHMAKER_LANG": "en", "GITHUB_ACTIONS": "", **(env or {})}
+        result = runner.invoke(app, list(args), env=environment, catch_exceptions=False)
+        return Run(result.exit_code, result.output)
+
+    return run
