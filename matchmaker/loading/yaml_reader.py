@@ -246,6 +246,11 @@ def _syntax_diagnostic(error: yaml.YAMLError, text: str, file: str,
     context = getattr(error, "context", None)
     detail = f"{problem} ({context})" if context else str(problem)
     lines = text.splitlines()
+    if not lines or text.endswith(("\n", "\r")):
+        lines.append("")  # the empty line an editor shows after the final line break
+    if line > len(lines):
+        # libyaml places end-of-file errors on the line after the last one.
+        line, column = len(lines), len(lines[-1]) + 1
     tab_before = 0 < line <= len(lines) and "\t" in lines[line - 1][: max(column, 1)]
     tab_token = "\t" in text and "cannot start any token" in str(problem)
     hint = "tab-indent" if tab_before or tab_token else None
