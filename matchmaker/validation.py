@@ -1,11 +1,13 @@
-"""Validate files given by the user: load each one and collect what is wrong."""
+"""Validate files, and check the catalog with its proposals: collect what is wrong."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from matchmaker.catalog import Catalog, load_catalog
 from matchmaker.diagnostics import Diagnostic
 from matchmaker.loading.documents import LoadedDocument, load_file
 
@@ -18,6 +20,15 @@ class ValidationResult:
     documents: list[LoadedDocument] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
+
+    def add(self, document: LoadedDocument) -> None:
+        if document.file in self.files:
+            return
+        self.files.append(document.file)
+        self.documents.append(document)
+        self.diagnostics.extend(document.diagnostics)
+        if document.text is not None:
+            self.sources[document.file] = document.text
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -32,13 +43,44 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def validate_paths(paths: Sequence[Path]) -> ValidationResult:
+def _run_rules(result: ValidationResult, catalog: Catalog, documents: list[LoadedDocument],
+               today: dt.date, scopes: tuple[str, ...]) -> None:
+    from matchmaker.checks import CheckContext, run_rules
+
+    context = CheckContext(catalog, [d for d in documents if d.ok], today)
+    result.diagnostics.extend(run_rules(context, scopes))
+
+
+def validate_paths(paths: Sequence[Path], catalog_root: Path | None = None,
+                   today: dt.date | None = None) -> ValidationResult:
+    """Load each file; where the catalog loads, also resolve the names each file uses."""
     result = ValidationResult()
     for path in expand(paths):
-        document = load_file(path)
-        result.files.append(document.file)
-        result.documents.append(document)
-        result.diagnostics.extend(document.diagnostics)
-        if document.text is not None:
-            result.sources[document.file] = document.text
+        result.add(load_file(path))
+    if catalog_root is not None:
+        catalog, problems = load_catalog(catalog_root)
+        if catalog is None:
+            result.diagnostics.extend(problems)
+        else:
+            _run_rules(result, catalog, result.documents, today or dt.date.today(),
+                       ("documents",))
+    return result
+
+
+def check_catalog(catalog_root: Path, paths: Sequence[Path], today: dt.date) -> ValidationResult:
+    """The whole catalog and the given proposals and profiles, together (CI's command)."""
+    result = ValidationResult()
+    catalog, problems = load_catalog(catalog_root)
+    loaded_catalog = [load for load in (catalog.documents.values() if catalog else [])]
+    for document in loaded_catalog:
+        result.add(document)
+    if catalog is not None:
+        for document in catalog.project_documents:
+            result.add(document)
+    for path in expand(paths):
+        result.add(load_file(path))
+    if catalog is None:
+        result.diagnostics.extend(d for d in problems if d not in result.diagnostics)
+        return result
+    _run_rules(result, catalog, result.documents, today, ("catalog", "documents"))
     return result

@@ -147,7 +147,7 @@ def test_an_internal_error_prints_one_line_and_exits_70(tmp_path: Path) -> None:
     # provoke from outside, so provoke a bug directly through the boundary.
     code = (
         "import sys; import matchmaker.validation as v\n"
-        "def broken(paths): raise RuntimeError('boom')\n"
+        "def broken(*args, **kwargs): raise RuntimeError('boom')\n"
         "v.validate_paths = broken\n"
         "from matchmaker.cli import main\n"
         f"main(['validate', {str(VALID / 'profile.yaml')!r}])\n"
@@ -163,7 +163,7 @@ def test_an_internal_error_prints_one_line_and_exits_70(tmp_path: Path) -> None:
 def test_debug_shows_the_traceback() -> None:
     code = (
         "import matchmaker.validation as v\n"
-        "def broken(paths): raise RuntimeError('boom')\n"
+        "def broken(*args, **kwargs): raise RuntimeError('boom')\n"
         "v.validate_paths = broken\n"
         "from matchmaker.cli import main\n"
         f"main(['--debug', 'validate', {str(VALID / 'profile.yaml')!r}])\n"

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from matchmaker import __version__
-from matchmaker.cli import validate
+from matchmaker.cli import check, regions, validate
 
 app = typer.Typer(
     name="matchmaker",
@@ -38,3 +38,5 @@ def _root(
 
 
 app.command("validate")(validate.validate)
+app.command("check")(check.check)
+app.command("regions")(regions.regions)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import locale
 import os
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -54,3 +56,25 @@ def resolve_diagnostic_format(choice: DiagnosticFormat | None) -> str:
     if os.environ.get("GITHUB_ACTIONS") == "true":
         return "github"
     return "text"
+
+
+CatalogOption = Annotated[
+    Path | None,
+    typer.Option("--catalog", help="Catalog folder (default: the bundled catalog).",
+                 exists=True, file_okay=False, dir_okay=True, show_default=False),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option("--today", help="Check as of this date, YYYY-MM-DD (default: today).",
+                 show_default=False),
+]
+
+
+def resolve_today(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date like 2026-03-31",
+                                 param_hint="--today") from None

@@ -39,7 +39,7 @@ def _fill(template: str, params: Mapping[str, str], language: Language) -> str:
     return template.format_map(_Params(params, language))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, order=True)
 class CodeInfo:
     code: str
     severity: Severity
@@ -217,6 +217,12 @@ _HINT_TABLE: tuple[HintInfo, ...] = (
     HintInfo("mapping-expected", "write 'key: value' lines indented under this key",
              "이 키 아래에 들여써서 '키: 값' 줄을 쓰세요"),
     HintInfo("rename-id", "give one of them another id", "둘 중 하나의 id를 바꾸세요"),
+    HintInfo("qualify-region", "add the province, for example '{example}', or use the code",
+             "시·도를 함께 쓰거나(예: '{example}') 지역 코드를 쓰세요"),
+    HintInfo("find-region", "look the name or code up with 'matchmaker regions NAME'",
+             "'matchmaker regions 이름'으로 이름이나 코드를 찾아보세요"),
+    HintInfo("use-code", "write the current code: {suggestion}",
+             "현재 코드를 쓰세요: {suggestion}"),
     HintInfo("show-all", "fix these first, then run again to see the rest",
              "먼저 이것들을 고친 뒤 다시 실행하면 나머지가 보입니다"),
 )

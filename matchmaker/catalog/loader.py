@@ -1,0 +1,99 @@
+"""Load a catalog folder: regions, themes, policy areas, ties and one file per project."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from matchmaker.diagnostics import Diagnostic
+from matchmaker.loading.documents import LoadedDocument, load_file
+from matchmaker.models import PolicyAreasFile, Project, RegionsFile, ThemesFile, TiesFile
+
+if TYPE_CHECKING:
+    from matchmaker.regions import RegionIndex
+
+_T = TypeVar("_T")
+
+REFERENCE_FILES: dict[str, str] = {
+    "regions": "regions.yaml",
+    "themes": "themes.yaml",
+    "policy-areas": "policy-areas.yaml",
+    "ties": "ties.yaml",
+}
+
+
+@dataclass(slots=False)
+class Catalog:
+    """A loaded catalog. Each part keeps its LoadedDocument so rules can point at lines."""
+
+    root: Path
+    regions: RegionsFile
+    themes: ThemesFile
+    policy_areas: PolicyAreasFile
+    ties: TiesFile
+    projects: dict[str, Project]
+    documents: dict[str, LoadedDocument] = field(default_factory=dict)
+    project_documents: list[LoadedDocument] = field(default_factory=list)
+
+    @cached_property
+    def region_index(self) -> RegionIndex:
+        from matchmaker.regions import RegionIndex
+
+        return RegionIndex(self.regions)
+
+    @cached_property
+    def declared_project_ids(self) -> frozenset[str]:
+        """Ids of every project file, even one that failed validation, so a single broken
+        file is reported once and not again by every project that complements it."""
+        ids = set(self.projects)
+        for document in self.project_documents:
+            if document.parsed is not None and isinstance(document.parsed.data.get("id"), str):
+                ids.add(document.parsed.data["id"])
+        return frozenset(ids)
+
+    @cached_property
+    def theme_ids(self) -> frozenset[str]:
+        return frozenset(theme.id for theme in self.themes.themes)
+
+    @cached_property
+    def policy_area_ids(self) -> frozenset[str]:
+        return frozenset(area.id for area in self.policy_areas.policy_areas)
+
+
+def load_catalog(root: Path) -> tuple[Catalog | None, list[Diagnostic]]:
+    """Load every catalog file under `root`; None when a reference file is unusable."""
+    diagnostics: list[Diagnostic] = []
+    documents: dict[str, LoadedDocument] = {}
+    for kind, name in REFERENCE_FILES.items():
+        path = root / name
+        document = load_file(path, kinds=frozenset({kind}))
+        documents[kind] = document
+        diagnostics.extend(document.diagnostics)
+    project_documents = [load_file(path, kinds=frozenset({"project"}))
+                         for path in sorted((root / "projects").glob("*.y*ml"))]
+    for document in project_documents:
+        diagnostics.extend(document.diagnostics)
+    if not all(document.ok for document in documents.values()):
+        return None, diagnostics
+    projects: dict[str, Project] = {}
+    for document in project_documents:
+        if document.ok and isinstance(document.model, Project):
+            projects.setdefault(document.model.id, document.model)
+    catalog = Catalog(
+        root=root,
+        regions=_model(documents["regions"], RegionsFile),
+        themes=_model(documents["themes"], ThemesFile),
+        policy_areas=_model(documents["policy-areas"], PolicyAreasFile),
+        ties=_model(documents["ties"], TiesFile),
+        projects=projects,
+        documents=documents,
+        project_documents=project_documents,
+    )
+    return catalog, diagnostics
+
+
+def _model(document: LoadedDocument, model: type[_T]) -> _T:
+    assert isinstance(document.model, model)
+    return document.model

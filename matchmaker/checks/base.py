@@ -1,0 +1,84 @@
+"""What a rule is, how rules are registered, and the context they read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from matchmaker.catalog import Catalog
+from matchmaker.diagnostics import Diagnostic, Severity
+from matchmaker.diagnostics.codes import CodeInfo, register_codes
+from matchmaker.loading.documents import LoadedDocument
+from matchmaker.loading.nodes import Path
+
+
+@dataclass(slots=True)
+class CheckContext:
+    """Everything the rules look at. `today` is given, never read from the clock here,
+    so a check is reproducible and its tests do not depend on the date."""
+
+    catalog: Catalog
+    documents: list[LoadedDocument] = field(default_factory=list)
+    today: dt.date = dt.date(2026, 1, 1)
+    include_catalog: bool = True
+
+    def of_kind(self, kind: str) -> Iterator[LoadedDocument]:
+        return (d for d in self.documents if d.ok and d.kind == kind)
+
+
+RuleCheck = Callable[[CheckContext], Iterable[Diagnostic]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    scope: str  # "catalog": whole-catalog rules; "documents": per-file reference rules
+    check: RuleCheck
+
+    @property
+    def doc(self) -> str:
+        return (self.check.__doc__ or "").strip().splitlines()[0]
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, *, scope: str, severity: Severity, en: str, ko: str
+         ) -> Callable[[RuleCheck], RuleCheck]:
+    """Register a rule. Its docstring's first line is its documentation."""
+
+    def register(check: RuleCheck) -> RuleCheck:
+        doc = (check.__doc__ or "").strip().splitlines()[0]
+        register_codes(CodeInfo(code, severity, "check", doc, en, ko))
+        if code in RULES:
+            raise ValueError(f"rule {code!r} registered twice")
+        RULES[code] = Rule(code, scope, check)
+        return check
+
+    return register
+
+
+def at(document: LoadedDocument, path: Path, code: str, params: dict[str, str] | None = None,
+       hint: str | None = None, hint_params: dict[str, str] | None = None,
+       key: bool = False, severity: Severity | None = None) -> Diagnostic:
+    """A finding placed on the value (or key) at `path` in `document`."""
+    if document.parsed is None:
+        line, column = 0, 0
+    else:
+        positions = document.parsed.positions
+        mark = positions.of_key(path) if key else positions.of_value(path)
+        line, column = mark.line, mark.column
+    return Diagnostic(document.file, line, column, code, params or {}, hint=hint,
+                      hint_params=hint_params or {}, severity=severity)
+
+
+def run_rules(context: CheckContext, scopes: Iterable[str] = ("catalog", "documents")
+              ) -> list[Diagnostic]:
+    wanted = set(scopes)
+    found: list[Diagnostic] = []
+    for code in sorted(RULES):
+        current = RULES[code]
+        if current.scope in wanted:
+            found.extend(current.check(context))
+    return found
