@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from matchmaker import __version__
-from matchmaker.cli import check, regions, validate
+from matchmaker.cli import check, new, regions, schema, validate
 
 app = typer.Typer(
     name="matchmaker",
@@ -40,3 +40,5 @@ def _root(
 app.command("validate")(validate.validate)
 app.command("check")(check.check)
 app.command("regions")(regions.regions)
+app.command("schema")(schema.schema)
+app.add_typer(new.new_app, name="new")

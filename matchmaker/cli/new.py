@@ -1,0 +1,145 @@
+"""`matchmaker new proposal`: a commented proposal for a region to fill in."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from matchmaker.cli.options import CatalogOption, LangOption, resolve_language
+from matchmaker.cli.schema import OutputOption, load_catalog_or_exit, write_or_exit
+
+if TYPE_CHECKING:
+    from matchmaker.regions import Region, Resolution
+
+new_app = typer.Typer(
+    name="new",
+    help="Start a new file to fill in.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+_MESSAGES = {
+    "ambiguous": {
+        "ko": "'{query}'에 해당하는 지역이 {count}곳입니다. 코드로 하나를 고르세요:",
+        "en": "'{query}' names {count} regions; choose one by its code:",
+    },
+    "not-found": {
+        "ko": "'{query}'(이)라는 지역을 찾을 수 없습니다.",
+        "en": "no region is called '{query}'.",
+    },
+    "did-you-mean": {"ko": "혹시 이 지역인가요?", "en": "did you mean:"},
+    "retry": {
+        "ko": "예: matchmaker new proposal --region {code}   "
+              "(지역 찾기: matchmaker regions {query})",
+        "en": "e.g. matchmaker new proposal --region {code}   (search: matchmaker regions "
+              "{query})",
+    },
+    "search": {
+        "ko": "지역 찾기: matchmaker regions {query}",
+        "en": "search for it: matchmaker regions {query}",
+    },
+    "exists": {
+        "ko": "{path}이(가) 이미 있습니다. 덮어쓰려면 --force를 붙이세요.",
+        "en": "{path} already exists; add --force to overwrite it.",
+    },
+    "same-file": {
+        "ko": "--output {path}은(는) 스키마 파일 이름입니다. 다른 이름을 쓰세요.",
+        "en": "--output {path} is the schema file's name; choose another name.",
+    },
+    "wrote": {
+        "ko": "{path}을(를) 만들었습니다{schema}. 빈칸을 채운 뒤 확인하세요: "
+              "matchmaker validate {path}",
+        "en": "wrote {path}{schema}. Fill in the blanks, then check it: "
+              "matchmaker validate {path}",
+    },
+    "with-schema": {"ko": " (편집기용 스키마: {schema})", "en": " (and {schema} for editors)"},
+}
+
+
+def _say(key: str, language: str, **values: object) -> str:
+    return _MESSAGES[key][language].format(**values)
+
+
+def _shell_word(text: str) -> str:
+    # Quoted only when needed, so `matchmaker regions 중구` stays readable.
+    return shlex.quote(text) if re.search(r"[^\w\-.,/]", text) else text
+
+
+@new_app.command("proposal")
+def proposal(
+    region: Annotated[str | None, typer.Option(
+        "--region", "-r", help="The region: code, Korean or English name (e.g. 완주군, 52710). "
+        "Without it, the region is left blank to fill in.", show_default=False)] = None,
+    output: OutputOption = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", min=2000, max=2090, help="Year for the suggested id (default: this year).",
+        show_default=False)] = None,
+    schema_file: Annotated[bool, typer.Option(
+        "--schema-file/--no-schema-file", help="With --output, also write "
+        "proposal.schema.json beside it, for the editor modeline on the first line.")] = True,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Overwrite --output if it exists.")] = False,
+    catalog: CatalogOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Write a commented proposal to fill in: Korean first, every field explained."""
+    import datetime as dt
+
+    from matchmaker.schema import build_schema, render_schema
+    from matchmaker.templates import SCHEMA_FILE_NAME, proposal_template
+
+    language = resolve_language(lang)
+    loaded = load_catalog_or_exit(catalog, language)
+    index = loaded.region_index
+    chosen = None if region is None else _resolve_or_exit(index.resolve(region), language)
+    text = proposal_template(
+        year=year if year is not None else dt.date.today().year,
+        region=chosen, regions=index.regions, themes=loaded.themes.themes,
+        file_name=output.name if output is not None else None)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    schema_path = output.parent / SCHEMA_FILE_NAME
+    if schema_file and output.name == SCHEMA_FILE_NAME:
+        sys.stderr.write(_say("same-file", language, path=output) + "\n")
+        raise typer.Exit(2)
+    try:
+        write_or_exit(output, text, overwrite=force, language=language)
+    except FileExistsError:
+        sys.stderr.write(_say("exists", language, path=output) + "\n")
+        raise typer.Exit(1) from None
+    note = ""
+    if schema_file:
+        # Derived from the catalog, so replacing an older copy only brings it up to date.
+        write_or_exit(schema_path, render_schema(build_schema("proposal", loaded)),
+                      overwrite=True, language=language)
+        note = _say("with-schema", language, schema=schema_path)
+    sys.stderr.write(_say("wrote", language, path=output, schema=note) + "\n")
+
+
+def _resolve_or_exit(resolution: Resolution, language: str) -> Region:
+    """The one region named, or exit 1 listing the candidates so the user can pick."""
+    if resolution.region is not None:
+        return resolution.region
+    query = resolution.query
+    lines: list[str] = []
+    if resolution.status == "ambiguous":
+        lines.append(_say("ambiguous", language, query=query, count=len(resolution.candidates)))
+    else:
+        lines.append(_say("not-found", language, query=query))
+        if resolution.candidates:
+            lines.append(_say("did-you-mean", language))
+    lines += [f"  {candidate.code:<6} {candidate.display(language)}"
+              for candidate in resolution.candidates]
+    if resolution.candidates:
+        lines.append(_say("retry", language, code=resolution.candidates[0].code,
+                          query=_shell_word(query)))
+    else:
+        lines.append(_say("search", language, query=_shell_word(query)))
+    sys.stderr.write("\n".join(lines) + "\n")
+    raise typer.Exit(1)
