@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from matchmaker import __version__
-from matchmaker.cli import check, new, regions, schema, validate
+from matchmaker.cli import check, explain, new, rank, regions, schema, validate
 
 app = typer.Typer(
     name="matchmaker",
@@ -37,6 +37,8 @@ def _root(
     """matchmaker: demand-driven matching of regions and Seoul's cooperation projects."""
 
 
+app.command("rank")(rank.rank)
+app.command("explain")(explain.explain)
 app.command("validate")(validate.validate)
 app.command("check")(check.check)
 app.command("regions")(regions.regions)

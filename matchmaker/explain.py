@@ -1,0 +1,115 @@
+"""One pair's full breakdown, and the smallest weight change that would reorder it.
+
+For a weighted mean T = Σ wᵢcᵢ / Σ wᵢ, the gap between two projects p and q is
+Δ(w) = Σ wᵢdᵢ / Σ wᵢ with dᵢ = cᵢ(p) − cᵢ(q). Changing one raw weight wⱼ by δ gives
+Δ = (S + δdⱼ) / (W + δ), with S = Σ wᵢdᵢ, which is zero at δ = −S/dⱼ. The smallest
+feasible |δ| over j (the weight must stay ≥ 0) is the counterfactual; if none is feasible,
+no single weight change reorders the pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from matchmaker.ranking import Match, _match, order_projects
+from matchmaker.scoring.components import DEMAND_FIT, LONG_TERM, SYNERGY, SubSignal
+from matchmaker.scoring.eligibility import GATES
+from matchmaker.scoring.engine import COMPONENTS, Scores
+
+SIGNALS: dict[str, tuple[SubSignal, ...]] = {
+    "demand_fit": DEMAND_FIT, "long_term": LONG_TERM, "synergy": SYNERGY}
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentBreakdown:
+    name: str
+    points: float           # 0–100
+    weight: float           # normalised weight in the profile
+    contribution: float     # weight × points: its share of the total
+    parts: tuple[tuple[str, float, bool, float], ...]  # (sub-signal, value 0–1, known, weight)
+
+
+@dataclass(frozen=True, slots=True)
+class Counterfactual:
+    other_project: str
+    gap: float                    # total(this) − total(other)
+    component: str | None         # the weight to change; None when no change reorders them
+    raw_change: float             # δ in the profile's own units
+    new_weights: dict[str, float] | None  # normalised weights after the change
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    match: Match
+    breakdown: tuple[ComponentBreakdown, ...]
+    gates: tuple[tuple[str, bool], ...]
+    bonus: float
+    counterfactual: Counterfactual | None
+
+
+def weight_change(this: np.ndarray, other: np.ndarray, weights: np.ndarray
+                  ) -> tuple[int, float] | None:
+    """The single-weight change of smallest size that makes `other` tie `this`."""
+    differences = this - other
+    gap_sum = float(weights @ differences)
+    best: tuple[int, float] | None = None
+    for j, difference in enumerate(differences):
+        if abs(difference) < 1e-12:
+            continue
+        delta = -gap_sum / float(difference)
+        if weights[j] + delta < 0:
+            continue
+        if best is None or abs(delta) < abs(best[1]) or (
+                abs(delta) == abs(best[1]) and j < best[0]):
+            best = (j, delta)
+    return best
+
+
+def explain(scores: Scores, row: int, column: int, language: str = "en") -> Explanation:
+    ordered = [c for c in order_projects(scores, row) if scores.eligibility.eligible[row, c]]
+    rank = ordered.index(column) + 1 if column in ordered else 0
+    match = _match(scores, row, column, rank, language)
+    weights = np.array(scores.weights)
+    values = np.array([scores.component(name).values[row, column] for name in COMPONENTS])
+    breakdown = []
+    for name, weight, points in zip(COMPONENTS, weights, values, strict=True):
+        component = scores.component(name)
+        parts = tuple((signal.name, round(float(component.parts[signal.name][0][row, column]), 4),
+                       bool(component.parts[signal.name][1][row, column]), signal.weight)
+                      for signal in SIGNALS[name])
+        breakdown.append(ComponentBreakdown(name, round(float(points), 2), round(float(weight), 4),
+                                            round(float(weight * points), 2), parts))
+    failed = int(scores.eligibility.gate[row, column])
+    gates = tuple((gate, failed == 0 or GATES.index(gate) < failed) for gate in GATES[1:])
+    bonus = scores.profile.population_decline_bonus if (
+        scores.demands.records[row].region.population_decline) else 0.0
+    return Explanation(match, tuple(breakdown), gates, bonus,
+                       _counterfactual(scores, row, column, ordered, values))
+
+
+def _counterfactual(scores: Scores, row: int, column: int, ordered: list[int],
+                    values: np.ndarray) -> Counterfactual | None:
+    if column not in ordered:
+        return None
+    position = ordered.index(column)
+    # The first project explained against the next one; any other against the one above.
+    other = ordered[position + 1] if position == 0 else ordered[position - 1]
+    if position == 0 and len(ordered) < 2:
+        return None
+    other_values = np.array([scores.component(name).values[row, other] for name in COMPONENTS])
+    raw = np.array([scores.profile.weights.demand_fit, scores.profile.weights.long_term,
+                    scores.profile.weights.synergy])
+    gap = float(scores.total[row, column] - scores.total[row, other])
+    change = weight_change(values, other_values, raw)
+    other_id = scores.projects.ids[other]
+    if change is None:
+        return Counterfactual(other_id, round(gap, 2), None, 0.0, None)
+    j, delta = change
+    new_raw = raw.copy()
+    new_raw[j] += delta
+    new = new_raw / new_raw.sum()
+    return Counterfactual(other_id, round(gap, 2), COMPONENTS[j], round(delta, 4),
+                          {name: round(float(w), 4) for name, w in zip(COMPONENTS, new,
+                                                                        strict=True)})

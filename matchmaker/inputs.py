@@ -1,0 +1,108 @@
+"""Everything a run reads, loaded and checked together, with a content hash per file.
+
+`rank`, `explain` and `allocate` all start here: the catalog, the proposals and the
+profile either load cleanly (warnings allowed) or the run stops with diagnostics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from matchmaker import bundled
+from matchmaker.catalog import Catalog, load_catalog
+from matchmaker.diagnostics import Diagnostic, has_errors
+from matchmaker.loading.documents import LoadedDocument, load_file
+from matchmaker.models import Profile, Proposal
+from matchmaker.scoring.features import DemandRecord
+from matchmaker.validation import expand
+
+
+@dataclass(slots=True)
+class RunInputs:
+    catalog: Catalog | None
+    proposals: list[LoadedDocument] = field(default_factory=list)
+    profile: Profile | None = None
+    profile_document: LoadedDocument | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.catalog is not None and self.profile is not None and not has_errors(
+            self.diagnostics)
+
+    def input_hashes(self) -> dict[str, str]:
+        """SHA-256 of every file read, keyed by a path that does not depend on where the
+        tool is installed (bundled files are named relative to the bundle)."""
+        hashes: dict[str, str] = {}
+        documents: list[LoadedDocument] = []
+        if self.catalog is not None:
+            documents += list(self.catalog.documents.values()) + self.catalog.project_documents
+        documents += self.proposals
+        if self.profile_document is not None:
+            documents.append(self.profile_document)
+        for document in documents:
+            hashes[display_name(document.file)] = document.sha256
+        return dict(sorted(hashes.items()))
+
+    def records(self) -> list[DemandRecord]:
+        assert self.catalog is not None
+        index = self.catalog.region_index
+        found: list[DemandRecord] = []
+        for document in self.proposals:
+            proposal = document.model
+            assert isinstance(proposal, Proposal)
+            region = index.resolve(proposal.region).region
+            assert region is not None  # unresolved regions stop the run in load_run
+            found.extend(DemandRecord(proposal, demand, region, document.file)
+                         for demand in proposal.demands)
+        return found
+
+
+def display_name(file: str) -> str:
+    """Bundled files are shown as `catalog/…` or `examples/…`, wherever installed."""
+    path = Path(file)
+    for root, name in ((_safe(bundled.catalog_dir), "catalog"),
+                       (_safe(bundled.examples_dir), "examples")):
+        if root is not None and path.is_relative_to(root):
+            return f"{name}/{path.relative_to(root).as_posix()}"
+    return file
+
+
+def _safe(locate: object) -> Path | None:
+    try:
+        return locate()  # type: ignore[operator]
+    except FileNotFoundError:
+        return None
+
+
+def load_run(proposal_paths: list[Path] | None, catalog_root: Path | None,
+             profile_path: Path | None, today: dt.date) -> RunInputs:
+    """Load and check all inputs; proposals default to the bundled examples."""
+    from matchmaker.checks import CheckContext, run_rules
+
+    catalog, problems = load_catalog(catalog_root or bundled.catalog_dir())
+    inputs = RunInputs(catalog)
+    inputs.diagnostics.extend(problems)
+    paths = expand(proposal_paths or [bundled.proposals_dir()])
+    for path in paths:
+        document = load_file(path, kinds=frozenset({"proposal"}))
+        inputs.proposals.append(document)
+        inputs.diagnostics.extend(document.diagnostics)
+        if document.text is not None:
+            inputs.sources[document.file] = document.text
+    profile_document = load_file(profile_path or bundled.default_profile_path(),
+                                 kinds=frozenset({"profile"}))
+    inputs.profile_document = profile_document
+    inputs.diagnostics.extend(profile_document.diagnostics)
+    if profile_document.text is not None:
+        inputs.sources[profile_document.file] = profile_document.text
+    if isinstance(profile_document.model, Profile):
+        inputs.profile = profile_document.model
+    if catalog is not None:
+        context = CheckContext(catalog, [d for d in inputs.proposals if d.ok], today)
+        inputs.diagnostics.extend(run_rules(context, ("documents",)))
+    inputs.proposals = [d for d in inputs.proposals if d.ok]
+    return inputs

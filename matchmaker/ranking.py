@@ -1,0 +1,111 @@
+"""Select and order matches from the scores: by demand or by project, top N, filtered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from matchmaker.scoring.engine import COMPONENTS, Scores
+from matchmaker.scoring.features import DemandRecord
+from matchmaker.scoring.reasons import reasons
+
+GroupBy = Literal["demand", "project"]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    record: DemandRecord
+    project_id: str
+    project_name: str
+    rank: int
+    score: float
+    components: dict[str, float]
+    eligible: bool
+    confidence: float
+    reasons: tuple[str, ...]
+
+    @property
+    def demand_key(self) -> str:
+        return self.record.key
+
+
+def confidence_label(value: float) -> str:
+    return "high" if value >= 0.75 else "medium" if value >= 0.5 else "low"
+
+
+def order_projects(scores: Scores, row: int) -> list[int]:
+    """Projects for one demand: eligible first, then by total, ties broken by id."""
+    ids = scores.projects.ids
+    eligible = scores.eligibility.eligible[row]
+    return sorted(range(len(ids)),
+                  key=lambda col: (not eligible[col], -scores.total[row, col], ids[col]))
+
+
+def _match(scores: Scores, row: int, column: int, rank: int, language: str) -> Match:
+    project = scores.projects.projects[column]
+    return Match(
+        record=scores.demands.records[row],
+        project_id=project.id,
+        project_name=project.name.display(language),
+        rank=rank,
+        score=round(float(scores.total[row, column]), 2),
+        components={name: round(float(scores.component(name).values[row, column]), 2)
+                    for name in COMPONENTS},
+        eligible=bool(scores.eligibility.eligible[row, column]),
+        confidence=round(float(scores.confidence[row, column]), 2),
+        reasons=tuple(reasons(scores, row, column, language)),
+    )
+
+
+def rank(scores: Scores, *, top: int = 3, by: GroupBy = "demand",
+         region_codes: set[str] | None = None, project_ids: set[str] | None = None,
+         include_ineligible: bool = False, language: str = "en") -> list[Match]:
+    """Matches grouped by demand (projects for each) or by project (demands for each).
+
+    `top` counts eligible matches per group (0 = all); ineligible pairs are listed after
+    them, with their reason, only when asked for.
+    """
+    records = scores.demands.records
+    ids = scores.projects.ids
+    rows = [r for r, rec in enumerate(records)
+            if region_codes is None or rec.region.code in region_codes
+            or rec.region.province_code in region_codes]
+    columns = [c for c, pid in enumerate(ids) if project_ids is None or pid in project_ids]
+    eligible = scores.eligibility.eligible
+    matches: list[Match] = []
+    if by == "demand":
+        groups = [(row, [c for c in order_projects(scores, row) if c in set(columns)])
+                  for row in sorted(rows, key=lambda r: records[r].key)]
+        for row, ordered in groups:
+            matches += _take(scores, [(row, c) for c in ordered], top, include_ineligible,
+                             language)
+    else:
+        for column in sorted(columns, key=lambda c: ids[c]):
+            ordered = sorted(rows, key=lambda r: (not eligible[r, column],
+                                                  -scores.total[r, column], records[r].key))
+            matches += _take(scores, [(r, column) for r in ordered], top, include_ineligible,
+                             language)
+    return matches
+
+
+def _take(scores: Scores, pairs: list[tuple[int, int]], top: int, include_ineligible: bool,
+          language: str) -> list[Match]:
+    eligible = [(r, c) for r, c in pairs if scores.eligibility.eligible[r, c]]
+    chosen = eligible if top == 0 else eligible[:top]
+    found = [_match(scores, r, c, i + 1, language) for i, (r, c) in enumerate(chosen)]
+    if include_ineligible:
+        found += [_match(scores, r, c, 0, language) for r, c in pairs
+                  if not scores.eligibility.eligible[r, c]]
+    return found
+
+
+def top_projects(scores: Scores, row: int, k: int) -> list[str]:
+    """Ids of the k best eligible projects for one demand (for evaluation)."""
+    ordered = [c for c in order_projects(scores, row) if scores.eligibility.eligible[row, c]]
+    return [scores.projects.ids[c] for c in ordered[:k]]
+
+
+def as_array(values: list[float]) -> np.ndarray:
+    return np.asarray(values, dtype=float)

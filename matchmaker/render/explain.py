@@ -1,0 +1,126 @@
+"""`explain` output: one pair's breakdown as text, JSON or Markdown."""
+
+from __future__ import annotations
+
+import json
+
+from matchmaker import __version__
+from matchmaker.explain import Explanation
+from matchmaker.ranking import confidence_label
+from matchmaker.render.rank import match_json
+
+COMPONENT_NAMES = {
+    "en": {"demand_fit": "demand fit", "long_term": "long-term value", "synergy": "synergy"},
+    "ko": {"demand_fit": "수요 적합도", "long_term": "장기 가치", "synergy": "시너지"},
+}
+
+
+def _say(language: str, en: str, ko: str) -> str:
+    return ko if language == "ko" else en
+
+
+def counterfactual_sentence(explanation: Explanation, language: str) -> str | None:
+    c = explanation.counterfactual
+    if c is None:
+        return None
+    names = COMPONENT_NAMES[language]
+    first = explanation.match.rank == 1
+    if c.component is None:
+        return _say(language,
+                    f"No change of a single weight puts '{c.other_project}' "
+                    f"{'ahead' if first else 'behind'} (gap {c.gap:+.1f}).",
+                    f"가중치 하나만 바꿔서는 '{c.other_project}'와(과)의 순서가 바뀌지 않습니다"
+                    f"(차이 {c.gap:+.1f}).")
+    assert c.new_weights is not None
+    direction_en = "raising" if c.raw_change > 0 else "lowering"
+    direction_ko = "올리면" if c.raw_change > 0 else "내리면"
+    shares = ", ".join(f"{names[k]} {v:.2f}" for k, v in c.new_weights.items())
+    if first:
+        return _say(language,
+                    f"Next project: '{c.other_project}' ({c.gap:+.1f} behind). {direction_en} "
+                    f"the {names[c.component]} weight by {abs(c.raw_change):.3f} would tie them "
+                    f"(weights then {shares}); any further change puts it ahead.",
+                    f"다음 사업: '{c.other_project}'(점수 차 {c.gap:+.1f}). {names[c.component]} "
+                    f"가중치를 {abs(c.raw_change):.3f} {direction_ko} 두 사업이 같아집니다"
+                    f"(그때 가중치 {shares}). 그보다 더 바꾸면 순서가 바뀝니다.")
+    return _say(language,
+                f"Project above: '{c.other_project}' ({-c.gap:.1f} ahead). {direction_en} the "
+                f"{names[c.component]} weight by {abs(c.raw_change):.3f} would tie them "
+                f"(weights then {shares}).",
+                f"바로 위 사업: '{c.other_project}'({-c.gap:.1f}점 앞섬). {names[c.component]} "
+                f"가중치를 {abs(c.raw_change):.3f} {direction_ko} 두 사업이 같아집니다"
+                f"(그때 가중치 {shares}).")
+
+
+def render_text(explanation: Explanation, language: str) -> str:
+    m = explanation.match
+    names = COMPONENT_NAMES[language]
+    region = m.record.region.display(language)
+    rank = (_say(language, f"rank {m.rank}", f"{m.rank}위") if m.rank
+            else _say(language, "not eligible", "대상 아님"))
+    confidence = confidence_label(m.confidence)
+    lines = [f"{m.demand_key} → {m.project_id} ({m.project_name})",
+             f"{region} · {m.record.demand.title}",
+             _say(language, f"{rank} · score {m.score:.1f} · confidence {confidence} "
+                  f"({m.confidence:.2f})",
+                  f"{rank} · 점수 {m.score:.1f} · 신뢰도 {m.confidence:.2f}"), ""]
+    header = _say(language, "component", "구성 요소")
+    lines.append(f"{header:<22}{'points':>8}{'weight':>8}{'share':>8}" if language == "en"
+                 else f"{header:<18}{'점수':>8}{'가중치':>6}{'기여':>8}")
+    for part in explanation.breakdown:
+        label = names[part.name]
+        pad = 22 - _width(label) + len(label)
+        lines.append(f"{label:<{pad}}{part.points:>8.1f}{part.weight:>8.2f}"
+                     f"{part.contribution:>8.1f}")
+        for name, value, known, weight in part.parts:
+            mark = "" if known else _say(language, "  (assumed)", "  (가정)")
+            lines.append(f"    {name:<18}{value:>6.2f} × {weight:.2f}{mark}")
+    if explanation.bonus:
+        lines.append(_say(language, f"population-decline bonus  +{explanation.bonus:.1f}",
+                          f"인구감소지역 가점  +{explanation.bonus:.1f}"))
+    lines.append("")
+    gates = ", ".join(f"{gate} {'✓' if passed else '✗'}" for gate, passed in explanation.gates)
+    lines.append(_say(language, f"Gates: {gates}", f"자격 요건: {gates}"))
+    lines.append(_say(language, "Reasons:", "근거:"))
+    lines += [f"  - {reason}" for reason in m.reasons]
+    sentence = counterfactual_sentence(explanation, language)
+    if sentence:
+        lines += ["", sentence]
+    return "\n".join(lines) + "\n"
+
+
+def _width(text: str) -> int:
+    from matchmaker.diagnostics.render import display_width
+
+    return display_width(text)
+
+
+def render_json(explanation: Explanation, language: str, profile: dict[str, object],
+                inputs: dict[str, str]) -> str:
+    c = explanation.counterfactual
+    document = {
+        "version": 1,
+        "tool": {"name": "matchmaker", "version": __version__},
+        "profile": profile,
+        "inputs": inputs,
+        "match": match_json(explanation.match),
+        "breakdown": [{
+            "component": part.name, "points": part.points, "weight": part.weight,
+            "contribution": part.contribution,
+            "signals": [{"name": n, "value": v, "known": k, "weight": w}
+                        for n, v, k, w in part.parts],
+        } for part in explanation.breakdown],
+        "population_decline_bonus": explanation.bonus,
+        "gates": {gate: passed for gate, passed in explanation.gates},
+        "counterfactual": None if c is None else {
+            "other_project": c.other_project, "gap": c.gap, "component": c.component,
+            "raw_change": c.raw_change, "new_weights": c.new_weights,
+            "sentence": counterfactual_sentence(explanation, language)},
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_markdown(explanation: Explanation, language: str) -> str:
+    text = render_text(explanation, language)
+    first, *rest = text.splitlines()
+    return f"## {first}\n\n```text\n" + "\n".join(rest).strip("\n") + "\n```\n"

@@ -1,0 +1,192 @@
+"""`rank` output as a table, JSON, CSV (Excel-ready) or Markdown. Rendering never scores."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from itertools import groupby
+
+from matchmaker import __version__
+from matchmaker.models import Profile
+from matchmaker.ranking import Match, confidence_label
+
+FORMATS = ("table", "json", "csv", "markdown")
+UTF8_BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only with it, so Hangul shows
+
+
+@dataclass(frozen=True, slots=True)
+class RankReport:
+    matches: list[Match]
+    profile: Profile
+    inputs: dict[str, str]
+    by: str
+    top: int
+    language: str
+
+
+def _group_key(match: Match, by: str) -> str:
+    return match.demand_key if by == "demand" else match.project_id
+
+
+def profile_json(profile: Profile) -> dict[str, object]:
+    w_fit, w_long, w_syn = profile.weights.normalised()
+    return {
+        "id": profile.id,
+        "name": {"ko": profile.name.ko, "en": profile.name.en},
+        "weights": {"demand_fit": round(w_fit, 6), "long_term": round(w_long, 6),
+                    "synergy": round(w_syn, 6)},
+        "population_decline_bonus": profile.population_decline_bonus,
+    }
+
+
+def match_json(match: Match) -> dict[str, object]:
+    region = match.record.region
+    return {
+        "proposal": match.record.proposal.id,
+        "demand": match.record.demand.id,
+        "region": {"code": region.code, "name": {"ko": region.name_ko, "en": region.name_en}},
+        "project": match.project_id,
+        "rank": match.rank,
+        "score": match.score,
+        "components": match.components,
+        "eligible": match.eligible,
+        "reasons": list(match.reasons),
+        "confidence": match.confidence,
+    }
+
+
+def render_json(report: RankReport) -> str:
+    document = {
+        "version": 1,
+        "tool": {"name": "matchmaker", "version": __version__},
+        "options": {"by": report.by, "top": report.top, "language": report.language},
+        "profile": profile_json(report.profile),
+        "inputs": report.inputs,
+        "matches": [match_json(m) for m in report.matches],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = ("proposal", "demand", "region_code", "region", "project", "project_name", "rank",
+               "score", "demand_fit", "long_term", "synergy", "eligible", "confidence",
+               "reasons")
+
+
+def render_csv(report: RankReport) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for m in report.matches:
+        region = m.record.region
+        writer.writerow([m.record.proposal.id, m.record.demand.id, region.code,
+                         region.name_ko if report.language == "ko" else region.name_en,
+                         m.project_id, m.project_name, m.rank, f"{m.score:.2f}",
+                         f"{m.components['demand_fit']:.2f}", f"{m.components['long_term']:.2f}",
+                         f"{m.components['synergy']:.2f}", "yes" if m.eligible else "no",
+                         f"{m.confidence:.2f}", " | ".join(m.reasons)])
+    return UTF8_BOM + buffer.getvalue()
+
+
+def _say(language: str, en: str, ko: str) -> str:
+    return ko if language == "ko" else en
+
+
+def render_markdown(report: RankReport) -> str:
+    language = report.language
+    lines = [_say(language, "# Matches", "# 매칭 결과"), "",
+             _say(language, f"Profile: {report.profile.name.display('en')} "
+                  f"(weights {_weights(report.profile)})",
+                  f"프로필: {report.profile.name.display('ko')} "
+                  f"(가중치 {_weights(report.profile)})"),
+             ""]
+    for key, group in groupby(report.matches, key=lambda m: _group_key(m, report.by)):
+        members = list(group)
+        first = members[0]
+        if report.by == "demand":
+            region = first.record.region.display(language)
+            lines += [f"## {key} — {region}", "", f"> {first.record.demand.title}", ""]
+        else:
+            lines += [f"## {first.project_name} (`{key}`)", ""]
+        for m in members:
+            subject = m.project_name if report.by == "demand" else (
+                f"{m.record.region.display(language)}: {m.record.demand.title}")
+            place = f"{m.rank}." if m.rank else _say(language, "(not eligible)", "(대상 아님)")
+            lines.append(f"### {place} {subject} — {m.score:.1f}")
+            lines.append("")
+            lines.append(_paragraph(m, language))
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _weights(profile: Profile) -> str:
+    w = profile.weights.normalised()
+    return f"{w[0]:.2f} / {w[1]:.2f} / {w[2]:.2f}"
+
+
+def _paragraph(m: Match, language: str) -> str:
+    c = m.components
+    head = _say(language,
+                f"Demand fit {c['demand_fit']:.0f}, long-term value {c['long_term']:.0f}, "
+                f"synergy {c['synergy']:.0f} (confidence {confidence_label(m.confidence)}).",
+                f"수요 적합도 {c['demand_fit']:.0f}, 장기 가치 {c['long_term']:.0f}, "
+                f"시너지 {c['synergy']:.0f}(신뢰도 {_confidence_ko(m.confidence)}).")
+    return head + " " + " ".join(reason.rstrip(".") + "." for reason in m.reasons)
+
+
+def _confidence_ko(value: float) -> str:
+    return {"high": "높음", "medium": "보통", "low": "낮음"}[confidence_label(value)]
+
+
+def render_table(report: RankReport, width: int = 80) -> str:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    language = report.language
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=False, color_system=None,
+                      soft_wrap=False)
+    for key, group in groupby(report.matches, key=lambda m: _group_key(m, report.by)):
+        members = list(group)
+        first = members[0]
+        if report.by == "demand":
+            title = (f"{key} · {first.record.region.display(language)}\n"
+                     f"{first.record.demand.title}")
+            subject_header = _say(language, "project", "사업")
+        else:
+            title = f"{first.project_name} ({key})"
+            subject_header = _say(language, "demand", "수요")
+        table = Table(title=Text(title), title_justify="left", expand=False, box=None,
+                      pad_edge=False, show_edge=False)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column(subject_header, overflow="fold", max_width=34)
+        table.add_column(_say(language, "score", "점수"), justify="right", no_wrap=True)
+        table.add_column(_say(language, "fit", "적합"), justify="right", no_wrap=True)
+        table.add_column(_say(language, "long", "장기"), justify="right", no_wrap=True)
+        table.add_column(_say(language, "syn.", "시너지"), justify="right", no_wrap=True)
+        table.add_column(_say(language, "conf.", "신뢰도"), no_wrap=True)
+        for m in members:
+            subject = m.project_name if report.by == "demand" else (
+                f"{m.record.region.name_ko if language == 'ko' else m.record.region.name_en}"
+                f" {m.record.demand.id}")
+            confidence = (_confidence_ko(m.confidence) if language == "ko"
+                          else confidence_label(m.confidence))
+            table.add_row(str(m.rank) if m.rank else "–", subject, f"{m.score:.1f}",
+                          f"{m.components['demand_fit']:.0f}", f"{m.components['long_term']:.0f}",
+                          f"{m.components['synergy']:.0f}", confidence)
+        console.print(table)
+        console.print()
+    if not report.matches:
+        console.print(_say(language, "No eligible matches.", "대상이 되는 매칭이 없습니다."))
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+RENDERERS = {"table": render_table, "json": render_json, "csv": render_csv,
+             "markdown": render_markdown}
+
+
+def render(report: RankReport, output_format: str) -> str:
+    return RENDERERS[output_format](report)
+

@@ -1,0 +1,167 @@
+"""The three components (demand fit, long-term value, synergy) as pure array functions.
+
+Each component is a weighted mean of sub-signals on 0–1. A sub-signal the inputs do not
+inform (a proposal without a budget, a project without a published range) takes a stated
+neutral prior instead of a silent zero, and is marked unknown so the confidence of the
+score drops; the reasons say which values were assumed.
+
+Shapes: D demands (rows) × P projects (columns). No loop runs per pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from matchmaker.scoring.features import DemandFeatures, ProjectFeatures
+
+
+@dataclass(frozen=True, slots=True)
+class SubSignal:
+    name: str
+    weight: float
+    prior: float  # value used when the inputs say nothing
+    doc: str
+
+
+@dataclass(slots=True)
+class Component:
+    name: str
+    values: np.ndarray  # D × P, 0–100
+    known: np.ndarray   # D × P, share of sub-signal weight backed by evidence (0–1)
+    parts: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+
+
+DEMAND_FIT: tuple[SubSignal, ...] = (
+    SubSignal("themes", 0.40, 0.0, "share of the demand's themes the project covers"),
+    SubSignal("text", 0.30, 0.0, "TF-IDF cosine of the demand's words and the project's"),
+    SubSignal("modes", 0.10, 0.5, "share of the delivery modes asked for that it offers"),
+    SubSignal("budget", 0.10, 0.5, "budget request against the project's range"),
+    SubSignal("timing", 0.10, 0.7, "whether the programme is running"),
+)
+LONG_TERM: tuple[SubSignal, ...] = (
+    SubSignal("years", 0.20, 0.4, "years both sides commit (5 years or more = full)"),
+    SubSignal("capacity_building", 0.15, 0.3, "training or workshops for local people"),
+    SubSignal("co_funding", 0.15, 0.3, "share the region co-funds (50% or more = full)"),
+    SubSignal("partners", 0.15, 0.2, "private, social-economy, civil or university partners"),
+    SubSignal("outcomes", 0.15, 0.2, "outcome indicators rather than outputs only"),
+    SubSignal("readiness", 0.10, 0.2, "what is already in place locally"),
+    SubSignal("continuity", 0.10, 0.0, "earlier cooperation with Seoul"),
+)
+SYNERGY: tuple[SubSignal, ...] = (
+    SubSignal("complements", 0.45, 0.0, "complements the region's other strong candidates"),
+    SubSignal("running", 0.30, 0.0, "builds on what already runs in the region"),
+    SubSignal("neighbours", 0.25, 0.0, "neighbouring regions of the province want it too"),
+)
+TEXT_SATURATION = 0.35  # a cosine this high already means the texts are about one thing
+STRONG_FIT = 45.0       # demand fit from which a project counts as a strong candidate
+PRIORITY_STEP = 0.03    # demand fit lost per step of priority below 1 (down to 5)
+
+
+def _combine(name: str, signals: tuple[SubSignal, ...],
+             parts: dict[str, tuple[np.ndarray, np.ndarray]]) -> Component:
+    total = sum(s.weight for s in signals)
+    value = np.zeros_like(next(iter(parts.values()))[0])
+    known = np.zeros_like(value)
+    for signal in signals:
+        raw, evidence = parts[signal.name]
+        filled = np.where(evidence, raw, signal.prior)
+        parts[signal.name] = (filled, evidence)
+        value += signal.weight * filled
+        known += signal.weight * evidence
+    return Component(name, 100.0 * value / total, known / total, parts)
+
+
+def _broadcast(column: np.ndarray, projects: int) -> np.ndarray:
+    return np.repeat(column[:, None], projects, axis=1)
+
+
+def demand_fit(d: DemandFeatures, p: ProjectFeatures, cosine: np.ndarray) -> Component:
+    rows, cols = cosine.shape
+    weights = d.theme_weights
+    project_themes = p.themes.astype(float)
+    asked = weights.sum(axis=1, keepdims=True)
+    covered = weights @ project_themes.T
+    coverage = np.divide(covered, asked, out=np.zeros_like(covered), where=asked > 0)
+    offered = np.maximum(project_themes.sum(axis=1), 1.0)
+    precision = ((weights > 0).astype(float) @ project_themes.T) / offered
+    themes = 0.8 * coverage + 0.2 * precision
+    themes_known = _broadcast(asked[:, 0] > 0, cols)
+
+    text = np.minimum(cosine / TEXT_SATURATION, 1.0)
+    text_known = np.ones_like(text, dtype=bool)
+
+    asked_modes = d.modes.sum(axis=1, keepdims=True).astype(float)
+    shared_modes = d.modes.astype(float) @ p.modes.T.astype(float)
+    modes = np.divide(shared_modes, asked_modes, out=np.zeros_like(shared_modes),
+                      where=asked_modes > 0)
+    modes_known = (asked_modes > 0) & (p.modes.sum(axis=1) > 0)[None, :]
+
+    request = d.budget[:, None]
+    low, high = p.budget_min[None, :], p.budget_max[None, :]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        below = np.where(np.isnan(low) | (request >= low), 1.0, request / low)
+        above = np.where(np.isnan(high) | (request <= high), 1.0, high / request)
+        budget = np.clip(np.minimum(below, above), 0.0, 1.0)
+    budget_known = ~np.isnan(request) & ~(np.isnan(low) & np.isnan(high))
+    budget = np.where(budget_known, budget, 0.0)
+
+    status_value = np.array([{"active": 1.0, "ended": 0.2}.get(s or "", 0.0) for s in p.status])
+    status_known = np.array([s in ("active", "ended") for s in p.status])
+    timing = np.broadcast_to(status_value, (rows, cols)).copy()
+    timing_known = np.broadcast_to(status_known, (rows, cols)).copy()
+
+    component = _combine("demand_fit", DEMAND_FIT, {
+        "themes": (themes, themes_known), "text": (text, text_known),
+        "modes": (modes, modes_known), "budget": (budget, budget_known),
+        "timing": (timing, timing_known)})
+    steps = np.clip(np.nan_to_num(d.priority, nan=1.0), 1, 5) - 1
+    component.values *= (1.0 - PRIORITY_STEP * steps)[:, None]
+    return component
+
+
+def long_term(d: DemandFeatures, p: ProjectFeatures, continuity: np.ndarray,
+              continuity_known: np.ndarray) -> Component:
+    rows, cols = len(d.records), len(p.projects)
+    demand_years = _broadcast(d.years, cols)
+    project_years = np.broadcast_to(p.years, (rows, cols))
+    both = np.fmin(demand_years, project_years)  # fmin ignores a missing side
+    years = np.clip(np.nan_to_num(both) / 5.0, 0.0, 1.0)
+    years_known = ~np.isnan(both)
+
+    project_cb = np.broadcast_to(p.capacity_building, (rows, cols))
+    demand_cb = _broadcast(d.training_signal, cols)
+    capacity = np.maximum(np.nan_to_num(project_cb), 0.8 * demand_cb)
+    capacity_known = ~np.isnan(project_cb) | demand_cb
+
+    share = _broadcast(d.local_match, cols)
+    co_funding = np.clip(np.nan_to_num(share) / 0.5, 0.0, 1.0)
+    co_funding_known = ~np.isnan(share)
+
+    kinds = _broadcast(d.partner_kinds, cols)
+    partner_scale = np.array([0.0, 0.5, 0.8, 1.0])[np.clip(kinds, 0, 3)]
+    partners = np.clip(partner_scale + 0.2 * (p.partner_kinds > 0)[None, :], 0.0, 1.0)
+    partners_known = _broadcast(d.partners_given, cols) | (p.partner_kinds > 0)[None, :]
+
+    outcome = _broadcast(d.outcome_share, cols)
+    outcomes = np.clip(0.4 + 0.6 * np.nan_to_num(outcome)
+                       + 0.2 * p.outcome_indicators[None, :], 0.0, 1.0)
+    outcomes_known = ~np.isnan(outcome)
+
+    ready = np.array([0.0, 0.5, 0.8, 1.0])[np.clip(d.readiness, 0, 3)]
+    readiness = _broadcast(ready, cols)
+    readiness_known = _broadcast(d.readiness > 0, cols)
+
+    return _combine("long_term", LONG_TERM, {
+        "years": (years, years_known), "capacity_building": (capacity, capacity_known),
+        "co_funding": (co_funding, co_funding_known), "partners": (partners, partners_known),
+        "outcomes": (outcomes, outcomes_known), "readiness": (readiness, readiness_known),
+        "continuity": (continuity, continuity_known)})
+
+
+def synergy(complements: np.ndarray, running: np.ndarray, neighbours: np.ndarray) -> Component:
+    everywhere = np.ones_like(complements, dtype=bool)
+    return _combine("synergy", SYNERGY, {
+        "complements": (complements, everywhere), "running": (running, everywhere),
+        "neighbours": (neighbours, everywhere)})

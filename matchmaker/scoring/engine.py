@@ -1,0 +1,189 @@
+"""Score every (demand, project) pair: features → components → weighted total.
+
+`score` is the library entry point a notebook calls; `rank` and `explain` render what it
+returns. It is pure: no file is read and nothing is printed here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from matchmaker.catalog import Catalog
+from matchmaker.models import Profile
+from matchmaker.scoring.components import (
+    STRONG_FIT,
+    Component,
+    demand_fit,
+    long_term,
+    synergy,
+)
+from matchmaker.scoring.eligibility import Eligibility, check_eligibility
+from matchmaker.scoring.features import (
+    DemandFeatures,
+    DemandRecord,
+    ProjectFeatures,
+    build_demand_features,
+    build_project_features,
+)
+from matchmaker.scoring.similarity import ProjectTermIndex
+from matchmaker.scoring.ties import TieIndex, continuity_and_running
+from matchmaker.text.vocabulary import Vocabulary
+
+COMPONENTS = ("demand_fit", "long_term", "synergy")
+
+
+@dataclass(slots=True)
+class SynergyInputs:
+    complements: np.ndarray        # D × P, 0–1
+    neighbours: np.ndarray         # D × P, 0–1
+    wanted_elsewhere: np.ndarray   # D × P bool: strong for another demand of the region
+    neighbour_regions: np.ndarray  # D × P int: other regions of the province wanting it
+
+
+@dataclass(slots=True)
+class Scores:
+    """All pairs of one run, with the evidence behind every number."""
+
+    demands: DemandFeatures
+    projects: ProjectFeatures
+    profile: Profile
+    theme_ids: list[str]
+    cosine: np.ndarray
+    fit: Component
+    long: Component
+    syn: Component
+    eligibility: Eligibility
+    total: np.ndarray        # D × P, 0–100 (plus the profile's decline bonus)
+    confidence: np.ndarray   # D × P, 0–1
+    strong: np.ndarray       # D × P bool: eligible and demand fit ≥ STRONG_FIT
+    ties: TieIndex
+    synergy_inputs: SynergyInputs
+
+    @property
+    def weights(self) -> tuple[float, float, float]:
+        return self.profile.weights.normalised()
+
+    def component(self, name: str) -> Component:
+        return {"demand_fit": self.fit, "long_term": self.long, "synergy": self.syn}[name]
+
+
+class RegionDemand:
+    """How many demands of each region find each project a strong candidate.
+
+    Filled over the whole run first (in chunks if need be), then read per demand, so a
+    demand's synergy sees every other demand of its region and province however the run
+    is split. Work and memory grow with regions × projects, not with pairs.
+    """
+
+    def __init__(self, projects: int, province_of: dict[str, str]) -> None:
+        self.projects = projects
+        self.province_of = province_of
+        self.rows: dict[str, int] = {}
+        self.counts = np.zeros((0, projects))
+
+    def add(self, region_codes: list[str], strong: np.ndarray) -> None:
+        for code in region_codes:
+            if code not in self.rows:
+                self.rows[code] = len(self.rows)
+        if len(self.rows) > self.counts.shape[0]:
+            grown = np.zeros((len(self.rows), self.projects))
+            grown[: self.counts.shape[0]] = self.counts
+            self.counts = grown
+        rows = np.array([self.rows[c] for c in region_codes], dtype=int)
+        np.add.at(self.counts, rows, strong.astype(float))
+
+    def synergy_inputs(self, d: DemandFeatures, p: ProjectFeatures, strong: np.ndarray
+                       ) -> SynergyInputs:
+        """Complements among the region's other strong candidates, and neighbours' interest."""
+        rows = np.array([self.rows[c] for c in d.region_codes], dtype=int)
+        others = self.counts[rows] - strong                 # other demands of the region
+        wanted_elsewhere = others > 0
+        complement_hits = wanted_elsewhere.astype(float) @ p.complements.astype(float)
+        shared_theme = (p.themes.astype(float) @ p.themes.T.astype(float)) > 0
+        np.fill_diagonal(shared_theme, False)
+        theme_hits = (wanted_elsewhere.astype(float) @ shared_theme.astype(float)) > 0
+        complements = np.clip(complement_hits / 2.0 + 0.25 * theme_hits, 0.0, 1.0)
+
+        region_wants = (self.counts > 0).astype(float)     # R × P
+        codes = sorted(self.rows, key=self.rows.__getitem__)
+        provinces = sorted({self.province_of[c] for c in codes})
+        province_row = {code: i for i, code in enumerate(provinces)}
+        members = np.zeros((len(provinces), len(codes)))
+        members[[province_row[self.province_of[c]] for c in codes], np.arange(len(codes))] = 1
+        province_counts = members @ region_wants            # regions of a province wanting it
+        region_province = np.array([province_row[self.province_of[c]] for c in codes])
+        neighbours_wanting = province_counts[region_province[rows]] - region_wants[rows]
+        neighbours = np.clip(neighbours_wanting / 3.0, 0.0, 1.0)
+        return SynergyInputs(complements, neighbours, wanted_elsewhere,
+                             neighbours_wanting.astype(int))
+
+
+@dataclass(slots=True)
+class Prepared:
+    """The catalog's side, read once per run and shared by every chunk of demands."""
+
+    catalog: Catalog
+    theme_ids: list[str]
+    vocabulary: Vocabulary
+    projects: ProjectFeatures
+    term_index: ProjectTermIndex
+    ties: TieIndex
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> Prepared:
+        theme_ids = sorted(catalog.theme_ids)
+        projects = build_project_features(catalog, theme_ids)
+        return cls(catalog, theme_ids, Vocabulary(catalog.themes.themes), projects,
+                   ProjectTermIndex.build(projects.terms), TieIndex.build(catalog))
+
+    def region_demand(self) -> RegionDemand:
+        province_of = {r.code: r.province_code for r in self.catalog.region_index.regions}
+        return RegionDemand(len(self.projects.projects), province_of)
+
+
+@dataclass(slots=True)
+class FirstPass:
+    demands: DemandFeatures
+    cosine: np.ndarray
+    eligibility: Eligibility
+    fit: Component
+    strong: np.ndarray
+
+
+def first_pass(prepared: Prepared, records: list[DemandRecord]) -> FirstPass:
+    """Read the demands and score their fit: everything synergy needs from them."""
+    demands = build_demand_features(records, prepared.vocabulary, prepared.theme_ids)
+    cosine = prepared.term_index.cosine(demands.terms)
+    eligibility = check_eligibility(demands, prepared.projects)
+    fit = demand_fit(demands, prepared.projects, cosine)
+    strong = eligibility.eligible & (fit.values >= STRONG_FIT)
+    return FirstPass(demands, cosine, eligibility, fit, strong)
+
+
+def second_pass(prepared: Prepared, first: FirstPass, region_demand: RegionDemand,
+                profile: Profile) -> Scores:
+    """Long-term value, synergy and the weighted total, once region demand is complete."""
+    demands, projects = first.demands, prepared.projects
+    continuity, running = continuity_and_running(demands, projects, prepared.ties)
+    inputs = region_demand.synergy_inputs(demands, projects, first.strong)
+    long = long_term(demands, projects, continuity, np.ones_like(continuity, dtype=bool))
+    syn = synergy(inputs.complements, running, inputs.neighbours)
+    w_fit, w_long, w_syn = profile.weights.normalised()
+    total = w_fit * first.fit.values + w_long * long.values + w_syn * syn.values
+    decline = np.array([r.region.population_decline for r in demands.records], dtype=bool)
+    total = total + profile.population_decline_bonus * decline[:, None]
+    confidence = w_fit * first.fit.known + w_long * long.known + w_syn * syn.known
+    return Scores(demands, projects, profile, prepared.theme_ids, first.cosine, first.fit,
+                  long, syn, first.eligibility, np.round(total, 6), confidence, first.strong,
+                  prepared.ties, inputs)
+
+
+def score(catalog: Catalog, records: list[DemandRecord], profile: Profile) -> Scores:
+    """Score every pair of a run that fits in memory (one chunk)."""
+    prepared = Prepared.of(catalog)
+    first = first_pass(prepared, records)
+    region_demand = prepared.region_demand()
+    region_demand.add(first.demands.region_codes, first.strong)
+    return second_pass(prepared, first, region_demand, profile)

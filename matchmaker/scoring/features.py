@@ -1,0 +1,219 @@
+"""Read every document once into features; scoring then works on arrays only.
+
+A demand's text is read against the theme vocabulary and cut into n-gram terms here, once
+per document. Everything per pair (demand × project) happens later in numpy, so the cost
+of reading grows with the number of documents, not with the number of pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from matchmaker.catalog import Catalog
+from matchmaker.models import Demand, Project, Proposal
+from matchmaker.regions import Region
+from matchmaker.text.terms import terms
+from matchmaker.text.vocabulary import ThemeHit, Vocabulary
+
+# Partner kinds that bring the study's fourth principle (public-private partnership).
+NON_PUBLIC_PARTNERS = frozenset(
+    {"private", "social-enterprise", "cooperative", "university", "research", "civil"})
+TRAINING_MODES = frozenset({"training", "education", "consulting"})
+# Words that mark an indicator as an outcome (a change in the region) rather than an
+# output (an activity counted). Checked as substrings of the normalised indicator.
+OUTCOME_WORDS = ("소득", "매출", "판매액", "공급액", "정착", "귀농", "귀촌", "일자리", "고용",
+                 "창업", "인구", "만족", "재방문", "유지", "생존", "지속", "전입",
+                 "income", "revenue",
+                 "sales", "settle", "jobs", "employ", "retention", "satisf", "return", "survival",
+                 "start-up", "startup", "population")
+
+
+@dataclass(frozen=True, slots=True)
+class DemandRecord:
+    """One demand with the context it was filed in."""
+
+    proposal: Proposal
+    demand: Demand
+    region: Region
+    file: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.proposal.id}/{self.demand.id}"
+
+
+@dataclass(slots=True)
+class DemandFeatures:
+    records: list[DemandRecord]
+    theme_weights: np.ndarray          # D × T, 1.0 declared, 0.5–1.0 read from the text
+    declared_themes: list[tuple[str, ...]]
+    theme_hits: list[dict[str, tuple[ThemeHit, ...]]]
+    terms: list[list[str]]
+    modes: np.ndarray                  # D × M bool
+    budget: np.ndarray                 # D float, nan when not given
+    local_match: np.ndarray            # D float, nan
+    years: np.ndarray                  # D float, nan
+    priority: np.ndarray               # D float, nan
+    training_signal: np.ndarray        # D bool: asks for training / workshops
+    partner_kinds: np.ndarray          # D int: distinct non-public partner kinds
+    partners_given: np.ndarray         # D bool
+    outcome_share: np.ndarray          # D float, nan when no outcomes
+    readiness: np.ndarray              # D int
+    region_codes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ProjectFeatures:
+    projects: list[Project]
+    themes: np.ndarray                 # P × T bool
+    terms: list[list[str]]
+    modes: np.ndarray                  # P × M bool
+    budget_min: np.ndarray             # P float, nan
+    budget_max: np.ndarray             # P float, nan
+    years: np.ndarray                  # P float, nan
+    local_match_min: np.ndarray        # P float, nan
+    status: list[str | None]
+    capacity_building: np.ndarray      # P float: 1, 0, or nan when unknown
+    partner_kinds: np.ndarray          # P int
+    outcome_indicators: np.ndarray     # P bool
+    local_body: np.ndarray             # P bool
+    complements: np.ndarray            # P × P bool, symmetric: either side declared it
+
+    @property
+    def ids(self) -> list[str]:
+        return [p.id for p in self.projects]
+
+
+MODES: tuple[str, ...] = ("exchange", "procurement", "sales", "marketing", "investment",
+                          "facility", "training", "education", "experience", "employment",
+                          "start-up-support", "consulting", "networking")
+_MODE_INDEX = {mode: i for i, mode in enumerate(MODES)}
+
+
+def _modes(values: Sequence[Sequence[str]]) -> np.ndarray:
+    matrix = np.zeros((len(values), len(MODES)), dtype=bool)
+    for row, modes in enumerate(values):
+        for mode in modes:
+            matrix[row, _MODE_INDEX[mode]] = True
+    return matrix
+
+
+def project_text(project: Project) -> str:
+    parts = [project.name.ko or "", project.name.en or "", project.description.joined()]
+    return "\n".join(part for part in parts if part)
+
+
+def build_project_features(catalog: Catalog, theme_ids: Sequence[str]) -> ProjectFeatures:
+    projects = [catalog.projects[key] for key in sorted(catalog.projects)]
+    index = {theme: i for i, theme in enumerate(theme_ids)}
+    count = len(projects)
+    themes = np.zeros((count, len(theme_ids)), dtype=bool)
+    for row, project in enumerate(projects):
+        for theme in project.themes:
+            if theme in index:
+                themes[row, index[theme]] = True
+    position = {p.id: i for i, p in enumerate(projects)}
+    complements = np.zeros((count, count), dtype=bool)
+    for row, project in enumerate(projects):
+        for other in project.complements:
+            if other in position and other != project.id:
+                complements[row, position[other]] = complements[position[other], row] = True
+
+    def number(values: list[float | None]) -> np.ndarray:
+        return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
+
+    budgets = [p.budget_per_region for p in projects]
+    return ProjectFeatures(
+        projects=projects,
+        themes=themes,
+        terms=[terms(project_text(p)) for p in projects],
+        modes=_modes([p.modes for p in projects]),
+        budget_min=number([b.min if b else None for b in budgets]),
+        budget_max=number([b.max if b else None for b in budgets]),
+        years=number([p.years for p in projects]),
+        local_match_min=number([p.local_match_min for p in projects]),
+        status=[p.status for p in projects],
+        capacity_building=number([
+            None if p.long_term is None or p.long_term.capacity_building is None
+            else float(p.long_term.capacity_building) for p in projects]),
+        partner_kinds=np.array([len({x.kind for x in p.partners} & NON_PUBLIC_PARTNERS)
+                                for p in projects], dtype=int),
+        outcome_indicators=np.array([bool(p.long_term and p.long_term.outcome_indicators)
+                                     for p in projects], dtype=bool),
+        local_body=np.array([bool(p.long_term and p.long_term.local_body) for p in projects],
+                            dtype=bool),
+        complements=complements,
+    )
+
+
+def _is_outcome(indicator: str) -> bool:
+    text = indicator.lower()
+    return any(word in text for word in OUTCOME_WORDS)
+
+
+def read_theme_weights(demand: Demand, vocabulary: Vocabulary
+                       ) -> tuple[dict[str, float], dict[str, tuple[ThemeHit, ...]]]:
+    """Declared themes count fully; themes read from the text count by their evidence:
+    a hit in the title or two distinct words make a theme as strong as a declared one."""
+    hits = vocabulary.read(demand.description, title=demand.title)
+    weights: dict[str, float] = {}
+    for theme, found in hits.items():
+        strength = 0.6
+        if len(found) >= 2 or any(hit.in_title for hit in found):
+            strength = 1.0
+        if all(not hit.exact for hit in found):
+            strength *= 0.8  # read only through typo tolerance
+        weights[theme] = strength
+    for theme in demand.themes:
+        weights[theme] = 1.0
+    return weights, hits
+
+
+def build_demand_features(records: list[DemandRecord], vocabulary: Vocabulary,
+                          theme_ids: Sequence[str]) -> DemandFeatures:
+    index = {theme: i for i, theme in enumerate(theme_ids)}
+    count = len(records)
+    weights = np.zeros((count, len(theme_ids)), dtype=float)
+    all_hits: list[dict[str, tuple[ThemeHit, ...]]] = []
+    all_terms: list[list[str]] = []
+    training = np.zeros(count, dtype=bool)
+    for row, record in enumerate(records):
+        demand = record.demand
+        theme_weights, hits = read_theme_weights(demand, vocabulary)
+        for theme, weight in theme_weights.items():
+            if theme in index:
+                weights[row, index[theme]] = weight
+        all_hits.append(hits)
+        all_terms.append(terms(f"{demand.title}\n{demand.description}"))
+        training[row] = bool(TRAINING_MODES & set(demand.modes)) or any(
+            word in demand.description for word in ("교육", "연수", "워크숍", "컨설팅"))
+
+    def number(values: list[float | int | None]) -> np.ndarray:
+        return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
+
+    demands = [r.demand for r in records]
+    outcome_share = np.array([
+        np.nan if not d.outcomes else sum(_is_outcome(o.indicator) for o in d.outcomes)
+        / len(d.outcomes) for d in demands], dtype=float)
+    return DemandFeatures(
+        records=records,
+        theme_weights=weights,
+        declared_themes=[tuple(d.themes) for d in demands],
+        theme_hits=all_hits,
+        terms=all_terms,
+        modes=_modes([d.modes for d in demands]),
+        budget=number([d.budget_request for d in demands]),
+        local_match=number([d.local_match for d in demands]),
+        years=number([d.years for d in demands]),
+        priority=number([d.priority for d in demands]),
+        training_signal=training,
+        partner_kinds=np.array([len({p.kind for p in d.partners} & NON_PUBLIC_PARTNERS)
+                                for d in demands], dtype=int),
+        partners_given=np.array([bool(d.partners) for d in demands], dtype=bool),
+        outcome_share=outcome_share,
+        readiness=np.array([len(d.readiness) for d in demands], dtype=int),
+        region_codes=[r.region.code for r in records],
+    )

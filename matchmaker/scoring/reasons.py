@@ -1,0 +1,155 @@
+"""Reasons: the evidence behind one pair's score, as sentences a planner can paste.
+
+Built only for the pairs that are shown, so their cost does not grow with all pairs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from matchmaker.scoring.components import DEMAND_FIT, LONG_TERM, SYNERGY
+from matchmaker.scoring.eligibility import GATES
+from matchmaker.scoring.engine import Scores
+
+
+def _say(language: str, en: str, ko: str) -> str:
+    return ko if language == "ko" else en
+
+
+def _won(amount: float) -> str:
+    return f"{int(amount):,}"
+
+
+def theme_labels(scores: Scores, language: str) -> dict[str, str]:
+    return {theme: theme for theme in scores.theme_ids}
+
+
+def gate_reason(scores: Scores, row: int, column: int, language: str) -> str | None:
+    gate = GATES[int(scores.eligibility.gate[row, column])]
+    if gate == "eligible":
+        return None
+    record = scores.demands.records[row]
+    project = scores.projects.projects[column]
+    region = record.region.display(language)
+    rule = project.eligible
+    if gate == "region-kind" and rule and rule.kinds:
+        return _say(language, f"Not eligible: the project takes {', '.join(rule.kinds)} only; "
+                    f"{region} is a {record.region.kind}",
+                    f"대상 아님: 이 사업은 {', '.join(rule.kinds)}만 참여할 수 있는데 "
+                    f"{region}은(는) {record.region.kind}입니다")
+    if gate == "province":
+        return _say(language, f"Not eligible: {region} is outside the project's provinces",
+                    f"대상 아님: {region}은(는) 사업 대상 시·도가 아닙니다")
+    if gate == "population-decline":
+        return _say(language, f"Not eligible: the project is for population-decline areas only, "
+                    f"and {region} is not one",
+                    f"대상 아님: 인구감소지역만 참여할 수 있는데 {region}은(는) "
+                    "지정되지 않았습니다")
+    if gate == "co-funding":
+        share = scores.demands.local_match[row]
+        minimum = scores.projects.local_match_min[column]
+        return _say(language, f"Not eligible: the region co-funds {share:.0%}, below the "
+                    f"project's minimum of {minimum:.0%}",
+                    f"대상 아님: 지역 부담 비율 {share:.0%}이(가) 사업 최소 기준 {minimum:.0%}보다 "
+                    "낮습니다")
+    return _say(language, "Not eligible: the project delivers none of the modes asked for",
+                "대상 아님: 요청한 추진 방식 중 이 사업이 제공하는 것이 없습니다")
+
+
+def reasons(scores: Scores, row: int, column: int, language: str) -> list[str]:
+    d, p = scores.demands, scores.projects
+    project = p.projects[column]
+    found: list[str] = []
+    gate = gate_reason(scores, row, column, language)
+    if gate:
+        found.append(gate)
+
+    shared = [theme for i, theme in enumerate(scores.theme_ids)
+              if d.theme_weights[row, i] > 0 and p.themes[column, i]]
+    if shared:
+        parts = []
+        for theme in shared:
+            hits = d.theme_hits[row].get(theme, ())
+            if theme in d.declared_themes[row]:
+                parts.append(_say(language, f"{theme} (declared)", f"{theme}(명시)"))
+            elif hits:
+                words = ", ".join(sorted({f"'{h.found}'" if h.exact else
+                                          f"'{h.found}'~'{h.synonym}'" for h in hits})[:3])
+                parts.append(_say(language, f"{theme} (read from {words})",
+                                  f"{theme}({words}에서 읽음)"))
+        found.append(_say(language, "Themes matched: ", "주제 일치: ") + "; ".join(parts))
+    elif d.theme_weights[row].sum() > 0:
+        found.append(_say(language, "None of the demand's themes is among the project's",
+                          "수요의 주제 중 사업 주제와 겹치는 것이 없습니다"))
+    else:
+        found.append(_say(language, "No theme recognised in the demand's text",
+                          "수요 설명에서 알아본 주제가 없습니다"))
+    cosine = scores.cosine[row, column]
+    if cosine >= 0.05:
+        found.append(_say(language, f"Wording similarity {cosine:.2f}",
+                          f"표현 유사도 {cosine:.2f}"))
+
+    budget = d.budget[row]
+    low, high = p.budget_min[column], p.budget_max[column]
+    if not np.isnan(budget) and not (np.isnan(low) and np.isnan(high)):
+        if not np.isnan(high) and budget > high:
+            found.append(_say(language, f"Budget request KRW {_won(budget)} is above the "
+                              f"project's maximum of KRW {_won(high)}",
+                              f"요청 예산 {_won(budget)}원이 사업 상한 {_won(high)}원보다 큽니다"))
+        elif not np.isnan(low) and budget < low:
+            found.append(_say(language, f"Budget request KRW {_won(budget)} is below the "
+                              f"project's minimum of KRW {_won(low)}",
+                              f"요청 예산 {_won(budget)}원이 사업 하한 {_won(low)}원보다 작습니다"))
+        else:
+            found.append(_say(language, f"Budget request KRW {_won(budget)} is within the "
+                              "project's range",
+                              f"요청 예산 {_won(budget)}원이 사업 범위 안입니다"))
+    if project.status == "ended":
+        found.append(_say(language, "The programme has ended in its published form",
+                          "이 사업은 공개된 형태로는 종료되었습니다"))
+
+    for tie in scores.ties.for_demand(d, row):
+        if tie.project == project.id:
+            found.append(_say(language, f"Continues earlier cooperation ({tie.description})",
+                              f"기존 교류를 잇습니다({tie.description})"))
+            break
+    else:
+        ties = scores.ties.for_demand(d, row)
+        if ties:
+            found.append(_say(language, f"Earlier ties with Seoul: {ties[0].description}",
+                              f"서울과의 기존 교류: {ties[0].description}"))
+
+    demand = d.records[row].demand
+    if demand.years and project.years:
+        found.append(_say(language, f"Commitment: region {demand.years} years, project "
+                          f"{project.years} years",
+                          f"기간: 지역 {demand.years}년, 사업 {project.years}년"))
+    if demand.local_match is not None:
+        found.append(_say(language, f"Region co-funds {demand.local_match:.0%}",
+                          f"지역 부담 {demand.local_match:.0%}"))
+    kinds = sorted({x.kind for x in demand.partners})
+    if kinds:
+        found.append(_say(language, f"Partners: {', '.join(kinds)}",
+                          f"협력 주체: {', '.join(kinds)}"))
+
+    synergy_inputs = scores.synergy_inputs
+    partners = [p.ids[q] for q in np.flatnonzero(p.complements[column])
+                if synergy_inputs.wanted_elsewhere[row, q]]
+    if partners:
+        found.append(_say(language, f"Complements {', '.join(partners)}, strong for another "
+                          "demand of this region",
+                          f"이 지역의 다른 수요에 유력한 {', '.join(partners)}와(과) 상호보완"))
+    neighbours = int(synergy_inputs.neighbour_regions[row, column])
+    if neighbours > 0:
+        province = d.records[row].region.province_name_ko if language == "ko" else (
+            d.records[row].region.province_name_en)
+        found.append(_say(language, f"{neighbours} other region(s) in {province} want it too",
+                          f"{province}의 다른 지역 {neighbours}곳도 원합니다"))
+
+    assumed = [signal.name for component, signals in
+               ((scores.fit, DEMAND_FIT), (scores.long, LONG_TERM), (scores.syn, SYNERGY))
+               for signal in signals if not component.parts[signal.name][1][row, column]]
+    if assumed:
+        found.append(_say(language, f"No data, neutral value assumed: {', '.join(assumed)}",
+                          f"자료 없음(중립값 가정): {', '.join(assumed)}"))
+    return found

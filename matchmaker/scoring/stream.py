@@ -1,0 +1,59 @@
+"""Rank runs too large for one matrix: chunks of demands, a top-k kept per demand.
+
+Synergy needs every demand's strong candidates before any demand's synergy is known, so
+the run is read twice: the first pass only accumulates region × project counts, the
+second scores each chunk in full and keeps its k best eligible projects. Memory is
+bounded by the chunk size × projects, whatever the number of demands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from matchmaker.catalog import Catalog
+from matchmaker.models import Profile
+from matchmaker.scoring.engine import Prepared, first_pass, second_pass
+from matchmaker.scoring.features import DemandRecord
+
+
+@dataclass(frozen=True, slots=True)
+class TopK:
+    projects: np.ndarray  # D × k project indexes, best first (-1 where fewer are eligible)
+    totals: np.ndarray    # D × k totals (nan where no project)
+    project_ids: list[str]
+
+
+def top_k(scores_total: np.ndarray, eligible: np.ndarray, ids: list[str], k: int
+          ) -> tuple[np.ndarray, np.ndarray]:
+    """The k best eligible columns per row; ties broken by project id, as in `rank`."""
+    rows, cols = scores_total.shape
+    masked = np.where(eligible, scores_total, -np.inf)
+    # Sort by total descending, then id ascending: ids are sorted, so column order is id order.
+    order = np.lexsort((np.broadcast_to(np.arange(cols), (rows, cols)), -masked), axis=1)
+    best = order[:, :k]
+    values = np.take_along_axis(masked, best, axis=1)
+    best = np.where(np.isfinite(values), best, -1)
+    return best, np.where(np.isfinite(values), values, np.nan)
+
+
+def stream_top_k(catalog: Catalog, records: Sequence[DemandRecord], profile: Profile,
+                 k: int = 3, chunk: int = 2_000) -> TopK:
+    prepared = Prepared.of(catalog)
+    assert prepared.projects.ids == sorted(prepared.projects.ids)
+    region_demand = prepared.region_demand()
+    for start in range(0, len(records), chunk):
+        block = list(records[start:start + chunk])
+        first = first_pass(prepared, block)
+        region_demand.add(first.demands.region_codes, first.strong)
+    projects = np.full((len(records), k), -1, dtype=int)
+    totals = np.full((len(records), k), np.nan)
+    for start in range(0, len(records), chunk):
+        block = list(records[start:start + chunk])
+        scores = second_pass(prepared, first_pass(prepared, block), region_demand, profile)
+        best, values = top_k(scores.total, scores.eligibility.eligible, prepared.projects.ids, k)
+        projects[start:start + len(block)] = best
+        totals[start:start + len(block)] = values
+    return TopK(projects, totals, prepared.projects.ids)

@@ -1,0 +1,182 @@
+"""`matchmaker rank` and `explain`: formats, options, determinism, safety of --output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from matchmaker.bundled import proposals_dir
+
+TODAY = ("--today", "2026-11-28")
+
+
+@pytest.fixture(scope="module")
+def ranked_json() -> dict:
+    from typer.testing import CliRunner
+
+    from matchmaker.cli.app import app
+
+    result = CliRunner().invoke(app, ["rank", "--format", "json", *TODAY],
+                                env={"MATCHMAKER_LANG": "en"}, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_rank_with_no_arguments_ranks_the_bundled_examples(ranked_json: dict) -> None:
+    demands = {(m["proposal"], m["demand"]) for m in ranked_json["matches"]}
+    assert len(demands) >= 20
+    assert all(1 <= m["rank"] <= 3 for m in ranked_json["matches"])
+
+
+def test_json_has_the_documented_shape(ranked_json: dict) -> None:
+    assert ranked_json["version"] == 1
+    assert ranked_json["tool"]["name"] == "matchmaker"
+    assert ranked_json["profile"]["id"] == "default"
+    assert any(path.startswith("catalog/projects/") for path in ranked_json["inputs"])
+    assert all(len(digest) == 64 for digest in ranked_json["inputs"].values())
+    match = ranked_json["matches"][0]
+    assert set(match) == {"proposal", "demand", "region", "project", "rank", "score",
+                          "components", "eligible", "reasons", "confidence"}
+    assert set(match["components"]) == {"demand_fit", "long_term", "synergy"}
+    assert set(match["region"]) == {"code", "name"}
+    assert match["reasons"]
+
+
+def test_scores_are_the_weighted_mean_of_the_components(ranked_json: dict) -> None:
+    weights = ranked_json["profile"]["weights"]
+    for match in ranked_json["matches"]:
+        c = match["components"]
+        expected = sum(weights[name] * c[name] for name in c)
+        assert match["score"] == pytest.approx(expected, abs=0.02)
+
+
+def test_same_inputs_give_byte_identical_output(cli) -> None:
+    first = cli("rank", "--format", "json", *TODAY).output
+    second = cli("rank", "--format", "json", *TODAY).output
+    assert first == second
+
+
+def test_ranks_within_a_demand_are_ordered_by_score(ranked_json: dict) -> None:
+    by_demand: dict[tuple[str, str], list[dict]] = {}
+    for match in ranked_json["matches"]:
+        by_demand.setdefault((match["proposal"], match["demand"]), []).append(match)
+    for matches in by_demand.values():
+        scores = [m["score"] for m in sorted(matches, key=lambda m: m["rank"])]
+        assert scores == sorted(scores, reverse=True)
+
+
+def test_top_zero_lists_every_eligible_project(cli) -> None:
+    data = cli("rank", "--format", "json", "--top", "0", *TODAY).json()
+    counts: dict[str, int] = {}
+    for match in data["matches"]:
+        counts[match["demand"]] = counts.get(match["demand"], 0) + 1
+    assert max(counts.values()) > 3
+
+
+def test_by_project_groups_demands_under_each_project(cli) -> None:
+    data = cli("rank", "--by", "project", "--top", "2", "--format", "json", *TODAY).json()
+    projects = [m["project"] for m in data["matches"]]
+    assert projects == sorted(projects)
+    assert max(projects.count(p) for p in set(projects)) <= 2
+
+
+def test_region_and_project_filters(cli) -> None:
+    data = cli("rank", "--region", "완주군", "--project", "urban-rural-public-meals",
+               "--format", "json", *TODAY).json()
+    assert {m["region"]["code"] for m in data["matches"]} == {"52710"}
+    assert {m["project"] for m in data["matches"]} == {"urban-rural-public-meals"}
+
+
+def test_unknown_project_filter_is_a_usage_error_with_a_suggestion(cli) -> None:
+    run = cli("rank", "--project", "seoul-farm", *TODAY)
+    assert run.exit_code == 2
+    assert "seoul-farms" in run.output
+
+
+def test_include_ineligible_lists_excluded_pairs_with_their_reason(cli) -> None:
+    data = cli("rank", "--include-ineligible", "--top", "1", "--format", "json", *TODAY).json()
+    excluded = [m for m in data["matches"] if not m["eligible"]]
+    assert excluded
+    assert all(m["rank"] == 0 and m["reasons"][0].startswith("Not eligible") for m in excluded)
+
+
+def test_csv_opens_in_excel_with_hangul(cli, tmp_path: Path) -> None:
+    target = tmp_path / "matches.csv"
+    run = cli("rank", "--format", "csv", "--lang", "ko", "--output", str(target), *TODAY)
+    assert run.exit_code == 0
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["proposal", "demand", "region_code", "region"]
+    assert any("군" in row[3] for row in rows[1:])
+
+
+def test_markdown_has_a_paragraph_per_match(cli) -> None:
+    text = cli("rank", "--format", "markdown", "--top", "1", *TODAY).output
+    assert text.startswith("# Matches")
+    assert text.count("\n### 1. ") >= 20
+    assert "Demand fit" in text
+
+
+def test_table_fits_80_columns_with_korean(cli) -> None:
+    from matchmaker.diagnostics.render import display_width
+
+    text = cli("rank", "--lang", "ko", *TODAY).output
+    assert "완주군" in text
+    assert max(display_width(line) for line in text.splitlines()) <= 80
+
+
+def test_output_refuses_to_overwrite_an_input(cli, tmp_path: Path) -> None:
+    proposal = tmp_path / "p.yaml"
+    source = proposals_dir() / "2026-wanju.yaml"
+    proposal.write_bytes(source.read_bytes())
+    run = cli("rank", str(proposal), "--output", str(proposal), *TODAY)
+    assert run.exit_code == 2
+    assert proposal.read_bytes() == source.read_bytes()
+
+
+def test_a_broken_proposal_stops_the_run_with_diagnostics(cli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("kind: proposal\nid: x\nregion: 중구\ndemands:\n"
+                   "  - {id: d, title: t, description: d}\n", encoding="utf-8")
+    run = cli("rank", str(bad), *TODAY)
+    assert run.exit_code == 1
+    assert "ambiguous-region" in run.output
+
+
+def test_explain_shows_points_weights_gates_and_a_counterfactual(cli) -> None:
+    run = cli("explain", "2026-wanju/public-meals-second-gu", "urban-rural-public-meals",
+              *TODAY)
+    assert run.exit_code == 0, run.output
+    text = run.output
+    for words in ("demand fit", "long-term value", "synergy", "Gates:", "Reasons:"):
+        assert words in text
+    assert "would tie them" in text or "No change of a single weight" in text
+
+
+def test_explain_json_counterfactual_ties_the_two_projects(cli) -> None:
+    data = cli("explain", "2026-wanju/public-meals-second-gu", "urban-rural-public-meals",
+               "--format", "json", *TODAY).json()
+    counterfactual = data["counterfactual"]
+    assert counterfactual is not None
+    breakdown = {part["component"]: part["points"] for part in data["breakdown"]}
+    assert sum(part["contribution"] for part in data["breakdown"]) == pytest.approx(
+        data["match"]["score"] - data["population_decline_bonus"], abs=0.05)
+    if counterfactual["component"] is not None:
+        other = cli("explain", "2026-wanju/public-meals-second-gu",
+                    counterfactual["other_project"], "--format", "json", *TODAY).json()
+        other_points = {part["component"]: part["points"] for part in other["breakdown"]}
+        weights = counterfactual["new_weights"]
+        this_total = sum(weights[k] * breakdown[k] for k in weights)
+        other_total = sum(weights[k] * other_points[k] for k in weights)
+        assert this_total == pytest.approx(other_total, abs=0.05)
+
+
+def test_explain_unknown_demand_suggests_the_closest(cli) -> None:
+    run = cli("explain", "2026-wanju/public-meal", "urban-rural-public-meals", *TODAY)
+    assert run.exit_code == 2
+    assert "public-meals-second-gu" in run.output
