@@ -32,7 +32,7 @@ def counterfactual_sentence(explanation: Explanation, language: str) -> str | No
                     f"가중치 하나만 바꿔서는 '{c.other_project}'와(과)의 순서가 바뀌지 않습니다"
                     f"(차이 {c.gap:+.1f}).")
     assert c.new_weights is not None
-    direction_en = "raising" if c.raw_change > 0 else "lowering"
+    direction_en = "Raising" if c.raw_change > 0 else "Lowering"
     direction_ko = "올리면" if c.raw_change > 0 else "내리면"
     shares = ", ".join(f"{names[k]} {v:.2f}" for k, v in c.new_weights.items())
     if first:
@@ -64,13 +64,11 @@ def render_text(explanation: Explanation, language: str) -> str:
              _say(language, f"{rank} · score {m.score:.1f} · confidence {confidence} "
                   f"({m.confidence:.2f})",
                   f"{rank} · 점수 {m.score:.1f} · 신뢰도 {m.confidence:.2f}"), ""]
-    header = _say(language, "component", "구성 요소")
-    lines.append(f"{header:<22}{'points':>8}{'weight':>8}{'share':>8}" if language == "en"
-                 else f"{header:<18}{'점수':>8}{'가중치':>6}{'기여':>8}")
+    headers = (_say(language, "component", "구성 요소"), _say(language, "points", "점수"),
+               _say(language, "weight", "가중치"), _say(language, "share", "기여"))
+    lines.append(_left(headers[0], 22) + "".join(_right(h, 8) for h in headers[1:]))
     for part in explanation.breakdown:
-        label = names[part.name]
-        pad = 22 - _width(label) + len(label)
-        lines.append(f"{label:<{pad}}{part.points:>8.1f}{part.weight:>8.2f}"
+        lines.append(_left(names[part.name], 22) + f"{part.points:>8.1f}{part.weight:>8.2f}"
                      f"{part.contribution:>8.1f}")
         for name, value, known, weight in part.parts:
             mark = "" if known else _say(language, "  (assumed)", "  (가정)")
@@ -89,10 +87,17 @@ def render_text(explanation: Explanation, language: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _width(text: str) -> int:
+def _left(text: str, cells: int) -> str:
+    """Pad to a number of terminal cells: Hangul is two cells wide, so str.ljust is not."""
     from matchmaker.diagnostics.render import display_width
 
-    return display_width(text)
+    return text + " " * max(cells - display_width(text), 0)
+
+
+def _right(text: str, cells: int) -> str:
+    from matchmaker.diagnostics.render import display_width
+
+    return " " * max(cells - display_width(text), 0) + text
 
 
 def render_json(explanation: Explanation, language: str, profile: dict[str, object],

@@ -12,6 +12,7 @@ import numpy as np
 
 from matchmaker.catalog import Catalog
 from matchmaker.models import Profile
+from matchmaker.models.common import Names
 from matchmaker.scoring.components import (
     STRONG_FIT,
     Component,
@@ -60,6 +61,7 @@ class Scores:
     strong: np.ndarray       # D × P bool: eligible and demand fit ≥ STRONG_FIT
     ties: TieIndex
     synergy_inputs: SynergyInputs
+    theme_labels: dict[str, Names]
 
     @property
     def weights(self) -> tuple[float, float, float]:
@@ -166,10 +168,14 @@ def second_pass(prepared: Prepared, first: FirstPass, region_demand: RegionDeman
                 profile: Profile) -> Scores:
     """Long-term value, synergy and the weighted total, once region demand is complete."""
     demands, projects = first.demands, prepared.projects
-    continuity, running = continuity_and_running(demands, projects, prepared.ties)
+    # Continuity with a project and synergy around it only count for a project that
+    # answers the demand: they are scaled by demand fit up to the strong-candidate level.
+    relevance = np.clip(first.fit.values / STRONG_FIT, 0.0, 1.0)
+    continuity, running = continuity_and_running(demands, projects, prepared.ties, relevance)
     inputs = region_demand.synergy_inputs(demands, projects, first.strong)
     long = long_term(demands, projects, continuity, np.ones_like(continuity, dtype=bool))
-    syn = synergy(inputs.complements, running, inputs.neighbours)
+    syn = synergy(relevance * inputs.complements, relevance * running,
+                  relevance * inputs.neighbours)
     w_fit, w_long, w_syn = profile.weights.normalised()
     total = w_fit * first.fit.values + w_long * long.values + w_syn * syn.values
     decline = np.array([r.region.population_decline for r in demands.records], dtype=bool)
@@ -177,7 +183,8 @@ def second_pass(prepared: Prepared, first: FirstPass, region_demand: RegionDeman
     confidence = w_fit * first.fit.known + w_long * long.known + w_syn * syn.known
     return Scores(demands, projects, profile, prepared.theme_ids, first.cosine, first.fit,
                   long, syn, first.eligibility, np.round(total, 6), confidence, first.strong,
-                  prepared.ties, inputs)
+                  prepared.ties, inputs,
+                  {theme.id: theme.label for theme in prepared.catalog.themes.themes})
 
 
 def score(catalog: Catalog, records: list[DemandRecord], profile: Profile) -> Scores:

@@ -20,8 +20,9 @@ def _won(amount: float) -> str:
     return f"{int(amount):,}"
 
 
-def theme_labels(scores: Scores, language: str) -> dict[str, str]:
-    return {theme: theme for theme in scores.theme_ids}
+def theme_label(scores: Scores, theme: str, language: str) -> str:
+    label = scores.theme_labels.get(theme)
+    return label.display(language) if label is not None else theme
 
 
 def gate_reason(scores: Scores, row: int, column: int, language: str) -> str | None:
@@ -70,13 +71,14 @@ def reasons(scores: Scores, row: int, column: int, language: str) -> list[str]:
         parts = []
         for theme in shared:
             hits = d.theme_hits[row].get(theme, ())
+            label = theme_label(scores, theme, language)
             if theme in d.declared_themes[row]:
-                parts.append(_say(language, f"{theme} (declared)", f"{theme}(명시)"))
+                parts.append(_say(language, f"{label} (declared)", f"{label}(명시)"))
             elif hits:
                 words = ", ".join(sorted({f"'{h.found}'" if h.exact else
                                           f"'{h.found}'~'{h.synonym}'" for h in hits})[:3])
-                parts.append(_say(language, f"{theme} (read from {words})",
-                                  f"{theme}({words}에서 읽음)"))
+                parts.append(_say(language, f"{label} (read from {words})",
+                                  f"{label}({words}에서 읽음)"))
         found.append(_say(language, "Themes matched: ", "주제 일치: ") + "; ".join(parts))
     elif d.theme_weights[row].sum() > 0:
         found.append(_say(language, "None of the demand's themes is among the project's",
