@@ -46,6 +46,7 @@ class Explanation:
     breakdown: tuple[ComponentBreakdown, ...]
     gates: tuple[tuple[str, bool], ...]
     bonus: float
+    relevance: float  # the factor long-term value and synergy were scaled by
     counterfactual: Counterfactual | None
 
 
@@ -86,6 +87,7 @@ def explain(scores: Scores, row: int, column: int, language: str = "en") -> Expl
     bonus = scores.profile.population_decline_bonus if (
         scores.demands.records[row].region.population_decline) else 0.0
     return Explanation(match, tuple(breakdown), gates, bonus,
+                       round(float(scores.relevance[row, column]), 4),
                        _counterfactual(scores, row, column, ordered, values))
 
 

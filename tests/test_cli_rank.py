@@ -180,3 +180,13 @@ def test_explain_unknown_demand_suggests_the_closest(cli) -> None:
     run = cli("explain", "2026-wanju/public-meal", "urban-rural-public-meals", *TODAY)
     assert run.exit_code == 2
     assert "public-meals-second-gu" in run.output
+
+
+def test_long_term_and_synergy_fade_for_projects_that_do_not_answer_the_demand(cli) -> None:
+    data = cli("rank", "--format", "json", "--top", "0", *TODAY).json()
+    weak = [m for m in data["matches"] if m["components"]["demand_fit"] < 45]
+    assert weak
+    for match in weak:
+        relevance = match["components"]["demand_fit"] / 45
+        assert match["components"]["long_term"] <= 100 * relevance + 0.01
+        assert match["components"]["synergy"] <= 100 * relevance + 0.01

@@ -15,9 +15,11 @@ from matchmaker.judged import evaluate, load_judged
 from matchmaker.loading.documents import load_file
 from matchmaker.models import Profile
 
-JUDGED = Path(__file__).resolve().parent / "judged" / "demands.yaml"
-NDCG3_FLOOR = 0.80
-TOP1_FLOOR = 0.70
+JUDGED_DIR = Path(__file__).resolve().parent / "judged"
+JUDGED = JUDGED_DIR / "demands.yaml"
+# (set, nDCG@3 floor, top-1 floor). demands.yaml is the development set the theme
+# synonyms were tuned on; holdout.yaml was written without seeing the scoring code.
+SETS = [("demands.yaml", 0.85, 0.80), ("holdout.yaml", 0.85, 0.80)]
 
 
 def test_dcg_worked_example() -> None:
@@ -40,18 +42,15 @@ def test_the_judged_set_is_large_and_varied() -> None:
     assert len(best) >= 12  # nearly every project is someone's right answer
 
 
-@pytest.fixture(scope="module")
-def result():
+@pytest.mark.parametrize(("name", "ndcg_floor", "top1_floor"), SETS)
+def test_ranking_quality_stays_above_its_floors(name: str, ndcg_floor: float,
+                                                top1_floor: float) -> None:
     catalog, problems = load_catalog(catalog_dir())
     assert catalog is not None, problems
     profile = load_file(default_profile_path()).model
     assert isinstance(profile, Profile)
-    return evaluate(catalog, profile, load_judged(JUDGED))
-
-
-def test_ndcg_at_3_stays_above_its_floor(result) -> None:
-    assert result.ndcg3 >= NDCG3_FLOOR, result.misses
-
-
-def test_top1_accuracy_stays_above_its_floor(result) -> None:
-    assert result.top1 >= TOP1_FLOOR, result.misses
+    entries = load_judged(JUDGED_DIR / name)
+    assert len(entries) >= 30
+    result = evaluate(catalog, profile, entries)
+    assert result.ndcg3 >= ndcg_floor, result.misses
+    assert result.top1 >= top1_floor, result.misses

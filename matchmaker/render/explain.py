@@ -73,6 +73,12 @@ def render_text(explanation: Explanation, language: str) -> str:
         for name, value, known, weight in part.parts:
             mark = "" if known else _say(language, "  (assumed)", "  (가정)")
             lines.append(f"    {name:<18}{value:>6.2f} × {weight:.2f}{mark}")
+    if explanation.relevance < 1:
+        lines.append(_say(language,
+                          f"long-term value and synergy × {explanation.relevance:.2f} "
+                          "(demand fit below the strong-candidate level)",
+                          f"장기 가치와 시너지 × {explanation.relevance:.2f}"
+                          "(수요 적합도가 유력 후보 기준 미만)"))
     if explanation.bonus:
         lines.append(_say(language, f"population-decline bonus  +{explanation.bonus:.1f}",
                           f"인구감소지역 가점  +{explanation.bonus:.1f}"))
@@ -116,6 +122,7 @@ def render_json(explanation: Explanation, language: str, profile: dict[str, obje
                         for n, v, k, w in part.parts],
         } for part in explanation.breakdown],
         "population_decline_bonus": explanation.bonus,
+        "relevance": explanation.relevance,
         "gates": {gate: passed for gate, passed in explanation.gates},
         "counterfactual": None if c is None else {
             "other_project": c.other_project, "gap": c.gap, "component": c.component,

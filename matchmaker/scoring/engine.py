@@ -62,6 +62,7 @@ class Scores:
     ties: TieIndex
     synergy_inputs: SynergyInputs
     theme_labels: dict[str, Names]
+    relevance: np.ndarray    # D × P, 0–1: the factor on long-term value and synergy
 
     @property
     def weights(self) -> tuple[float, float, float]:
@@ -168,14 +169,16 @@ def second_pass(prepared: Prepared, first: FirstPass, region_demand: RegionDeman
                 profile: Profile) -> Scores:
     """Long-term value, synergy and the weighted total, once region demand is complete."""
     demands, projects = first.demands, prepared.projects
-    # Continuity with a project and synergy around it only count for a project that
-    # answers the demand: they are scaled by demand fit up to the strong-candidate level.
+    # Long-term value and synergy belong to a match, not to a project alone: a project
+    # that does not answer the demand gains nothing from being durable or well connected.
+    # Both are scaled by demand fit, in full from the strong-candidate level up.
     relevance = np.clip(first.fit.values / STRONG_FIT, 0.0, 1.0)
-    continuity, running = continuity_and_running(demands, projects, prepared.ties, relevance)
+    continuity, running = continuity_and_running(demands, projects, prepared.ties)
     inputs = region_demand.synergy_inputs(demands, projects, first.strong)
     long = long_term(demands, projects, continuity, np.ones_like(continuity, dtype=bool))
-    syn = synergy(relevance * inputs.complements, relevance * running,
-                  relevance * inputs.neighbours)
+    syn = synergy(inputs.complements, running, inputs.neighbours)
+    long.values *= relevance
+    syn.values *= relevance
     w_fit, w_long, w_syn = profile.weights.normalised()
     total = w_fit * first.fit.values + w_long * long.values + w_syn * syn.values
     decline = np.array([r.region.population_decline for r in demands.records], dtype=bool)
@@ -184,7 +187,8 @@ def second_pass(prepared: Prepared, first: FirstPass, region_demand: RegionDeman
     return Scores(demands, projects, profile, prepared.theme_ids, first.cosine, first.fit,
                   long, syn, first.eligibility, np.round(total, 6), confidence, first.strong,
                   prepared.ties, inputs,
-                  {theme.id: theme.label for theme in prepared.catalog.themes.themes})
+                  {theme.id: theme.label for theme in prepared.catalog.themes.themes},
+                  relevance)
 
 
 def score(catalog: Catalog, records: list[DemandRecord], profile: Profile) -> Scores:

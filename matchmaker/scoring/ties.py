@@ -48,14 +48,12 @@ class TieIndex:
         return ties
 
 
-def continuity_and_running(d: DemandFeatures, p: ProjectFeatures, ties: TieIndex,
-                           relevance: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def continuity_and_running(d: DemandFeatures, p: ProjectFeatures, ties: TieIndex
+                           ) -> tuple[np.ndarray, np.ndarray]:
     """Continuity (long-term) and 'builds on what runs there' (synergy), D × P each.
 
-    Continuity: 0.6 for any tie of the region (0.4 when only its province has one), 0 for
-    a new partner, rising to 1 when the project itself already ran with the region. The
-    rise is scaled by `relevance` (0–1, how well the project answers this demand): having
-    run public meals with Seoul says nothing for a demand about farm stays. Running: 1
+    Continuity: 1 when the project itself already ran with the region, 0.6 for any tie
+    of the region (0.4 when only its province has one), 0 for a new partner. Running: 1
     when a project already running there complements this one, 0.7 when this project runs
     there already (scaling up), 0.3 for ties without a project, else 0.
     """
@@ -74,8 +72,7 @@ def continuity_and_running(d: DemandFeatures, p: ProjectFeatures, ties: TieIndex
         running_projects = [position[t.project] for t in evidence
                             if t.direct and t.project is not None and t.project in position]
         for column in running_projects:
-            base = continuity[row, column]
-            continuity[row, column] = base + (1.0 - base) * relevance[row, column]
+            continuity[row, column] = 1.0
             running[row, column] = max(running[row, column], 0.7)
         if running_projects:
             complemented = p.complements[running_projects].any(axis=0)
