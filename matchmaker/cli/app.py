@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from matchmaker import __version__
-from matchmaker.cli import check, explain, new, rank, regions, schema, validate
+from matchmaker.cli import allocate, check, explain, new, rank, regions, schema, validate
 
 app = typer.Typer(
     name="matchmaker",
@@ -39,6 +39,7 @@ def _root(
 
 app.command("rank")(rank.rank)
 app.command("explain")(explain.explain)
+app.command("allocate")(allocate.allocate)
 app.command("validate")(validate.validate)
 app.command("check")(check.check)
 app.command("regions")(regions.regions)

@@ -1,0 +1,1 @@
+"""Choose the whole portfolio at once: assignments under capacities, budgets and fairness."""

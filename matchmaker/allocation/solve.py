@@ -1,0 +1,227 @@
+"""Solve the allocation exactly with HiGHS (scipy.optimize.milp).
+
+Variables: x[d,p] ∈ {0,1} per candidate pair; for synergy, z[r,p] ∈ [0,1] (project p
+goes to region r) and y[r,p,q] ∈ [0,1] (both p and q go to r). The pairwise synergy term
+is linearised: y ≤ z_p, y ≤ z_q, z ≤ Σ_{d ∈ r} x[d,p]. Only x needs integrality: with x
+integral, the optimum puts z and y at 0 or 1 by itself.
+
+Constraints come in named groups so an infeasible set can be narrowed down to the
+groups that conflict, and each fairness group can be priced by solving without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from matchmaker.allocation.problem import AllocationProblem
+
+FAIRNESS_GROUPS = ("min-per-province", "decline-share", "decline-krw-share", "region-share")
+ALL_GROUPS = ("one-per-demand", "capacity", "budget", "project-budget", "locks",
+              *FAIRNESS_GROUPS)
+
+
+class Infeasible(Exception):
+    """No assignment satisfies the constraints; `groups` are the ones that conflict."""
+
+    def __init__(self, groups: list[str]) -> None:
+        super().__init__(", ".join(groups))
+        self.groups = groups
+
+
+@dataclass(slots=True)
+class Solution:
+    chosen: np.ndarray            # n bool over the problem's pairs
+    objective: float              # scores of the chosen pairs + synergy bonuses
+    status: str                   # "optimal" | "time-limit"
+    gap: float                    # relative gap (0 when proven optimal)
+    bound: float                  # best proven upper bound on the objective
+    synergy: list[tuple[int, int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Rows:
+    """Constraint rows collected as sparse triplets, tagged with their group."""
+
+    columns: int
+    data: list[float] = field(default_factory=list)
+    row: list[int] = field(default_factory=list)
+    col: list[int] = field(default_factory=list)
+    lower: list[float] = field(default_factory=list)
+    upper: list[float] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+
+    def add(self, group: str, columns: Iterable[int], coefficients: Iterable[float],
+            lower: float, upper: float) -> None:
+        index = len(self.lower)
+        for column, coefficient in zip(columns, coefficients, strict=True):
+            self.row.append(index)
+            self.col.append(int(column))
+            self.data.append(float(coefficient))
+        self.lower.append(lower)
+        self.upper.append(upper)
+        self.groups.append(group)
+
+    def constraint(self, keep: set[str]) -> LinearConstraint | None:
+        rows = [i for i, group in enumerate(self.groups) if group in keep]
+        if not rows:
+            return None
+        position = {old: new for new, old in enumerate(rows)}
+        mask = [i for i, r in enumerate(self.row) if r in position]
+        matrix = sparse.csr_matrix(
+            ([self.data[i] for i in mask], ([position[self.row[i]] for i in mask],
+                                            [self.col[i] for i in mask])),
+            shape=(len(rows), self.columns))
+        return LinearConstraint(matrix, np.array(self.lower)[rows], np.array(self.upper)[rows])
+
+
+def _build(problem: AllocationProblem) -> tuple[np.ndarray, _Rows, int, list[tuple[int, int]],
+                                                np.ndarray]:
+    options = problem.options
+    n = problem.pairs
+    zs = sorted({(r, p) for r, p, _ in problem.synergy_pairs}
+                | {(r, q) for r, _, q in problem.synergy_pairs})
+    z_index = {key: n + i for i, key in enumerate(zs)}
+    y_start = n + len(zs)
+    columns = y_start + len(problem.synergy_pairs)
+    objective = np.zeros(columns)
+    objective[:n] = -problem.value
+    objective[y_start:] = -options.synergy_bonus
+    rows = _Rows(columns)
+
+    by_demand: dict[int, list[int]] = {}
+    by_project: dict[int, list[int]] = {}
+    for i, (d, p) in enumerate(zip(problem.demand, problem.project, strict=True)):
+        by_demand.setdefault(int(d), []).append(i)
+        by_project.setdefault(int(p), []).append(i)
+    for members in by_demand.values():
+        rows.add("one-per-demand", members, [1.0] * len(members), -np.inf, options.per_demand)
+    for p, members in by_project.items():
+        if np.isfinite(problem.capacity[p]):
+            rows.add("capacity", members, [1.0] * len(members), -np.inf, problem.capacity[p])
+        if np.isfinite(problem.project_budget[p]):
+            rows.add("project-budget", members, problem.cost[members], -np.inf,
+                     problem.project_budget[p])
+    everything = list(range(n))
+    if options.budget is not None:
+        rows.add("budget", everything, problem.cost, -np.inf, options.budget)
+    if options.min_per_province > 0:
+        for province in range(len(problem.province_codes)):
+            members = [i for i in everything
+                       if problem.province[problem.demand[i]] == province]
+            rows.add("min-per-province", members, [1.0] * len(members),
+                     options.min_per_province, np.inf)
+    decline = problem.decline[problem.demand].astype(float)
+    if options.min_decline_share > 0:
+        rows.add("decline-share", everything, decline - options.min_decline_share, 0.0, np.inf)
+    if options.min_decline_krw_share > 0:
+        rows.add("decline-krw-share", everything,
+                 problem.cost * (decline - options.min_decline_krw_share), 0.0, np.inf)
+    if options.max_region_share < 1:
+        for region in range(len(problem.region_codes)):
+            inside = (problem.region[problem.demand] == region).astype(float)
+            rows.add("region-share", everything, inside - options.max_region_share,
+                     -np.inf, 0.0)
+    locked = [i for i in everything
+              if (int(problem.demand[i]), int(problem.project[i])) in problem.locked]
+    for i in locked:
+        rows.add("locks", [i], [1.0], 1.0, np.inf)
+    for k, (region, p, q) in enumerate(problem.synergy_pairs):
+        y = y_start + k
+        rows.add("synergy", [y, z_index[(region, p)]], [1.0, -1.0], -np.inf, 0.0)
+        rows.add("synergy", [y, z_index[(region, q)]], [1.0, -1.0], -np.inf, 0.0)
+    for (region, p), z in z_index.items():
+        members = [i for i in by_project.get(p, [])
+                   if problem.region[problem.demand[i]] == region]
+        rows.add("synergy", [z, *members], [1.0] + [-1.0] * len(members), -np.inf, 0.0)
+    integrality = np.zeros(columns)
+    integrality[:n] = 1
+    return objective, rows, n, zs, integrality
+
+
+def _present(rows: _Rows) -> list[str]:
+    return [group for group in ALL_GROUPS if group in set(rows.groups)]
+
+
+def _run(objective: np.ndarray, rows: _Rows, keep: set[str], integrality: np.ndarray,
+         time_limit: float | None) -> object:
+    constraint = rows.constraint(keep | {"synergy"})
+    options: dict[str, object] = {"disp": False, "presolve": True}
+    if time_limit is not None:
+        options["time_limit"] = float(time_limit)
+    return milp(objective, integrality=integrality, bounds=Bounds(0, 1),
+                constraints=[constraint] if constraint is not None else None, options=options)
+
+
+def _diagnose(objective: np.ndarray, rows: _Rows, integrality: np.ndarray) -> list[str]:
+    """Deletion filter over constraint groups: the smallest set that is still infeasible."""
+    needed = _present(rows)
+    for group in list(needed):
+        trial = set(needed) - {group}
+        result = _run(objective, rows, trial, integrality, None)
+        if getattr(result, "status", None) == 2:
+            needed.remove(group)
+    return needed
+
+
+def solve(problem: AllocationProblem, without: Iterable[str] = ()) -> Solution:
+    objective, rows, n, zs, integrality = _build(problem)
+    keep = set(ALL_GROUPS) - set(without)
+    if n == 0:  # nothing is eligible: an empty portfolio, unless a minimum asks for more
+        unmet = sorted({g for g, low in zip(rows.groups, rows.lower, strict=True)
+                        if g in keep and low > 0})
+        if unmet:
+            raise Infeasible(unmet)
+        return Solution(np.zeros(0, dtype=bool), 0.0, "optimal", 0.0, 0.0)
+    result = _run(objective, rows, keep, integrality, problem.options.time_limit)
+    status = getattr(result, "status", 4)
+    if status == 2:
+        raise Infeasible(_diagnose(objective, rows, integrality))
+    x = getattr(result, "x", None)
+    if x is None:
+        raise RuntimeError(f"HiGHS gave no solution: {getattr(result, 'message', '')}")
+    chosen = np.asarray(x[:n]) > 0.5
+    y = np.asarray(x[n + len(zs):]) > 0.5
+    value = float(problem.value[chosen].sum())
+    bonus = problem.options.synergy_bonus * float(y.sum())
+    bound = -float(getattr(result, "mip_dual_bound", -(value + bonus)) or -(value + bonus))
+    gap = float(getattr(result, "mip_gap", 0.0) or 0.0)
+    return Solution(
+        chosen=chosen, objective=round(value + bonus, 6),
+        status="optimal" if status == 0 else "time-limit",
+        gap=0.0 if status == 0 else round(gap, 6), bound=round(max(bound, value + bonus), 6),
+        synergy=[pair for pair, on in zip(problem.synergy_pairs, y, strict=True) if on])
+
+
+def greedy(problem: AllocationProblem) -> np.ndarray:
+    """Baseline for benchmarks: best pairs first while room remains (no fairness)."""
+    options = problem.options
+    ids = problem.scores.projects.ids
+    keys = [r.key for r in problem.scores.demands.records]
+    order = sorted(range(problem.pairs), key=lambda i: (
+        -problem.value[i], keys[problem.demand[i]], ids[problem.project[i]]))
+    chosen = np.zeros(problem.pairs, dtype=bool)
+    per_demand: dict[int, int] = {}
+    per_project: dict[int, int] = {}
+    spent_project: dict[int, float] = {}
+    spent = 0.0
+    for i in order:
+        d, p, cost = int(problem.demand[i]), int(problem.project[i]), problem.cost[i]
+        if per_demand.get(d, 0) >= options.per_demand:
+            continue
+        if per_project.get(p, 0) >= problem.capacity[p]:
+            continue
+        if options.budget is not None and spent + cost > options.budget:
+            continue
+        if spent_project.get(p, 0.0) + cost > problem.project_budget[p]:
+            continue
+        chosen[i] = True
+        per_demand[d] = per_demand.get(d, 0) + 1
+        per_project[p] = per_project.get(p, 0) + 1
+        spent_project[p] = spent_project.get(p, 0.0) + cost
+        spent += cost
+    return chosen

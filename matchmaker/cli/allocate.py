@@ -1,0 +1,183 @@
+"""`matchmaker allocate`: choose the portfolio under capacities, budgets and fairness."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from matchmaker.cli.options import (
+    CatalogOption,
+    LangOption,
+    TodayOption,
+    resolve_language,
+    resolve_today,
+)
+from matchmaker.cli.rank import ProfileOption, ProposalsArgument
+
+
+class AllocateFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+GROUP_EXPLANATIONS = {
+    "one-per-demand": ("at most {per_demand} project(s) per demand",
+                       "수요당 사업 {per_demand}개 이하"),
+    "capacity": ("project capacities", "사업별 정원"),
+    "budget": ("the total budget (--budget)", "전체 예산(--budget)"),
+    "project-budget": ("project budgets (--project-budget)", "사업별 예산(--project-budget)"),
+    "locks": ("locked assignments (--lock)", "고정 배정(--lock)"),
+    "min-per-province": ("at least {min_per_province} per province (--min-per-province)",
+                         "시·도마다 최소 {min_per_province}건(--min-per-province)"),
+    "decline-share": ("population-decline share of assignments (--min-decline-share)",
+                      "인구감소지역 배정 비율(--min-decline-share)"),
+    "decline-krw-share": ("population-decline share of KRW (--min-decline-krw-share)",
+                          "인구감소지역 예산 비율(--min-decline-krw-share)"),
+    "region-share": ("the cap on any region's share (--max-region-share)",
+                     "지역별 상한 비율(--max-region-share)"),
+}
+
+
+def _pairs(values: list[str] | None, option: str) -> list[tuple[str, str]]:
+    found = []
+    for value in values or []:
+        left, separator, right = value.partition("=")
+        if not separator or not left or not right:
+            raise typer.BadParameter(f"'{value}' is not KEY=VALUE", param_hint=option)
+        found.append((left.strip(), right.strip()))
+    return found
+
+
+def _numbers(values: list[str] | None, option: str) -> dict[str, int]:
+    found = {}
+    for key, value in _pairs(values, option):
+        if not value.isdigit():
+            raise typer.BadParameter(f"'{value}' is not a whole number", param_hint=option)
+        found[key] = int(value)
+    return found
+
+
+def allocate(
+    proposals: ProposalsArgument = None,
+    catalog: CatalogOption = None,
+    profile: ProfileOption = None,
+    budget: Annotated[int | None, typer.Option("--budget", min=0, help="Seoul's total budget, "
+                                               "KRW.", show_default=False)] = None,
+    project_budget: Annotated[list[str] | None, typer.Option(
+        "--project-budget", help="PROJECT=KRW; repeatable.", show_default=False)] = None,
+    capacity: Annotated[list[str] | None, typer.Option(
+        "--capacity", help="PROJECT=N regions per year (overrides the catalog); repeatable.",
+        show_default=False)] = None,
+    per_demand: Annotated[int, typer.Option("--per-demand", min=1,
+                                            help="Projects one demand may receive.")] = 1,
+    synergy_bonus: Annotated[float, typer.Option(
+        "--synergy-bonus", min=0, help="Points for each pair of complementary projects given "
+        "to one region.")] = 5.0,
+    min_per_province: Annotated[int, typer.Option(
+        "--min-per-province", min=0, help="Assignments every province gets at least.")] = 0,
+    min_decline_share: Annotated[float, typer.Option(
+        "--min-decline-share", min=0, max=1,
+        help="Minimum share of assignments to population-decline areas.")] = 0.0,
+    min_decline_krw_share: Annotated[float, typer.Option(
+        "--min-decline-krw-share", min=0, max=1,
+        help="Minimum share of KRW to population-decline areas.")] = 0.0,
+    max_region_share: Annotated[float, typer.Option(
+        "--max-region-share", min=0, max=1,
+        help="Maximum share of assignments for any one region.")] = 1.0,
+    lock: Annotated[list[str] | None, typer.Option(
+        "--lock", help="PROPOSAL/DEMAND=PROJECT that must be assigned; repeatable.",
+        show_default=False)] = None,
+    forbid: Annotated[list[str] | None, typer.Option(
+        "--forbid", help="PROPOSAL/DEMAND=PROJECT that must not; repeatable.",
+        show_default=False)] = None,
+    time_limit: Annotated[float | None, typer.Option(
+        "--time-limit", min=0.1, help="Seconds; then report the best found, its gap and bound.",
+        show_default=False)] = None,
+    output_format: Annotated[AllocateFormat, typer.Option("--format", "-f")] = (
+        AllocateFormat.table),
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file (atomically) instead of printing.",
+        dir_okay=False, show_default=False)] = None,
+    lang: LangOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Choose the projects for all demands at once, and say why each got what it got."""
+    from matchmaker.allocation.problem import AllocationOptions
+    from matchmaker.allocation.report import allocate as allocate_portfolio
+    from matchmaker.allocation.solve import Infeasible
+    from matchmaker.cli.run import load_or_exit, write_output
+    from matchmaker.render import allocation as render
+    from matchmaker.scoring.engine import score
+
+    language = resolve_language(lang)
+    inputs = load_or_exit(proposals, catalog, profile, resolve_today(today), language,
+                          output_format.value)
+    assert inputs.catalog is not None and inputs.profile is not None
+    records = inputs.records()
+    locks, forbids = _pairs(lock, "--lock"), _pairs(forbid, "--forbid")
+    capacities = _numbers(capacity, "--capacity")
+    project_budgets = _numbers(project_budget, "--project-budget")
+    _check_names(locks + forbids, [r.key for r in records], list(inputs.catalog.projects),
+                 list(capacities) + list(project_budgets))
+    options = AllocationOptions(
+        budget=budget, project_budgets=project_budgets, capacities=capacities,
+        per_demand=per_demand, synergy_bonus=synergy_bonus, min_per_province=min_per_province,
+        min_decline_share=min_decline_share, min_decline_krw_share=min_decline_krw_share,
+        max_region_share=max_region_share, locks=tuple(locks), forbids=tuple(forbids),
+        time_limit=time_limit)
+    scores = score(inputs.catalog, records, inputs.profile)
+    try:
+        result = allocate_portfolio(scores, options, language)
+    except Infeasible as conflict:
+        values = {"per_demand": per_demand, "min_per_province": min_per_province}
+        named = "; ".join(
+            GROUP_EXPLANATIONS[group][1 if language == "ko" else 0].format(**values)
+            for group in conflict.groups)
+        typer.echo(("제약 조건이 서로 충돌합니다: " if language == "ko" else
+                    "These constraints cannot all hold together: ") + named
+                   + (". 하나를 완화하세요." if language == "ko" else ". Relax one of them."),
+                   err=True)
+        raise typer.Exit(1) from None
+    if output_format is AllocateFormat.json:
+        option_values = {
+            "budget": budget, "per_demand": per_demand, "synergy_bonus": synergy_bonus,
+            "min_per_province": min_per_province, "min_decline_share": min_decline_share,
+            "min_decline_krw_share": min_decline_krw_share,
+            "max_region_share": max_region_share, "capacities": capacities,
+            "project_budgets": project_budgets,
+            "locks": [f"{a}={b}" for a, b in locks], "forbids": [f"{a}={b}" for a, b in forbids],
+            "time_limit": time_limit}
+        text = render.render_json(render.to_json_document(result, inputs.profile,
+                                                          inputs.input_hashes(), option_values))
+    elif output_format is AllocateFormat.csv:
+        text = render.render_csv(result, language)
+    elif output_format is AllocateFormat.markdown:
+        text = render.render_markdown(result, language)
+    else:
+        text = render.render_table(result, language)
+    write_output(text, output, inputs, language)
+
+
+def _check_names(pairs: list[tuple[str, str]], demands: list[str], projects: list[str],
+                 project_options: list[str]) -> None:
+    from matchmaker.suggest import did_you_mean
+
+    def fail(kind: str, name: str, known: list[str]) -> None:
+        suggestion = did_you_mean(name, known)
+        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
+        typer.echo(f"no {kind} '{name}'{hint}", err=True)
+        raise typer.Exit(2)
+
+    for demand, project in pairs:
+        if demand not in demands:
+            fail("demand", demand, demands)
+        if project not in projects:
+            fail("project", project, projects)
+    for project in project_options:
+        if project not in projects:
+            fail("project", project, projects)

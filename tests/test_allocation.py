@@ -1,0 +1,148 @@
+"""Allocation: the optimum equals brute force, and every solution keeps every rule."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matchmaker.allocation.problem import AllocationOptions, AllocationProblem, pair_cost
+from matchmaker.allocation.solve import Infeasible, solve
+
+
+def _problem(rng: np.random.Generator, demands: int, projects: int,
+             options: AllocationOptions) -> AllocationProblem:
+    """A random instance: every pair eligible unless the coin says no."""
+    pairs = [(d, p) for d in range(demands) for p in range(projects) if rng.random() < 0.8]
+    regions = rng.integers(0, max(1, demands // 2), demands)
+    provinces = regions % 2
+    complements = [(r, p, q) for r in sorted(set(regions.tolist()))
+                   for p in range(projects) for q in range(p + 1, projects) if (p + q) % 2]
+    return AllocationProblem(
+        scores=None,  # type: ignore[arg-type]  (solve reads only the arrays)
+        options=options,
+        demand=np.array([d for d, _ in pairs], dtype=int),
+        project=np.array([p for _, p in pairs], dtype=int),
+        value=np.round(rng.uniform(10, 90, len(pairs)), 2),
+        cost=np.round(rng.uniform(1, 10, len(pairs))) * 100,
+        cost_known=np.ones(len(pairs), dtype=bool),
+        capacity=rng.integers(1, demands + 1, projects).astype(float),
+        project_budget=np.full(projects, np.inf),
+        region=regions, region_codes=[str(r) for r in range(max(1, demands // 2))],
+        province=provinces, province_codes=["a", "b"],
+        decline=rng.random(demands) < 0.5, tied=np.zeros(demands, dtype=bool),
+        forbidden=set(), locked=set(), synergy_pairs=complements)
+
+
+def _feasible_and_value(problem: AllocationProblem, choice: tuple[int, ...]
+                        ) -> float | None:
+    """Check one assignment (a pair index or -1 per demand) against every rule."""
+    o = problem.options
+    chosen = [i for i in choice if i >= 0]
+    for p in set(problem.project.tolist()):
+        if sum(problem.project[i] == p for i in chosen) > problem.capacity[p]:
+            return None
+    cost = sum(problem.cost[i] for i in chosen)
+    if o.budget is not None and cost > o.budget:
+        return None
+    for province in range(len(problem.province_codes)):
+        count = sum(problem.province[problem.demand[i]] == province for i in chosen)
+        if count < o.min_per_province:
+            return None
+    decline = sum(bool(problem.decline[problem.demand[i]]) for i in chosen)
+    if decline < o.min_decline_share * len(chosen) - 1e-9:
+        return None
+    for region in range(len(problem.region_codes)):
+        inside = sum(problem.region[problem.demand[i]] == region for i in chosen)
+        if inside > o.max_region_share * len(chosen) + 1e-9:
+            return None
+    given_to = {(int(problem.region[problem.demand[i]]), int(problem.project[i]))
+                for i in chosen}
+    bonus = sum(o.synergy_bonus for r, p, q in problem.synergy_pairs
+                if (r, p) in given_to and (r, q) in given_to)
+    return float(sum(problem.value[i] for i in chosen)) + bonus
+
+
+def _brute_force(problem: AllocationProblem) -> float | None:
+    demands = sorted(set(problem.demand.tolist()))
+    options = [[-1] + [i for i in range(problem.pairs) if problem.demand[i] == d]
+               for d in demands]
+    best = None
+    for choice in itertools.product(*options):
+        value = _feasible_and_value(problem, choice)
+        if value is not None and (best is None or value > best + 1e-9):
+            best = value
+    return best
+
+
+CASES = [
+    AllocationOptions(),
+    AllocationOptions(budget=1500),
+    AllocationOptions(synergy_bonus=30),
+    AllocationOptions(min_per_province=1),
+    AllocationOptions(min_decline_share=0.5),
+    AllocationOptions(max_region_share=0.5, budget=2500),
+]
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("options", CASES, ids=lambda o: repr(o)[18:60])
+def test_the_optimum_equals_brute_force(seed: int, options: AllocationOptions) -> None:
+    problem = _problem(np.random.default_rng(seed), demands=5, projects=3, options=options)
+    expected = _brute_force(problem)
+    if expected is None:
+        with pytest.raises(Infeasible):
+            solve(problem)
+        return
+    solution = solve(problem)
+    assert solution.status == "optimal"
+    assert solution.objective == pytest.approx(expected, abs=1e-6)
+    choice = tuple(next((i for i in np.flatnonzero(solution.chosen)
+                         if problem.demand[i] == d), -1)
+                   for d in sorted(set(problem.demand.tolist())))
+    assert _feasible_and_value(problem, choice) == pytest.approx(expected, abs=1e-6)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(seed=st.integers(0, 10_000), demands=st.integers(1, 7), projects=st.integers(1, 4),
+       budget=st.one_of(st.none(), st.integers(0, 3000)), province=st.integers(0, 2),
+       decline=st.sampled_from([0.0, 0.3, 0.6]), share=st.sampled_from([1.0, 0.5, 0.34]))
+def test_every_solution_keeps_every_rule(seed: int, demands: int, projects: int,
+                                         budget: int | None, province: int, decline: float,
+                                         share: float) -> None:
+    options = AllocationOptions(budget=budget, min_per_province=province,
+                                min_decline_share=decline, max_region_share=share)
+    problem = _problem(np.random.default_rng(seed), demands, projects, options)
+    try:
+        solution = solve(problem)
+    except Infeasible as conflict:
+        assert conflict.groups  # it names what conflicts
+        return
+    chosen = list(np.flatnonzero(solution.chosen))
+    per_demand = [problem.demand[i] for i in chosen]
+    assert len(per_demand) == len(set(per_demand))  # one project per demand
+    choice = tuple(next((i for i in chosen if problem.demand[i] == d), -1)
+                   for d in sorted(set(problem.demand.tolist())))
+    assert _feasible_and_value(problem, choice) == pytest.approx(solution.objective, abs=1e-6)
+
+
+def test_conflicting_minimums_name_the_groups() -> None:
+    options = AllocationOptions(min_per_province=4)
+    problem = _problem(np.random.default_rng(1), demands=4, projects=2, options=options)
+    with pytest.raises(Infeasible) as raised:
+        solve(problem)
+    assert "min-per-province" in raised.value.groups
+
+
+@pytest.mark.parametrize(
+    ("request_", "low", "high", "expected"),
+    [(300.0, 100.0, 200.0, (200.0, True)), (50.0, 100.0, np.nan, (100.0, True)),
+     (150.0, np.nan, np.nan, (150.0, True)), (np.nan, 100.0, 700.0, (100.0, True)),
+     (np.nan, np.nan, 700.0, (700.0, True)), (np.nan, np.nan, np.nan, (0.0, False))],
+)
+def test_pair_cost_keeps_the_request_inside_the_range(request_: float, low: float,
+                                                      high: float, expected: tuple) -> None:
+    assert pair_cost(request_, low, high) == expected

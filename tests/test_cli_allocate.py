@@ -1,0 +1,91 @@
+"""`matchmaker allocate` through the CLI: shape, determinism, overrides, conflicts."""
+
+from __future__ import annotations
+
+import pytest
+
+TODAY = ("--today", "2026-11-28")
+
+
+@pytest.fixture(scope="module")
+def allocated() -> dict:
+    import json
+
+    from typer.testing import CliRunner
+
+    from matchmaker.cli.app import app
+
+    result = CliRunner().invoke(app, ["allocate", "--format", "json", "--budget", "2000000000",
+                                      "--min-decline-share", "0.5", *TODAY],
+                                env={"MATCHMAKER_LANG": "en"}, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_json_has_the_documented_shape(allocated: dict) -> None:
+    for key in ("status", "gap", "objective", "assignments", "unassigned", "capacity_used",
+                "budget_used", "equity", "version", "inputs", "fairness_prices"):
+        assert key in allocated
+    assert allocated["status"] == "optimal" and allocated["gap"] == 0
+    assignment = allocated["assignments"][0]
+    assert {"proposal", "demand", "region", "project", "score", "cost", "reasons"} <= set(
+        assignment)
+    for unassigned in allocated["unassigned"]:
+        assert unassigned["reason"]
+
+
+def test_the_portfolio_keeps_the_budget_and_one_project_per_demand(allocated: dict) -> None:
+    assert allocated["budget_used"] <= 2_000_000_000
+    known = sum(a["cost"] for a in allocated["assignments"] if a["cost"] is not None)
+    assert known == allocated["budget_used"]
+    demands = [(a["proposal"], a["demand"]) for a in allocated["assignments"]]
+    assert len(demands) == len(set(demands))
+
+
+def test_the_decline_share_holds_and_has_a_price(allocated: dict) -> None:
+    assert allocated["equity"]["population_decline"]["assignments_share"] >= 0.5
+    assert allocated["fairness_prices"]["decline-share"] >= 0
+
+
+def test_same_inputs_give_byte_identical_output(cli) -> None:
+    first = cli("allocate", "--format", "json", *TODAY).output
+    assert first == cli("allocate", "--format", "json", *TODAY).output
+
+
+def test_lock_and_forbid(cli) -> None:
+    locked = cli("allocate", "--format", "json", "--lock",
+                 "2026-wanju/youth-farmstay=seoul-farms", "--forbid",
+                 "2026-wanju/public-meals-second-gu=urban-rural-public-meals", *TODAY).json()
+    given = {(a["proposal"] + "/" + a["demand"]): a["project"] for a in locked["assignments"]}
+    assert given["2026-wanju/youth-farmstay"] == "seoul-farms"
+    assert given.get("2026-wanju/public-meals-second-gu") != "urban-rural-public-meals"
+
+
+def test_capacity_taken_names_the_demands_that_took_it(cli) -> None:
+    data = cli("allocate", "--format", "json", "--capacity", "urban-rural-public-meals=1",
+               *TODAY).json()
+    taken = [u for u in data["unassigned"] if u["code"] == "capacity"]
+    assert data["capacity_used"]["urban-rural-public-meals"] == {"used": 1, "capacity": 1}
+    for unassigned in taken:
+        assert "is taken by higher-value demands" in unassigned["reason"]
+
+
+def test_conflicting_constraints_are_named_not_a_solver_message(cli) -> None:
+    run = cli("allocate", "--min-per-province", "4", *TODAY)
+    assert run.exit_code == 1
+    assert "cannot all hold together" in run.output
+    assert "--min-per-province" in run.output
+    assert "HiGHS" not in run.output
+
+
+def test_an_unknown_lock_is_a_usage_error(cli) -> None:
+    run = cli("allocate", "--lock", "2026-wanju/youth=seoul-farms", *TODAY)
+    assert run.exit_code == 2
+    assert "did you mean" in run.output
+
+
+@pytest.mark.parametrize("output_format", ["table", "csv", "markdown"])
+def test_other_formats(cli, output_format: str) -> None:
+    run = cli("allocate", "--format", output_format, "--lang", "ko", *TODAY)
+    assert run.exit_code == 0
+    assert "완주군" in run.output or "2026-wanju" in run.output
