@@ -8,7 +8,17 @@ from typing import Annotated
 import typer
 
 from matchmaker import __version__
-from matchmaker.cli import allocate, check, explain, new, rank, regions, schema, validate
+from matchmaker.cli import (
+    allocate,
+    check,
+    explain,
+    new,
+    rank,
+    regions,
+    robustness,
+    schema,
+    validate,
+)
 
 app = typer.Typer(
     name="matchmaker",
@@ -40,6 +50,9 @@ def _root(
 app.command("rank")(rank.rank)
 app.command("explain")(explain.explain)
 app.command("allocate")(allocate.allocate)
+app.command("sensitivity")(robustness.sensitivity)
+app.command("compare")(robustness.compare)
+app.command("diff")(robustness.diff)
 app.command("validate")(validate.validate)
 app.command("check")(check.check)
 app.command("regions")(regions.regions)

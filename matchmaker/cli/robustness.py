@@ -1,0 +1,156 @@
+"""`sensitivity`, `compare` and `diff`: does a recommendation hold, and what changed."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from matchmaker.cli.options import (
+    CatalogOption,
+    LangOption,
+    TodayOption,
+    resolve_language,
+    resolve_today,
+)
+from matchmaker.cli.rank import ProfileOption, ProposalsArgument
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+FormatOption = Annotated[ReportFormat, typer.Option("--format", "-f")]
+
+
+def sensitivity(
+    proposals: ProposalsArgument = None,
+    catalog: CatalogOption = None,
+    profile: ProfileOption = None,
+    draws: Annotated[int, typer.Option("--draws", min=0, help="Monte-Carlo weight draws.")] = (
+        1000),
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the draws.")] = 0,
+    allocation: Annotated[bool, typer.Option(
+        "--allocate", help="Also re-solve the allocation per draw: how often each assignment "
+        "survives.")] = False,
+    seconds: Annotated[float, typer.Option(
+        "--seconds", min=0.1, help="Time allowed for the allocation draws.")] = 60.0,
+    output_format: FormatOption = ReportFormat.table,
+    lang: LangOption = None,
+    today: TodayOption = None,
+) -> None:
+    """How far each recommendation holds as the weights change (exact and Monte-Carlo)."""
+    from matchmaker.cli.run import load_or_exit
+    from matchmaker.render import robustness as render
+    from matchmaker.robustness.sensitivity import allocation_survival
+    from matchmaker.robustness.sensitivity import sensitivity as run_sensitivity
+    from matchmaker.scoring.engine import score
+
+    language = resolve_language(lang)
+    inputs = load_or_exit(proposals, catalog, profile, resolve_today(today), language,
+                          output_format.value)
+    assert inputs.catalog is not None and inputs.profile is not None
+    scores = score(inputs.catalog, inputs.records(), inputs.profile)
+    found = run_sensitivity(scores, draws=draws, seed=seed)
+    survival = None
+    if allocation:
+        from matchmaker.allocation.problem import AllocationOptions
+
+        survival = allocation_survival(scores, AllocationOptions(), min(draws, 200), seed,
+                                       seconds)
+    if output_format is ReportFormat.json:
+        meta = {"profile": inputs.profile.id, "draws": draws, "seed": seed,
+                "inputs": inputs.input_hashes()}
+        typer.echo(render.sensitivity_json(found, survival, meta), nl=False)
+    else:
+        typer.echo(render.sensitivity_text(found, survival, language,
+                                           output_format is ReportFormat.markdown), nl=False)
+
+
+def compare(
+    profiles: Annotated[list[Path], typer.Argument(
+        help="Two or more profile files.", exists=True, dir_okay=False, metavar="PROFILE...")],
+    proposals: Annotated[list[Path] | None, typer.Option(
+        "--proposals", help="Proposal files or folders (default: the bundled examples).",
+        exists=True, show_default=False)] = None,
+    catalog: CatalogOption = None,
+    output_format: FormatOption = ReportFormat.table,
+    lang: LangOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Rank under several profiles side by side, with Kendall's tau and the biggest moves."""
+    from matchmaker.cli.run import load_or_exit
+    from matchmaker.loading.documents import load_file
+    from matchmaker.models import Profile
+    from matchmaker.render import robustness as render
+    from matchmaker.robustness.compare import compare as run_compare
+    from matchmaker.scoring.engine import score
+
+    language = resolve_language(lang)
+    if len(profiles) < 2:
+        raise typer.BadParameter("give at least two profiles", param_hint="PROFILE...")
+    inputs = load_or_exit(proposals, catalog, profiles[0], resolve_today(today), language,
+                          output_format.value)
+    assert inputs.catalog is not None and inputs.profile is not None
+    loaded: list[Profile] = []
+    for path in profiles:
+        document = load_file(path, kinds=frozenset({"profile"}))
+        if not isinstance(document.model, Profile):
+            from matchmaker.cli.report import emit_diagnostics
+
+            emit_diagnostics([document.file], list(document.diagnostics),
+                             {document.file: document.text or ""}, "text", language)
+            raise typer.Exit(1)
+        loaded.append(document.model)
+    if len({p.id for p in loaded}) < len(loaded):
+        raise typer.BadParameter("the profiles' ids must differ", param_hint="PROFILE...")
+    scores = score(inputs.catalog, inputs.records(), inputs.profile)
+    comparison = run_compare(scores, loaded)
+    if output_format is ReportFormat.json:
+        typer.echo(render.compare_json(comparison, {"inputs": inputs.input_hashes()}), nl=False)
+    else:
+        typer.echo(render.compare_text(comparison, language,
+                                       output_format is ReportFormat.markdown), nl=False)
+
+
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier JSON output.", exists=True,
+                                        dir_okay=False, metavar="OLD.json")],
+    new: Annotated[Path, typer.Argument(help="The later JSON output.", exists=True,
+                                        dir_okay=False, metavar="NEW.json")],
+    output_format: FormatOption = ReportFormat.table,
+    lang: LangOption = None,
+) -> None:
+    """What changed between two saved rank or allocate outputs, and whether inputs or the
+    profile caused it."""
+    import json
+
+    from matchmaker.render import robustness as render
+    from matchmaker.robustness.diff import NotARun, diff_runs
+
+    language = resolve_language(lang)
+    documents = []
+    for path in (old, new):
+        try:
+            documents.append(json.loads(path.read_text(encoding="utf-8-sig")))
+        except (OSError, UnicodeDecodeError) as error:
+            typer.echo(f"{path}: cannot read: {error}", err=True)
+            raise typer.Exit(1) from None
+        except json.JSONDecodeError as error:
+            typer.echo(f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}",
+                       err=True)
+            raise typer.Exit(1) from None
+    try:
+        result = diff_runs(*documents)
+    except NotARun as error:
+        typer.echo(f"{old} / {new}: {error}", err=True)
+        raise typer.Exit(1) from None
+    if output_format is ReportFormat.json:
+        typer.echo(render.diff_json(result), nl=False)
+    else:
+        typer.echo(render.diff_text(result, language, output_format is ReportFormat.markdown),
+                   nl=False)

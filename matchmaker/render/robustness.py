@@ -1,0 +1,117 @@
+"""Output of `sensitivity`, `compare` and `diff` as a table (text), JSON or Markdown."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from matchmaker import __version__
+from matchmaker.robustness.compare import Comparison
+from matchmaker.robustness.diff import RunDiff
+from matchmaker.robustness.sensitivity import AllocationSurvival, DemandSensitivity
+
+
+def _say(language: str, en: str, ko: str) -> str:
+    return ko if language == "ko" else en
+
+
+def _dump(document: dict[str, Any]) -> str:
+    return json.dumps({"version": 1, "tool": {"name": "matchmaker", "version": __version__},
+                       **document}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _bound(value: float) -> str:
+    return "∞" if value == float("inf") else f"{value:.3f}"
+
+
+def sensitivity_json(found: list[DemandSensitivity], survival: AllocationSurvival | None,
+                     meta: dict[str, Any]) -> str:
+    return _dump({**meta, "demands": [{
+        "demand": s.demand_key, "top_project": s.top_project, "fragile": s.fragile,
+        "intervals": {i.component: {"weight": i.weight, "low": i.low,
+                                    "high": None if i.high == float("inf") else i.high}
+                      for i in s.intervals},
+        "first_share": s.first_share, "top3_share": s.top3_share} for s in found],
+        "allocation": None if survival is None else {
+            "draws": survival.draws, "asked": survival.asked, "survival": survival.survival}})
+
+
+def sensitivity_text(found: list[DemandSensitivity], survival: AllocationSurvival | None,
+                     language: str, markdown: bool = False) -> str:
+    lines = [_say(language, "# Sensitivity", "# 민감도") if markdown else ""]
+    for s in found:
+        head = f"{s.demand_key} → {s.top_project or '-'}"
+        if s.fragile:
+            head += _say(language, "  [fragile]", "  [불안정]")
+        lines.append(f"## {head}" if markdown else head)
+        for i in s.intervals:
+            lines.append(f"  {i.component:<11} {i.weight:.3f}  "
+                         f"[{_bound(i.low)}, {_bound(i.high)}]")
+        if s.first_share:
+            shares = ", ".join(f"{k} {v:.0%}" for k, v in list(s.first_share.items())[:3])
+            lines.append(_say(language, f"  first in draws: {shares}",
+                              f"  1위 비율: {shares}"))
+        lines.append("")
+    if survival is not None:
+        lines.append(_say(language, f"Allocation: {survival.draws} of {survival.asked} draws",
+                          f"배정: 추첨 {survival.asked}회 중 {survival.draws}회"))
+        lines += [f"  {k}  {v:.0%}" for k, v in survival.survival.items()]
+    return "\n".join(lines).lstrip("\n").rstrip("\n") + "\n"
+
+
+def compare_json(comparison: Comparison, meta: dict[str, Any]) -> str:
+    return _dump({**meta, "profiles": comparison.profiles, "top": comparison.top,
+                  "kendall_tau": comparison.tau, "overall_tau": comparison.overall_tau,
+                  "moves": [{"demand": m.demand_key, "project": m.project, "ranks": m.ranks,
+                             "spread": m.spread} for m in comparison.moves]})
+
+
+def compare_text(comparison: Comparison, language: str, markdown: bool = False) -> str:
+    names = comparison.profiles
+    lines = [_say(language, "# Profiles compared", "# 프로필 비교"), ""] if markdown else []
+    header = ["demand", *names] if language == "en" else ["수요", *names]
+    if markdown:
+        lines += ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    for demand, tops in comparison.top.items():
+        cells = [demand, *[tops[name] or "-" for name in names]]
+        lines.append(("| " + " | ".join(cells) + " |") if markdown else "  ".join(cells))
+    lines.append("")
+    for pair, value in comparison.overall_tau.items():
+        shown = "-" if value is None else f"{value:.3f}"
+        lines.append(_say(language, f"Kendall's tau {pair.replace('|', ' vs ')}: {shown}",
+                          f"켄달 타우 {pair.replace('|', ' 대 ')}: {shown}"))
+    if comparison.moves:
+        lines += ["", _say(language, "Largest moves:", "가장 크게 움직인 쌍:")]
+        for m in comparison.moves:
+            ranks = ", ".join(f"{k} {v}" for k, v in m.ranks.items())
+            lines.append(f"  {m.demand_key} {m.project}: {ranks}")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def diff_json(result: RunDiff) -> str:
+    return _dump({"kind": result.kind, "empty": result.empty, "causes": result.causes(),
+                  "inputs": {"added": result.inputs_added, "removed": result.inputs_removed,
+                             "changed": result.inputs_changed},
+                  "profile_changed": result.profile_changed,
+                  "options_changed": result.options_changed,
+                  "added": result.added, "removed": result.removed, "changed": result.changed,
+                  "objective": None if result.objective is None else list(result.objective)})
+
+
+def diff_text(result: RunDiff, language: str, markdown: bool = False) -> str:
+    if result.empty:
+        return _say(language, "No differences.\n", "차이가 없습니다.\n")
+    lines = [_say(language, "# Differences", "# 차이"), ""] if markdown else []
+    causes = ", ".join(result.causes()) or _say(language, "none recorded", "기록 없음")
+    lines.append(_say(language, f"Caused by: {causes}", f"원인: {causes}"))
+    for label, files in (("changed", result.inputs_changed), ("added", result.inputs_added),
+                         ("removed", result.inputs_removed)):
+        for name in files:
+            lines.append(f"  input {label}: {name}")
+    for label, items in (("+", result.added), ("-", result.removed), ("~", result.changed)):
+        for item in items:
+            lines.append(f"{label} " + " ".join(f"{k}={v}" for k, v in item.items()))
+    if result.objective is not None and result.objective[0] != result.objective[1]:
+        lines.append(_say(language, f"objective {result.objective[0]} → {result.objective[1]}",
+                          f"목적값 {result.objective[0]} → {result.objective[1]}"))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,1 @@
+"""Robustness of a decision: weight sensitivity, profile comparison and run diffs."""

@@ -1,0 +1,165 @@
+"""How far a recommendation holds as the weights change: exact intervals and Monte-Carlo.
+
+Exact: with the other raw weights fixed, the top project p stays first against a rival q
+while S + δ·d_j > 0, where d = c(p) − c(q) per component, S = Σ wᵢdᵢ and δ the change of
+weight j (the shared denominator W + δ is positive, so only the numerator's sign
+matters). Intersecting over every rival gives the interval of weight j.
+
+Monte-Carlo: weights drawn from a Dirichlet centred on the profile's (seeded), and for
+each demand the share of draws in which each project comes first and in the top 3.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from matchmaker.scoring.engine import COMPONENTS, Scores
+
+FRAGILE_BELOW = 0.60  # first in fewer draws than this: the recommendation is fragile
+
+
+@dataclass(frozen=True, slots=True)
+class WeightInterval:
+    component: str
+    weight: float          # the profile's raw weight
+    low: float             # the top project stays first for raw weights in [low, high]
+    high: float            # (inf when no increase ever dethrones it)
+
+
+@dataclass(frozen=True, slots=True)
+class DemandSensitivity:
+    demand_key: str
+    top_project: str | None
+    intervals: tuple[WeightInterval, ...]
+    first_share: dict[str, float]     # project → share of draws in which it is first
+    top3_share: dict[str, float]
+    fragile: bool
+
+
+def component_matrix(scores: Scores) -> np.ndarray:
+    """D × P × 3 component points (the weighted mean's inputs)."""
+    return np.stack([scores.component(name).values for name in COMPONENTS], axis=-1)
+
+
+def raw_weights(scores: Scores) -> np.ndarray:
+    w = scores.profile.weights
+    return np.array([w.demand_fit, w.long_term, w.synergy], dtype=float)
+
+
+def interval_for(points: np.ndarray, eligible: np.ndarray, top: int, weights: np.ndarray,
+                 component: int) -> tuple[float, float]:
+    """Raw weights of one component for which `top` stays ahead of every eligible rival."""
+    low, high = -weights[component], np.inf  # as changes δ; the weight itself stays ≥ 0
+    for rival in np.flatnonzero(eligible):
+        if rival == top:
+            continue
+        d = points[top] - points[rival]
+        s = float(weights @ d)
+        dj = float(d[component])
+        if abs(dj) < 1e-12:
+            continue  # this weight does not move the gap with this rival
+        bound = -s / dj
+        if dj > 0:
+            low = max(low, bound)
+        else:
+            high = min(high, bound)
+    return weights[component] + low, weights[component] + high
+
+
+def _order(scores: Scores, row: int, totals: np.ndarray) -> np.ndarray:
+    eligible = np.flatnonzero(scores.eligibility.eligible[row])
+    ids = np.array(scores.projects.ids)
+    keys = np.lexsort((ids[eligible], -totals[eligible]))
+    return eligible[keys]
+
+
+def sensitivity(scores: Scores, draws: int = 1000, seed: int = 0,
+                concentration: float = 30.0) -> list[DemandSensitivity]:
+    points = component_matrix(scores)
+    weights = raw_weights(scores)
+    shares = weights / weights.sum()
+    rng = np.random.default_rng(seed)
+    # Components with weight 0 stay at 0 (a Dirichlet needs positive parameters).
+    active = shares > 0
+    sampled = np.zeros((draws, 3))
+    if draws:
+        sampled[:, active] = rng.dirichlet(concentration * shares[active], size=draws)
+    ids = scores.projects.ids
+    found = []
+    for row, record in enumerate(scores.demands.records):
+        eligible = scores.eligibility.eligible[row]
+        base = _order(scores, row, points[row] @ shares)
+        if len(base) == 0:
+            found.append(DemandSensitivity(record.key, None, (), {}, {}, False))
+            continue
+        top = int(base[0])
+        intervals = []
+        for j, name in enumerate(COMPONENTS):
+            low, high = interval_for(points[row], eligible, top, weights, j)
+            intervals.append(WeightInterval(name, round(float(weights[j]), 6),
+                                            round(max(low, 0.0), 6), round(high, 6)))
+        first: dict[str, float] = {}
+        top3: dict[str, float] = {}
+        if draws:
+            columns = np.flatnonzero(eligible)
+            totals = sampled @ points[row, columns].T               # draws × candidates
+            # Ties broken by id, as in `rank`: columns are in id order, argsort is stable.
+            order = np.argsort(-totals, axis=1, kind="stable")
+            winners, counts = np.unique(columns[order[:, 0]], return_counts=True)
+            first = {ids[c]: round(n / draws, 4) for c, n in zip(winners, counts, strict=True)}
+            podium, counts3 = np.unique(columns[order[:, :3]], return_counts=True)
+            top3 = {ids[c]: round(n / draws, 4) for c, n in zip(podium, counts3, strict=True)}
+        fragile = bool(draws) and first.get(ids[top], 0.0) < FRAGILE_BELOW
+        found.append(DemandSensitivity(record.key, ids[top], tuple(intervals),
+                                       dict(sorted(first.items(), key=lambda kv: (-kv[1], kv[0]))),
+                                       dict(sorted(top3.items(), key=lambda kv: (-kv[1], kv[0]))),
+                                       fragile))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class AllocationSurvival:
+    draws: int                   # draws completed (fewer than asked if time ran out)
+    asked: int
+    survival: dict[str, float]   # "PROPOSAL/DEMAND=PROJECT" of the base portfolio → share
+
+
+def allocation_survival(scores: Scores, options: object, draws: int, seed: int,
+                        seconds: float, concentration: float = 30.0) -> AllocationSurvival:
+    """Re-solve the allocation under drawn weights; how often each assignment stays."""
+    import time
+
+    from matchmaker.allocation.problem import build_problem
+    from matchmaker.allocation.solve import solve
+
+    problem = build_problem(scores, options)  # type: ignore[arg-type]
+    base = solve(problem)
+    points = component_matrix(scores)[problem.demand, problem.project]   # pairs × 3
+    bonus = problem.value - points @ (raw_weights(scores) / raw_weights(scores).sum())
+    weights = raw_weights(scores)
+    shares = weights / weights.sum()
+    active = shares > 0
+    rng = np.random.default_rng(seed)
+    sampled = np.zeros((draws, 3))
+    if draws:
+        sampled[:, active] = rng.dirichlet(concentration * shares[active], size=draws)
+    kept = np.zeros(problem.pairs)
+    done = 0
+    deadline = time.monotonic() + seconds
+    original = problem.value.copy()
+    for weights_drawn in sampled:
+        if time.monotonic() > deadline:
+            break
+        problem.value = points @ weights_drawn + bonus
+        kept += solve(problem).chosen & base.chosen
+        done += 1
+    problem.value = original
+    records = scores.demands.records
+    ids = scores.projects.ids
+    survival = {
+        f"{records[problem.demand[i]].key}={ids[problem.project[i]]}":
+            round(float(kept[i]) / done, 4) if done else 0.0
+        for i in np.flatnonzero(base.chosen)}
+    return AllocationSurvival(done, draws, dict(sorted(survival.items())))
