@@ -10,17 +10,25 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchmaker.allocation.problem import AllocationOptions, AllocationProblem, pair_cost
-from matchmaker.allocation.solve import Infeasible, solve
+from matchmaker.allocation.solve import (
+    Infeasible,
+    _build,
+    _run,
+    is_plain_assignment,
+    solve,
+    solve_assignment,
+)
 
 
 def _problem(rng: np.random.Generator, demands: int, projects: int,
-             options: AllocationOptions) -> AllocationProblem:
+             options: AllocationOptions, synergy: bool = True) -> AllocationProblem:
     """A random instance: every pair eligible unless the coin says no."""
     pairs = [(d, p) for d in range(demands) for p in range(projects) if rng.random() < 0.8]
     regions = rng.integers(0, max(1, demands // 2), demands)
     provinces = regions % 2
     complements = [(r, p, q) for r in sorted(set(regions.tolist()))
-                   for p in range(projects) for q in range(p + 1, projects) if (p + q) % 2]
+                   for p in range(projects) for q in range(p + 1, projects)
+                   if (p + q) % 2] if synergy else []
     return AllocationProblem(
         scores=None,  # type: ignore[arg-type]  (solve reads only the arrays)
         options=options,
@@ -146,3 +154,27 @@ def test_conflicting_minimums_name_the_groups() -> None:
 def test_pair_cost_keeps_the_request_inside_the_range(request_: float, low: float,
                                                       high: float, expected: tuple) -> None:
     assert pair_cost(request_, low, high) == expected
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_plain_assignment_is_solved_exactly_by_column_generation(seed: int) -> None:
+    problem = _problem(np.random.default_rng(seed), demands=5, projects=3,
+                       options=AllocationOptions(), synergy=False)
+    assert is_plain_assignment(problem)
+    solution = solve_assignment(problem)
+    assert solution is not None
+    assert solution.objective == pytest.approx(_brute_force(problem), abs=1e-6)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_column_generation_matches_the_full_milp_on_larger_instances(seed: int) -> None:
+    """Start sets of 10 per demand are too small here, so pricing must add columns."""
+    rng = np.random.default_rng(100 + seed)
+    problem = _problem(rng, demands=80, projects=25, options=AllocationOptions(),
+                       synergy=False)
+    problem.capacity = rng.integers(1, 4, 25).astype(float)
+    generated = solve_assignment(problem)
+    assert generated is not None
+    objective, rows, _, _, integrality = _build(problem)
+    milp_result = _run(objective, rows, {"one-per-demand", "capacity"}, integrality, None)
+    assert generated.objective == pytest.approx(-milp_result.fun, abs=1e-6)

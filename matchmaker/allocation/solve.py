@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 from matchmaker.allocation.problem import AllocationProblem
 
@@ -168,7 +168,84 @@ def _diagnose(objective: np.ndarray, rows: _Rows, integrality: np.ndarray) -> li
     return needed
 
 
+def is_plain_assignment(problem: AllocationProblem, without: Iterable[str] = ()) -> bool:
+    """One project per demand and capacities only: the LP relaxation is integral.
+
+    The constraint matrix is then that of a bipartite b-matching, which is totally
+    unimodular, so a vertex solution of the LP is already an optimal assignment.
+    """
+    options = problem.options
+    dropped = set(without)
+    fairness = (options.min_per_province > 0 or options.min_decline_share > 0
+                or options.min_decline_krw_share > 0 or options.max_region_share < 1)
+    return (not problem.synergy_pairs and options.per_demand == 1
+            and (options.budget is None or "budget" in dropped)
+            and not np.isfinite(problem.project_budget).any()
+            and (not fairness or set(FAIRNESS_GROUPS) <= dropped)
+            and not problem.locked)
+
+
+CANDIDATES_PER_DEMAND = 10
+PRICING_TOLERANCE = 1e-7
+
+
+def solve_assignment(problem: AllocationProblem) -> Solution | None:
+    """Exact capacitated assignment by LP column generation over the dense score matrix.
+
+    Start from each demand's best few projects, solve the restricted LP with HiGHS, then
+    price every pair with the dual prices (score − demand price − project price); add the
+    pairs that would improve the objective and repeat. When no pair outside the set has a
+    positive reduced cost, the restricted optimum is the optimum of the whole problem: a
+    proof, not a heuristic. Returns None if the LP answer is not integral (it should be).
+    """
+    demands = int(problem.demand.max()) + 1 if problem.pairs else 0
+    projects = len(problem.capacity)
+    if problem.pairs == 0:
+        return Solution(np.zeros(0, dtype=bool), 0.0, "optimal", 0.0, 0.0)
+    values = np.full((demands, projects), -np.inf)
+    values[problem.demand, problem.project] = problem.value
+    index = np.full((demands, projects), -1, dtype=np.int64)
+    index[problem.demand, problem.project] = np.arange(problem.pairs)
+    k = min(CANDIDATES_PER_DEMAND, projects)
+    best = np.argpartition(-values, k - 1, axis=1)[:, :k]
+    active = np.zeros((demands, projects), dtype=bool)
+    np.put_along_axis(active, best, True, axis=1)
+    active &= np.isfinite(values)
+    capacities = np.minimum(problem.capacity, demands)
+    while True:
+        rows, cols = np.nonzero(active)
+        count = len(rows)
+        a_demand = sparse.csr_matrix((np.ones(count), (rows, np.arange(count))),
+                                     shape=(demands, count))
+        a_project = sparse.csr_matrix((np.ones(count), (cols, np.arange(count))),
+                                      shape=(projects, count))
+        result = linprog(-values[rows, cols], A_ub=sparse.vstack([a_demand, a_project]),
+                         b_ub=np.concatenate([np.ones(demands), capacities]),
+                         bounds=(0, 1), method="highs")
+        if result.status != 0:
+            return None
+        duals = -result.ineqlin.marginals
+        demand_price, project_price = duals[:demands], duals[demands:]
+        reduced = values - demand_price[:, None] - project_price[None, :]
+        improving = np.isfinite(values) & ~active & (reduced > PRICING_TOLERANCE)
+        if not improving.any():
+            break
+        active |= improving
+    x = result.x
+    if np.any(np.abs(x - np.round(x)) > 1e-6):
+        return None
+    chosen = np.zeros(problem.pairs, dtype=bool)
+    picked = x > 0.5
+    chosen[index[rows[picked], cols[picked]]] = True
+    objective = round(float(problem.value[chosen].sum()), 6)
+    return Solution(chosen, objective, "optimal", 0.0, objective)
+
+
 def solve(problem: AllocationProblem, without: Iterable[str] = ()) -> Solution:
+    if is_plain_assignment(problem, without):
+        solution = solve_assignment(problem)
+        if solution is not None:
+            return solution
     objective, rows, n, zs, integrality = _build(problem)
     keep = set(ALL_GROUPS) - set(without)
     if n == 0:  # nothing is eligible: an empty portfolio, unless a minimum asks for more
