@@ -178,3 +178,19 @@ def test_column_generation_matches_the_full_milp_on_larger_instances(seed: int) 
     objective, rows, _, _, integrality = _build(problem)
     milp_result = _run(objective, rows, {"one-per-demand", "capacity"}, integrality, None)
     assert generated.objective == pytest.approx(-milp_result.fun, abs=1e-6)
+
+
+def test_at_the_time_limit_without_an_incumbent_greedy_is_reported_with_the_bound() -> None:
+    from types import SimpleNamespace
+
+    from matchmaker.allocation.solve import ALL_GROUPS, _greedy_incumbent
+
+    problem = _problem(np.random.default_rng(3), demands=6, projects=3,
+                       options=AllocationOptions())
+    exact = solve(problem)
+    bound = SimpleNamespace(mip_dual_bound=-(exact.objective + 10))
+    answer = _greedy_incumbent(problem, set(ALL_GROUPS), bound)
+    assert answer.status == "time-limit"
+    assert answer.objective <= exact.objective + 1e-9
+    assert answer.bound == pytest.approx(exact.objective + 10)
+    assert answer.gap == pytest.approx((answer.bound - answer.objective) / answer.bound)

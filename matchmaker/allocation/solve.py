@@ -259,6 +259,8 @@ def solve(problem: AllocationProblem, without: Iterable[str] = ()) -> Solution:
     if status == 2:
         raise Infeasible(_diagnose(objective, rows, integrality))
     x = getattr(result, "x", None)
+    if x is None and status == 1:
+        return _greedy_incumbent(problem, keep, result)
     if x is None:
         raise RuntimeError(f"HiGHS gave no solution: {getattr(result, 'message', '')}")
     chosen = np.asarray(x[:n]) > 0.5
@@ -274,19 +276,43 @@ def solve(problem: AllocationProblem, without: Iterable[str] = ()) -> Solution:
         synergy=[pair for pair, on in zip(problem.synergy_pairs, y, strict=True) if on])
 
 
+class NoSolutionInTime(Exception):
+    """The time limit passed before any portfolio satisfying every rule was found."""
+
+
+def _greedy_incumbent(problem: AllocationProblem, keep: set[str], result: object) -> Solution:
+    """At the time limit with no incumbent from HiGHS, the greedy portfolio is the answer
+    reported, with HiGHS's bound, so the gap says how far from optimal it may be. Greedy
+    keeps capacities and budgets only, so it is used only when nothing else is asked."""
+    options = problem.options
+    fairness = (options.min_per_province > 0 or options.min_decline_share > 0
+                or options.min_decline_krw_share > 0 or options.max_region_share < 1)
+    if (problem.locked and "locks" in keep) or (fairness and set(FAIRNESS_GROUPS) & keep):
+        raise NoSolutionInTime()
+    chosen = greedy(problem)
+    given = {(int(problem.region[problem.demand[i]]), int(problem.project[i]))
+             for i in np.flatnonzero(chosen)}
+    synergy = [(r, p, q) for r, p, q in problem.synergy_pairs
+               if (r, p) in given and (r, q) in given]
+    value = float(problem.value[chosen].sum()) + options.synergy_bonus * len(synergy)
+    bound = -float(getattr(result, "mip_dual_bound", None) or -np.inf)
+    bound = max(bound, value) if np.isfinite(bound) else float("inf")
+    gap = (bound - value) / bound if np.isfinite(bound) and bound > 0 else float("inf")
+    return Solution(chosen, round(value, 6), "time-limit", round(gap, 6), round(bound, 6),
+                    synergy)
+
+
 def greedy(problem: AllocationProblem) -> np.ndarray:
     """Baseline for benchmarks: best pairs first while room remains (no fairness)."""
     options = problem.options
-    ids = problem.scores.projects.ids
-    keys = [r.key for r in problem.scores.demands.records]
-    order = sorted(range(problem.pairs), key=lambda i: (
-        -problem.value[i], keys[problem.demand[i]], ids[problem.project[i]]))
+    # Demands and projects are indexed in key and id order, so indexes break ties by id.
+    order = np.lexsort((problem.project, problem.demand, -problem.value))
     chosen = np.zeros(problem.pairs, dtype=bool)
     per_demand: dict[int, int] = {}
     per_project: dict[int, int] = {}
     spent_project: dict[int, float] = {}
     spent = 0.0
-    for i in order:
+    for i in order.tolist():
         d, p, cost = int(problem.demand[i]), int(problem.project[i]), problem.cost[i]
         if per_demand.get(d, 0) >= options.per_demand:
             continue

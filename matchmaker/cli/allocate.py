@@ -109,7 +109,7 @@ def allocate(
     """Choose the projects for all demands at once, and say why each got what it got."""
     from matchmaker.allocation.problem import AllocationOptions
     from matchmaker.allocation.report import allocate as allocate_portfolio
-    from matchmaker.allocation.solve import Infeasible
+    from matchmaker.allocation.solve import Infeasible, NoSolutionInTime
     from matchmaker.cli.run import load_or_exit, write_output
     from matchmaker.render import allocation as render
     from matchmaker.scoring.engine import score
@@ -142,6 +142,12 @@ def allocate(
                     "These constraints cannot all hold together: ") + named
                    + (". 하나를 완화하세요." if language == "ko" else ". Relax one of them."),
                    err=True)
+        raise typer.Exit(1) from None
+    except NoSolutionInTime:
+        message = ("시간 제한 안에 모든 조건을 지키는 배정을 찾지 못했습니다. --time-limit을 "
+                   "늘리세요." if language == "ko" else "No portfolio keeping every rule was "
+                   "found within the time limit; raise --time-limit.")
+        typer.echo(message, err=True)
         raise typer.Exit(1) from None
     if output_format is AllocateFormat.json:
         option_values = {
