@@ -38,7 +38,7 @@ def write_output(text: str, output: Path | None, inputs: RunInputs, language: st
     if output is None:
         sys.stdout.write(text)
         return
-    from matchmaker.templates import write_atomically
+    from matchmaker.files import write_atomically
 
     target = output.resolve()
     read = {Path(d.file).resolve() for d in inputs.proposals}

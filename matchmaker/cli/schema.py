@@ -87,7 +87,7 @@ def load_catalog_or_exit(root: Path | None, language: str) -> Catalog:
 
 def write_or_exit(path: Path, text: str, *, overwrite: bool, language: str) -> None:
     """Write through a temporary file; a missing folder is a usage error (exit 2)."""
-    from matchmaker.templates import write_atomically
+    from matchmaker.files import write_atomically
 
     if not path.parent.is_dir():
         sys.stderr.write(_NO_FOLDER[language].format(path=path, folder=path.parent) + "\n")

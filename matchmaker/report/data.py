@@ -16,8 +16,16 @@ from typing import Any
 
 from matchmaker import __version__
 from matchmaker.allocation.problem import AllocationOptions
+from matchmaker.allocation.report import allocate
 from matchmaker.inputs import RunInputs
+from matchmaker.models import Project
+from matchmaker.ranking import rank
+from matchmaker.render.allocation import to_json_document
+from matchmaker.render.rank import match_json, profile_json
 from matchmaker.report.tiles import TILES
+from matchmaker.robustness.sensitivity import DemandSensitivity, sensitivity
+from matchmaker.scoring.engine import score
+from matchmaker.scoring.features import DemandRecord
 
 TOP = 3                 # matches shown per demand
 DEFAULT_DRAWS = 200     # enough for shares to the percent, quick enough for every report
@@ -65,13 +73,6 @@ def build_report_data(inputs: RunInputs, options: AllocationOptions | None = Non
     Raises `matchmaker.allocation.solve.Infeasible` when the options conflict, as
     `allocate` does; the caller says which constraints.
     """
-    from matchmaker.allocation.report import allocate
-    from matchmaker.ranking import rank
-    from matchmaker.render.allocation import to_json_document
-    from matchmaker.render.rank import match_json, profile_json
-    from matchmaker.robustness.sensitivity import sensitivity
-    from matchmaker.scoring.engine import score
-
     assert inputs.catalog is not None and inputs.profile is not None, "load_run failed"
     options = options or AllocationOptions()
     hashes = inputs.input_hashes()
@@ -93,6 +94,7 @@ def build_report_data(inputs: RunInputs, options: AllocationOptions | None = Non
     grid = [[round(float(scores.total[r, c]), 2) if eligible[r, c] else None for c in columns]
             for r in rows]
 
+    names = {project.id: project.name for project in scores.projects.projects}
     matches = []
     for match in rank(scores, top=TOP, language=language):
         shares = robustness[match.demand_key]
@@ -100,8 +102,8 @@ def build_report_data(inputs: RunInputs, options: AllocationOptions | None = Non
             **match_json(match),
             "key": match.demand_key,
             "title": match.record.demand.title,
-            "project_name": {"ko": _name(match.record, match.project_id, scores, "ko"),
-                             "en": _name(match.record, match.project_id, scores, "en")},
+            "project_name": {"ko": names[match.project_id].display("ko"),
+                             "en": names[match.project_id].display("en")},
             "assigned": (match.demand_key, match.project_id) in assigned,
             "first_share": shares["first_share"].get(match.project_id, 0.0),
             "top3_share": shares["top3_share"].get(match.project_id, 0.0),
@@ -142,7 +144,7 @@ def build_report_data(inputs: RunInputs, options: AllocationOptions | None = Non
     )
 
 
-def _demand(record: Any) -> dict[str, Any]:
+def _demand(record: DemandRecord) -> dict[str, Any]:
     region = record.region
     demand = record.demand
     return {
@@ -158,24 +160,19 @@ def _demand(record: Any) -> dict[str, Any]:
     }
 
 
-def _project(project: Any) -> dict[str, Any]:
+def _project(project: Project) -> dict[str, Any]:
     return {"id": project.id,
             "name": {"ko": project.name.display("ko"), "en": project.name.display("en")},
             "policy_area": project.policy_area, "capacity": project.capacity}
 
 
-def _name(record: Any, project_id: str, scores: Any, language: str) -> str:
-    del record  # the name belongs to the project; the signature keeps call sites uniform
-    column = scores.projects.ids.index(project_id)
-    return scores.projects.projects[column].name.display(language)
-
-
-def _sensitivity_json(found: Any) -> dict[str, Any]:
+def _sensitivity_json(found: DemandSensitivity) -> dict[str, Any]:
     return {
         "top_project": found.top_project,
         "fragile": found.fragile,
-        "intervals": [{"component": i.component, "weight": i.weight, "low": i.low,
-                       "high": None if i.high == float("inf") else i.high}
+        "intervals": [{"component": i.component, "weight": float(i.weight),
+                       "low": float(i.low),
+                       "high": None if i.high == float("inf") else float(i.high)}
                       for i in found.intervals],
         "first_share": found.first_share,
         "top3_share": found.top3_share,

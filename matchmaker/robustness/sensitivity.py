@@ -108,10 +108,13 @@ def sensitivity(scores: Scores, draws: int = 1000, seed: int = 0,
             # Ties broken by id, as in `rank`: columns are in id order, argsort is stable.
             order = np.argsort(-totals, axis=1, kind="stable")
             winners, counts = np.unique(columns[order[:, 0]], return_counts=True)
-            first = {ids[c]: round(n / draws, 4) for c, n in zip(winners, counts, strict=True)}
+            # Plain Python numbers: these go straight into JSON, which refuses numpy's.
+            first = {ids[c]: round(int(n) / draws, 4)
+                     for c, n in zip(winners, counts, strict=True)}
             podium, counts3 = np.unique(columns[order[:, :3]], return_counts=True)
-            top3 = {ids[c]: round(n / draws, 4) for c, n in zip(podium, counts3, strict=True)}
-        fragile = bool(draws) and first.get(ids[top], 0.0) < FRAGILE_BELOW
+            top3 = {ids[c]: round(int(n) / draws, 4)
+                    for c, n in zip(podium, counts3, strict=True)}
+        fragile = bool(draws) and bool(first.get(ids[top], 0.0) < FRAGILE_BELOW)
         found.append(DemandSensitivity(record.key, ids[top], tuple(intervals),
                                        dict(sorted(first.items(), key=lambda kv: (-kv[1], kv[0]))),
                                        dict(sorted(top3.items(), key=lambda kv: (-kv[1], kv[0]))),

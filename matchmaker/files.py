@@ -1,0 +1,27 @@
+"""Writing output files safely."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+def write_atomically(path: Path, text: str, *, overwrite: bool) -> None:
+    """Write `text` to `path` through a temporary file in the same folder.
+
+    A reader (or a crash) never sees half a file: the content appears whole, by rename.
+    Raises FileExistsError when `path` exists and `overwrite` is false.
+    """
+    if not overwrite and (path.exists() or path.is_symlink()):
+        raise FileExistsError(str(path))
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    # 0o666 through the umask, as for any file the user creates (mkstemp would be 0600).
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
