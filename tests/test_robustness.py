@@ -63,6 +63,13 @@ def test_sensitivity_is_deterministic_for_a_seed(scores) -> None:
                 assert interval.low <= interval.weight <= interval.high
 
 
+def test_sensitivity_json_prints_plain_json(cli) -> None:
+    # Regression: numpy booleans in `fragile` once made this an internal error (exit 70).
+    run = cli("sensitivity", "--format", "json", "--draws", "50", *TODAY)
+    assert run.exit_code == 0, run.output
+    assert all(isinstance(d["fragile"], bool) for d in run.json()["demands"])
+
+
 def test_compare_a_profile_with_itself_gives_tau_1_and_no_moves(cli, tmp_path: Path) -> None:
     copy = tmp_path / "copy.yaml"
     copy.write_text((profiles_dir() / "default.yaml").read_text(encoding="utf-8")
@@ -117,3 +124,18 @@ def test_diff_refuses_what_is_not_a_run(cli, tmp_path: Path) -> None:
     with pytest.raises(NotARun):
         diff_runs({"version": 1}, {"version": 1})
     assert json.loads('{"a": 1}')  # the standard parser is the one used
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_pruned_projects_never_reach_the_top_3(seed: int) -> None:
+    from matchmaker.robustness.sensitivity import podium_candidates
+
+    rng = np.random.default_rng(seed)
+    points = np.round(rng.uniform(0, 10, (40, 3)))  # coarse values: many ties
+    eligible = rng.random(40) < 0.9
+    kept = set(podium_candidates(points, eligible, np.array([True, True, True])).tolist())
+    columns = np.flatnonzero(eligible)
+    for weights in rng.dirichlet([1, 1, 1], size=300):
+        totals = points[columns] @ weights
+        order = sorted(range(len(columns)), key=lambda i: (-totals[i], columns[i]))
+        assert {int(columns[i]) for i in order[:3]} <= kept

@@ -51,21 +51,36 @@ def raw_weights(scores: Scores) -> np.ndarray:
 def interval_for(points: np.ndarray, eligible: np.ndarray, top: int, weights: np.ndarray,
                  component: int) -> tuple[float, float]:
     """Raw weights of one component for which `top` stays ahead of every eligible rival."""
-    low, high = -weights[component], np.inf  # as changes δ; the weight itself stays ≥ 0
-    for rival in np.flatnonzero(eligible):
-        if rival == top:
-            continue
-        d = points[top] - points[rival]
-        s = float(weights @ d)
-        dj = float(d[component])
-        if abs(dj) < 1e-12:
-            continue  # this weight does not move the gap with this rival
-        bound = -s / dj
-        if dj > 0:
-            low = max(low, bound)
-        else:
-            high = min(high, bound)
+    rivals = np.flatnonzero(eligible)
+    rivals = rivals[rivals != top]
+    d = points[top][None, :] - points[rivals]          # rivals × 3
+    s = d @ weights
+    dj = d[:, component]
+    moving = np.abs(dj) >= 1e-12                       # others: this weight cannot matter
+    bound = -s[moving] / dj[moving]
+    rising = dj[moving] > 0
+    # As changes δ of the weight: δ ≥ bound where p gains with it, δ ≤ bound where it loses.
+    low = max(-weights[component], float(bound[rising].max(initial=-np.inf)))
+    high = float(bound[~rising].min(initial=np.inf))
     return weights[component] + low, weights[component] + high
+
+
+def podium_candidates(points: np.ndarray, eligible: np.ndarray, active: np.ndarray
+                      ) -> np.ndarray:
+    """Eligible projects that can reach the top 3 under some positive weights.
+
+    A project that three others match or beat in every weighted component, and beat
+    strictly in one, is behind all three whatever the weights: it is left out before
+    the draws, which makes them cheap when a demand has hundreds of candidates.
+    """
+    columns = np.flatnonzero(eligible)
+    if len(columns) <= 3:
+        return columns
+    values = points[columns][:, active]
+    at_least = (values[:, None, :] >= values[None, :, :]).all(axis=2)   # j ≥ i everywhere
+    beyond = (values[:, None, :] > values[None, :, :]).any(axis=2)      # j > i somewhere
+    dominated_by = (at_least & beyond).sum(axis=0)
+    return columns[dominated_by < 3]
 
 
 def _order(scores: Scores, row: int, totals: np.ndarray) -> np.ndarray:
@@ -103,15 +118,18 @@ def sensitivity(scores: Scores, draws: int = 1000, seed: int = 0,
         first: dict[str, float] = {}
         top3: dict[str, float] = {}
         if draws:
-            columns = np.flatnonzero(eligible)
+            columns = podium_candidates(points[row], eligible, active)
             totals = sampled @ points[row, columns].T               # draws × candidates
-            # Ties broken by id, as in `rank`: columns are in id order, argsort is stable.
-            order = np.argsort(-totals, axis=1, kind="stable")
-            winners, counts = np.unique(columns[order[:, 0]], return_counts=True)
+            # argmax takes the first of equal totals: columns are in id order, so ties
+            # go to the smaller id, as in `rank`. A partition finds the top 3 without a sort.
+            winners, counts = np.unique(columns[np.argmax(totals, axis=1)],
+                                        return_counts=True)
             # Plain Python numbers: these go straight into JSON, which refuses numpy's.
             first = {ids[c]: round(int(n) / draws, 4)
                      for c, n in zip(winners, counts, strict=True)}
-            podium, counts3 = np.unique(columns[order[:, :3]], return_counts=True)
+            best3 = (np.argpartition(-totals, 2, axis=1)[:, :3] if totals.shape[1] > 3
+                     else np.broadcast_to(np.arange(totals.shape[1]), totals.shape))
+            podium, counts3 = np.unique(columns[best3], return_counts=True)
             top3 = {ids[c]: round(int(n) / draws, 4)
                     for c, n in zip(podium, counts3, strict=True)}
         fragile = bool(draws) and bool(first.get(ids[top], 0.0) < FRAGILE_BELOW)
