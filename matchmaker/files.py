@@ -7,8 +7,9 @@ import secrets
 from pathlib import Path
 
 
-def write_atomically(path: Path, text: str, *, overwrite: bool) -> None:
-    """Write `text` to `path` through a temporary file in the same folder.
+def write_atomically(path: Path, text: str | bytes, *, overwrite: bool) -> None:
+    """Write `text` (or bytes, as they are) to `path` through a temporary file in the same
+    folder.
 
     A reader (or a crash) never sees half a file: the content appears whole, by rename.
     Raises FileExistsError when `path` exists and `overwrite` is false.
@@ -19,8 +20,12 @@ def write_atomically(path: Path, text: str, *, overwrite: bool) -> None:
     # 0o666 through the umask, as for any file the user creates (mkstemp would be 0600).
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(descriptor, "wb") as binary:
+                binary.write(text)
+        else:
+            with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)

@@ -15,6 +15,7 @@ from matchmaker.cli import (
     new,
     rank,
     regions,
+    report_cmd,
     robustness,
     schema,
     validate,
@@ -58,3 +59,4 @@ app.command("check")(check.check)
 app.command("regions")(regions.regions)
 app.command("schema")(schema.schema)
 app.add_typer(new.new_app, name="new")
+app.command("report")(report_cmd.report)

@@ -33,10 +33,16 @@ def load_or_exit(proposals: list[Path] | None, catalog: Path | None, profile: Pa
     return inputs
 
 
-def write_output(text: str, output: Path | None, inputs: RunInputs, language: str) -> None:
-    """Print, or write atomically to --output; never overwrite one of the run's inputs."""
+def write_output(text: str | bytes, output: Path | None, inputs: RunInputs,
+                 language: str) -> None:
+    """Print, or write atomically to --output; never overwrite one of the run's inputs.
+    Bytes (a workbook) are written as they are."""
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         return
     from matchmaker.files import write_atomically
 

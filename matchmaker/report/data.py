@@ -150,6 +150,7 @@ def _demand(record: DemandRecord) -> dict[str, Any]:
     return {
         "key": record.key, "proposal": record.proposal.id, "demand": demand.id,
         "title": demand.title,
+        "description": demand.description,
         "region": {"code": region.code, "name": {"ko": region.name_ko, "en": region.name_en}},
         "province": {"code": region.province_code,
                      "name": {"ko": region.province_name_ko, "en": region.province_name_en}},

@@ -1,0 +1,84 @@
+"""`matchmaker report`: the planner's report as one offline HTML page or an Excel workbook.
+
+(`matchmaker.cli.report` holds the diagnostics printer, hence this module's name.)
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from matchmaker.cli.options import CatalogOption, LanguageChoice, TodayOption, resolve_today
+from matchmaker.cli.rank import ProfileOption, ProposalsArgument
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    xlsx = "xlsx"
+
+
+def report(
+    proposals: ProposalsArgument = None,
+    catalog: CatalogOption = None,
+    profile: ProfileOption = None,
+    budget: Annotated[int | None, typer.Option("--budget", min=0, help="Seoul's total budget, "
+                                               "KRW.", show_default=False)] = None,
+    min_per_province: Annotated[int, typer.Option(
+        "--min-per-province", min=0, help="Assignments every province gets at least.")] = 0,
+    min_decline_share: Annotated[float, typer.Option(
+        "--min-decline-share", min=0, max=1,
+        help="Minimum share of assignments to population-decline areas.")] = 0.0,
+    min_decline_krw_share: Annotated[float, typer.Option(
+        "--min-decline-krw-share", min=0, max=1,
+        help="Minimum share of KRW to population-decline areas.")] = 0.0,
+    max_region_share: Annotated[float, typer.Option(
+        "--max-region-share", min=0, max=1,
+        help="Maximum share of assignments for any one region.")] = 1.0,
+    draws: Annotated[int, typer.Option("--draws", min=0, help="Weight draws for the "
+                                       "sensitivity of each recommendation.")] = 200,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the draws.")] = 0,
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.html,
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="The file to write (atomically): report.html or report.xlsx.",
+        dir_okay=False, show_default=False)] = ...,  # type: ignore[assignment]
+    lang: Annotated[LanguageChoice, typer.Option(
+        "--lang", help="Language of the report's own words; data keeps its own.")] = (
+        LanguageChoice.ko),
+    today: TodayOption = None,
+) -> None:
+    """The planner's report: one offline HTML page (or an Excel workbook) with the summary,
+    score heat map, province map, allocation, match cards and equity audit."""
+    from matchmaker.allocation.problem import AllocationOptions
+    from matchmaker.allocation.solve import Infeasible
+    from matchmaker.cli.allocate import GROUP_EXPLANATIONS
+    from matchmaker.cli.run import load_or_exit, write_output
+    from matchmaker.report.data import build_report_data
+
+    language = lang.value
+    inputs = load_or_exit(proposals, catalog, profile, resolve_today(today), language, "text")
+    options = AllocationOptions(
+        budget=budget, min_per_province=min_per_province, min_decline_share=min_decline_share,
+        min_decline_krw_share=min_decline_krw_share, max_region_share=max_region_share)
+    try:
+        data = build_report_data(inputs, options, language=language, draws=draws, seed=seed)
+    except Infeasible as conflict:
+        values = {"per_demand": options.per_demand, "min_per_province": min_per_province}
+        named = "; ".join(GROUP_EXPLANATIONS[group][1 if language == "ko" else 0].format(**values)
+                          for group in conflict.groups)
+        typer.echo(("제약 조건이 서로 충돌합니다: " if language == "ko" else
+                    "These constraints cannot all hold together: ") + named
+                   + (". 하나를 완화하세요." if language == "ko" else ". Relax one of them."),
+                   err=True)
+        raise typer.Exit(1) from None
+    if output_format is ReportFormat.xlsx:
+        from matchmaker.report.xlsx import render_xlsx
+
+        content: str | bytes = render_xlsx(data)
+    else:
+        from matchmaker.report.html import render_html
+
+        content = render_html(data)
+    write_output(content, output, inputs, language)

@@ -1,0 +1,233 @@
+"""The report as an Excel workbook: one sheet per table, ready to filter and sum.
+
+Every sheet has a bold, frozen header row with an autofilter; amounts carry a KRW number
+format and scores two decimals, so Excel shows `3,600,000,000원` and `37.18` while the
+cells hold the exact numbers of `allocate --format json`. Korean text is stored as is
+(xlsx is UTF-8 XML; no BOM tricks needed, unlike CSV). The file's bytes depend only on
+the data: document timestamps are left out and zip entries carry a fixed date.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+from openpyxl.xml.constants import ARC_CORE
+
+from matchmaker.report.data import ReportData
+from matchmaker.report.labels import labels
+
+KRW_FORMAT = {"ko": '#,##0"원"', "en": '"KRW "#,##0'}
+SCORE_FORMAT = "0.00"
+SHARE_FORMAT = "0.0%"
+COUNT_FORMAT = "0"
+OBJECTIVE_FORMAT = "#,##0.000"
+HEADER_FILL = PatternFill("solid", start_color="FFDDE7F2", end_color="FFDDE7F2")
+MAX_WIDTH = 60
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
+_TIMESTAMPS = re.compile(r"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")
+
+Column = tuple[str, str | None]   # (header, number format or None)
+
+
+def render_xlsx(data: ReportData) -> bytes:
+    t = labels(data.language)
+    krw = KRW_FORMAT.get(data.language, KRW_FORMAT["en"])
+    book = Workbook()
+    book.remove(book.active)
+    _summary(book, data, t, krw)
+    _matches(book, data, t)
+    _allocation(book, data, t, krw)
+    _unassigned(book, data, t)
+    _equity(book, data, t, krw)
+    _table(book, t["inputs_sheet"], [(t["file"], None), (t["sha256"], None)],
+           [[name, digest] for name, digest in data.inputs.items()])
+    return _save(book)
+
+
+def _table(book: Workbook, title: str, columns: list[Column], rows: list[list[Any]]
+           ) -> Worksheet:
+    sheet = book.create_sheet(title)
+    sheet.append([header for header, _ in columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(vertical="center")
+    for row in rows:
+        sheet.append(row)
+    for index, (_, number_format) in enumerate(columns, start=1):
+        if number_format is None:
+            continue
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            cell.number_format = number_format
+    sheet.freeze_panes = "A2"   # the header stays in view while scrolling
+    if rows:
+        sheet.auto_filter.ref = sheet.dimensions
+    _fit_columns(sheet, columns, rows)
+    return sheet
+
+
+def _display_width(value: Any) -> int:
+    # Hangul and other wide characters take two columns in Excel's default fonts.
+    text = f"{value:,}" if isinstance(value, int | float) and not isinstance(value, bool) else (
+        "" if value is None else str(value))
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _fit_columns(sheet: Worksheet, columns: list[Column], rows: list[list[Any]]) -> None:
+    for index, (header, _) in enumerate(columns):
+        widest = max([_display_width(header)] + [_display_width(r[index]) for r in rows])
+        sheet.column_dimensions[get_column_letter(index + 1)].width = min(widest + 3, MAX_WIDTH)
+
+
+def _key_values(book: Workbook, title: str, t: dict[str, str],
+                items: list[tuple[str, Any, str | None]]) -> None:
+    sheet = _table(book, title, [(t["item"], None), (t["value"], None)],
+                   [[label, value] for label, value, _ in items])
+    for row, (_, _, number_format) in enumerate(items, start=2):
+        if number_format is not None:
+            sheet.cell(row=row, column=2).number_format = number_format
+
+
+def _summary(book: Workbook, data: ReportData, t: dict[str, str], krw: str) -> None:
+    s = data.summary
+    weights = data.profile["weights"]
+    items: list[tuple[str, Any, str | None]] = [
+        (t["demands"], s["demands"], COUNT_FORMAT),
+        (t["proposals"], s["proposals"], COUNT_FORMAT),
+        (t["regions"], s["regions"], COUNT_FORMAT),
+        (t["projects"], s["projects"], COUNT_FORMAT),
+        (t["assignments"], s["assignments"], COUNT_FORMAT),
+        (t["unassigned"], s["unassigned"], COUNT_FORMAT),
+        (t["budget_used"], s["budget_used"], krw),
+        (t["budget"], s["budget"] if s["budget"] is not None else t["no_budget"], krw),
+        (t["objective"], s["objective"], OBJECTIVE_FORMAT),
+        (t["status"], s["status"], None),
+        (t["fragile_count"], s["fragile"], COUNT_FORMAT),
+        (t["profile"], data.profile["id"], None),
+        (f"{t['weights']}: {t['demand_fit']}", weights["demand_fit"], SCORE_FORMAT),
+        (f"{t['weights']}: {t['long_term']}", weights["long_term"], SCORE_FORMAT),
+        (f"{t['weights']}: {t['synergy']}", weights["synergy"], SCORE_FORMAT),
+    ]
+    items += [(f"{t['fairness_prices']}: {group}", price, SCORE_FORMAT)
+              for group, price in data.allocation["fairness_prices"].items()]
+    items += [(f"{t['option']}: {name}", _cell(value), None)
+              for name, value in data.options.items()]
+    items.append((t["tool"], f"{data.tool['name']} {data.tool['version']}", None))
+    _key_values(book, t["summary_sheet"], t, items)
+
+
+def _cell(value: Any) -> Any:
+    """Option values as one cell: lists and dicts as text, None as empty."""
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in value.items())
+    return value
+
+
+def _matches(book: Workbook, data: ReportData, t: dict[str, str]) -> None:
+    language = data.language
+    columns: list[Column] = [
+        (t["proposal"], None), (t["demand"], None), (t["title_col"], None),
+        (t["region_code"], None), (t["region"], None), (t["project"], None),
+        (t["project_name"], None), (t["rank"], COUNT_FORMAT), (t["score"], SCORE_FORMAT),
+        (t["demand_fit"], SCORE_FORMAT), (t["long_term"], SCORE_FORMAT),
+        (t["synergy"], SCORE_FORMAT), (t["confidence"], SHARE_FORMAT),
+        (t["first_share"], SHARE_FORMAT), (t["top3_share"], SHARE_FORMAT),
+        (t["assigned"], None), (t["reasons"], None)]
+    rows = [[m["proposal"], m["demand"], m["title"], m["region"]["code"],
+             m["region"]["name"][language], m["project"], m["project_name"][language],
+             m["rank"], m["score"], m["components"]["demand_fit"], m["components"]["long_term"],
+             m["components"]["synergy"], m["confidence"], m["first_share"], m["top3_share"],
+             m["assigned"], " | ".join(m["reasons"])] for m in data.matches]
+    _table(book, t["matches_sheet"], columns, rows)
+
+
+def _allocation(book: Workbook, data: ReportData, t: dict[str, str], krw: str) -> None:
+    language = data.language
+    demands = {d["key"]: d for d in data.demands}
+    names = {p["id"]: p["name"][language] for p in data.projects}
+    columns: list[Column] = [
+        (t["proposal"], None), (t["demand"], None), (t["title_col"], None),
+        (t["region_code"], None), (t["region"], None), (t["province"], None),
+        (t["decline"], None), (t["project"], None), (t["project_name"], None),
+        (t["score"], SCORE_FORMAT), (t["cost"], krw), (t["reasons"], None)]
+    rows = []
+    for a in data.allocation["assignments"]:
+        demand = demands[f"{a['proposal']}/{a['demand']}"]
+        rows.append([a["proposal"], a["demand"], demand["title"], a["region"]["code"],
+                     a["region"]["name"][language], demand["province"]["name"][language],
+                     demand["population_decline"], a["project"], names.get(a["project"]),
+                     a["score"], a["cost"], " | ".join(a["reasons"])])
+    _table(book, t["allocation_sheet"], columns, rows)
+
+
+def _unassigned(book: Workbook, data: ReportData, t: dict[str, str]) -> None:
+    language = data.language
+    titles = {d["key"]: d["title"] for d in data.demands}
+    columns: list[Column] = [
+        (t["proposal"], None), (t["demand"], None), (t["title_col"], None),
+        (t["region_code"], None), (t["region"], None), (t["code"], None), (t["reason"], None)]
+    rows = [[u["proposal"], u["demand"], titles.get(f"{u['proposal']}/{u['demand']}"),
+             u["region"]["code"], u["region"]["name"][language], u["code"], u["reason"]]
+            for u in data.allocation["unassigned"]]
+    _table(book, t["unassigned_sheet"], columns, rows)
+
+
+def _equity(book: Workbook, data: ReportData, t: dict[str, str], krw: str) -> None:
+    language = data.language
+    equity = data.allocation["equity"]
+    provinces = {p["code"]: p["name"][language] for p in data.provinces}
+    columns: list[Column] = [
+        (t["section"], None), (t["item"], None), (t["name"], None),
+        (t["assignments"], COUNT_FORMAT), (t["krw"], krw),
+        (t["share_assignments"], SHARE_FORMAT), (t["share_krw"], SHARE_FORMAT)]
+    rows: list[list[Any]] = []
+    for code, given in equity.get("by_province", {}).items():
+        rows.append([t["by_province"], code, provinces.get(code, code), given["assignments"],
+                     given["krw"], None, None])
+    for kind, given in equity.get("by_region_kind", {}).items():
+        rows.append([t["by_region_kind"], kind, t.get(f"kind_{kind}", kind),
+                     given["assignments"], given["krw"], None, None])
+    for key in ("population_decline", "earlier_ties", "new_partners"):
+        part = equity.get(key)
+        if part:
+            rows.append([t["shares"], key, t[key], None, None, part["assignments_share"],
+                         part["krw_share"]])
+    _table(book, t["equity_sheet"], columns, rows)
+
+
+class _FixedDateZip(zipfile.ZipFile):
+    """A zip whose entries all carry one date, and whose document properties carry no
+    creation or modification time (both optional in the format), so the same workbook
+    gives the same bytes. The workbook describes its inputs, not the moment it was made."""
+
+    def writestr(self, zinfo_or_arcname: Any, data: Any, *args: Any, **kwargs: Any) -> None:
+        if zinfo_or_arcname == ARC_CORE:
+            text = data.decode("utf-8") if isinstance(data, bytes) else data
+            data = _TIMESTAMPS.sub("", text).encode("utf-8")
+        if isinstance(zinfo_or_arcname, str):
+            zinfo_or_arcname = zipfile.ZipInfo(zinfo_or_arcname, date_time=ZIP_DATE)
+            zinfo_or_arcname.compress_type = zipfile.ZIP_DEFLATED
+        super().writestr(zinfo_or_arcname, data, *args, **kwargs)
+
+    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
+        with open(filename, "rb") as handle:
+            self.writestr(str(arcname or filename), handle.read())
+
+
+def _save(book: Workbook) -> bytes:
+    book.properties.creator = "matchmaker"
+    buffer = io.BytesIO()
+    with _FixedDateZip(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).write_data()
+    return buffer.getvalue()

@@ -1,0 +1,349 @@
+"""`matchmaker report`: the page and the workbook say what `rank`, `allocate` and
+`sensitivity` say, escape everything they are given, and are byte-for-byte reproducible.
+(In a real browser: tests/test_report_browser.py.)"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from matchmaker.allocation.problem import AllocationOptions
+from matchmaker.bundled import proposals_dir
+from matchmaker.inputs import load_run
+from matchmaker.report.data import ReportData, build_report_data
+from matchmaker.report.tiles import TILES
+
+TODAY = ("--today", "2026-11-28")
+BUDGET = 2_000_000_000  # tight enough that some demands go unassigned
+OPTIONS = ("--budget", str(BUDGET), "--min-decline-share", "0.5", *TODAY)
+
+HOSTILE = """\
+kind: proposal
+id: 2027-hostile
+region: 완주군
+demands:
+  - id: script-title
+    title: "<script>alert(1)</script> 공공급식"
+    description: "\\"><img src=x onerror=alert(2)> 공공급식 식재료를 서울 어린이집에 & 'quoted'"
+    budget_request: 100000000
+"""
+
+
+@pytest.fixture(scope="module")
+def data() -> ReportData:
+    inputs = load_run([proposals_dir()], None, None, dt.date(2026, 11, 28))
+    options = AllocationOptions(budget=BUDGET, min_decline_share=0.5)
+    return build_report_data(inputs, options, language="en", draws=100, seed=3)
+
+
+@pytest.fixture(scope="module")
+def allocated() -> dict:
+    from typer.testing import CliRunner
+
+    from matchmaker.cli.app import app
+
+    result = CliRunner().invoke(app, ["allocate", "--format", "json", *OPTIONS],
+                                env={"MATCHMAKER_LANG": "en"}, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    import json
+
+    return json.loads(result.output)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "2027-hostile.yaml").write_text(HOSTILE, encoding="utf-8")
+    return folder
+
+
+# --- the data: the library's own results, arranged ----------------------------------------
+
+
+def test_the_allocation_is_exactly_what_allocate_prints(data: ReportData, allocated: dict
+                                                        ) -> None:
+    assert data.allocation == allocated
+    assert data.summary["assignments"] == len(allocated["assignments"])
+    assert data.summary["unassigned"] == len(allocated["unassigned"]) > 0
+    assert data.summary["budget_used"] == allocated["budget_used"] <= BUDGET
+    assert data.summary["objective"] == allocated["objective"]
+    assert data.inputs == allocated["inputs"]
+
+
+def test_the_matches_are_ranks_top_three(data: ReportData, cli) -> None:
+    ranked = cli("rank", "--format", "json", "--top", "3", *TODAY).json()["matches"]
+    keys = ("proposal", "demand", "project", "rank", "score", "components", "reasons",
+            "confidence")
+    assert [{k: m[k] for k in keys} for m in data.matches] == [
+        {k: m[k] for k in keys} for m in ranked]
+
+
+def test_each_match_carries_its_sensitivity_and_whether_it_was_assigned(data: ReportData
+                                                                        ) -> None:
+    given = {(f"{a['proposal']}/{a['demand']}", a["project"])
+             for a in data.allocation["assignments"]}
+    for match in data.matches:
+        shares = data.sensitivity[match["key"]]
+        assert match["first_share"] == shares["first_share"].get(match["project"], 0.0)
+        assert 0.0 <= match["first_share"] <= match["top3_share"] <= 1.0
+        assert match["assigned"] == ((match["key"], match["project"]) in given)
+    tops = {m["key"]: m["project"] for m in data.matches if m["rank"] == 1}
+    assert all(data.sensitivity[key]["top_project"] == project for key, project in tops.items())
+
+
+def test_the_sensitivity_is_seeded(data: ReportData) -> None:
+    inputs = load_run([proposals_dir()], None, None, dt.date(2026, 11, 28))
+    options = AllocationOptions(budget=BUDGET, min_decline_share=0.5)
+    again = build_report_data(inputs, options, language="en", draws=100, seed=3)
+    assert again == data
+    other = build_report_data(inputs, options, language="en", draws=100, seed=4)
+    assert other.sensitivity != data.sensitivity
+
+
+def test_the_heat_map_covers_every_pair_and_blanks_the_ineligible(data: ReportData) -> None:
+    assert len(data.scores) == len(data.demands) == data.summary["demands"]
+    assert all(len(row) == len(data.projects) for row in data.scores)
+    keys = [d["key"] for d in data.demands]
+    assert keys == sorted(keys)
+    cell = {(d["key"], p["id"]): data.scores[r][c] for r, d in enumerate(data.demands)
+            for c, p in enumerate(data.projects)}
+    for match in data.matches:
+        assert cell[(match["key"], match["project"])] == match["score"]
+    assert any(value is None for row in data.scores for value in row)
+
+
+def test_every_province_has_its_own_tile_on_the_map(data: ReportData) -> None:
+    inputs = load_run([proposals_dir()], None, None, dt.date(2026, 11, 28))
+    assert inputs.catalog is not None
+    codes = {p.code for p in inputs.catalog.regions.provinces}
+    assert len(codes) == 17 and codes == set(TILES)
+    positions = [(tile.column, tile.row) for tile in TILES.values()]
+    assert len(set(positions)) == len(positions)
+    # Rough geography: the capital region north-west, Gangwon north-east, Jeju at the bottom.
+    assert TILES["11"].row == TILES["28"].row == 0 and TILES["28"].column < TILES["11"].column
+    assert TILES["51"].row == 0 and TILES["51"].column > TILES["11"].column
+    assert TILES["50"].row == max(tile.row for tile in TILES.values())
+
+
+def test_the_map_counts_add_up_to_the_run(data: ReportData) -> None:
+    provinces = data.provinces
+    assert sum(p["demands"] for p in provinces) == data.summary["demands"]
+    assert sum(p["decline_demands"] for p in provinces) == data.summary["decline_demands"]
+    assert sum(p["assignments"] for p in provinces) == data.summary["assignments"]
+    assert sum(p["krw"] for p in provinces) == data.summary["budget_used"]
+
+
+# --- the HTML page ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from typer.testing import CliRunner
+
+    from matchmaker.cli.app import app
+
+    target = tmp_path_factory.mktemp("page") / "report.html"
+    result = CliRunner().invoke(app, ["report", *OPTIONS, "--output", str(target)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return target.read_text(encoding="utf-8")
+
+
+def test_the_page_is_korean_and_self_contained(page: str) -> None:
+    assert page.startswith("<!DOCTYPE html>\n<html lang=\"ko\">")
+    assert "지역상생 협력사업 매칭 보고서" in page
+    # Nothing is fetched: no external scripts, styles, images, fonts or links out.
+    assert not re.search(r"<(link|img|iframe|object|embed)\b", page)
+    assert not re.search(r"\ssrc=", page)
+    assert not re.search(r"url\((?!#)", page)   # only url(#gradient) references in SVG
+    assert "http://" not in page.replace("http://www.w3.org", "")
+    assert "https://" not in page
+
+
+def test_the_policy_admits_only_the_pages_own_script(page: str) -> None:
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert policy is not None and "default-src 'none'" in policy.group(1)
+    scripts = re.findall(r"<script>(.*?)</script>", page, flags=re.S)
+    assert len(scripts) == 1 and page.count("<script") == 1
+    digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in policy.group(1)
+
+
+def test_the_page_shows_the_key_figures(page: str, allocated: dict) -> None:
+    def figure(name: str) -> str:
+        found = re.search(rf'data-figure="{name}" data-value="([^"]*)"', page)
+        assert found is not None, name
+        return found.group(1)
+
+    assert int(figure("assignments")) == len(allocated["assignments"])
+    assert float(figure("objective")) == allocated["objective"]
+    assert int(figure("budget-used")) == allocated["budget_used"]
+    assert f">{allocated['objective']:,.1f}<" in page
+    rows = re.search(r'<table class="data sortable" id="allocation-table">.*?</table>', page,
+                     flags=re.S)
+    assert rows is not None and rows.group(0).count("<tr data-decline=") == len(
+        allocated["assignments"])
+
+
+def test_text_from_proposals_is_escaped(hostile: Path, cli, tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    assert cli("report", str(hostile), "--output", str(target), *TODAY).exit_code == 0
+    page = target.read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; 공공급식" in page
+    assert "<script>alert" not in page and page.count("<script") == 1
+    assert "<img" not in page
+    assert "&#34;&gt;&lt;img src=x onerror=alert(2)&gt;" in page
+    # inside attributes too: a quote cannot end the attribute early
+    assert re.search(r'title="&lt;script&gt;alert\(1\)&lt;/script&gt; 공공급식 × ', page)
+
+
+def test_the_same_inputs_give_byte_identical_pages(cli, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    for target in (first, second):
+        assert cli("report", "--output", str(target), *TODAY).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_the_page_chrome_follows_lang(cli, tmp_path: Path) -> None:
+    target = tmp_path / "en.html"
+    assert cli("report", "--lang", "en", "--output", str(target), *TODAY).exit_code == 0
+    page = target.read_text(encoding="utf-8")
+    assert '<html lang="en">' in page and "planner's report" in page
+    # data keeps its language: a Korean demand title stays Korean, marked as such
+    assert '<span lang="ko">공공급식 공급 자치구 추가 및 품목 확대</span>' in page
+
+
+def test_output_is_required(cli) -> None:
+    run = cli("report", *TODAY)
+    assert run.exit_code == 2 and "--output" in run.output
+
+
+def test_the_report_never_overwrites_an_input(cli, tmp_path: Path) -> None:
+    proposal = tmp_path / "2026-mine.yaml"
+    proposal.write_text((proposals_dir() / "2026-wanju.yaml").read_text(encoding="utf-8"),
+                        encoding="utf-8")
+    before = proposal.read_bytes()
+    run = cli("report", str(proposal), "--output", str(proposal), *TODAY)
+    assert run.exit_code == 2 and proposal.read_bytes() == before
+
+
+def test_conflicting_options_are_named_not_a_solver_message(cli, tmp_path: Path) -> None:
+    run = cli("report", "--min-per-province", "4", "--lang", "en", "--output",
+              str(tmp_path / "r.html"), *TODAY)
+    assert run.exit_code == 1
+    assert "cannot all hold together" in run.output and "per province" in run.output
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_help_does_not_import_the_report_libraries() -> None:
+    code = ("import sys\nfrom matchmaker.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('jinja2', 'openpyxl', 'matchmaker.report.data')"
+            " if m in sys.modules]\nprint('HEAVY:' + ','.join(heavy))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+# --- the workbook -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def workbook_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    from typer.testing import CliRunner
+
+    from matchmaker.cli.app import app
+
+    target = tmp_path_factory.mktemp("book") / "report.xlsx"
+    result = CliRunner().invoke(app, ["report", "--format", "xlsx", "--lang", "en", *OPTIONS,
+                                      "--output", str(target)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return target.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def book(workbook_bytes: bytes):
+    from openpyxl import load_workbook
+
+    return load_workbook(io.BytesIO(workbook_bytes))
+
+
+def _records(sheet) -> list[dict]:
+    rows = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+def test_the_workbook_has_one_sheet_per_table_with_frozen_headers(book) -> None:
+    assert book.sheetnames == ["summary", "matches", "allocation", "unassigned", "equity",
+                               "inputs"]
+    for sheet in book:
+        assert sheet.freeze_panes == "A2", sheet.title
+        assert all(cell.font.bold for cell in sheet[1]), sheet.title
+        assert sheet.auto_filter.ref == sheet.dimensions, sheet.title
+
+
+def test_the_allocation_sheet_holds_the_json_values(book, allocated: dict) -> None:
+    rows = _records(book["allocation"])
+    assert [(r["Proposal"], r["Demand"], r["Project"], r["Score"], r["Cost (KRW)"])
+            for r in rows] == [(a["proposal"], a["demand"], a["project"], a["score"], a["cost"])
+                               for a in allocated["assignments"]]
+    assert [(r["Proposal"], r["Demand"], r["Reason"]) for r in _records(book["unassigned"])] == [
+        (u["proposal"], u["demand"], u["reason"]) for u in allocated["unassigned"]]
+    assert {r["File"]: r["SHA-256"] for r in _records(book["inputs"])} == allocated["inputs"]
+    summary = {r["Item"]: r["Value"] for r in _records(book["summary"])}
+    assert summary["Objective"] == allocated["objective"]
+    assert summary["Budget used"] == allocated["budget_used"]
+    assert summary["Assignments"] == len(allocated["assignments"])
+
+
+def test_amounts_and_scores_have_number_formats(book) -> None:
+    sheet = book["allocation"]
+    header = [cell.value for cell in sheet[1]]
+    cost, score = header.index("Cost (KRW)") + 1, header.index("Score") + 1
+    assert {sheet.cell(row, cost).number_format for row in range(2, sheet.max_row + 1)} == {
+        '"KRW "#,##0'}
+    assert {sheet.cell(row, score).number_format for row in range(2, sheet.max_row + 1)} == {
+        "0.00"}
+    matches = book["matches"]
+    header = [cell.value for cell in matches[1]]
+    assert matches.cell(2, header.index("first in weight draws") + 1).number_format == "0.0%"
+
+
+def test_korean_text_is_kept_as_written(book, allocated: dict) -> None:
+    rows = _records(book["allocation"])
+    andong = next(r for r in rows if (r["Proposal"], r["Demand"]) == ("2026-andong",
+                                                                     "hanok-stay"))
+    assert andong["Demand title"] == "고택에서 머무는 서울 중장년 한 달 살기"
+    assert andong["Region"] == "Andong-si" and andong["Province"] == "Gyeongsangbuk-do"
+    equity = _records(book["equity"])
+    decline = next(r for r in equity if r["Item"] == "population_decline")
+    assert decline["share of assignments"] == allocated["equity"]["population_decline"][
+        "assignments_share"]
+
+
+def test_the_korean_workbook_names_its_sheets_in_korean(cli, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "ko.xlsx"
+    assert cli("report", "--format", "xlsx", "--output", str(target), *TODAY).exit_code == 0
+    book = load_workbook(target)
+    assert book.sheetnames == ["요약", "매칭", "배정", "미배정", "형평성", "입력"]
+    assert book["배정"]["A1"].value == "제안서"
+    header = [cell.value for cell in book["배정"][1]]
+    assert book["배정"].cell(2, header.index("비용(원)") + 1).number_format == '#,##0"원"'
+
+
+def test_the_same_inputs_give_a_byte_identical_workbook(workbook_bytes: bytes, cli,
+                                                        tmp_path: Path) -> None:
+    target = tmp_path / "again.xlsx"
+    run = cli("report", "--format", "xlsx", "--lang", "en", *OPTIONS, "--output", str(target))
+    assert run.exit_code == 0
+    assert target.read_bytes() == workbook_bytes
