@@ -76,7 +76,8 @@ def rank(scores: Scores, *, top: int = 3, by: GroupBy = "demand",
     eligible = scores.eligibility.eligible
     matches: list[Match] = []
     if by == "demand":
-        groups = [(row, [c for c in order_projects(scores, row) if c in set(columns)])
+        wanted = set(columns)
+        groups = [(row, [c for c in order_projects(scores, row) if c in wanted])
                   for row in sorted(rows, key=lambda r: records[r].key)]
         for row, ordered in groups:
             matches += _take(scores, [(row, c) for c in ordered], top, include_ineligible,

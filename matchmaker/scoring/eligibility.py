@@ -5,7 +5,7 @@ Gates are checked in a fixed order and the first one that fails is the reason re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -19,11 +19,11 @@ GATES: tuple[str, ...] = ("eligible", "region-kind", "province", "population-dec
 
 @dataclass(slots=True)
 class Eligibility:
-    gate: np.ndarray  # D × P int: index into GATES of the first failed gate, 0 if eligible
+    gate: np.ndarray      # D × P int: index into GATES of the first failed gate, 0 if eligible
+    eligible: np.ndarray = field(init=False)  # D × P bool, computed once: read per pair
 
-    @property
-    def eligible(self) -> np.ndarray:
-        return self.gate == ELIGIBLE
+    def __post_init__(self) -> None:
+        self.eligible = self.gate == ELIGIBLE
 
 
 def check_eligibility(d: DemandFeatures, p: ProjectFeatures) -> Eligibility:
@@ -36,18 +36,22 @@ def check_eligibility(d: DemandFeatures, p: ProjectFeatures) -> Eligibility:
     def fail(mask: np.ndarray, code: str) -> None:
         gate[(gate == ELIGIBLE) & mask] = GATES.index(code)
 
+    def fail_column(column: int, rows_failing: np.ndarray, code: str) -> None:
+        # One column at a time: a whole-matrix mask per project would grow with P².
+        view = gate[:, column]
+        view[(view == ELIGIBLE) & rows_failing] = GATES.index(code)
+
     for column, project in enumerate(p.projects):
         rule = project.eligible
         if rule is None:
             continue
         if rule.kinds is not None:
-            fail_column = ~np.isin(kinds, rule.kinds)
-            fail(_column_mask(fail_column, column, cols), "region-kind")
+            fail_column(column, ~np.isin(kinds, rule.kinds), "region-kind")
         if rule.provinces is not None:
-            fail_column = ~np.isin(provinces, [code[:2] for code in rule.provinces])
-            fail(_column_mask(fail_column, column, cols), "province")
+            fail_column(column, ~np.isin(provinces, [code[:2] for code in rule.provinces]),
+                        "province")
         if rule.population_decline_only:
-            fail(_column_mask(~decline, column, cols), "population-decline")
+            fail_column(column, ~decline, "population-decline")
     # A region that co-funds less than the project's minimum share cannot take part.
     with np.errstate(invalid="ignore"):
         short = d.local_match[:, None] < p.local_match_min[None, :]
@@ -59,8 +63,3 @@ def check_eligibility(d: DemandFeatures, p: ProjectFeatures) -> Eligibility:
     fail(asked & offered & ~shared, "modes")
     return Eligibility(gate)
 
-
-def _column_mask(rows_mask: np.ndarray, column: int, columns: int) -> np.ndarray:
-    mask = np.zeros((rows_mask.shape[0], columns), dtype=bool)
-    mask[:, column] = rows_mask
-    return mask
