@@ -9,8 +9,13 @@ from typing import Annotated
 import typer
 
 from matchmaker.cli.options import (
+    BudgetOption,
     CatalogOption,
     LangOption,
+    MaxRegionShareOption,
+    MinDeclineKrwShareOption,
+    MinDeclineShareOption,
+    MinPerProvinceOption,
     TodayOption,
     resolve_language,
     resolve_today,
@@ -66,8 +71,7 @@ def allocate(
     proposals: ProposalsArgument = None,
     catalog: CatalogOption = None,
     profile: ProfileOption = None,
-    budget: Annotated[int | None, typer.Option("--budget", min=0, help="Seoul's total budget, "
-                                               "KRW.", show_default=False)] = None,
+    budget: BudgetOption = None,
     project_budget: Annotated[list[str] | None, typer.Option(
         "--project-budget", help="PROJECT=KRW; repeatable.", show_default=False)] = None,
     capacity: Annotated[list[str] | None, typer.Option(
@@ -78,17 +82,10 @@ def allocate(
     synergy_bonus: Annotated[float, typer.Option(
         "--synergy-bonus", min=0, help="Points for each pair of complementary projects given "
         "to one region.")] = 5.0,
-    min_per_province: Annotated[int, typer.Option(
-        "--min-per-province", min=0, help="Assignments every province gets at least.")] = 0,
-    min_decline_share: Annotated[float, typer.Option(
-        "--min-decline-share", min=0, max=1,
-        help="Minimum share of assignments to population-decline areas.")] = 0.0,
-    min_decline_krw_share: Annotated[float, typer.Option(
-        "--min-decline-krw-share", min=0, max=1,
-        help="Minimum share of KRW to population-decline areas.")] = 0.0,
-    max_region_share: Annotated[float, typer.Option(
-        "--max-region-share", min=0, max=1,
-        help="Maximum share of assignments for any one region.")] = 1.0,
+    min_per_province: MinPerProvinceOption = 0,
+    min_decline_share: MinDeclineShareOption = 0.0,
+    min_decline_krw_share: MinDeclineKrwShareOption = 0.0,
+    max_region_share: MaxRegionShareOption = 1.0,
     lock: Annotated[list[str] | None, typer.Option(
         "--lock", help="PROPOSAL/DEMAND=PROJECT that must be assigned; repeatable.",
         show_default=False)] = None,

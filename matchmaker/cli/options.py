@@ -78,3 +78,19 @@ def resolve_today(value: str | None) -> dt.date:
     except ValueError:
         raise typer.BadParameter(f"'{value}' is not a date like 2026-03-31",
                                  param_hint="--today") from None
+
+
+# Allocation options shared by `allocate` and `report`, so both read the same words.
+BudgetOption = Annotated[int | None, typer.Option(
+    "--budget", min=0, help="Seoul's total budget, KRW.", show_default=False)]
+MinPerProvinceOption = Annotated[int, typer.Option(
+    "--min-per-province", min=0, help="Assignments every province gets at least.")]
+MinDeclineShareOption = Annotated[float, typer.Option(
+    "--min-decline-share", min=0, max=1,
+    help="Minimum share of assignments to population-decline areas.")]
+MinDeclineKrwShareOption = Annotated[float, typer.Option(
+    "--min-decline-krw-share", min=0, max=1,
+    help="Minimum share of KRW to population-decline areas.")]
+MaxRegionShareOption = Annotated[float, typer.Option(
+    "--max-region-share", min=0, max=1,
+    help="Maximum share of assignments for any one region.")]

@@ -11,7 +11,17 @@ from typing import Annotated
 
 import typer
 
-from matchmaker.cli.options import CatalogOption, LanguageChoice, TodayOption, resolve_today
+from matchmaker.cli.options import (
+    BudgetOption,
+    CatalogOption,
+    LanguageChoice,
+    MaxRegionShareOption,
+    MinDeclineKrwShareOption,
+    MinDeclineShareOption,
+    MinPerProvinceOption,
+    TodayOption,
+    resolve_today,
+)
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 
 
@@ -24,19 +34,11 @@ def report(
     proposals: ProposalsArgument = None,
     catalog: CatalogOption = None,
     profile: ProfileOption = None,
-    budget: Annotated[int | None, typer.Option("--budget", min=0, help="Seoul's total budget, "
-                                               "KRW.", show_default=False)] = None,
-    min_per_province: Annotated[int, typer.Option(
-        "--min-per-province", min=0, help="Assignments every province gets at least.")] = 0,
-    min_decline_share: Annotated[float, typer.Option(
-        "--min-decline-share", min=0, max=1,
-        help="Minimum share of assignments to population-decline areas.")] = 0.0,
-    min_decline_krw_share: Annotated[float, typer.Option(
-        "--min-decline-krw-share", min=0, max=1,
-        help="Minimum share of KRW to population-decline areas.")] = 0.0,
-    max_region_share: Annotated[float, typer.Option(
-        "--max-region-share", min=0, max=1,
-        help="Maximum share of assignments for any one region.")] = 1.0,
+    budget: BudgetOption = None,
+    min_per_province: MinPerProvinceOption = 0,
+    min_decline_share: MinDeclineShareOption = 0.0,
+    min_decline_krw_share: MinDeclineKrwShareOption = 0.0,
+    max_region_share: MaxRegionShareOption = 1.0,
     draws: Annotated[int, typer.Option("--draws", min=0, help="Weight draws for the "
                                        "sensitivity of each recommendation.")] = 200,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the draws.")] = 0,
