@@ -121,3 +121,21 @@ def theme_policy_area(context: CheckContext) -> Iterator[Diagnostic]:
             if area not in catalog.policy_area_ids:
                 yield at(document, ("themes", i, "policy_areas", j), "theme-policy-area",
                          {"theme": theme.id, "value": area})
+
+
+@rule("problem-source", scope="documents", severity=Severity.ERROR,
+      en="problem {number} of project '{project}' cites '{url}', which is not in the "
+      "project's source list",
+      ko="사업 '{project}'의 문제 {number}의 근거 '{url}'이(가) 사업의 source 목록에 없습니다")
+def problem_source(context: CheckContext) -> Iterator[Diagnostic]:
+    """A problem statement whose source is not one of its project's own sources: every
+    fact about a project, the problems it answers included, is sourced."""
+    for document in context.documents:
+        model = document.model
+        if not isinstance(model, Project):
+            continue
+        urls = {source.url for source in model.source if source.url}
+        for i, problem in enumerate(model.problems):
+            if problem.source not in urls:
+                yield at(document, ("problems", i, "source"), "problem-source",
+                         {"number": str(i + 1), "project": model.id, "url": problem.source})

@@ -65,6 +65,25 @@ class LongTerm(Strict):
         "project creates, such as a promotion centre.", examples=["공공급식센터"])
 
 
+class Problem(Strict):
+    """A problem the project answers, as a region would describe its own situation.
+
+    Regions often write their need as a problem ("수확철에 일손이 없다") rather than as the
+    solution a project offers; these statements let such demands be read.
+    """
+
+    ko: ShortText = Field(
+        description="지역이 겪는 문제(한국어, 지역이 쓰는 말로). / The problem in Korean, in the "
+        "words a region would use.", examples=["수확철에 일손을 구할 수 없다"])
+    en: ShortText = Field(
+        description="같은 문제(영어). / The same problem in English.",
+        examples=["nobody to help at harvest time"])
+    source: ShortText = Field(
+        description="이 문제를 다룬다는 근거: 이 사업의 source 목록에 있는 url. / The url, from "
+        "this project's own source list, that states the purpose behind it.",
+        examples=["https://www.donga.com/news/Society/article/all/20160308/76870487/1"])
+
+
 class Project(Strict):
     kind: Literal["project"] = Field(
         description="문서 종류. 서울 사업은 항상 project. / Document kind: always project here.",
@@ -96,6 +115,11 @@ class Project(Strict):
     description: LongText = Field(
         description="사업 설명(ko와/또는 en). / What the project does, in Korean and/or English.",
         examples=[{"ko": "자치구 공공급식센터를 통해 산지 친환경 농산물을 공급한다."}])
+    problems: list[Problem] = Field(
+        default=[], description="사업이 해결하는 지역의 문제(지역이 쓰는 말로, 출처와 함께). / "
+        "Problems the project answers, as regions describe them, each with its source.",
+        examples=[[{"ko": "수확철에 일손을 구할 수 없다", "en": "nobody to help at harvest time",
+                    "source": "https://www.donga.com/news/Society/article/all/20160308/76870487/1"}]])
     modes: UniqueModes = Field(
         default=[], description="추진 방식(교류, 조달, 판매, 교육…). / How the project is "
         "delivered: exchange, procurement, sales, training…",
