@@ -1,57 +1,207 @@
-"""Evaluate ranking on a judged set: demands with graded relevance per project."""
+"""Measure ranking quality on judged sets: demands with graded relevance per project.
+
+A judged set is our own test data, not user input: each entry is a demand written as a
+region writes it, graded by hand (3 = the right project, 2 = a strong alternative,
+1 = partial, unlisted = 0) before anything was run. Entries may carry their language
+(`ko`, `en`, `mixed`), their kind (`direct`, `indirect`, `trap`, `multi-need`, `no-fit`)
+and a paraphrase `group` (one need written several ways).
+
+Every figure is computed for the full score and for the simple baselines beside it
+(demand fit alone, wording cosine alone), because a model that does not beat its own
+parts is not earning its complexity.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import yaml
 
 from matchmaker.catalog import Catalog
 from matchmaker.evaluation import ndcg_at, top1_hit
 from matchmaker.models import Demand, Profile, Proposal
-from matchmaker.ranking import top_projects
-from matchmaker.scoring.engine import score
+from matchmaker.scoring.engine import Prepared, first_pass, second_pass
 from matchmaker.scoring.features import DemandRecord
+
+RANKERS = ("full", "demand_fit", "cosine")
+RIGHT = 3  # the grade of the right project
 
 
 @dataclass(frozen=True, slots=True)
-class JudgedResult:
+class JudgedDemand:
+    id: str
+    region: str
+    title: str
+    description: str
+    relevance: dict[str, int]
+    language: str = "untagged"
+    kind: str = "untagged"
+    group: str | None = None
+
+    @property
+    def has_right_project(self) -> bool:
+        return any(grade >= RIGHT for grade in self.relevance.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """nDCG@3 and top-1 over the demands that have a right project."""
+
     demands: int
     ndcg3: float
     top1: float
-    misses: tuple[tuple[str, str, str], ...]  # (demand id, ranked first, judged best)
 
 
-def load_judged(path: Path) -> list[dict[str, object]]:
-    # The judged set is our own test data, not user input: plain safe_load is enough.
+@dataclass(slots=True)
+class SetResult:
+    name: str
+    demands: int
+    figures: dict[str, Figures]                       # ranker → over the whole set
+    by_language: dict[str, dict[str, Figures]]       # language → ranker → figures
+    by_kind: dict[str, dict[str, Figures]]           # kind → ranker → figures
+    no_fit_answered: tuple[int, int]                 # (no-fit demands answered so, no-fit demands)
+    false_no_fit: tuple[int, int]                    # (right-project demands answered no-fit, them)
+    groups_agreeing: tuple[int, int]                 # (groups sharing the first project, groups)
+    most_first_on_no_fit: tuple[str, int, int]       # (project most often first, times, of)
+    misses: list[tuple[str, str, str]] = field(default_factory=list)  # (demand, first, right)
+
+
+def load_judged(path: Path) -> list[JudgedDemand]:
+    # Our own test data: plain safe_load is enough.
     with path.open(encoding="utf-8") as handle:
-        return list(yaml.safe_load(handle)["judged"])
+        document = yaml.safe_load(handle)
+    return [JudgedDemand(
+        id=str(entry["id"]), region=str(entry["region"]), title=str(entry["title"]),
+        description=str(entry["description"]),
+        relevance={str(k): int(v) for k, v in (entry.get("relevance") or {}).items()},
+        language=str(entry.get("language", "untagged")), kind=str(entry.get("kind", "untagged")),
+        group=None if entry.get("group") is None else str(entry["group"]),
+    ) for entry in document["judged"]]
 
 
-def evaluate(catalog: Catalog, profile: Profile, entries: list[dict[str, object]]
-             ) -> JudgedResult:
-    index = catalog.region_index
-    records: list[DemandRecord] = []
+def records_of(catalog: Catalog, entries: Sequence[JudgedDemand]) -> list[DemandRecord]:
+    """Each judged demand as its own one-demand proposal from its region."""
+    records = []
     for entry in entries:
-        demand = Demand(id=str(entry["id"]), title=str(entry["title"]),
-                        description=str(entry["description"]))
-        proposal = Proposal(kind="proposal", id=f"judged-{entry['id']}",
-                            region=str(entry["region"]), demands=[demand])
-        region = index.resolve(str(entry["region"])).region
-        assert region is not None, entry["region"]
+        demand = Demand(id=entry.id, title=entry.title, description=entry.description)
+        proposal = Proposal(kind="proposal", id=f"judged-{entry.id}", region=entry.region,
+                            demands=[demand])
+        region = catalog.region_index.resolve(entry.region).region
+        if region is None:
+            raise ValueError(f"judged demand {entry.id}: region {entry.region!r} not resolved")
         records.append(DemandRecord(proposal, demand, region, "judged"))
-    scores = score(catalog, records, profile)
-    ndcg_total, hits = 0.0, 0
-    misses = []
+    return records
+
+
+@dataclass(frozen=True, slots=True)
+class JudgedScores:
+    """Each judged demand scored on its own, stacked: judged demands are independent, so
+    one must not count as another's neighbour or as "another demand of the region"."""
+
+    total: np.ndarray
+    fit: np.ndarray
+    cosine: np.ndarray
+    eligible: np.ndarray
+    no_fit: np.ndarray
+    ids: list[str]
+
+
+def score_each(catalog: Catalog, records: Sequence[DemandRecord], profile: Profile
+               ) -> JudgedScores:
+    prepared = Prepared.of(catalog)
+    rows = []
+    for record in records:
+        first = first_pass(prepared, [record])
+        region_demand = prepared.region_demand()
+        region_demand.add(first.demands.region_codes, first.strong)
+        rows.append(second_pass(prepared, first, region_demand, profile))
+    return JudgedScores(
+        total=np.vstack([s.total for s in rows]), fit=np.vstack([s.fit.values for s in rows]),
+        cosine=np.vstack([s.cosine for s in rows]),
+        eligible=np.vstack([s.eligibility.eligible for s in rows]),
+        no_fit=np.concatenate([s.no_fit for s in rows]), ids=prepared.projects.ids)
+
+
+def ranked_ids(scores: JudgedScores, values: np.ndarray, row: int, k: int = 3) -> list[str]:
+    """The k best eligible projects of one demand under one ranker; ties by id."""
+    ids = scores.ids
+    eligible = scores.eligible[row]
+    order = sorted((c for c in range(len(ids)) if eligible[c]),
+                   key=lambda c: (-values[row, c], ids[c]))
+    return [ids[c] for c in order[:k]]
+
+
+def _rankers(scores: JudgedScores) -> dict[str, np.ndarray]:
+    return {"full": scores.total, "demand_fit": scores.fit, "cosine": scores.cosine}
+
+
+def _figures(rows: Iterable[int], entries: Sequence[JudgedDemand],
+             ranked: Callable[[int], list[str]]) -> Figures:
+    chosen = [row for row in rows if entries[row].has_right_project]
+    if not chosen:
+        return Figures(0, float("nan"), float("nan"))
+    ndcg = sum(ndcg_at(ranked(row), entries[row].relevance, 3) for row in chosen)
+    top1 = sum(top1_hit(ranked(row), entries[row].relevance) for row in chosen)
+    return Figures(len(chosen), ndcg / len(chosen), top1 / len(chosen))
+
+
+def evaluate(catalog: Catalog, profile: Profile, entries: Sequence[JudgedDemand],
+             name: str = "") -> SetResult:
+    scores = score_each(catalog, records_of(catalog, entries), profile)
+    answered = scores.no_fit
+    rankings = {ranker: {row: ranked_ids(scores, values, row) for row in range(len(entries))}
+                for ranker, values in _rankers(scores).items()}
+    # "No suitable project" is the full model's answer: for a demand that has a right
+    # project it counts as a miss, never as a pass.
+    rankings["full"] = {row: [] if answered[row] else ranked
+                        for row, ranked in rankings["full"].items()}
+
+    def split(key: Callable[[JudgedDemand], str]) -> dict[str, dict[str, Figures]]:
+        parts: dict[str, list[int]] = defaultdict(list)
+        for row, entry in enumerate(entries):
+            parts[key(entry)].append(row)
+        return {part: {r: _figures(rows, entries, rankings[r].__getitem__) for r in RANKERS}
+                for part, rows in sorted(parts.items())}
+
+    everything = range(len(entries))
+    no_fit_rows = [r for r, e in enumerate(entries) if e.kind == "no-fit"]
+    right_rows = [r for r, e in enumerate(entries) if e.has_right_project]
+    groups: dict[str, list[int]] = defaultdict(list)
     for row, entry in enumerate(entries):
-        relevance = {str(k): int(v) for k, v in dict(entry["relevance"]).items()}  # type: ignore[call-overload]
-        ranked = top_projects(scores, row, 3)
-        ndcg_total += ndcg_at(ranked, relevance, 3)
-        if top1_hit(ranked, relevance):
-            hits += 1
-        else:
+        if entry.group:
+            groups[entry.group].append(row)
+    agreeing = sum(len({_first(rankings["full"][r], answered[r]) for r in rows}) == 1
+                   for rows in groups.values())
+    firsts = Counter(rankings["full"][r][0] for r in no_fit_rows
+                     if not answered[r] and rankings["full"][r])
+    busiest = max(sorted(firsts.items()), key=lambda item: item[1], default=("-", 0))
+    misses = []
+    for row in right_rows:
+        ranked = rankings["full"][row]
+        if not top1_hit(ranked, entries[row].relevance):
+            relevance = entries[row].relevance
             best = max(relevance, key=lambda k: (relevance[k], k))
-            misses.append((str(entry["id"]), ranked[0] if ranked else "-", best))
-    count = len(entries)
-    return JudgedResult(count, ndcg_total / count, hits / count, tuple(misses))
+            misses.append((entries[row].id, _first(ranked, answered[row]), best))
+    return SetResult(
+        name=name,
+        demands=len(entries),
+        figures={r: _figures(everything, entries, rankings[r].__getitem__) for r in RANKERS},
+        by_language=split(lambda e: e.language),
+        by_kind=split(lambda e: e.kind),
+        no_fit_answered=(int(sum(answered[r] for r in no_fit_rows)), len(no_fit_rows)),
+        false_no_fit=(int(sum(answered[r] for r in right_rows)), len(right_rows)),
+        groups_agreeing=(int(agreeing), len(groups)),
+        most_first_on_no_fit=(busiest[0], busiest[1], len(no_fit_rows)),
+        misses=misses,
+    )
+
+
+def _first(ranked: list[str], no_fit: bool) -> str:
+    """What the ranking answers first for a demand: a project, or that none is suitable."""
+    if no_fit:
+        return "(no suitable project)"
+    return ranked[0] if ranked else "-"

@@ -34,11 +34,12 @@ class Component:
 
 
 DEMAND_FIT: tuple[SubSignal, ...] = (
-    SubSignal("themes", 0.40, 0.0, "share of the demand's themes the project covers"),
-    SubSignal("text", 0.30, 0.0, "TF-IDF cosine of the demand's words and the project's"),
-    SubSignal("modes", 0.10, 0.5, "share of the delivery modes asked for that it offers"),
-    SubSignal("budget", 0.10, 0.5, "budget request against the project's range"),
-    SubSignal("timing", 0.10, 0.7, "whether the programme is running"),
+    SubSignal("themes", 0.10, 0.0, "share of the demand's themes the project covers"),
+    SubSignal("text", 0.35, 0.0, "TF-IDF cosine of the demand's words and the project's"),
+    SubSignal("needs", 0.35, 0.0, "the demand's words against a problem the project answers"),
+    SubSignal("modes", 0.08, 0.5, "share of the delivery modes asked for that it offers"),
+    SubSignal("budget", 0.06, 0.5, "budget request against the project's range"),
+    SubSignal("timing", 0.06, 0.7, "whether the programme is running"),
 )
 LONG_TERM: tuple[SubSignal, ...] = (
     SubSignal("years", 0.20, 0.4, "years both sides commit (5 years or more = full)"),
@@ -55,7 +56,9 @@ SYNERGY: tuple[SubSignal, ...] = (
     SubSignal("neighbours", 0.25, 0.0, "neighbouring regions of the province want it too"),
 )
 TEXT_SATURATION = 0.35  # a cosine this high already means the texts are about one thing
+NEEDS_SATURATION = 0.35  # likewise for a demand against one short problem statement
 STRONG_FIT = 45.0       # demand fit from which a project counts as a strong candidate
+FIT_BAND = 10.0         # fits this far apart are not comparable: the better one comes first
 PRIORITY_STEP = 0.03    # demand fit lost per step of priority below 1 (down to 5)
 
 
@@ -77,7 +80,8 @@ def _broadcast(column: np.ndarray, projects: int) -> np.ndarray:
     return np.repeat(column[:, None], projects, axis=1)
 
 
-def demand_fit(d: DemandFeatures, p: ProjectFeatures, cosine: np.ndarray) -> Component:
+def demand_fit(d: DemandFeatures, p: ProjectFeatures, cosine: np.ndarray,
+               needs: np.ndarray) -> Component:
     rows, cols = cosine.shape
     weights = d.theme_weights
     project_themes = p.themes.astype(float)
@@ -91,6 +95,9 @@ def demand_fit(d: DemandFeatures, p: ProjectFeatures, cosine: np.ndarray) -> Com
 
     text = np.minimum(cosine / TEXT_SATURATION, 1.0)
     text_known = np.ones_like(text, dtype=bool)
+    problems_stated = np.bincount(p.problem_owner, minlength=cols) > 0
+    needs_value = np.minimum(needs / NEEDS_SATURATION, 1.0)
+    needs_known = np.broadcast_to(problems_stated, (rows, cols)).copy()
 
     asked_modes = d.modes.sum(axis=1, keepdims=True).astype(float)
     shared_modes = d.modes.astype(float) @ p.modes.T.astype(float)
@@ -114,6 +121,7 @@ def demand_fit(d: DemandFeatures, p: ProjectFeatures, cosine: np.ndarray) -> Com
 
     component = _combine("demand_fit", DEMAND_FIT, {
         "themes": (themes, themes_known), "text": (text, text_known),
+        "needs": (needs_value, needs_known),
         "modes": (modes, modes_known), "budget": (budget, budget_known),
         "timing": (timing, timing_known)})
     steps = np.clip(np.nan_to_num(d.priority, nan=1.0), 1, 5) - 1

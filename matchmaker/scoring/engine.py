@@ -14,6 +14,7 @@ from matchmaker.catalog import Catalog
 from matchmaker.models import Profile
 from matchmaker.models.common import Names
 from matchmaker.scoring.components import (
+    FIT_BAND,
     STRONG_FIT,
     Component,
     demand_fit,
@@ -28,7 +29,7 @@ from matchmaker.scoring.features import (
     build_demand_features,
     build_project_features,
 )
-from matchmaker.scoring.similarity import ProjectTermIndex
+from matchmaker.scoring.similarity import ProblemIndex, ProjectTermIndex
 from matchmaker.scoring.ties import TieIndex, continuity_and_running
 from matchmaker.text.vocabulary import Vocabulary
 
@@ -52,6 +53,7 @@ class Scores:
     profile: Profile
     theme_ids: list[str]
     cosine: np.ndarray
+    needs: np.ndarray        # D × P, 0–1: best cosine with one of the project's problems
     fit: Component
     long: Component
     syn: Component
@@ -63,6 +65,8 @@ class Scores:
     synergy_inputs: SynergyInputs
     theme_labels: dict[str, Names]
     relevance: np.ndarray    # D × P, 0–1: the factor on long-term value and synergy
+    best_fit: np.ndarray     # D: the best demand fit among eligible projects (nan: none)
+    no_fit: np.ndarray       # D bool: no eligible project reaches the profile's fit threshold
 
     @property
     def weights(self) -> tuple[float, float, float]:
@@ -132,6 +136,7 @@ class Prepared:
     vocabulary: Vocabulary
     projects: ProjectFeatures
     term_index: ProjectTermIndex
+    problem_index: ProblemIndex
     ties: TieIndex
 
     @classmethod
@@ -139,17 +144,41 @@ class Prepared:
         theme_ids = sorted(catalog.theme_ids)
         projects = build_project_features(catalog, theme_ids)
         return cls(catalog, theme_ids, Vocabulary(catalog.themes.themes), projects,
-                   ProjectTermIndex.build(projects.terms), TieIndex.build(catalog))
+                   ProjectTermIndex.build(projects.terms),
+                   ProblemIndex.build(projects.problem_terms, projects.problem_owner,
+                                      len(projects.projects)),
+                   TieIndex.build(catalog))
 
     def region_demand(self) -> RegionDemand:
         province_of = {r.code: r.province_code for r in self.catalog.region_index.regions}
         return RegionDemand(len(self.projects.projects), province_of)
 
 
+def refinement_share(fit: np.ndarray, eligible: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """How much of its long-term value and synergy each pair may add to its total (0–1),
+    and the best eligible demand fit of each demand.
+
+    Fit decides; the rest refines. Long-term value and synergy belong to a match, not to a
+    project alone, so they count:
+    - in proportion to fit up to the strong-candidate level (a durable, well-connected
+      project gains nothing for a demand it does not answer), and
+    - only for projects whose fit is within FIT_BAND of the demand's best: a project
+      FIT_BAND or more below the best adds nothing, so its total stays below the best
+      project's and no weight profile can rank it first by durability or connections.
+    """
+    masked = np.where(eligible, fit, -np.inf)
+    best = masked.max(axis=1) if fit.shape[1] else np.full(fit.shape[0], -np.inf)
+    best_fit = np.where(np.isfinite(best), best, np.nan)
+    gap = np.nan_to_num(best_fit, nan=0.0)[:, None] - fit
+    near = np.clip(1.0 - gap / FIT_BAND, 0.0, 1.0)
+    return np.clip(fit / STRONG_FIT, 0.0, 1.0) * near, best_fit
+
+
 @dataclass(slots=True)
 class FirstPass:
     demands: DemandFeatures
     cosine: np.ndarray
+    needs: np.ndarray
     eligibility: Eligibility
     fit: Component
     strong: np.ndarray
@@ -159,20 +188,18 @@ def first_pass(prepared: Prepared, records: list[DemandRecord]) -> FirstPass:
     """Read the demands and score their fit: everything synergy needs from them."""
     demands = build_demand_features(records, prepared.vocabulary, prepared.theme_ids)
     cosine = prepared.term_index.cosine(demands.terms)
+    needs = prepared.problem_index.best(demands.terms)
     eligibility = check_eligibility(demands, prepared.projects)
-    fit = demand_fit(demands, prepared.projects, cosine)
+    fit = demand_fit(demands, prepared.projects, cosine, needs)
     strong = eligibility.eligible & (fit.values >= STRONG_FIT)
-    return FirstPass(demands, cosine, eligibility, fit, strong)
+    return FirstPass(demands, cosine, needs, eligibility, fit, strong)
 
 
 def second_pass(prepared: Prepared, first: FirstPass, region_demand: RegionDemand,
                 profile: Profile) -> Scores:
     """Long-term value, synergy and the weighted total, once region demand is complete."""
     demands, projects = first.demands, prepared.projects
-    # Long-term value and synergy belong to a match, not to a project alone: a project
-    # that does not answer the demand gains nothing from being durable or well connected.
-    # Both are scaled by demand fit, in full from the strong-candidate level up.
-    relevance = np.clip(first.fit.values / STRONG_FIT, 0.0, 1.0)
+    relevance, best_fit = refinement_share(first.fit.values, first.eligibility.eligible)
     continuity, running = continuity_and_running(demands, projects, prepared.ties)
     inputs = region_demand.synergy_inputs(demands, projects, first.strong)
     long = long_term(demands, projects, continuity, np.ones_like(continuity, dtype=bool))
@@ -184,11 +211,12 @@ def second_pass(prepared: Prepared, first: FirstPass, region_demand: RegionDeman
     decline = np.array([r.region.population_decline for r in demands.records], dtype=bool)
     total = total + profile.population_decline_bonus * decline[:, None]
     confidence = w_fit * first.fit.known + w_long * long.known + w_syn * syn.known
-    return Scores(demands, projects, profile, prepared.theme_ids, first.cosine, first.fit,
+    return Scores(demands, projects, profile, prepared.theme_ids, first.cosine, first.needs,
+                  first.fit,
                   long, syn, first.eligibility, np.round(total, 6), confidence, first.strong,
                   prepared.ties, inputs,
                   {theme.id: theme.label for theme in prepared.catalog.themes.themes},
-                  relevance)
+                  relevance, best_fit, ~(best_fit >= profile.fit_threshold))
 
 
 def score(catalog: Catalog, records: list[DemandRecord], profile: Profile) -> Scores:

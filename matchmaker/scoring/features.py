@@ -15,6 +15,7 @@ import numpy as np
 from matchmaker.catalog import Catalog
 from matchmaker.models import Demand, Project, Proposal
 from matchmaker.regions import Region
+from matchmaker.text.contrast import rule_out
 from matchmaker.text.terms import terms
 from matchmaker.text.vocabulary import ThemeHit, Vocabulary
 
@@ -63,6 +64,8 @@ class DemandFeatures:
     outcome_share: np.ndarray          # D float, nan when no outcomes
     readiness: np.ndarray              # D int
     region_codes: list[str] = field(default_factory=list)
+    ruled_out: list[tuple[str, ...]] = field(default_factory=list)  # phrases set aside
+    ruled_out_themes: list[frozenset[str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -81,6 +84,8 @@ class ProjectFeatures:
     outcome_indicators: np.ndarray     # P bool
     local_body: np.ndarray             # P bool
     complements: np.ndarray            # P × P bool, symmetric: either side declared it
+    problem_terms: list[list[str]] = field(default_factory=list)  # one per problem statement
+    problem_owner: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
 
     @property
     def ids(self) -> list[str]:
@@ -126,6 +131,14 @@ def build_project_features(catalog: Catalog, theme_ids: Sequence[str]) -> Projec
         return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
 
     budgets = [p.budget_per_region for p in projects]
+    problem_terms: list[list[str]] = []
+    owners: list[int] = []
+    for row, project in enumerate(projects):
+        for problem in project.problems:
+            # Each language is its own statement: a Korean demand is read against the
+            # Korean wording, an English one against the English.
+            problem_terms += [terms(problem.ko), terms(problem.en)]
+            owners += [row, row]
     return ProjectFeatures(
         projects=projects,
         themes=themes,
@@ -146,6 +159,8 @@ def build_project_features(catalog: Catalog, theme_ids: Sequence[str]) -> Projec
         local_body=np.array([bool(p.long_term and p.long_term.local_body) for p in projects],
                             dtype=bool),
         complements=complements,
+        problem_terms=problem_terms,
+        problem_owner=np.array(owners, dtype=int),
     )
 
 
@@ -154,11 +169,27 @@ def _is_outcome(indicator: str) -> bool:
     return any(word in text for word in OUTCOME_WORDS)
 
 
-def read_theme_weights(demand: Demand, vocabulary: Vocabulary
+@dataclass(frozen=True, slots=True)
+class DemandText:
+    """A demand's title and description with what it rules out set aside."""
+
+    title: str
+    description: str
+    ruled_out: tuple[str, ...]
+
+    @classmethod
+    def of(cls, demand: Demand) -> DemandText:
+        title, description = rule_out(demand.title), rule_out(demand.description)
+        return cls(title.kept, description.kept, title.ruled_out + description.ruled_out)
+
+
+def read_theme_weights(demand: Demand, vocabulary: Vocabulary, text: DemandText | None = None
                        ) -> tuple[dict[str, float], dict[str, tuple[ThemeHit, ...]]]:
     """Declared themes count fully; themes read from the text count by their evidence:
-    a hit in the title or two distinct words make a theme as strong as a declared one."""
-    hits = vocabulary.read(demand.description, title=demand.title)
+    a hit in the title or two distinct words make a theme as strong as a declared one.
+    Words the demand rules out ("급식이 아니라 …") are not read."""
+    text = text or DemandText.of(demand)
+    hits = vocabulary.read(text.description, title=text.title)
     weights: dict[str, float] = {}
     for theme, found in hits.items():
         strength = 0.6
@@ -180,14 +211,20 @@ def build_demand_features(records: list[DemandRecord], vocabulary: Vocabulary,
     all_hits: list[dict[str, tuple[ThemeHit, ...]]] = []
     all_terms: list[list[str]] = []
     training = np.zeros(count, dtype=bool)
+    ruled_out: list[tuple[str, ...]] = []
+    ruled_out_themes: list[frozenset[str]] = []
     for row, record in enumerate(records):
         demand = record.demand
-        theme_weights, hits = read_theme_weights(demand, vocabulary)
+        text = DemandText.of(demand)
+        theme_weights, hits = read_theme_weights(demand, vocabulary, text)
         for theme, weight in theme_weights.items():
             if theme in index:
                 weights[row, index[theme]] = weight
         all_hits.append(hits)
-        all_terms.append(terms(f"{demand.title}\n{demand.description}"))
+        all_terms.append(terms(f"{text.title}\n{text.description}"))
+        ruled_out.append(text.ruled_out)
+        ruled_out_themes.append(frozenset(vocabulary.read("\n".join(text.ruled_out)))
+                                if text.ruled_out else frozenset())
         training[row] = bool(TRAINING_MODES & set(demand.modes)) or any(
             word in demand.description for word in ("교육", "연수", "워크숍", "컨설팅"))
 
@@ -216,4 +253,6 @@ def build_demand_features(records: list[DemandRecord], vocabulary: Vocabulary,
         outcome_share=outcome_share,
         readiness=np.array([len(d.readiness) for d in demands], dtype=int),
         region_codes=[r.region.code for r in records],
+        ruled_out=ruled_out,
+        ruled_out_themes=ruled_out_themes,
     )

@@ -70,3 +70,34 @@ class ProjectTermIndex:
 
     def cosine(self, demand_terms: Sequence[Sequence[str]]) -> np.ndarray:
         return np.asarray((self.demand_matrix(demand_terms) @ self.matrix.T).todense())
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemIndex:
+    """The problems projects answer, one TF-IDF row per statement and language.
+
+    A demand's need-as-problem score for a project is its best cosine with any one of the
+    project's statements: a short problem ("수확철 일손이 없다") is matched as a whole,
+    not diluted by the project's other problems.
+    """
+
+    terms: ProjectTermIndex | None  # None when no project states its problems
+    owner: np.ndarray  # statement row → project column
+    projects: int
+
+    @classmethod
+    def build(cls, problem_terms: Sequence[Sequence[str]], owner: np.ndarray,
+              projects: int) -> ProblemIndex:
+        index = ProjectTermIndex.build(problem_terms) if len(problem_terms) else None
+        return cls(index, owner, projects)
+
+    def best(self, demand_terms: Sequence[Sequence[str]]) -> np.ndarray:
+        result = np.zeros((len(demand_terms), self.projects))
+        if self.terms is None:
+            return result
+        cosine = self.terms.cosine(demand_terms)
+        for column in range(self.projects):
+            rows = np.flatnonzero(self.owner == column)
+            if len(rows):
+                result[:, column] = cosine[:, rows].max(axis=1)
+        return result
