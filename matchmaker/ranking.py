@@ -25,6 +25,7 @@ class Match:
     eligible: bool
     confidence: float
     reasons: tuple[str, ...]
+    suitable: bool = True  # False: no project reaches the fit threshold for this demand
 
     @property
     def demand_key(self) -> str:
@@ -56,22 +57,24 @@ def _match(scores: Scores, row: int, column: int, rank: int, language: str) -> M
         eligible=bool(scores.eligibility.eligible[row, column]),
         confidence=round(float(scores.confidence[row, column]), 2),
         reasons=tuple(reasons(scores, row, column, language)),
+        suitable=not bool(scores.no_fit[row]),
     )
 
 
 def rank(scores: Scores, *, top: int = 3, by: GroupBy = "demand",
          region_codes: set[str] | None = None, project_ids: set[str] | None = None,
-         include_ineligible: bool = False, language: str = "en") -> list[Match]:
+         include_ineligible: bool = False, language: str = "en",
+         only_no_suitable: bool = False) -> list[Match]:
     """Matches grouped by demand (projects for each) or by project (demands for each).
 
     `top` counts eligible matches per group (0 = all); ineligible pairs are listed after
-    them, with their reason, only when asked for.
+    them, with their reason, only when asked for. A demand no project fits well enough
+    (`Scores.no_fit`) keeps its closest projects, each marked `suitable=False`;
+    `only_no_suitable` lists just those demands.
     """
     records = scores.demands.records
     ids = scores.projects.ids
-    rows = [r for r, rec in enumerate(records)
-            if region_codes is None or rec.region.code in region_codes
-            or rec.region.province_code in region_codes]
+    rows = selected_rows(scores, region_codes, only_no_suitable)
     columns = [c for c, pid in enumerate(ids) if project_ids is None or pid in project_ids]
     eligible = scores.eligibility.eligible
     matches: list[Match] = []
@@ -110,3 +113,34 @@ def top_projects(scores: Scores, row: int, k: int) -> list[str]:
 
 def as_array(values: list[float]) -> np.ndarray:
     return np.asarray(values, dtype=float)
+
+
+@dataclass(frozen=True, slots=True)
+class NoSuitable:
+    """A demand for which no eligible project reaches the profile's fit threshold."""
+
+    record: DemandRecord
+    best_fit: float | None  # None when no project is eligible at all
+    threshold: float
+
+
+def selected_rows(scores: Scores, region_codes: set[str] | None = None,
+                  only_no_suitable: bool = False) -> list[int]:
+    """The demands a ranking covers: those of the given regions (or provinces), and only
+    those answered "no suitable project" when asked."""
+    return [row for row, record in enumerate(scores.demands.records)
+            if (region_codes is None or record.region.code in region_codes
+                or record.region.province_code in region_codes)
+            and (not only_no_suitable or scores.no_fit[row])]
+
+
+def no_suitable(scores: Scores, rows: list[int]) -> list[NoSuitable]:
+    """The demands among `rows` answered "no suitable project", in demand order."""
+    found = []
+    for row in rows:
+        record = scores.demands.records[row]
+        if scores.no_fit[row]:
+            best = scores.best_fit[row]
+            found.append(NoSuitable(record, None if np.isnan(best) else round(float(best), 2),
+                                    scores.profile.fit_threshold))
+    return sorted(found, key=lambda item: item.record.key)

@@ -61,6 +61,21 @@ def test_lock_and_forbid(cli) -> None:
     assert given.get("2026-wanju/public-meals-second-gu") != "urban-rural-public-meals"
 
 
+def test_a_demand_no_project_fits_is_unassigned_with_that_reason(allocated: dict) -> None:
+    unassigned = {u["demand"]: u for u in allocated["unassigned"]}
+    care = unassigned["island-emergency-care"]
+    assert care["code"] == "no-suitable-project"
+    assert "below the threshold of 24" in care["reason"]
+
+
+def test_a_lock_is_honoured_even_for_a_demand_no_project_fits(cli) -> None:
+    # A lock is the planner's explicit decision: "no suitable project" does not undo it.
+    run = cli("allocate", "--format", "json", "--lock",
+              "2026-sinan/island-emergency-care=seoul-farms", *TODAY).json()
+    given = {a["demand"]: a["project"] for a in run["assignments"]}
+    assert given["island-emergency-care"] == "seoul-farms"
+
+
 def test_capacity_taken_names_the_demands_that_took_it(cli) -> None:
     data = cli("allocate", "--format", "json", "--capacity", "urban-rural-public-meals=1",
                *TODAY).json()

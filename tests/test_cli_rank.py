@@ -40,10 +40,35 @@ def test_json_has_the_documented_shape(ranked_json: dict) -> None:
     assert all(len(digest) == 64 for digest in ranked_json["inputs"].values())
     match = ranked_json["matches"][0]
     assert set(match) == {"proposal", "demand", "region", "project", "rank", "score",
-                          "components", "eligible", "reasons", "confidence"}
+                          "components", "eligible", "reasons", "confidence", "suitable"}
     assert set(match["components"]) == {"demand_fit", "long_term", "synergy"}
     assert set(match["region"]) == {"code", "name"}
     assert match["reasons"]
+
+
+def test_a_demand_no_project_serves_is_answered_no_suitable_project(ranked_json: dict
+                                                                   ) -> None:
+    # Sinan's island emergency care: no Seoul project is about health care.
+    unsuitable = ranked_json["no_suitable_project"]
+    assert [(u["proposal"], u["demand"]) for u in unsuitable] == [
+        ("2026-sinan", "island-emergency-care")]
+    assert unsuitable[0]["best_fit"] < unsuitable[0]["threshold"] == 24
+    shown = [m for m in ranked_json["matches"] if m["demand"] == "island-emergency-care"]
+    assert shown and not any(m["suitable"] for m in shown)
+    assert all(m["suitable"] for m in ranked_json["matches"]
+               if m["demand"] != "island-emergency-care")
+
+
+def test_no_suitable_lists_only_those_demands_in_every_format(cli) -> None:
+    table = cli("rank", "--no-suitable", "--lang", "en", *TODAY).output
+    assert "2026-sinan/island-emergency-care" in table
+    assert "No suitable project: the best demand fit is" in table
+    assert "2026-wanju" not in table
+    markdown = cli("rank", "--no-suitable", "--format", "markdown", "--lang", "ko", *TODAY)
+    assert "**적합한 사업 없음: 가장 높은 수요 적합도" in markdown.output
+    rows = cli("rank", "--no-suitable", "--format", "csv", *TODAY).output.splitlines()
+    header = rows[0].lstrip("\ufeff").split(",")
+    assert all(row.split(",")[header.index("suitable")] == "no" for row in rows[1:])
 
 
 def test_scores_are_the_weighted_mean_of_the_components(ranked_json: dict) -> None:

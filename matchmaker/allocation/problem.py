@@ -82,8 +82,12 @@ def build_problem(scores: Scores, options: AllocationOptions) -> AllocationProbl
     ids = {project_id: column for column, project_id in enumerate(p.ids)}
     forbidden = {(keys[a], ids[b]) for a, b in options.forbids}
     locked = {(keys[a], ids[b]) for a, b in options.locks}
-    eligible = scores.eligibility.eligible
-    rows, cols = np.nonzero(eligible)
+    # A demand answered "no suitable project" is offered none, unless the planner locked a
+    # pair for it: a lock is an explicit decision, and an ineligible lock stays infeasible.
+    candidate = scores.eligibility.eligible & ~scores.no_fit[:, None]
+    for row, column in locked:
+        candidate[row, column] = scores.eligibility.eligible[row, column]
+    rows, cols = np.nonzero(candidate)
     keep = np.array([(r, c) not in forbidden for r, c in zip(rows, cols, strict=True)],
                     dtype=bool)
     rows, cols = rows[keep], cols[keep]

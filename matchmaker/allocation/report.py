@@ -35,7 +35,7 @@ class Unassigned:
     region_code: str
     region_name: dict[str, str]
     reason: str
-    code: str  # no-eligible-project | capacity | budget | forbidden | fairness | not-worth
+    code: str  # no-eligible-project | no-suitable-project | capacity | budget | forbidden | …
 
 
 @dataclass(slots=True)
@@ -139,6 +139,13 @@ def _why_unassigned(problem: AllocationProblem, solution: Solution, row: int,
             return result("forbidden", _say(language, "every eligible project is forbidden "
                                             "for this demand (--forbid)",
                                             "대상 사업이 모두 제외되었습니다(--forbid)"))
+        if scores.no_fit[row] and scores.eligibility.eligible[row].any():
+            best, threshold = scores.best_fit[row], scores.profile.fit_threshold
+            return result("no-suitable-project", _say(
+                language, f"no suitable project: the best demand fit is {best:.0f}, below "
+                f"the threshold of {threshold:.0f}",
+                f"적합한 사업 없음: 가장 높은 수요 적합도 {best:.0f}점이 기준 {threshold:.0f}점에 "
+                "못 미칩니다"))
         return result("no-eligible-project", _say(language, "no project is eligible for it",
                                                   "대상이 되는 사업이 없습니다"))
     best = max(candidates, key=lambda i: (problem.value[i], -problem.project[i]))

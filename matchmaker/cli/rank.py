@@ -55,11 +55,15 @@ def rank(
         dir_okay=False, show_default=False)] = None,
     include_ineligible: Annotated[bool, typer.Option(
         "--include-ineligible", help="Also list excluded pairs with the reason.")] = False,
+    only_no_suitable: Annotated[bool, typer.Option(
+        "--no-suitable", help="Only the demands no project fits well enough (below the "
+        "profile's fit_threshold), with their closest projects.")] = False,
     lang: LangOption = None,
     today: TodayOption = None,
 ) -> None:
     """Rank Seoul's projects for each region's demand, with scores and reasons."""
     from matchmaker.cli.run import load_or_exit, write_output
+    from matchmaker.ranking import no_suitable, selected_rows
     from matchmaker.ranking import rank as rank_matches
     from matchmaker.render.rank import RankReport, render
     from matchmaker.scoring.engine import score
@@ -73,8 +77,10 @@ def rank(
     scores = score(inputs.catalog, inputs.records(), inputs.profile)
     matches = rank_matches(scores, top=top, by=by.value, region_codes=region_codes,
                            project_ids=project_ids, include_ineligible=include_ineligible,
-                           language=language)
-    report = RankReport(matches, inputs.profile, inputs.input_hashes(), by.value, top, language)
+                           language=language, only_no_suitable=only_no_suitable)
+    unsuitable = no_suitable(scores, selected_rows(scores, region_codes, only_no_suitable))
+    report = RankReport(matches, inputs.profile, inputs.input_hashes(), by.value, top, language,
+                        tuple(unsuitable), only_no_suitable)
     write_output(render(report, output_format.value), output, inputs, language)
 
 

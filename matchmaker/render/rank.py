@@ -10,7 +10,7 @@ from itertools import groupby
 
 from matchmaker import __version__
 from matchmaker.models import Profile
-from matchmaker.ranking import Match, confidence_label
+from matchmaker.ranking import Match, NoSuitable, confidence_label
 
 FORMATS = ("table", "json", "csv", "markdown")
 UTF8_BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only with it, so Hangul shows
@@ -24,6 +24,27 @@ class RankReport:
     by: str
     top: int
     language: str
+    no_suitable: tuple[NoSuitable, ...] = ()
+    only_no_suitable: bool = False
+
+    def unsuitable(self, demand_key: str) -> NoSuitable | None:
+        for item in self.no_suitable:
+            if item.record.key == demand_key:
+                return item
+        return None
+
+
+def no_suitable_sentence(item: NoSuitable, language: str) -> str:
+    """Why a demand has no suitable project, as one sentence for any output."""
+    if item.best_fit is None:
+        return _say(language, "No suitable project: no project is eligible for this demand.",
+                    "적합한 사업 없음: 이 수요에 참여 자격이 되는 사업이 없습니다.")
+    return _say(language,
+                f"No suitable project: the best demand fit is {item.best_fit:.0f}, below the "
+                f"threshold of {item.threshold:.0f}. The closest projects are shown for "
+                "reference.",
+                f"적합한 사업 없음: 가장 높은 수요 적합도 {item.best_fit:.0f}점이 기준 "
+                f"{item.threshold:.0f}점에 못 미칩니다. 가장 가까운 사업을 참고로 보입니다.")
 
 
 def _group_key(match: Match, by: str) -> str:
@@ -38,6 +59,7 @@ def profile_json(profile: Profile) -> dict[str, object]:
         "weights": {"demand_fit": round(w_fit, 6), "long_term": round(w_long, 6),
                     "synergy": round(w_syn, 6)},
         "population_decline_bonus": profile.population_decline_bonus,
+        "fit_threshold": profile.fit_threshold,
     }
 
 
@@ -54,6 +76,18 @@ def match_json(match: Match) -> dict[str, object]:
         "eligible": match.eligible,
         "reasons": list(match.reasons),
         "confidence": match.confidence,
+        "suitable": match.suitable,
+    }
+
+
+def no_suitable_json(item: NoSuitable) -> dict[str, object]:
+    region = item.record.region
+    return {
+        "proposal": item.record.proposal.id,
+        "demand": item.record.demand.id,
+        "region": {"code": region.code, "name": {"ko": region.name_ko, "en": region.name_en}},
+        "best_fit": item.best_fit,
+        "threshold": item.threshold,
     }
 
 
@@ -65,13 +99,14 @@ def render_json(report: RankReport) -> str:
         "profile": profile_json(report.profile),
         "inputs": report.inputs,
         "matches": [match_json(m) for m in report.matches],
+        "no_suitable_project": [no_suitable_json(item) for item in report.no_suitable],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 CSV_COLUMNS = ("proposal", "demand", "region_code", "region", "project", "project_name", "rank",
-               "score", "demand_fit", "long_term", "synergy", "eligible", "confidence",
-               "reasons")
+               "score", "demand_fit", "long_term", "synergy", "eligible", "suitable",
+               "confidence", "reasons")
 
 
 def render_csv(report: RankReport) -> str:
@@ -85,7 +120,8 @@ def render_csv(report: RankReport) -> str:
                          m.project_id, m.project_name, m.rank, f"{m.score:.2f}",
                          f"{m.components['demand_fit']:.2f}", f"{m.components['long_term']:.2f}",
                          f"{m.components['synergy']:.2f}", "yes" if m.eligible else "no",
-                         f"{m.confidence:.2f}", " | ".join(m.reasons)])
+                         "yes" if m.suitable else "no", f"{m.confidence:.2f}",
+                         " | ".join(m.reasons)])
     return UTF8_BOM + buffer.getvalue()
 
 
@@ -107,17 +143,25 @@ def render_markdown(report: RankReport) -> str:
         if report.by == "demand":
             region = first.record.region.display(language)
             lines += [f"## {key} — {region}", "", f"> {first.record.demand.title}", ""]
+            unsuitable = report.unsuitable(key)
+            if unsuitable is not None:
+                lines += [f"**{no_suitable_sentence(unsuitable, language)}**", ""]
         else:
             lines += [f"## {first.project_name} (`{key}`)", ""]
         for m in members:
             subject = m.project_name if report.by == "demand" else (
-                f"{m.record.region.display(language)}: {m.record.demand.title}")
+                f"{m.record.region.display(language)}: {m.record.demand.title}"
+                + ("" if m.suitable else _unsuitable_mark(language)))
             place = f"{m.rank}." if m.rank else _say(language, "(not eligible)", "(대상 아님)")
             lines.append(f"### {place} {subject} — {m.score:.1f}")
             lines.append("")
             lines.append(_paragraph(m, language))
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _unsuitable_mark(language: str) -> str:
+    return _say(language, " (no suitable project for this demand)", " (이 수요에 적합한 사업 없음)")
 
 
 def _weights(profile: Profile) -> str:
@@ -154,6 +198,9 @@ def render_table(report: RankReport, width: int = 80) -> str:
         if report.by == "demand":
             title = (f"{key} · {first.record.region.display(language)}\n"
                      f"{first.record.demand.title}")
+            unsuitable = report.unsuitable(key)
+            if unsuitable is not None:
+                title += "\n" + no_suitable_sentence(unsuitable, language)
             subject_header = _say(language, "project", "사업")
         else:
             title = f"{first.project_name} ({key})"
@@ -170,7 +217,7 @@ def render_table(report: RankReport, width: int = 80) -> str:
         for m in members:
             subject = m.project_name if report.by == "demand" else (
                 f"{m.record.region.name_ko if language == 'ko' else m.record.region.name_en}"
-                f" {m.record.demand.id}")
+                f" {m.record.demand.id}" + ("" if m.suitable else _unsuitable_mark(language)))
             confidence = (_confidence_ko(m.confidence) if language == "ko"
                           else confidence_label(m.confidence))
             table.add_row(str(m.rank) if m.rank else "–", subject, f"{m.score:.1f}",
@@ -178,8 +225,17 @@ def render_table(report: RankReport, width: int = 80) -> str:
                           f"{m.components['synergy']:.0f}", confidence)
         console.print(table)
         console.print()
-    if not report.matches:
-        console.print(_say(language, "No eligible matches.", "대상이 되는 매칭이 없습니다."))
+    shown = {m.demand_key for m in report.matches}
+    for item in report.no_suitable:
+        if item.record.key not in shown:  # no eligible project: no table to head
+            console.print(Text(f"{item.record.key} · {item.record.region.display(language)}\n"
+                               f"{item.record.demand.title}\n"
+                               f"{no_suitable_sentence(item, language)}"))
+            console.print()
+    if not report.matches and not report.no_suitable:
+        console.print(_say(language, "Every demand has a suitable project.",
+                           "모든 수요에 적합한 사업이 있습니다.") if report.only_no_suitable else
+                      _say(language, "No eligible matches.", "대상이 되는 매칭이 없습니다."))
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
 

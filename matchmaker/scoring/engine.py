@@ -54,6 +54,7 @@ class Scores:
     theme_ids: list[str]
     cosine: np.ndarray
     needs: np.ndarray        # D × P, 0–1: best cosine with one of the project's problems
+    needs_statement: np.ndarray  # D × P: the problem statement row behind it (-1: none)
     fit: Component
     long: Component
     syn: Component
@@ -179,6 +180,7 @@ class FirstPass:
     demands: DemandFeatures
     cosine: np.ndarray
     needs: np.ndarray
+    needs_statement: np.ndarray
     eligibility: Eligibility
     fit: Component
     strong: np.ndarray
@@ -188,11 +190,11 @@ def first_pass(prepared: Prepared, records: list[DemandRecord]) -> FirstPass:
     """Read the demands and score their fit: everything synergy needs from them."""
     demands = build_demand_features(records, prepared.vocabulary, prepared.theme_ids)
     cosine = prepared.term_index.cosine(demands.terms)
-    needs = prepared.problem_index.best(demands.terms)
+    needs, statement = prepared.problem_index.best(demands.terms)
     eligibility = check_eligibility(demands, prepared.projects)
     fit = demand_fit(demands, prepared.projects, cosine, needs)
     strong = eligibility.eligible & (fit.values >= STRONG_FIT)
-    return FirstPass(demands, cosine, needs, eligibility, fit, strong)
+    return FirstPass(demands, cosine, needs, statement, eligibility, fit, strong)
 
 
 def second_pass(prepared: Prepared, first: FirstPass, region_demand: RegionDemand,
@@ -212,7 +214,7 @@ def second_pass(prepared: Prepared, first: FirstPass, region_demand: RegionDeman
     total = total + profile.population_decline_bonus * decline[:, None]
     confidence = w_fit * first.fit.known + w_long * long.known + w_syn * syn.known
     return Scores(demands, projects, profile, prepared.theme_ids, first.cosine, first.needs,
-                  first.fit,
+                  first.needs_statement, first.fit,
                   long, syn, first.eligibility, np.round(total, 6), confidence, first.strong,
                   prepared.ties, inputs,
                   {theme.id: theme.label for theme in prepared.catalog.themes.themes},

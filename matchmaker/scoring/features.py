@@ -86,6 +86,7 @@ class ProjectFeatures:
     complements: np.ndarray            # P × P bool, symmetric: either side declared it
     problem_terms: list[list[str]] = field(default_factory=list)  # one per problem statement
     problem_owner: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    problem_position: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
 
     @property
     def ids(self) -> list[str]:
@@ -133,12 +134,14 @@ def build_project_features(catalog: Catalog, theme_ids: Sequence[str]) -> Projec
     budgets = [p.budget_per_region for p in projects]
     problem_terms: list[list[str]] = []
     owners: list[int] = []
+    positions: list[int] = []
     for row, project in enumerate(projects):
-        for problem in project.problems:
+        for position, problem in enumerate(project.problems):
             # Each language is its own statement: a Korean demand is read against the
             # Korean wording, an English one against the English.
             problem_terms += [terms(problem.ko), terms(problem.en)]
             owners += [row, row]
+            positions += [position, position]
     return ProjectFeatures(
         projects=projects,
         themes=themes,
@@ -161,6 +164,7 @@ def build_project_features(catalog: Catalog, theme_ids: Sequence[str]) -> Projec
         complements=complements,
         problem_terms=problem_terms,
         problem_owner=np.array(owners, dtype=int),
+        problem_position=np.array(positions, dtype=int),
     )
 
 

@@ -12,6 +12,11 @@ from matchmaker.scoring.eligibility import GATES
 from matchmaker.scoring.engine import Scores
 
 
+# A problem statement is named in the reasons from this cosine up: below it the overlap
+# is a word or two in common, not a described need.
+NEEDS_WORTH_SAYING = 0.10
+
+
 def _say(language: str, en: str, ko: str) -> str:
     return ko if language == "ko" else en
 
@@ -86,6 +91,21 @@ def reasons(scores: Scores, row: int, column: int, language: str) -> list[str]:
     else:
         found.append(_say(language, "No theme recognised in the demand's text",
                           "수요 설명에서 알아본 주제가 없습니다"))
+    statement = int(scores.needs_statement[row, column])
+    if statement >= 0 and scores.needs[row, column] >= NEEDS_WORTH_SAYING:
+        problem = project.problems[int(p.problem_position[statement])]
+        said = problem.ko if language == "ko" else problem.en
+        found.append(_say(language, f"Answers a problem the demand describes: '{said}' "
+                          f"(similarity {scores.needs[row, column]:.2f})",
+                          f"수요가 말하는 문제에 답합니다: '{said}'(유사도 "
+                          f"{scores.needs[row, column]:.2f})"))
+    set_aside = [phrase for phrase in d.ruled_out[row]] if (
+        d.ruled_out_themes[row] & {t for i, t in enumerate(scores.theme_ids)
+                                   if p.themes[column, i]}) else []
+    if set_aside:
+        quoted = ", ".join(f"'{phrase}'" for phrase in set_aside)
+        found.append(_say(language, f"Not counted: the demand rules out {quoted}",
+                          f"반영하지 않음: 수요가 {quoted}을(를) 원하지 않는다고 했습니다"))
     cosine = scores.cosine[row, column]
     if cosine >= 0.05:
         found.append(_say(language, f"Wording similarity {cosine:.2f}",

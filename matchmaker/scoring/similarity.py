@@ -91,13 +91,17 @@ class ProblemIndex:
         index = ProjectTermIndex.build(problem_terms) if len(problem_terms) else None
         return cls(index, owner, projects)
 
-    def best(self, demand_terms: Sequence[Sequence[str]]) -> np.ndarray:
+    def best(self, demand_terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """D × P best cosine, and D × P the statement row that gave it (-1: none)."""
         result = np.zeros((len(demand_terms), self.projects))
+        which = np.full((len(demand_terms), self.projects), -1, dtype=int)
         if self.terms is None:
-            return result
+            return result, which
         cosine = self.terms.cosine(demand_terms)
         for column in range(self.projects):
             rows = np.flatnonzero(self.owner == column)
             if len(rows):
-                result[:, column] = cosine[:, rows].max(axis=1)
-        return result
+                block = cosine[:, rows]
+                result[:, column] = block.max(axis=1)
+                which[:, column] = rows[block.argmax(axis=1)]
+        return result, which
