@@ -155,10 +155,9 @@ def evaluate(catalog: Catalog, profile: Profile, entries: Sequence[JudgedDemand]
     answered = scores.no_fit
     rankings = {ranker: {row: ranked_ids(scores, values, row) for row in range(len(entries))}
                 for ranker, values in _rankers(scores).items()}
-    # "No suitable project" is the full model's answer: for a demand that has a right
-    # project it counts as a miss, never as a pass.
-    rankings["full"] = {row: [] if answered[row] else ranked
-                        for row, ranked in rankings["full"].items()}
+    # Rankings are compared as shown: a demand answered "no suitable project" still shows
+    # its closest projects. The answer itself is measured on its own (no_fit_answered,
+    # false_no_fit), so a wrong "no suitable project" is counted, once, where it belongs.
 
     def split(key: Callable[[JudgedDemand], str]) -> dict[str, dict[str, Figures]]:
         parts: dict[str, list[int]] = defaultdict(list)

@@ -106,6 +106,13 @@ def test_budget_min_above_max(catalog: Path) -> None:
     assert _codes(catalog) == {"budget-range"}
 
 
+def test_a_problem_must_cite_one_of_its_projects_sources(catalog: Path) -> None:
+    _edit(catalog / "projects" / "seoul-farms.yaml",
+          'source: "https://moduuri1004.tistory.com/11827266"',
+          'source: "https://example.org/not-a-source-of-this-project"')
+    assert _codes(catalog) == {"problem-source"}
+
+
 def test_non_positive_capacity_is_a_schema_error(catalog: Path) -> None:
     path = catalog / "projects" / "seoul-farms.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "capacity: 0\n", encoding="utf-8")

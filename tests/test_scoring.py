@@ -44,11 +44,11 @@ def _modes(*names: str) -> np.ndarray:
 def test_demand_fit_worked_example() -> None:
     # Themes: the demand asks for a (declared, 1.0) and b (read once, 0.6); the project
     # offers a and c. Coverage 1.0/1.6 = 0.625, precision 1/2 = 0.5, themes 0.6.
-    # Text: cosine 0.175 / 0.35 = 0.5. Needs: best problem cosine 0.07 / 0.35 = 0.2.
+    # Text: cosine 0.175 / 0.25 = 0.7. Needs: best problem cosine 0.07 / 0.25 = 0.28.
     # Modes: 1 of 2 = 0.5. Budget: 300 M asked, 200 M max = 0.667. Timing: active = 1.
-    # Fit = 0.10×0.6 + 0.35×0.5 + 0.35×0.2 + 0.08×0.5 + 0.06×0.667 + 0.06×1
-    #     = 0.06 + 0.175 + 0.07 + 0.04 + 0.04 + 0.06 = 0.445,
-    # then priority 2 costs 3%: 44.5 × 0.97 = 43.165.
+    # Fit = 0.10×0.6 + 0.36×0.7 + 0.36×0.28 + 0.06×0.5 + 0.06×0.667 + 0.06×1
+    #     = 0.06 + 0.252 + 0.1008 + 0.03 + 0.04 + 0.06 = 0.5428,
+    # then priority 2 costs 3%: 54.28 × 0.97 = 52.6516.
     demand = _demand(theme_weights=np.array([[1.0, 0.6, 0.0]]),
                      modes=_modes("procurement", "education"), budget=np.array([3e8]),
                      priority=np.array([2.0]))
@@ -57,21 +57,21 @@ def test_demand_fit_worked_example() -> None:
                        problem_owner=np.array([0]))
     fit = components.demand_fit(demand, project, np.array([[0.175]]), np.array([[0.07]]))
     assert fit.parts["themes"][0][0, 0] == pytest.approx(0.6)
-    assert fit.parts["text"][0][0, 0] == pytest.approx(0.5)
-    assert fit.parts["needs"][0][0, 0] == pytest.approx(0.2)
+    assert fit.parts["text"][0][0, 0] == pytest.approx(0.7)
+    assert fit.parts["needs"][0][0, 0] == pytest.approx(0.28)
     assert fit.parts["modes"][0][0, 0] == pytest.approx(0.5)
     assert fit.parts["budget"][0][0, 0] == pytest.approx(2 / 3)
-    assert fit.values[0, 0] == pytest.approx(44.5 * 0.97, abs=1e-3)
+    assert fit.values[0, 0] == pytest.approx(54.28 * 0.97, abs=1e-3)
     assert fit.known[0, 0] == pytest.approx(1.0)
 
 
 def test_missing_data_takes_the_stated_prior_and_lowers_confidence() -> None:
     # Nothing but the text is known: themes prior 0, text 1.0 (cosine above saturation),
     # needs 0 (the project states no problems), modes 0.5, budget 0.5, timing 0.7:
-    # 0.35 + 0.08×0.5 + 0.06×0.5 + 0.06×0.7 = 0.35 + 0.04 + 0.03 + 0.042 = 0.462.
+    # 0.36 + 0.06×0.5 + 0.06×0.5 + 0.06×0.7 = 0.36 + 0.03 + 0.03 + 0.042 = 0.462.
     fit = components.demand_fit(_demand(), _project(), np.array([[0.9]]), np.zeros((1, 1)))
     assert fit.values[0, 0] == pytest.approx(46.2)
-    assert fit.known[0, 0] == pytest.approx(0.35)  # only the text sub-signal had evidence
+    assert fit.known[0, 0] == pytest.approx(0.36)  # only the text sub-signal had evidence
     assert not fit.parts["budget"][1][0, 0]
     assert not fit.parts["needs"][1][0, 0]
 
@@ -177,12 +177,12 @@ def test_streaming_in_chunks_gives_the_same_top_k_as_scoring_at_once() -> None:
 
 
 def test_a_clearly_better_fit_is_never_overturned_by_long_term_value_or_synergy() -> None:
-    # Fits 60, 52 and 40 for one demand: the 52 is within FIT_BAND (10) of the best and
+    # Fits 60, 57 and 40 for one demand: the 57 is within FIT_BAND (5) of the best and
     # may add part of its long-term value and synergy; the 40 is 20 below and adds none.
-    fit = np.array([[60.0, 52.0, 40.0]])
+    fit = np.array([[60.0, 57.0, 40.0]])
     share, best = refinement_share(fit, np.ones((1, 3), dtype=bool))
     assert best[0] == 60.0
-    assert share[0].tolist() == pytest.approx([1.0, 0.2, 0.0])
+    assert share[0].tolist() == pytest.approx([1.0, 0.4, 0.0])
     # Even with all weight on long-term value and synergy at 100, the 40 totals below the
     # 60 under every profile: its total is w_fit × 40, the best's at least w_fit × 60.
     for weights in ((1.0, 0.0, 0.0), (0.5, 0.3, 0.2), (0.1, 0.6, 0.3)):
@@ -196,3 +196,17 @@ def test_an_ineligible_project_does_not_set_the_best_fit() -> None:
     share, best = refinement_share(fit, eligible)
     assert best[0] == 30.0 and np.isnan(best[1])
     assert share[0, 1] == pytest.approx(30.0 / components.STRONG_FIT)
+
+
+def test_a_project_the_demand_rules_out_loses_part_of_its_fit() -> None:
+    # Same evidence for two projects; the demand's ruled-out words match the first fully
+    # (cosine at saturation): it keeps 1 − RULED_OUT_PENALTY of its fit.
+    demand, project = _demand(), _project(projects=[None, None], status=[None, None],
+                                          themes=np.zeros((2, 3), dtype=bool),
+                                          modes=np.zeros((2, len(MODES)), dtype=bool),
+                                          budget_min=np.full(2, np.nan),
+                                          budget_max=np.full(2, np.nan))
+    cosine = np.array([[0.2, 0.2]])
+    fit = components.demand_fit(demand, project, cosine, np.zeros((1, 2)),
+                                ruled_out=np.array([[0.9, 0.0]]))
+    assert fit.values[0, 0] == pytest.approx(fit.values[0, 1] * (1 - components.RULED_OUT_PENALTY))

@@ -338,9 +338,18 @@ def test_common_words_one_letter_off_a_synonym_are_not_typos(vocabulary: Vocabul
 
 
 def test_unrelated_text_reads_no_theme(vocabulary: Vocabulary) -> None:
-    assert vocabulary.read("도로 포장 공사 예산 지원", title="군도 3호선 확포장") == {}
-    assert vocabulary.read("Resurfacing the county road and fixing its drainage") == {}
+    assert vocabulary.read("고양이 사진을 정리하고 액자를 고른다") == {}
+    assert vocabulary.read("Choosing frames for the cat photographs") == {}
     assert vocabulary.read("") == {}
+
+
+def test_a_need_no_project_serves_reads_as_its_own_theme(vocabulary: Vocabulary) -> None:
+    # Roads are a real need that no Seoul project serves: read as such, so the answer can
+    # be "no suitable project" with the need named.
+    assert set(vocabulary.read("도로 포장 공사 예산 지원", title="군도 3호선 확포장")) == {
+        "transport"}
+    assert set(vocabulary.read("Resurfacing the county road and fixing its drainage")) == {
+        "transport"}
 
 
 def test_title_hits_are_marked_and_merged_with_the_body(vocabulary: Vocabulary) -> None:

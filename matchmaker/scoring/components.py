@@ -35,9 +35,9 @@ class Component:
 
 DEMAND_FIT: tuple[SubSignal, ...] = (
     SubSignal("themes", 0.10, 0.0, "share of the demand's themes the project covers"),
-    SubSignal("text", 0.35, 0.0, "TF-IDF cosine of the demand's words and the project's"),
-    SubSignal("needs", 0.35, 0.0, "the demand's words against a problem the project answers"),
-    SubSignal("modes", 0.08, 0.5, "share of the delivery modes asked for that it offers"),
+    SubSignal("text", 0.36, 0.0, "TF-IDF cosine of the demand's words and the project's"),
+    SubSignal("needs", 0.36, 0.0, "the demand's words against a problem the project answers"),
+    SubSignal("modes", 0.06, 0.5, "share of the delivery modes asked for that it offers"),
     SubSignal("budget", 0.06, 0.5, "budget request against the project's range"),
     SubSignal("timing", 0.06, 0.7, "whether the programme is running"),
 )
@@ -55,10 +55,12 @@ SYNERGY: tuple[SubSignal, ...] = (
     SubSignal("running", 0.30, 0.0, "builds on what already runs in the region"),
     SubSignal("neighbours", 0.25, 0.0, "neighbouring regions of the province want it too"),
 )
-TEXT_SATURATION = 0.35  # a cosine this high already means the texts are about one thing
-NEEDS_SATURATION = 0.35  # likewise for a demand against one short problem statement
+TEXT_SATURATION = 0.25  # a cosine this high already means the texts are about one thing
+NEEDS_SATURATION = 0.25  # likewise for a demand against one short problem statement
 STRONG_FIT = 45.0       # demand fit from which a project counts as a strong candidate
-FIT_BAND = 10.0         # fits this far apart are not comparable: the better one comes first
+CLEAR_FIT = 45.0        # a fit this high is an answer even to a demand about unserved needs
+FIT_BAND = 5.0         # fits this far apart are not comparable: the better one comes first
+RULED_OUT_PENALTY = 0.3  # share of fit lost by the project a demand explicitly rules out
 PRIORITY_STEP = 0.03    # demand fit lost per step of priority below 1 (down to 5)
 
 
@@ -81,7 +83,10 @@ def _broadcast(column: np.ndarray, projects: int) -> np.ndarray:
 
 
 def demand_fit(d: DemandFeatures, p: ProjectFeatures, cosine: np.ndarray,
-               needs: np.ndarray) -> Component:
+               needs: np.ndarray, ruled_out: np.ndarray | None = None) -> Component:
+    """Demand fit on 0–100. `ruled_out` is the wording cosine of what the demand rules out
+    ("급식이 아니라 …") with each project: a project that is what the region said it does
+    not want loses up to RULED_OUT_PENALTY of its fit, not just the words' support."""
     rows, cols = cosine.shape
     weights = d.theme_weights
     project_themes = p.themes.astype(float)
@@ -126,6 +131,9 @@ def demand_fit(d: DemandFeatures, p: ProjectFeatures, cosine: np.ndarray,
         "timing": (timing, timing_known)})
     steps = np.clip(np.nan_to_num(d.priority, nan=1.0), 1, 5) - 1
     component.values *= (1.0 - PRIORITY_STEP * steps)[:, None]
+    if ruled_out is not None:
+        component.values *= 1.0 - RULED_OUT_PENALTY * np.minimum(ruled_out / TEXT_SATURATION,
+                                                                 1.0)
     return component
 
 

@@ -14,6 +14,7 @@ from matchmaker.catalog import Catalog
 from matchmaker.models import Profile
 from matchmaker.models.common import Names
 from matchmaker.scoring.components import (
+    CLEAR_FIT,
     FIT_BAND,
     STRONG_FIT,
     Component,
@@ -31,6 +32,7 @@ from matchmaker.scoring.features import (
 )
 from matchmaker.scoring.similarity import ProblemIndex, ProjectTermIndex
 from matchmaker.scoring.ties import TieIndex, continuity_and_running
+from matchmaker.text.terms import terms
 from matchmaker.text.vocabulary import Vocabulary
 
 COMPONENTS = ("demand_fit", "long_term", "synergy")
@@ -67,7 +69,8 @@ class Scores:
     theme_labels: dict[str, Names]
     relevance: np.ndarray    # D × P, 0–1: the factor on long-term value and synergy
     best_fit: np.ndarray     # D: the best demand fit among eligible projects (nan: none)
-    no_fit: np.ndarray       # D bool: no eligible project reaches the profile's fit threshold
+    no_fit: np.ndarray       # D bool: the answer is "no suitable project" (see no_suitable)
+    unserved: list[tuple[str, ...]]  # per demand: needs read that no project serves
 
     @property
     def weights(self) -> tuple[float, float, float]:
@@ -175,6 +178,28 @@ def refinement_share(fit: np.ndarray, eligible: np.ndarray) -> tuple[np.ndarray,
     return np.clip(fit / STRONG_FIT, 0.0, 1.0) * near, best_fit
 
 
+def no_suitable(d: DemandFeatures, p: ProjectFeatures, theme_ids: list[str],
+                best_fit: np.ndarray, threshold: float
+                ) -> tuple[np.ndarray, list[tuple[str, ...]]]:
+    """Which demands are answered "no suitable project", and the unserved needs read.
+
+    Either no eligible project reaches the profile's fit threshold, or the demand reads
+    mainly as needs that no project serves (themes no project lists: health care,
+    transport, …) and no project fits it clearly. A passing mention of such a need in a
+    demand about something Seoul does offer leaves the answer alone: the served themes
+    read must weigh less than the unserved ones.
+    """
+    served = p.themes.any(axis=0)
+    weights = d.theme_weights
+    unserved_weight = weights[:, ~served].sum(axis=1)
+    served_weight = weights[:, served].sum(axis=1)
+    mainly_unserved = (unserved_weight > served_weight) & ~(best_fit >= CLEAR_FIT)
+    no_fit = ~(best_fit >= threshold) | mainly_unserved
+    unserved = [tuple(theme_ids[t] for t in np.flatnonzero((weights[row] > 0) & ~served))
+                for row in range(len(d.records))]
+    return no_fit, unserved
+
+
 @dataclass(slots=True)
 class FirstPass:
     demands: DemandFeatures
@@ -191,8 +216,10 @@ def first_pass(prepared: Prepared, records: list[DemandRecord]) -> FirstPass:
     demands = build_demand_features(records, prepared.vocabulary, prepared.theme_ids)
     cosine = prepared.term_index.cosine(demands.terms)
     needs, statement = prepared.problem_index.best(demands.terms)
+    ruled_out = prepared.term_index.cosine([terms(" ".join(phrases))
+                                            for phrases in demands.ruled_out])
     eligibility = check_eligibility(demands, prepared.projects)
-    fit = demand_fit(demands, prepared.projects, cosine, needs)
+    fit = demand_fit(demands, prepared.projects, cosine, needs, ruled_out)
     strong = eligibility.eligible & (fit.values >= STRONG_FIT)
     return FirstPass(demands, cosine, needs, statement, eligibility, fit, strong)
 
@@ -218,7 +245,8 @@ def second_pass(prepared: Prepared, first: FirstPass, region_demand: RegionDeman
                   long, syn, first.eligibility, np.round(total, 6), confidence, first.strong,
                   prepared.ties, inputs,
                   {theme.id: theme.label for theme in prepared.catalog.themes.themes},
-                  relevance, best_fit, ~(best_fit >= profile.fit_threshold))
+                  relevance, best_fit, *no_suitable(demands, projects, prepared.theme_ids,
+                                                    best_fit, profile.fit_threshold))
 
 
 def score(catalog: Catalog, records: list[DemandRecord], profile: Profile) -> Scores:

@@ -11,7 +11,6 @@ from matchmaker.scoring.components import DEMAND_FIT, LONG_TERM, SYNERGY
 from matchmaker.scoring.eligibility import GATES
 from matchmaker.scoring.engine import Scores
 
-
 # A problem statement is named in the reasons from this cosine up: below it the overlap
 # is a word or two in common, not a described need.
 NEEDS_WORTH_SAYING = 0.10
