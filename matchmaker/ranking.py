@@ -122,6 +122,7 @@ class NoSuitable:
     record: DemandRecord
     best_fit: float | None  # None when no project is eligible at all
     threshold: float
+    unserved: tuple[str, ...] = ()  # labels of needs read that no project serves
 
 
 def selected_rows(scores: Scores, region_codes: set[str] | None = None,
@@ -134,13 +135,15 @@ def selected_rows(scores: Scores, region_codes: set[str] | None = None,
             and (not only_no_suitable or scores.no_fit[row])]
 
 
-def no_suitable(scores: Scores, rows: list[int]) -> list[NoSuitable]:
+def no_suitable(scores: Scores, rows: list[int], language: str = "en") -> list[NoSuitable]:
     """The demands among `rows` answered "no suitable project", in demand order."""
     found = []
     for row in rows:
         record = scores.demands.records[row]
         if scores.no_fit[row]:
             best = scores.best_fit[row]
+            labels = tuple(scores.theme_labels[theme].display(language)
+                           for theme in scores.unserved[row] if theme in scores.theme_labels)
             found.append(NoSuitable(record, None if np.isnan(best) else round(float(best), 2),
-                                    scores.profile.fit_threshold))
+                                    scores.profile.fit_threshold, labels))
     return sorted(found, key=lambda item: item.record.key)

@@ -78,7 +78,8 @@ def rank(
     matches = rank_matches(scores, top=top, by=by.value, region_codes=region_codes,
                            project_ids=project_ids, include_ineligible=include_ineligible,
                            language=language, only_no_suitable=only_no_suitable)
-    unsuitable = no_suitable(scores, selected_rows(scores, region_codes, only_no_suitable))
+    unsuitable = no_suitable(scores, selected_rows(scores, region_codes, only_no_suitable),
+                             language)
     report = RankReport(matches, inputs.profile, inputs.input_hashes(), by.value, top, language,
                         tuple(unsuitable), only_no_suitable)
     write_output(render(report, output_format.value), output, inputs, language)

@@ -39,12 +39,23 @@ def no_suitable_sentence(item: NoSuitable, language: str) -> str:
     if item.best_fit is None:
         return _say(language, "No suitable project: no project is eligible for this demand.",
                     "적합한 사업 없음: 이 수요에 참여 자격이 되는 사업이 없습니다.")
-    return _say(language,
-                f"No suitable project: the best demand fit is {item.best_fit:.0f}, below the "
-                f"threshold of {item.threshold:.0f}. The closest projects are shown for "
-                "reference.",
-                f"적합한 사업 없음: 가장 높은 수요 적합도 {item.best_fit:.0f}점이 기준 "
-                f"{item.threshold:.0f}점에 못 미칩니다. 가장 가까운 사업을 참고로 보입니다.")
+    needs = ", ".join(label[:1].lower() + label[1:] if language == "en" else label
+                      for label in item.unserved)
+    if item.best_fit < item.threshold:
+        why = _say(language, f"the best demand fit is {item.best_fit:.0f}, below the threshold "
+                   f"of {item.threshold:.0f}",
+                   f"가장 높은 수요 적합도 {item.best_fit:.0f}점이 기준 {item.threshold:.0f}점에 "
+                   "못 미칩니다")
+        if needs:
+            why += _say(language, f"; it reads as {needs}, which no project in the catalog "
+                        "serves", f". {needs}에 관한 수요로 읽히는데 이를 다루는 사업이 없습니다")
+    else:
+        why = _say(language, f"the demand reads as {needs}, which no project in the catalog "
+                   f"serves, and no project fits it clearly (best demand fit {item.best_fit:.0f})",
+                   f"수요가 {needs}에 관한 것으로 읽히는데 카탈로그의 어떤 사업도 이를 다루지 "
+                   f"않고, 뚜렷이 맞는 사업도 없습니다(최고 수요 적합도 {item.best_fit:.0f}점)")
+    return _say(language, f"No suitable project: {why}. The closest projects are shown for "
+                "reference.", f"적합한 사업 없음: {why}. 가장 가까운 사업을 참고로 보입니다.")
 
 
 def _group_key(match: Match, by: str) -> str:
@@ -88,6 +99,7 @@ def no_suitable_json(item: NoSuitable) -> dict[str, object]:
         "region": {"code": region.code, "name": {"ko": region.name_ko, "en": region.name_en}},
         "best_fit": item.best_fit,
         "threshold": item.threshold,
+        "unserved_needs": list(item.unserved),
     }
 
 
