@@ -7,7 +7,7 @@ profile either load cleanly (warnings allowed) or the run stops with diagnostics
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from matchmaker import bundled
@@ -15,6 +15,7 @@ from matchmaker.catalog import Catalog, load_catalog
 from matchmaker.diagnostics import Diagnostic, has_errors
 from matchmaker.loading.documents import LoadedDocument, load_file
 from matchmaker.models import Profile, Proposal
+from matchmaker.resubmissions import Filed, find_repeats
 from matchmaker.scoring.features import DemandRecord
 from matchmaker.validation import expand
 
@@ -58,6 +59,12 @@ class RunInputs:
             assert region is not None  # unresolved regions stop the run in load_run
             found.extend(DemandRecord(proposal, demand, region, document.file)
                          for demand in proposal.demands)
+        # A resubmitted demand is ranked like any other but counted once for synergy; the
+        # check rule repeated-demand has already warned about it.
+        repeats = find_repeats([Filed(r.region.code, r.proposal.id, r.demand) for r in found])
+        for repeat in repeats:
+            found[repeat.later] = replace(found[repeat.later],
+                                          repeats=found[repeat.earlier].key)
         return found
 
 

@@ -16,10 +16,12 @@ EXAMPLES = Path(__file__).resolve().parent / "examples"
 @dataclass
 class Run:
     exit_code: int
-    output: str
+    output: str      # what a terminal shows: stdout and stderr as they came
+    stdout: str = ""
+    stderr: str = ""
 
     def json(self) -> dict:
-        return json.loads(self.output)
+        return json.loads(self.stdout)
 
 
 @pytest.fixture
@@ -30,6 +32,6 @@ def cli() -> object:
     def run(*args: str, env: dict[str, str] | None = None) -> Run:
         environment = {"MATCHMAKER_LANG": "en", "GITHUB_ACTIONS": "", **(env or {})}
         result = runner.invoke(app, list(args), env=environment, catch_exceptions=False)
-        return Run(result.exit_code, result.output)
+        return Run(result.exit_code, result.output, result.stdout, result.stderr)
 
     return run

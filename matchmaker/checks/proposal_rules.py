@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 from matchmaker.checks.base import CheckContext, at, rule
 from matchmaker.diagnostics import Diagnostic, Severity
+from matchmaker.loading.documents import LoadedDocument
 from matchmaker.models import Proposal
+from matchmaker.resubmissions import Filed, find_repeats
 
 PLAUSIBLE_YEARS_AHEAD = 10
 
@@ -28,17 +29,17 @@ def duplicate_proposal_id(context: CheckContext) -> Iterator[Diagnostic]:
             seen[proposal_id] = document.file
 
 
-def _same_text(text: str) -> str:
-    return "".join(unicodedata.normalize("NFC", text).lower().split())
-
-
 @rule("repeated-demand", scope="documents", severity=Severity.WARNING,
-      en="{region} already asks for '{value}' in {other}",
-      ko="{region}은(는) {other}에서 이미 '{value}'을(를) 요청했습니다")
+      en="{region} already asks for '{value}' in {other} ({how}); it is ranked, but counted "
+      "once for synergy",
+      ko="{region}은(는) {other}에서 이미 '{value}'을(를) 요청했습니다({how}). 순위는 매기지만 "
+      "시너지에는 한 번만 셉니다")
 def repeated_demand(context: CheckContext) -> Iterator[Diagnostic]:
-    """Two proposals from one region with the same demand (same id or same title)."""
+    """A demand a region already filed in another proposal: the same id, the same title, or
+    nearly the same text (a resubmission), so it must not count twice."""
     index = context.catalog.region_index
-    seen: dict[tuple[str, str], str] = {}
+    filed: list[Filed] = []
+    places: list[tuple[LoadedDocument, int, str]] = []
     for document in context.of_kind("proposal"):
         model = document.model
         assert isinstance(model, Proposal)
@@ -46,14 +47,17 @@ def repeated_demand(context: CheckContext) -> Iterator[Diagnostic]:
         if region is None:
             continue
         for position, demand in enumerate(model.demands):
-            keys = {(region.code, "id:" + demand.id), (region.code, "title:" +
-                                                        _same_text(demand.title))}
-            earlier = next((seen[key] for key in sorted(keys) if key in seen), None)
-            if earlier is not None:
-                yield at(document, ("demands", position, "id"), "repeated-demand",
-                         {"region": region.name_ko, "value": demand.title, "other": earlier})
-            for key in keys:
-                seen.setdefault(key, document.file)
+            filed.append(Filed(region.code, model.id, demand))
+            places.append((document, position, region.name_ko))
+    for repeat in find_repeats(filed):
+        document, position, region_name = places[repeat.later]
+        earlier = places[repeat.earlier][0]
+        how = {"id": ("the same id", "같은 id"), "title": ("the same title", "같은 제목"),
+               "text": (f"{repeat.similarity:.0f}% the same text",
+                        f"글이 {repeat.similarity:.0f}% 같음")}[repeat.how]
+        yield at(document, ("demands", position, "id"), "repeated-demand",
+                 {"region": region_name, "value": filed[repeat.later].demand.title,
+                  "other": earlier.file, "how": how[0], "how@ko": how[1]})
 
 
 @rule("expired-proposal", scope="documents", severity=Severity.WARNING,

@@ -19,16 +19,21 @@ def load_or_exit(proposals: list[Path] | None, catalog: Path | None, profile: Pa
     from matchmaker.inputs import load_run
 
     inputs = load_run(proposals, catalog, profile, today)
-    if has_errors(inputs.diagnostics) or not inputs.ok:
-        files = sorted({d.file for d in inputs.diagnostics})
+    failed = has_errors(inputs.diagnostics) or not inputs.ok
+    if inputs.diagnostics:
         # Diagnostics go to stderr so a redirected report is never half data, half errors.
+        # Warnings are shown too: they are about inputs this run uses (a resubmitted demand,
+        # an expired proposal), and the run goes on.
+        files = sorted({d.file for d in inputs.diagnostics})
         stdout = sys.stdout
         sys.stdout = sys.stderr
         try:
             emit_diagnostics(files, inputs.diagnostics, inputs.sources,
-                             "json" if output_format == "json" else "text", language)
+                             "json" if output_format == "json" and failed else "text",
+                             language)
         finally:
             sys.stdout = stdout
+    if failed:
         raise typer.Exit(1)
     return inputs
 

@@ -94,7 +94,12 @@ class RegionDemand:
         self.rows: dict[str, int] = {}
         self.counts = np.zeros((0, projects))
 
-    def add(self, region_codes: list[str], strong: np.ndarray) -> None:
+    def add(self, region_codes: list[str], strong: np.ndarray,
+            counted: np.ndarray | None = None) -> None:
+        """Count the strong candidates of these demands; a demand that repeats an earlier
+        one of its region (`counted` False) is left out, so a resubmission is one demand."""
+        if counted is not None:
+            strong = strong & counted[:, None]
         for code in region_codes:
             if code not in self.rows:
                 self.rows[code] = len(self.rows)
@@ -109,7 +114,9 @@ class RegionDemand:
                        ) -> SynergyInputs:
         """Complements among the region's other strong candidates, and neighbours' interest."""
         rows = np.array([self.rows[c] for c in d.region_codes], dtype=int)
-        others = self.counts[rows] - strong                 # other demands of the region
+        # Other demands of the region: a repeat was never counted, and what it repeats is
+        # itself, not another demand, so both subtract the same strong candidates.
+        others = np.maximum(self.counts[rows] - strong, 0.0)
         wanted_elsewhere = others > 0
         complement_hits = wanted_elsewhere.astype(float) @ p.complements.astype(float)
         shared_theme = (p.themes.astype(float) @ p.themes.T.astype(float)) > 0
@@ -254,5 +261,5 @@ def score(catalog: Catalog, records: list[DemandRecord], profile: Profile) -> Sc
     prepared = Prepared.of(catalog)
     first = first_pass(prepared, records)
     region_demand = prepared.region_demand()
-    region_demand.add(first.demands.region_codes, first.strong)
+    region_demand.add(first.demands.region_codes, first.strong, first.demands.counted)
     return second_pass(prepared, first, region_demand, profile)

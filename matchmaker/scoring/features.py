@@ -40,6 +40,7 @@ class DemandRecord:
     demand: Demand
     region: Region
     file: str
+    repeats: str | None = None  # key of an earlier demand of the region this one repeats
 
     @property
     def key(self) -> str:
@@ -64,6 +65,7 @@ class DemandFeatures:
     outcome_share: np.ndarray          # D float, nan when no outcomes
     readiness: np.ndarray              # D int
     region_codes: list[str] = field(default_factory=list)
+    counted: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # not repeats
     ruled_out: list[tuple[str, ...]] = field(default_factory=list)  # phrases set aside
     ruled_out_themes: list[frozenset[str]] = field(default_factory=list)
 
@@ -257,6 +259,7 @@ def build_demand_features(records: list[DemandRecord], vocabulary: Vocabulary,
         outcome_share=outcome_share,
         readiness=np.array([len(d.readiness) for d in demands], dtype=int),
         region_codes=[r.region.code for r in records],
+        counted=np.array([r.repeats is None for r in records], dtype=bool),
         ruled_out=ruled_out,
         ruled_out_themes=ruled_out_themes,
     )

@@ -48,7 +48,7 @@ def stream_top_k(catalog: Catalog, records: Sequence[DemandRecord], profile: Pro
     for start in range(0, len(records), chunk):
         block = list(records[start:start + chunk])
         first = first_pass(prepared, block)
-        region_demand.add(first.demands.region_codes, first.strong)
+        region_demand.add(first.demands.region_codes, first.strong, first.demands.counted)
     projects = np.full((len(records), k), -1, dtype=int)
     totals = np.full((len(records), k), np.nan)
     for start in range(0, len(records), chunk):

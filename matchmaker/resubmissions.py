@@ -1,0 +1,87 @@
+"""Find demands a region filed more than once, so that they count once.
+
+Regions resubmit: a corrected proposal arrives as a second file, or one demand is copied
+into next round's file. Read as two demands, a repeat would count as the region's "other
+demand" and feed its own synergy. A demand repeats an earlier one (in file order) when
+both come from the same region, in different proposals, and they have the same id, the
+same title, or nearly the same text (title and description, whitespace and case aside).
+
+The check rule `repeated-demand` reports each repeat once; scoring leaves repeats out of
+the region's demand counts, so they neither gain nor give synergy.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from matchmaker.models import Demand
+
+# Nearly the same text: rapidfuzz's ratio (0-100) of the squeezed texts at least this. A
+# re-typed or lightly corrected demand stays above it; two demands about the same theme
+# written separately fall well below (measured on the judged sets' paraphrases: 20-60).
+NEAR_SAME = 90.0
+
+
+@dataclass(frozen=True, slots=True)
+class Filed:
+    """One demand as filed: where, by whom, and in which proposal."""
+
+    region_code: str
+    proposal_id: str
+    demand: Demand
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    later: int    # index of the repeating demand
+    earlier: int  # index of the first demand it repeats
+    how: str      # "id", "title" or "text"
+    similarity: float  # 0-100 (100 for a same id or title)
+
+
+def squeezed(text: str) -> str:
+    return "".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def find_repeats(filed: Sequence[Filed]) -> list[Repeat]:
+    """Each demand that repeats an earlier one of the same region, with the first it
+    repeats; a demand is compared only with demands of other proposals."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    by_region: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(filed):
+        by_region[item.region_code].append(index)
+    repeats: list[Repeat] = []
+    for indexes in by_region.values():
+        if len(indexes) < 2:
+            continue
+        texts = [squeezed(f"{filed[i].demand.title}\n{filed[i].demand.description}")
+                 for i in indexes]
+        titles = [squeezed(filed[i].demand.title) for i in indexes]
+        # One C-level pass over the region's pairs; 0 below NEAR_SAME.
+        similar = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=NEAR_SAME,
+                                dtype=np.float32)
+        same_id: dict[str, list[int]] = defaultdict(list)
+        same_title: dict[str, list[int]] = defaultdict(list)
+        for b, later in enumerate(indexes):
+            demand = filed[later].demand
+            candidates = {*same_id[demand.id], *same_title[titles[b]],
+                          *np.flatnonzero(similar[b, :b] > 0).tolist()}
+            for a in sorted(candidates):
+                earlier = indexes[a]
+                if filed[earlier].proposal_id == filed[later].proposal_id:
+                    continue
+                if filed[earlier].demand.id == demand.id:
+                    repeats.append(Repeat(later, earlier, "id", 100.0))
+                elif titles[a] == titles[b]:
+                    repeats.append(Repeat(later, earlier, "title", 100.0))
+                else:
+                    repeats.append(Repeat(later, earlier, "text", round(float(similar[b, a]), 1)))
+                break
+            same_id[demand.id].append(b)
+            same_title[titles[b]].append(b)
+    return sorted(repeats, key=lambda repeat: repeat.later)
