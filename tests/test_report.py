@@ -177,6 +177,14 @@ def test_the_policy_admits_only_the_pages_own_script(page: str) -> None:
     assert f"script-src 'sha256-{digest}'" in policy.group(1)
 
 
+def test_a_demand_no_project_fits_says_so_on_its_card(page: str, data: ReportData) -> None:
+    [demand] = [d for d in data.demands if d["no_suitable"]]
+    assert demand["key"] == "2026-sinan/island-emergency-care"
+    assert data.summary["no_suitable"] == 1
+    assert '<span class="badge no-suitable">적합한 사업 없음</span>' in page
+    assert "보건·의료에 관한 수요로 읽히는데 이를 다루는 사업이 없습니다" in page
+
+
 def test_the_page_shows_the_key_figures(page: str, allocated: dict) -> None:
     def figure(name: str) -> str:
         found = re.search(rf'data-figure="{name}" data-value="([^"]*)"', page)
@@ -302,6 +310,13 @@ def test_the_allocation_sheet_holds_the_json_values(book, allocated: dict) -> No
     assert summary["Objective"] == allocated["objective"]
     assert summary["Budget used"] == allocated["budget_used"]
     assert summary["Assignments"] == len(allocated["assignments"])
+
+
+def test_the_matches_sheet_marks_the_demands_no_project_fits(book) -> None:
+    rows = _records(book["matches"])
+    care = [r for r in rows if r["Demand"] == "island-emergency-care"]
+    assert care and all(r["Suitable"] is False for r in care)
+    assert all(r["Suitable"] is True for r in rows if r["Demand"] != "island-emergency-care")
 
 
 def test_amounts_and_scores_have_number_formats(book) -> None:

@@ -19,9 +19,9 @@ from matchmaker.allocation.problem import AllocationOptions
 from matchmaker.allocation.report import allocate
 from matchmaker.inputs import RunInputs
 from matchmaker.models import Project
-from matchmaker.ranking import rank
+from matchmaker.ranking import no_suitable, rank
 from matchmaker.render.allocation import to_json_document
-from matchmaker.render.rank import match_json, profile_json
+from matchmaker.render.rank import match_json, no_suitable_sentence, profile_json
 from matchmaker.report.tiles import TILES
 from matchmaker.robustness.sensitivity import DemandSensitivity, sensitivity
 from matchmaker.scoring.engine import score
@@ -89,7 +89,10 @@ def build_report_data(inputs: RunInputs, options: AllocationOptions | None = Non
     ids = scores.projects.ids
     columns = sorted(range(len(ids)), key=lambda c: ids[c])
     eligible = scores.eligibility.eligible
-    demands = [_demand(records[r]) for r in rows]
+    unsuitable = {item.record.key: no_suitable_sentence(item, language)
+                  for item in no_suitable(scores, rows, language)}
+    demands = [{**_demand(records[r]), "no_suitable": unsuitable.get(records[r].key)}
+               for r in rows]
     projects = [_project(scores.projects.projects[c]) for c in columns]
     grid = [[round(float(scores.total[r, c]), 2) if eligible[r, c] else None for c in columns]
             for r in rows]
@@ -119,6 +122,7 @@ def build_report_data(inputs: RunInputs, options: AllocationOptions | None = Non
         inputs=hashes,
         summary={
             "proposals": len({d["proposal"] for d in demands}),
+            "no_suitable": len(unsuitable),
             "regions": len({d["region"]["code"] for d in demands}),
             "demands": len(demands),
             "decline_demands": sum(1 for d in demands if d["population_decline"]),

@@ -81,6 +81,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "rank": ("순위", "Rank"),
     "priority": ("우선순위", "Priority"),
     "assigned": ("배정됨", "assigned"),
+    "no_suitable": ("적합한 사업 없음", "no suitable project"),
+    "suitable": ("적합", "Suitable"),
     "fragile": ("불안정", "fragile"),
     "first_share": ("가중치 추첨에서 1위", "first in weight draws"),
     "top3_share": ("3위 안", "in the top 3"),

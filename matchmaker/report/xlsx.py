@@ -143,12 +143,12 @@ def _matches(book: Workbook, data: ReportData, t: dict[str, str]) -> None:
         (t["demand_fit"], SCORE_FORMAT), (t["long_term"], SCORE_FORMAT),
         (t["synergy"], SCORE_FORMAT), (t["confidence"], SHARE_FORMAT),
         (t["first_share"], SHARE_FORMAT), (t["top3_share"], SHARE_FORMAT),
-        (t["assigned"], None), (t["reasons"], None)]
+        (t["assigned"], None), (t["suitable"], None), (t["reasons"], None)]
     rows = [[m["proposal"], m["demand"], m["title"], m["region"]["code"],
              m["region"]["name"][language], m["project"], m["project_name"][language],
              m["rank"], m["score"], m["components"]["demand_fit"], m["components"]["long_term"],
              m["components"]["synergy"], m["confidence"], m["first_share"], m["top3_share"],
-             m["assigned"], " | ".join(m["reasons"])] for m in data.matches]
+             m["assigned"], m["suitable"], " | ".join(m["reasons"])] for m in data.matches]
     _table(book, t["matches_sheet"], columns, rows)
 
 
