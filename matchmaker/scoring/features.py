@@ -138,12 +138,12 @@ def build_project_features(catalog: Catalog, theme_ids: Sequence[str]) -> Projec
     owners: list[int] = []
     positions: list[int] = []
     for row, project in enumerate(projects):
-        for number, problem in enumerate(project.problems):
+        for place, problem in enumerate(project.problems):
             # Each language is its own statement: a Korean demand is read against the
             # Korean wording, an English one against the English.
             problem_terms += [terms(problem.ko), terms(problem.en)]
             owners += [row, row]
-            positions += [number, number]
+            positions += [place, place]
     return ProjectFeatures(
         projects=projects,
         themes=themes,
