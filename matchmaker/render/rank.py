@@ -11,6 +11,7 @@ from itertools import groupby
 from matchmaker import __version__
 from matchmaker.models import Profile
 from matchmaker.ranking import Match, NoSuitable, confidence_label
+from matchmaker.scoring.features import DemandRecord
 
 FORMATS = ("table", "json", "csv", "markdown")
 UTF8_BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only with it, so Hangul shows
@@ -74,12 +75,19 @@ def profile_json(profile: Profile) -> dict[str, object]:
     }
 
 
-def match_json(match: Match) -> dict[str, object]:
-    region = match.record.region
+def demand_json(record: DemandRecord) -> dict[str, object]:
+    """The demand a JSON entry is about: proposal, demand id and region."""
+    region = record.region
     return {
-        "proposal": match.record.proposal.id,
-        "demand": match.record.demand.id,
+        "proposal": record.proposal.id,
+        "demand": record.demand.id,
         "region": {"code": region.code, "name": {"ko": region.name_ko, "en": region.name_en}},
+    }
+
+
+def match_json(match: Match) -> dict[str, object]:
+    return {
+        **demand_json(match.record),
         "project": match.project_id,
         "rank": match.rank,
         "score": match.score,
@@ -92,11 +100,8 @@ def match_json(match: Match) -> dict[str, object]:
 
 
 def no_suitable_json(item: NoSuitable) -> dict[str, object]:
-    region = item.record.region
     return {
-        "proposal": item.record.proposal.id,
-        "demand": item.record.demand.id,
-        "region": {"code": region.code, "name": {"ko": region.name_ko, "en": region.name_en}},
+        **demand_json(item.record),
         "best_fit": item.best_fit,
         "threshold": item.threshold,
         "unserved_needs": list(item.unserved),
