@@ -44,11 +44,11 @@ def _modes(*names: str) -> np.ndarray:
 def test_demand_fit_worked_example() -> None:
     # Themes: the demand asks for a (declared, 1.0) and b (read once, 0.6); the project
     # offers a and c. Coverage 1.0/1.6 = 0.625, precision 1/2 = 0.5, themes 0.6.
-    # Text: cosine 0.175 / 0.25 = 0.7. Needs: best problem cosine 0.07 / 0.25 = 0.28.
+    # Text: cosine 0.175 / 0.25 = 0.7. Needs: problem cosine 0.07 / 0.20 = 0.35.
     # Modes: 1 of 2 = 0.5. Budget: 300 M asked, 200 M max = 0.667. Timing: active = 1.
-    # Fit = 0.10×0.6 + 0.36×0.7 + 0.36×0.28 + 0.06×0.5 + 0.06×0.667 + 0.06×1
-    #     = 0.06 + 0.252 + 0.1008 + 0.03 + 0.04 + 0.06 = 0.5428,
-    # then priority 2 costs 3%: 54.28 × 0.97 = 52.6516.
+    # Fit = 0.10×0.6 + 0.36×0.7 + 0.36×0.35 + 0.06×0.5 + 0.06×0.667 + 0.06×1
+    #     = 0.06 + 0.252 + 0.126 + 0.03 + 0.04 + 0.06 = 0.568,
+    # then priority 2 costs 3%: 56.8 × 0.97 = 55.096.
     demand = _demand(theme_weights=np.array([[1.0, 0.6, 0.0]]),
                      modes=_modes("procurement", "education"), budget=np.array([3e8]),
                      priority=np.array([2.0]))
@@ -58,10 +58,10 @@ def test_demand_fit_worked_example() -> None:
     fit = components.demand_fit(demand, project, np.array([[0.175]]), np.array([[0.07]]))
     assert fit.parts["themes"][0][0, 0] == pytest.approx(0.6)
     assert fit.parts["text"][0][0, 0] == pytest.approx(0.7)
-    assert fit.parts["needs"][0][0, 0] == pytest.approx(0.28)
+    assert fit.parts["needs"][0][0, 0] == pytest.approx(0.35)
     assert fit.parts["modes"][0][0, 0] == pytest.approx(0.5)
     assert fit.parts["budget"][0][0, 0] == pytest.approx(2 / 3)
-    assert fit.values[0, 0] == pytest.approx(54.28 * 0.97, abs=1e-3)
+    assert fit.values[0, 0] == pytest.approx(56.8 * 0.97, abs=1e-3)
     assert fit.known[0, 0] == pytest.approx(1.0)
 
 

@@ -56,7 +56,7 @@ SYNERGY: tuple[SubSignal, ...] = (
     SubSignal("neighbours", 0.25, 0.0, "neighbouring regions of the province want it too"),
 )
 TEXT_SATURATION = 0.25  # a cosine this high already means the texts are about one thing
-NEEDS_SATURATION = 0.25  # likewise for a demand against one short problem statement
+NEEDS_SATURATION = 0.20  # likewise for a demand against a project's best problem statements
 STRONG_FIT = 45.0       # demand fit from which a project counts as a strong candidate
 CLEAR_FIT = 45.0        # a fit this high is an answer even to a demand about unserved needs
 FIT_BAND = 5.0         # fits this far apart are not comparable: the better one comes first

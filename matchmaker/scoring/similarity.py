@@ -72,13 +72,19 @@ class ProjectTermIndex:
         return np.asarray((self.demand_matrix(demand_terms) @ self.matrix.T).todense())
 
 
+TOP_STATEMENTS = 3  # statements (of either language) averaged per project
+
+
 @dataclass(frozen=True, slots=True)
 class ProblemIndex:
     """The problems projects answer, one TF-IDF row per statement and language.
 
-    A demand's need-as-problem score for a project is its best cosine with any one of the
-    project's statements: a short problem ("수확철 일손이 없다") is matched as a whole,
-    not diluted by the project's other problems.
+    A demand's need-as-problem score for a project is the mean of its TOP_STATEMENTS best
+    cosines with the project's statements: a short problem ("수확철 일손이 없다") is matched
+    as a whole, not diluted by the project's other problems, and a demand that touches
+    several of one project's problems counts for more than one stray word in common
+    (measured on the development sets: the mean of the best three beat the single best on
+    all four).
     """
 
     terms: ProjectTermIndex | None  # None when no project states its problems
@@ -92,7 +98,8 @@ class ProblemIndex:
         return cls(index, owner, projects)
 
     def best(self, demand_terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
-        """D × P best cosine, and D × P the statement row that gave it (-1: none)."""
+        """D × P: the mean of the best statements' cosines, and the statement row that
+        matched best (-1: none)."""
         result = np.zeros((len(demand_terms), self.projects))
         which = np.full((len(demand_terms), self.projects), -1, dtype=int)
         if self.terms is None:
@@ -102,6 +109,7 @@ class ProblemIndex:
             rows = np.flatnonzero(self.owner == column)
             if len(rows):
                 block = cosine[:, rows]
-                result[:, column] = block.max(axis=1)
+                best = -np.sort(-block, axis=1)[:, :TOP_STATEMENTS]
+                result[:, column] = best.mean(axis=1)
                 which[:, column] = rows[block.argmax(axis=1)]
         return result, which
