@@ -52,7 +52,7 @@ def test_a_demand_no_project_serves_is_answered_no_suitable_project(ranked_json:
     unsuitable = ranked_json["no_suitable_project"]
     assert [(u["proposal"], u["demand"]) for u in unsuitable] == [
         ("2026-sinan", "island-emergency-care")]
-    assert unsuitable[0]["best_fit"] < unsuitable[0]["threshold"] == 26
+    assert unsuitable[0]["best_fit"] < unsuitable[0]["threshold"] == 27
     shown = [m for m in ranked_json["matches"] if m["demand"] == "island-emergency-care"]
     assert shown and not any(m["suitable"] for m in shown)
     assert all(m["suitable"] for m in ranked_json["matches"]

@@ -29,7 +29,8 @@ JUDGED_DIR = Path(__file__).resolve().parent / "judged"
 REGISTRY = yaml.safe_load((JUDGED_DIR / "sets.yaml").read_text(encoding="utf-8"))["sets"]
 ALL_SETS = [entry["file"] for entry in REGISTRY]
 BLIND_SETS = [entry["file"] for entry in REGISTRY if entry["provenance"] == "blind"]
-TAGGED_SETS = ["dev-c.yaml", *BLIND_SETS]
+# The first wave's sets carry no language, kind or paraphrase tags.
+TAGGED_SETS = [name for name in ALL_SETS if name not in ("demands.yaml", "holdout.yaml")]
 
 NDCG_TARGET, TOP1_TARGET = 0.85, 0.80
 KINDS = {"direct", "indirect", "trap", "multi-need", "no-fit"}
@@ -71,8 +72,10 @@ def test_frozen_sets_are_unchanged_since_they_were_frozen() -> None:
 def test_a_tagged_set_is_large_varied_and_graded_consistently(name: str) -> None:
     entries = load_judged(JUDGED_DIR / name)
     assert len(entries) >= 40
-    assert {e.kind for e in entries} == KINDS
+    assert {e.kind for e in entries} <= KINDS
     assert {e.language for e in entries} == LANGUAGES
+    if name in BLIND_SETS:
+        assert {e.kind for e in entries} == KINDS  # a blind set covers every kind
     assert len({e.id for e in entries}) == len(entries)
     rights = {p for e in entries for p, grade in e.relevance.items() if grade == 3}
     assert len(rights) >= 12  # nearly every project is someone's right answer
@@ -85,17 +88,14 @@ def test_a_tagged_set_is_large_varied_and_graded_consistently(name: str) -> None
             assert threes == (2 if entry.kind == "multi-need" else 1), entry.id
         if entry.group:
             groups.setdefault(entry.group, []).append(entry.relevance)
-    assert len(groups) >= 6
+    if name in BLIND_SETS:
+        assert len(groups) >= 6  # every blind set tests reading one need four ways
     assert all(len(g) == 4 and all(r == g[0] for r in g) for g in groups.values())
 
 
 # Where a stated target is not met yet, the test says so and by how much (strict: once
 # it passes, the mark must go).
-BELOW_BASELINE = {
-    "blind-b.yaml": "nDCG@3 0.866 / top-1 0.841 against 0.878 / 0.886 for demand fit alone: "
-                    "long-term value and synergy reorder near-ties (fits within FIT_BAND) "
-                    "against the grades",
-}
+BELOW_BASELINE: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", [
@@ -136,9 +136,9 @@ def test_no_project_is_a_default_winner_on_no_fit_demands() -> None:
         assert times <= max(2, no_fit // 3), (name, project, times)
 
 
-@pytest.mark.xfail(strict=True, reason="target 10 of 12; measured 13 of 18 (72%) on dev-c, "
-                   "blind-a and blind-b: formal, casual, English and mixed versions of one need "
-                   "still split between neighbouring projects in 5 groups")
+@pytest.mark.xfail(strict=True, reason="target 10 of 12; measured 23 of 30 (77%) on dev-c, "
+                   "dev-e, blind-a and blind-b: formal, casual, English and mixed versions of "
+                   "one need still split between neighbouring projects in 7 groups")
 def test_paraphrases_agree_on_the_first_answer() -> None:
     agreeing, groups = _pooled(TAGGED_SETS, "groups_agreeing")
     assert groups >= 12

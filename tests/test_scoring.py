@@ -67,10 +67,11 @@ def test_demand_fit_worked_example() -> None:
 
 def test_missing_data_takes_the_stated_prior_and_lowers_confidence() -> None:
     # Nothing but the text is known: themes prior 0, text 1.0 (cosine above saturation),
-    # needs 0 (the project states no problems), modes 0.5, budget 0.5, timing 0.7:
-    # 0.36 + 0.06×0.5 + 0.06×0.5 + 0.06×0.7 = 0.36 + 0.03 + 0.03 + 0.042 = 0.462.
+    # needs 0 (the project states no problems), modes 0.5, budget 0.5, timing 1.0 (an
+    # unknown status counts as running: missing data must not rank one project first):
+    # 0.36 + 0.06×0.5 + 0.06×0.5 + 0.06×1.0 = 0.36 + 0.03 + 0.03 + 0.06 = 0.48.
     fit = components.demand_fit(_demand(), _project(), np.array([[0.9]]), np.zeros((1, 1)))
-    assert fit.values[0, 0] == pytest.approx(46.2)
+    assert fit.values[0, 0] == pytest.approx(48.0)
     assert fit.known[0, 0] == pytest.approx(0.36)  # only the text sub-signal had evidence
     assert not fit.parts["budget"][1][0, 0]
     assert not fit.parts["needs"][1][0, 0]

@@ -50,10 +50,10 @@ class Profile(Strict):
         "three scores; they are divided by their sum, so they need not add up to 1.",
         examples=[{"demand_fit": 0.5, "long_term": 0.3, "synergy": 0.2}])
     fit_threshold: Annotated[float, Field(ge=0, le=100)] = Field(
-        26, description="수요 적합도가 이 점수에 못 미치면 '적합한 사업 없음'으로 답합니다"
+        27, description="수요 적합도가 이 점수에 못 미치면 '적합한 사업 없음'으로 답합니다"
         "(0~100). / "
         "When no eligible project reaches this demand fit (0-100), the answer for the demand "
-        "is 'no suitable project'.", examples=[26])
+        "is 'no suitable project'.", examples=[27])
     population_decline_bonus: Annotated[float, Field(ge=0, le=20)] = Field(
         0, description="인구감소지역에 더하는 가점(0~20점). / Points (0-20) added for "
         "population-decline areas.", examples=[5])

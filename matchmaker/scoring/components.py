@@ -39,7 +39,7 @@ DEMAND_FIT: tuple[SubSignal, ...] = (
     SubSignal("needs", 0.36, 0.0, "the demand's words against a problem the project answers"),
     SubSignal("modes", 0.06, 0.5, "share of the delivery modes asked for that it offers"),
     SubSignal("budget", 0.06, 0.5, "budget request against the project's range"),
-    SubSignal("timing", 0.06, 0.7, "whether the programme is running"),
+    SubSignal("timing", 0.06, 1.0, "whether the programme is running"),
 )
 LONG_TERM: tuple[SubSignal, ...] = (
     SubSignal("years", 0.20, 0.4, "years both sides commit (5 years or more = full)"),
