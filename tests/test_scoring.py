@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from matchmaker.explain import weight_change
 from matchmaker.scoring import components
-from matchmaker.scoring.engine import refinement_share
+from matchmaker.scoring.engine import Scores, refinement_share
 from matchmaker.scoring.features import MODES, DemandFeatures, ProjectFeatures
 
 
@@ -211,3 +214,67 @@ def test_a_project_the_demand_rules_out_loses_part_of_its_fit() -> None:
     fit = components.demand_fit(demand, project, cosine, np.zeros((1, 2)),
                                 ruled_out=np.array([[0.9, 0.0]]))
     assert fit.values[0, 0] == pytest.approx(fit.values[0, 1] * (1 - components.RULED_OUT_PENALTY))
+
+
+# --- names resolved once, however the catalog writes them -------------------------------
+
+
+def _scores_with(tmp_path: Path, edit: Callable[[Path], object],
+                 proposals: list[Path] | None = None) -> Scores:
+    """Score proposals (default: the bundled examples) against a copy of the catalog
+    changed by `edit`."""
+    import datetime as dt
+    import shutil
+
+    from matchmaker.bundled import catalog_dir
+    from matchmaker.inputs import load_run
+    from matchmaker.scoring.engine import score
+
+    copy = tmp_path / "catalog"
+    if not copy.exists():
+        shutil.copytree(catalog_dir(), copy)
+    edit(copy)
+    run = load_run(proposals, copy, None, dt.date(2026, 11, 28))
+    assert run.ok, [d.code for d in run.diagnostics]
+    return score(run.catalog, run.records(), run.profile)
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_province_named_in_eligibility_is_the_province_coded(tmp_path: Path) -> None:
+    # next-local lists "52" (전북특별자치도) by code; written by name, the same regions
+    # stay eligible and every score is the same (the first wave read "전북" as a code).
+    canonical = _scores_with(tmp_path / "a", lambda copy: None)
+    named = _scores_with(tmp_path / "b", lambda copy: _replace(
+        copy / "projects" / "next-local.yaml", '"51", "52"]', '"51", "전북특별자치도"]'))
+    np.testing.assert_array_equal(named.eligibility.gate, canonical.eligibility.gate)
+    np.testing.assert_array_equal(named.total, canonical.total)
+    from matchmaker.scoring.eligibility import GATES
+
+    wanju = [r for r, rec in enumerate(named.demands.records) if rec.region.code == "52710"]
+    column = named.projects.ids.index("next-local")
+    assert wanju and all(named.eligibility.gate[r, column] != GATES.index("province")
+                         for r in wanju)
+
+
+def test_a_tie_written_with_a_former_code_counts_for_the_region(tmp_path: Path) -> None:
+    # Wanju was 45710 before Jeonbuk became a special self-governing province (52710).
+    # A Wanju proposal that records no prior ties of its own relies on the catalog's.
+    proposal = tmp_path / "wanju.yaml"
+    proposal.write_text(
+        "kind: proposal\nid: wanju-meals\nregion: 완주군\ndemands:\n  - id: meals\n"
+        "    title: 서울 어린이집 급식에 친환경 농산물 공급\n"
+        "    description: 공공급식 식재료를 서울 자치구 어린이집과 복지시설에 납품하고 싶습니다.\n",
+        encoding="utf-8")
+    canonical = _scores_with(tmp_path / "a", lambda copy: None, [proposal])
+    former = _scores_with(tmp_path / "b", lambda copy: _replace(
+        copy / "ties.yaml", 'seoul_party: "11740"\n    region: "52710"',
+        'seoul_party: "11740"\n    region: "45710"'), [proposal])
+    column = canonical.projects.ids.index("urban-rural-public-meals")
+    assert canonical.long.parts["continuity"][0][0, column] == 1.0  # the pair ran there
+    np.testing.assert_array_equal(former.long.values, canonical.long.values)
+    np.testing.assert_array_equal(former.total, canonical.total)

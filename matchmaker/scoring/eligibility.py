@@ -47,9 +47,9 @@ def check_eligibility(d: DemandFeatures, p: ProjectFeatures) -> Eligibility:
             continue
         if rule.kinds is not None:
             fail_column(column, ~np.isin(kinds, rule.kinds), "region-kind")
-        if rule.provinces is not None:
-            fail_column(column, ~np.isin(provinces, [code[:2] for code in rule.provinces]),
-                        "province")
+        allowed = p.eligible_provinces[column] if p.eligible_provinces else None
+        if allowed is not None:
+            fail_column(column, ~np.isin(provinces, sorted(allowed)), "province")
         if rule.population_decline_only:
             fail_column(column, ~decline, "population-decline")
     # A region that co-funds less than the project's minimum share cannot take part.

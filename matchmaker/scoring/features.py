@@ -89,6 +89,9 @@ class ProjectFeatures:
     problem_terms: list[list[str]] = field(default_factory=list)  # one per problem statement
     problem_owner: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
     problem_position: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    # Province codes each project's eligibility names, resolved from codes or names
+    # (None: no province rule).
+    eligible_provinces: list[frozenset[str] | None] = field(default_factory=list)
 
     @property
     def ids(self) -> list[str]:
@@ -145,6 +148,7 @@ def build_project_features(catalog: Catalog, theme_ids: Sequence[str]) -> Projec
             owners += [row, row]
             positions += [place, place]
     return ProjectFeatures(
+        eligible_provinces=[eligible_provinces(catalog, p) for p in projects],
         projects=projects,
         themes=themes,
         terms=[terms(project_text(p)) for p in projects],
@@ -168,6 +172,21 @@ def build_project_features(catalog: Catalog, theme_ids: Sequence[str]) -> Projec
         problem_owner=np.array(owners, dtype=int),
         problem_position=np.array(positions, dtype=int),
     )
+
+
+def eligible_provinces(catalog: Catalog, project: Project) -> frozenset[str] | None:
+    """The province codes a project's `eligible.provinces` names, however each is written
+    (`52`, `전북특별자치도`, `전북`); an entry that names no region is left to `check`."""
+    rule = project.eligible
+    if rule is None or rule.provinces is None:
+        return None
+    index = catalog.region_index
+    codes = set()
+    for entry in rule.provinces:
+        region = index.resolve(entry).region
+        if region is not None:
+            codes.add(region.province_code)
+    return frozenset(codes)
 
 
 def _is_outcome(indicator: str) -> bool:

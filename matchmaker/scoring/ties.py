@@ -30,8 +30,14 @@ class TieIndex:
             seoul = index.by_code(tie.seoul_party)
             partner = seoul.name_ko if seoul is not None else tie.seoul_party
             since = f" ({tie.since})" if tie.since else ""
-            found[tie.region].append(TieEvidence(f"{tie.kind}: {partner}{since}", tie.project,
-                                                 direct=len(tie.region) == 5))
+            # Filed under the region's current code: a tie written with a former code
+            # (Wanju's 45710 before 52710) must reach the demands of that region.
+            region = index.by_code(tie.region)
+            code = region.code if region is not None else tie.region
+            direct = region.code != region.province_code if region is not None else (
+                len(tie.region) == 5)
+            found[code].append(TieEvidence(f"{tie.kind}: {partner}{since}", tie.project,
+                                           direct=direct))
         return cls(dict(found))
 
     def for_demand(self, d: DemandFeatures, row: int) -> list[TieEvidence]:
