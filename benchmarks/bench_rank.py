@@ -15,7 +15,7 @@ writes its figures as soon as it ends).
 
 What is timed, in the child:
   load     load_file (read, decode, parse, validate) on every proposal file and region
-           resolution into DemandRecords, as load_run does; the files stay in the page
+           resolution into ResolvedDemand records, as load_run does; the files stay in the page
            cache after generation, so disk time is not in it;
   checks   the document rules load_run runs (duplicate ids, regions, years);
   score    stream_top_k(k=3) on the records, split by wrapping library functions in place
@@ -296,6 +296,7 @@ def child(folder: Path, k: int, chunk: int, profile: bool) -> int:
     from matchmaker.catalog import load_catalog
     from matchmaker.checks import CheckContext, run_rules
     from matchmaker.models import Profile, Proposal
+    from matchmaker.resolve.demands import ResolvedDemand
     from matchmaker.scoring.similarity import ProjectTermIndex
     from matchmaker.validation import expand
 
@@ -345,7 +346,7 @@ def child(folder: Path, k: int, chunk: int, profile: bool) -> int:
             region = index.resolve(proposal.region).region
             resolve_s += time.perf_counter() - r0
             assert region is not None, proposal.region
-            records.extend(features.DemandRecord(proposal, demand, region, document.file)
+            records.extend(ResolvedDemand(proposal, demand, region, document.file)
                            for demand in proposal.demands)
         load_s = time.perf_counter() - t + listing
         phases.restore()

@@ -7,7 +7,7 @@ profile either load cleanly (warnings allowed) or the run stops with diagnostics
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from matchmaker import bundled
@@ -15,8 +15,7 @@ from matchmaker.catalog import Catalog, load_catalog
 from matchmaker.diagnostics import Diagnostic, has_errors
 from matchmaker.loading.documents import LoadedDocument, load_file
 from matchmaker.models import Profile, Proposal
-from matchmaker.resubmissions import Filed, find_repeats
-from matchmaker.scoring.features import DemandRecord
+from matchmaker.resolve.demands import ResolvedDemand, resolve_demands
 from matchmaker.validation import expand
 
 
@@ -28,6 +27,7 @@ class RunInputs:
     profile_document: LoadedDocument | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
+    demands: list[ResolvedDemand] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -48,24 +48,9 @@ class RunInputs:
             hashes[display_name(document.file)] = document.sha256
         return dict(sorted(hashes.items()))
 
-    def records(self) -> list[DemandRecord]:
-        assert self.catalog is not None
-        index = self.catalog.region_index
-        found: list[DemandRecord] = []
-        for document in self.proposals:
-            proposal = document.model
-            assert isinstance(proposal, Proposal)
-            region = index.resolve(proposal.region).region
-            assert region is not None  # unresolved regions stop the run in load_run
-            found.extend(DemandRecord(proposal, demand, region, document.file)
-                         for demand in proposal.demands)
-        # A resubmitted demand is ranked like any other but counted once for synergy; the
-        # check rule repeated-demand has already warned about it.
-        repeats = find_repeats([Filed(r.region.code, r.proposal.id, r.demand) for r in found])
-        for repeat in repeats:
-            found[repeat.later] = replace(found[repeat.later],
-                                          repeats=found[repeat.earlier].key)
-        return found
+    def records(self) -> list[ResolvedDemand]:
+        """The run's demands, resolved once when the run was loaded."""
+        return list(self.demands)
 
 
 def display_name(file: str) -> str:
@@ -112,4 +97,8 @@ def load_run(proposal_paths: list[Path] | None, catalog_root: Path | None,
         context = CheckContext(catalog, [d for d in inputs.proposals if d.ok], today)
         inputs.diagnostics.extend(run_rules(context, ("documents",)))
     inputs.proposals = [d for d in inputs.proposals if d.ok]
+    if catalog is not None:
+        inputs.demands = resolve_demands(
+            ((d.model, d.file) for d in inputs.proposals if isinstance(d.model, Proposal)),
+            catalog.region_index)
     return inputs

@@ -24,8 +24,8 @@ import yaml
 from matchmaker.catalog import Catalog
 from matchmaker.evaluation import ndcg_at, top1_hit
 from matchmaker.models import Demand, Profile, Proposal
+from matchmaker.resolve.demands import ResolvedDemand, resolve_demands
 from matchmaker.scoring.engine import Prepared, first_pass, second_pass
-from matchmaker.scoring.features import DemandRecord
 
 RANKERS = ("full", "demand_fit", "cosine")
 RIGHT = 3  # the grade of the right project
@@ -83,17 +83,16 @@ def load_judged(path: Path) -> list[JudgedDemand]:
     ) for entry in document["judged"]]
 
 
-def records_of(catalog: Catalog, entries: Sequence[JudgedDemand]) -> list[DemandRecord]:
+def records_of(catalog: Catalog, entries: Sequence[JudgedDemand]) -> list[ResolvedDemand]:
     """Each judged demand as its own one-demand proposal from its region."""
-    records = []
-    for entry in entries:
-        demand = Demand(id=entry.id, title=entry.title, description=entry.description)
-        proposal = Proposal(kind="proposal", id=f"judged-{entry.id}", region=entry.region,
-                            demands=[demand])
-        region = catalog.region_index.resolve(entry.region).region
-        if region is None:
-            raise ValueError(f"judged demand {entry.id}: region {entry.region!r} not resolved")
-        records.append(DemandRecord(proposal, demand, region, "judged"))
+    proposals = [(Proposal(kind="proposal", id=f"judged-{entry.id}", region=entry.region,
+                           demands=[Demand(id=entry.id, title=entry.title,
+                                           description=entry.description)]), "judged")
+                 for entry in entries]
+    records = resolve_demands(proposals, catalog.region_index)
+    if len(records) != len(entries):
+        unresolved = {e.region for e in entries} - {r.proposal.region for r in records}
+        raise ValueError(f"judged demands with unresolved regions: {sorted(unresolved)}")
     return records
 
 
@@ -110,7 +109,7 @@ class JudgedScores:
     ids: list[str]
 
 
-def score_each(catalog: Catalog, records: Sequence[DemandRecord], profile: Profile
+def score_each(catalog: Catalog, records: Sequence[ResolvedDemand], profile: Profile
                ) -> JudgedScores:
     prepared = Prepared.of(catalog)
     rows = []

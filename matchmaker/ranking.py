@@ -7,8 +7,8 @@ from typing import Literal
 
 import numpy as np
 
+from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.scoring.engine import COMPONENTS, Scores
-from matchmaker.scoring.features import DemandRecord
 from matchmaker.scoring.reasons import reasons
 
 GroupBy = Literal["demand", "project"]
@@ -16,7 +16,7 @@ GroupBy = Literal["demand", "project"]
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    record: DemandRecord
+    record: ResolvedDemand
     project_id: str
     project_name: str
     rank: int
@@ -119,7 +119,7 @@ def as_array(values: list[float]) -> np.ndarray:
 class NoSuitable:
     """A demand for which no eligible project reaches the profile's fit threshold."""
 
-    record: DemandRecord
+    record: ResolvedDemand
     best_fit: float | None  # None when no project is eligible at all
     threshold: float
     unserved: tuple[str, ...] = ()  # labels of needs read that no project serves

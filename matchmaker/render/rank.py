@@ -11,7 +11,7 @@ from itertools import groupby
 from matchmaker import __version__
 from matchmaker.models import Profile
 from matchmaker.ranking import Match, NoSuitable, confidence_label
-from matchmaker.scoring.features import DemandRecord
+from matchmaker.resolve.demands import ResolvedDemand
 
 FORMATS = ("table", "json", "csv", "markdown")
 UTF8_BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only with it, so Hangul shows
@@ -75,7 +75,7 @@ def profile_json(profile: Profile) -> dict[str, object]:
     }
 
 
-def demand_json(record: DemandRecord) -> dict[str, object]:
+def demand_json(record: ResolvedDemand) -> dict[str, object]:
     """The demand a JSON entry is about: proposal, demand id and region."""
     region = record.region
     return {

@@ -23,9 +23,9 @@ from matchmaker.ranking import no_suitable, rank
 from matchmaker.render.allocation import to_json_document
 from matchmaker.render.rank import match_json, no_suitable_sentence, profile_json
 from matchmaker.report.tiles import TILES
+from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.robustness.sensitivity import DemandSensitivity, sensitivity
 from matchmaker.scoring.engine import score
-from matchmaker.scoring.features import DemandRecord
 
 TOP = 3                 # matches shown per demand
 DEFAULT_DRAWS = 200     # enough for shares to the percent, quick enough for every report
@@ -148,7 +148,7 @@ def build_report_data(inputs: RunInputs, options: AllocationOptions | None = Non
     )
 
 
-def _demand(record: DemandRecord) -> dict[str, Any]:
+def _demand(record: ResolvedDemand) -> dict[str, Any]:
     region = record.region
     demand = record.demand
     return {

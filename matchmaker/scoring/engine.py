@@ -13,6 +13,7 @@ import numpy as np
 from matchmaker.catalog import Catalog
 from matchmaker.models import Profile
 from matchmaker.models.common import Names
+from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.scoring.components import (
     CLEAR_FIT,
     FIT_BAND,
@@ -25,7 +26,6 @@ from matchmaker.scoring.components import (
 from matchmaker.scoring.eligibility import Eligibility, check_eligibility
 from matchmaker.scoring.features import (
     DemandFeatures,
-    DemandRecord,
     ProjectFeatures,
     build_demand_features,
     build_project_features,
@@ -218,7 +218,7 @@ class FirstPass:
     strong: np.ndarray
 
 
-def first_pass(prepared: Prepared, records: list[DemandRecord]) -> FirstPass:
+def first_pass(prepared: Prepared, records: list[ResolvedDemand]) -> FirstPass:
     """Read the demands and score their fit: everything synergy needs from them."""
     demands = build_demand_features(records, prepared.vocabulary, prepared.theme_ids)
     cosine = prepared.term_index.cosine(demands.terms)
@@ -256,7 +256,7 @@ def second_pass(prepared: Prepared, first: FirstPass, region_demand: RegionDeman
                                                     best_fit, profile.fit_threshold))
 
 
-def score(catalog: Catalog, records: list[DemandRecord], profile: Profile) -> Scores:
+def score(catalog: Catalog, records: list[ResolvedDemand], profile: Profile) -> Scores:
     """Score every pair of a run that fits in memory (one chunk)."""
     prepared = Prepared.of(catalog)
     first = first_pass(prepared, records)

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from matchmaker.catalog import Catalog
-from matchmaker.models import Demand, Project, Proposal
-from matchmaker.regions import Region
+from matchmaker.models import Demand, Project
+from matchmaker.resolve.catalog import eligible_provinces
+from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.text.contrast import rule_out
 from matchmaker.text.terms import terms
 from matchmaker.text.vocabulary import ThemeHit, Vocabulary
@@ -32,24 +33,9 @@ OUTCOME_WORDS = ("소득", "매출", "판매액", "공급액", "정착", "귀농
                  "start-up", "startup", "population")
 
 
-@dataclass(frozen=True, slots=True)
-class DemandRecord:
-    """One demand with the context it was filed in."""
-
-    proposal: Proposal
-    demand: Demand
-    region: Region
-    file: str
-    repeats: str | None = None  # key of an earlier demand of the region this one repeats
-
-    @property
-    def key(self) -> str:
-        return f"{self.proposal.id}/{self.demand.id}"
-
-
 @dataclass(slots=True)
 class DemandFeatures:
-    records: list[DemandRecord]
+    records: list[ResolvedDemand]
     theme_weights: np.ndarray          # D × T, 1.0 declared, 0.5–1.0 read from the text
     declared_themes: list[tuple[str, ...]]
     theme_hits: list[dict[str, tuple[ThemeHit, ...]]]
@@ -174,21 +160,6 @@ def build_project_features(catalog: Catalog, theme_ids: Sequence[str]) -> Projec
     )
 
 
-def eligible_provinces(catalog: Catalog, project: Project) -> frozenset[str] | None:
-    """The province codes a project's `eligible.provinces` names, however each is written
-    (`52`, `전북특별자치도`, `전북`); an entry that names no region is left to `check`."""
-    rule = project.eligible
-    if rule is None or rule.provinces is None:
-        return None
-    index = catalog.region_index
-    codes = set()
-    for entry in rule.provinces:
-        region = index.resolve(entry).region
-        if region is not None:
-            codes.add(region.province_code)
-    return frozenset(codes)
-
-
 def _is_outcome(indicator: str) -> bool:
     text = indicator.lower()
     return any(word in text for word in OUTCOME_WORDS)
@@ -228,7 +199,7 @@ def read_theme_weights(demand: Demand, vocabulary: Vocabulary, text: DemandText 
     return weights, hits
 
 
-def build_demand_features(records: list[DemandRecord], vocabulary: Vocabulary,
+def build_demand_features(records: list[ResolvedDemand], vocabulary: Vocabulary,
                           theme_ids: Sequence[str]) -> DemandFeatures:
     index = {theme: i for i, theme in enumerate(theme_ids)}
     count = len(records)

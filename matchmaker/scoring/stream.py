@@ -16,8 +16,8 @@ import numpy as np
 
 from matchmaker.catalog import Catalog
 from matchmaker.models import Profile
+from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.scoring.engine import Prepared, first_pass, second_pass
-from matchmaker.scoring.features import DemandRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ def top_k(scores_total: np.ndarray, eligible: np.ndarray, ids: list[str], k: int
     return best, np.where(np.isfinite(values), values, np.nan)
 
 
-def stream_top_k(catalog: Catalog, records: Sequence[DemandRecord], profile: Profile,
+def stream_top_k(catalog: Catalog, records: Sequence[ResolvedDemand], profile: Profile,
                  k: int = 3, chunk: int = 500) -> TopK:
     prepared = Prepared.of(catalog)
     assert prepared.projects.ids == sorted(prepared.projects.ids)
