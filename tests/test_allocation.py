@@ -195,3 +195,28 @@ def test_at_the_time_limit_without_an_incumbent_greedy_is_reported_with_the_boun
     assert answer.bound == pytest.approx(exact.objective + 10)
     assert answer.gap == pytest.approx((answer.bound - answer.objective) / answer.bound,
                                        abs=1e-6)
+
+
+@pytest.mark.parametrize(("options", "named"), [
+    (AllocationOptions(locks=(("2026-wanju/no-such-demand", "seoul-farms"),)),
+     "--lock: no demand '2026-wanju/no-such-demand'"),
+    (AllocationOptions(forbids=(("2026-wanju/youth-farmstay", "seoul-farm"),)),
+     "--forbid: no project 'seoul-farm'"),
+    (AllocationOptions(capacities={"seoul-farm": 2}), "--capacity: no project 'seoul-farm'"),
+    (AllocationOptions(project_budgets={"nope": 1}), "--project-budget: no project 'nope'"),
+])
+def test_the_library_refuses_an_option_naming_what_the_run_lacks(options: AllocationOptions,
+                                                                 named: str) -> None:
+    # Called from code, an option that cannot be honoured is an error naming it, never a
+    # bare KeyError or an option silently ignored.
+    import datetime as dt
+
+    from matchmaker.allocation.problem import UnknownName
+    from matchmaker.allocation.report import allocate
+    from matchmaker.inputs import load_run
+    from matchmaker.scoring.engine import score
+
+    run = load_run(None, None, None, dt.date(2026, 11, 28))
+    scores = score(run.catalog, run.records(), run.profile)
+    with pytest.raises(UnknownName, match=named):
+        allocate(scores, options)

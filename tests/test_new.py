@@ -156,9 +156,9 @@ def test_the_suggested_id_is_year_and_english_name(cli, region: str, expected: s
 # --- refusals -------------------------------------------------------------------------
 
 
-def test_an_ambiguous_region_exits_1_listing_every_candidate(cli) -> None:
+def test_an_ambiguous_region_is_a_usage_error_listing_every_candidate(cli) -> None:
     run = cli("new", "proposal", "--region", "중구")
-    assert run.exit_code == 1
+    assert run.exit_code == 2  # --region names no one region: exit 2 in every command
     assert "'중구' names 6 regions" in run.output
     for code, province in [("11140", "Seoul"), ("26110", "Busan"), ("31110", "Ulsan")]:
         assert re.search(rf"^  {code} +Jung-gu \({province}\)$", run.output, re.MULTILINE)
@@ -167,15 +167,16 @@ def test_an_ambiguous_region_exits_1_listing_every_candidate(cli) -> None:
 
 def test_the_candidates_are_listed_in_korean_with_lang_ko(cli) -> None:
     run = cli("new", "proposal", "--region", "고성군", "--lang", "ko")
-    assert run.exit_code == 1
+    assert run.exit_code == 2  # --region names no one region: exit 2 in every command
     assert "'고성군'에 해당하는 지역이 2곳입니다" in run.output
     assert "48820  고성군 (경상남도)" in run.output
     assert "51820  고성군 (강원특별자치도)" in run.output
 
 
-def test_an_unknown_region_exits_1_with_the_nearest_names(cli, tmp_path: Path) -> None:
+def test_an_unknown_region_is_a_usage_error_with_the_nearest_names(cli, tmp_path: Path
+                                                                  ) -> None:
     run = cli("new", "proposal", "--region", "완주근", "--output", str(tmp_path / "x.yaml"))
-    assert run.exit_code == 1
+    assert run.exit_code == 2  # --region names no one region: exit 2 in every command
     assert "no region is called '완주근'" in run.output
     assert "52710  Wanju-gun (Jeonbuk State)" in run.output
     assert list(tmp_path.iterdir()) == []
@@ -204,7 +205,7 @@ def test_it_leaves_no_temporary_file_behind(cli, tmp_path: Path) -> None:
 def test_a_missing_output_folder_is_a_usage_error(cli, tmp_path: Path) -> None:
     run = cli("new", "proposal", "--output", str(tmp_path / "nowhere" / "x.yaml"))
     assert run.exit_code == 2
-    assert "does not exist" in run.output
+    assert "--output: folder not found" in run.stderr
 
 
 def test_the_output_cannot_be_the_schema_files_name(cli, tmp_path: Path) -> None:

@@ -76,7 +76,35 @@ def pair_cost(request: float, low: float, high: float) -> tuple[float, bool]:
     return 0.0, False
 
 
+class UnknownName(ValueError):
+    """An option names a demand or project the run does not have."""
+
+    def __init__(self, option: str, kind: str, name: str) -> None:
+        super().__init__(f"{option}: no {kind} '{name}' in this run")
+        self.option, self.kind, self.name = option, kind, name
+
+
+def check_names(scores: Scores, options: AllocationOptions) -> None:
+    """Every demand and project an option names must be in the run: an option that cannot
+    be honoured is an error, never dropped (a lock on a demand nobody filed, a capacity for
+    a project that is not in the catalog)."""
+    keys = {record.key for record in scores.demands.records}
+    projects = set(scores.projects.ids)
+    for option, pairs in (("--lock", options.locks), ("--forbid", options.forbids)):
+        for demand, project in pairs:
+            if demand not in keys:
+                raise UnknownName(option, "demand", demand)
+            if project not in projects:
+                raise UnknownName(option, "project", project)
+    for option, named in (("--capacity", options.capacities),
+                          ("--project-budget", options.project_budgets)):
+        for project in named:
+            if project not in projects:
+                raise UnknownName(option, "project", project)
+
+
 def build_problem(scores: Scores, options: AllocationOptions) -> AllocationProblem:
+    check_names(scores, options)
     d, p = scores.demands, scores.projects
     keys = {record.key: row for row, record in enumerate(d.records)}
     ids = {project_id: column for column, project_id in enumerate(p.ids)}

@@ -17,8 +17,6 @@ from matchmaker.cli.options import (
     MinDeclineShareOption,
     MinPerProvinceOption,
     TodayOption,
-    resolve_language,
-    resolve_today,
 )
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 
@@ -107,20 +105,31 @@ def allocate(
     from matchmaker.allocation.problem import AllocationOptions
     from matchmaker.allocation.report import allocate as allocate_portfolio
     from matchmaker.allocation.solve import Infeasible, NoSolutionInTime
-    from matchmaker.cli.run import load_or_exit, write_output
+    from matchmaker.cli.shell import (
+        RunOptions,
+        build_inputs,
+        demand_keys_or_exit,
+        project_ids_or_exit,
+        write_or_exit,
+    )
     from matchmaker.render import allocation as render
     from matchmaker.scoring.engine import score
 
-    language = resolve_language(lang)
-    inputs = load_or_exit(proposals, catalog, profile, resolve_today(today), language,
-                          output_format.value)
+    run = RunOptions.of(proposals=proposals, catalog=catalog, profile=profile, lang=lang,
+                        today=today, output_format=output_format.value, output=output)
+    language = run.language
+    inputs = build_inputs(run)
     assert inputs.catalog is not None and inputs.profile is not None
     records = inputs.records()
     locks, forbids = _pairs(lock, "--lock"), _pairs(forbid, "--forbid")
     capacities = _numbers(capacity, "--capacity")
     project_budgets = _numbers(project_budget, "--project-budget")
-    _check_names(locks + forbids, [r.key for r in records], list(inputs.catalog.projects),
-                 list(capacities) + list(project_budgets))
+    keys = [r.key for r in records]
+    for option, pairs in (("--lock", locks), ("--forbid", forbids)):
+        demand_keys_or_exit(keys, [demand for demand, _ in pairs], language, option)
+        project_ids_or_exit(inputs.catalog, [project for _, project in pairs], language, option)
+    project_ids_or_exit(inputs.catalog, list(capacities), language, "--capacity")
+    project_ids_or_exit(inputs.catalog, list(project_budgets), language, "--project-budget")
     options = AllocationOptions(
         budget=budget, project_budgets=project_budgets, capacities=capacities,
         per_demand=per_demand, synergy_bonus=synergy_bonus, min_per_province=min_per_province,
@@ -163,24 +172,4 @@ def allocate(
         text = render.render_markdown(result, language)
     else:
         text = render.render_table(result, language)
-    write_output(text, output, inputs, language)
-
-
-def _check_names(pairs: list[tuple[str, str]], demands: list[str], projects: list[str],
-                 project_options: list[str]) -> None:
-    from matchmaker.suggest import did_you_mean
-
-    def fail(kind: str, name: str, known: list[str]) -> None:
-        suggestion = did_you_mean(name, known)
-        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
-        typer.echo(f"no {kind} '{name}'{hint}", err=True)
-        raise typer.Exit(2)
-
-    for demand, project in pairs:
-        if demand not in demands:
-            fail("demand", demand, demands)
-        if project not in projects:
-            fail("project", project, projects)
-    for project in project_options:
-        if project not in projects:
-            fail("project", project, projects)
+    write_or_exit(text, output, language, inputs)

@@ -7,13 +7,7 @@ from typing import Annotated
 
 import typer
 
-from matchmaker.cli.options import (
-    CatalogOption,
-    LangOption,
-    TodayOption,
-    resolve_language,
-    resolve_today,
-)
+from matchmaker.cli.options import CatalogOption, LangOption, TodayOption
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 
 
@@ -36,29 +30,27 @@ def explain(
     today: TodayOption = None,
 ) -> None:
     """Show one pair's points, weights, evidence, gates, and what would reorder it."""
-    from matchmaker.cli.run import load_or_exit
+    from matchmaker.cli.shell import (
+        RunOptions,
+        build_inputs,
+        demand_keys_or_exit,
+        project_ids_or_exit,
+        write_or_exit,
+    )
     from matchmaker.explain import explain as explain_pair
     from matchmaker.render import explain as render
     from matchmaker.render.rank import profile_json
     from matchmaker.scoring.engine import score
-    from matchmaker.suggest import did_you_mean
 
-    language = resolve_language(lang)
-    inputs = load_or_exit(proposals, catalog, profile, resolve_today(today), language,
-                          output_format.value)
+    options = RunOptions.of(proposals=proposals, catalog=catalog, profile=profile, lang=lang,
+                            today=today, output_format=output_format.value)
+    language = options.language
+    inputs = build_inputs(options)
     assert inputs.catalog is not None and inputs.profile is not None
     records = inputs.records()
     keys = [r.key for r in records]
-    if demand not in keys:
-        suggestion = did_you_mean(demand, keys)
-        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
-        typer.echo(f"no demand '{demand}' in the proposals{hint}", err=True)
-        raise typer.Exit(2)
-    if project not in inputs.catalog.projects:
-        suggestion = did_you_mean(project, inputs.catalog.projects)
-        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
-        typer.echo(f"no project '{project}' in the catalog{hint}", err=True)
-        raise typer.Exit(2)
+    demand_keys_or_exit(keys, [demand], language, "PROPOSAL/DEMAND")
+    project_ids_or_exit(inputs.catalog, [project], language, "PROJECT")
     scores = score(inputs.catalog, records, inputs.profile)
     explanation = explain_pair(scores, keys.index(demand), scores.projects.ids.index(project),
                                language)
@@ -69,4 +61,4 @@ def explain(
         text = render.render_markdown(explanation, language)
     else:
         text = render.render_text(explanation, language)
-    typer.echo(text, nl=False)
+    write_or_exit(text, None, language, inputs)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from matchmaker.cli.options import CatalogOption, LangOption, resolve_language
-from matchmaker.cli.schema import OutputOption, load_catalog_or_exit, write_or_exit
+from matchmaker.cli.schema import OutputOption
 
 if TYPE_CHECKING:
     from matchmaker.regions import Region, Resolution
@@ -90,11 +90,12 @@ def proposal(
     """Write a commented proposal to fill in: Korean first, every field explained."""
     import datetime as dt
 
+    from matchmaker.cli.shell import catalog_or_exit, write_or_exit
     from matchmaker.schema import build_schema, render_schema
     from matchmaker.templates import SCHEMA_FILE_NAME, proposal_template
 
     language = resolve_language(lang)
-    loaded = load_catalog_or_exit(catalog, language)
+    loaded = catalog_or_exit(catalog, language)
     index = loaded.region_index
     chosen = None if region is None else _resolve_or_exit(index.resolve(region), language)
     text = proposal_template(
@@ -102,28 +103,28 @@ def proposal(
         region=chosen, regions=index.regions, themes=loaded.themes.themes,
         file_name=output.name if output is not None else None)
     if output is None:
-        sys.stdout.write(text)
+        write_or_exit(text, None, language)
         return
     schema_path = output.parent / SCHEMA_FILE_NAME
     if schema_file and output.name == SCHEMA_FILE_NAME:
         sys.stderr.write(_say("same-file", language, path=output) + "\n")
         raise typer.Exit(2)
     try:
-        write_or_exit(output, text, overwrite=force, language=language)
+        write_or_exit(text, output, language, overwrite=force)
     except FileExistsError:
         sys.stderr.write(_say("exists", language, path=output) + "\n")
         raise typer.Exit(1) from None
     note = ""
     if schema_file:
         # Derived from the catalog, so replacing an older copy only brings it up to date.
-        write_or_exit(schema_path, render_schema(build_schema("proposal", loaded)),
-                      overwrite=True, language=language)
+        write_or_exit(render_schema(build_schema("proposal", loaded)), schema_path, language)
         note = _say("with-schema", language, schema=schema_path)
     sys.stderr.write(_say("wrote", language, path=output, schema=note) + "\n")
 
 
 def _resolve_or_exit(resolution: Resolution, language: str) -> Region:
-    """The one region named, or exit 1 listing the candidates so the user can pick."""
+    """The one region named, or exit 2 (a usage error, as --region is in every command)
+    listing the candidates so the user can pick."""
     if resolution.region is not None:
         return resolution.region
     query = resolution.query
@@ -142,4 +143,4 @@ def _resolve_or_exit(resolution: Resolution, language: str) -> Region:
     else:
         lines.append(_say("search", language, query=_shell_word(query)))
     sys.stderr.write("\n".join(lines) + "\n")
-    raise typer.Exit(1)
+    raise typer.Exit(2)

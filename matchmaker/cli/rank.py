@@ -8,13 +8,7 @@ from typing import Annotated
 
 import typer
 
-from matchmaker.cli.options import (
-    CatalogOption,
-    LangOption,
-    TodayOption,
-    resolve_language,
-    resolve_today,
-)
+from matchmaker.cli.options import CatalogOption, LangOption, TodayOption
 
 
 class RankFormat(StrEnum):
@@ -62,18 +56,25 @@ def rank(
     today: TodayOption = None,
 ) -> None:
     """Rank Seoul's projects for each region's demand, with scores and reasons."""
-    from matchmaker.cli.run import load_or_exit, write_output
+    from matchmaker.cli.shell import (
+        RunOptions,
+        build_inputs,
+        project_ids_or_exit,
+        region_codes_or_exit,
+        write_or_exit,
+    )
     from matchmaker.ranking import no_suitable, selected_rows
     from matchmaker.ranking import rank as rank_matches
     from matchmaker.render.rank import RankReport, render
     from matchmaker.scoring.engine import score
 
-    language = resolve_language(lang)
-    inputs = load_or_exit(proposals, catalog, profile, resolve_today(today), language,
-                          output_format.value)
+    options = RunOptions.of(proposals=proposals, catalog=catalog, profile=profile, lang=lang,
+                            today=today, output_format=output_format.value, output=output)
+    language = options.language
+    inputs = build_inputs(options)
     assert inputs.catalog is not None and inputs.profile is not None
-    region_codes = _region_codes(inputs.catalog, region, language)
-    project_ids = _project_ids(inputs.catalog, project, language)
+    region_codes = region_codes_or_exit(inputs.catalog, region, language)
+    project_ids = project_ids_or_exit(inputs.catalog, project, language)
     scores = score(inputs.catalog, inputs.records(), inputs.profile)
     matches = rank_matches(scores, top=top, by=by.value, region_codes=region_codes,
                            project_ids=project_ids, include_ineligible=include_ineligible,
@@ -82,36 +83,4 @@ def rank(
                              language)
     report = RankReport(matches, inputs.profile, inputs.input_hashes(), by.value, top, language,
                         tuple(unsuitable), only_no_suitable)
-    write_output(render(report, output_format.value), output, inputs, language)
-
-
-def _region_codes(catalog: object, names: list[str] | None, language: str) -> set[str] | None:
-    if not names:
-        return None
-    index = catalog.region_index  # type: ignore[attr-defined]
-    codes: set[str] = set()
-    for name in names:
-        resolution = index.resolve(name)
-        if resolution.region is None:
-            shown = ", ".join(f"{r.code} {r.display(language)}" for r in resolution.candidates)
-            typer.echo(f"--region {name}: "
-                       + ("ambiguous: " if resolution.status == "ambiguous" else "not found. ")
-                       + (shown or ""), err=True)
-            raise typer.Exit(2)
-        codes.add(resolution.region.code)
-    return codes
-
-
-def _project_ids(catalog: object, ids: list[str] | None, language: str) -> set[str] | None:
-    if not ids:
-        return None
-    from matchmaker.suggest import did_you_mean
-
-    known = set(catalog.projects)  # type: ignore[attr-defined]
-    for project_id in ids:
-        if project_id not in known:
-            suggestion = did_you_mean(project_id, known)
-            hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
-            typer.echo(f"--project: no project '{project_id}'{hint}", err=True)
-            raise typer.Exit(2)
-    return set(ids)
+    write_or_exit(render(report, output_format.value), output, language, inputs)

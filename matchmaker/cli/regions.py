@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,7 +13,6 @@ import typer
 from matchmaker.cli.options import LangOption, resolve_language
 
 if TYPE_CHECKING:
-    from matchmaker.diagnostics import Diagnostic
     from matchmaker.regions import Region
 
 # Piped output is read whole or by tools; never squeeze a table to a guessed 80 columns.
@@ -52,14 +50,10 @@ def regions(
     lang: LangOption = None,
 ) -> None:
     """Find regions by code, name, misspelt name or initial consonants, with their codes."""
-    from matchmaker.bundled import catalog_dir
-    from matchmaker.catalog.loader import load_catalog
+    from matchmaker.cli.shell import catalog_or_exit
 
     language = resolve_language(lang)
-    root = catalog if catalog is not None else catalog_dir()
-    loaded, diagnostics = load_catalog(root)
-    if loaded is None:
-        raise typer.Exit(_emit_catalog_errors(diagnostics, output_format, language))
+    loaded = catalog_or_exit(catalog, language, output_format.value)
     index = loaded.region_index
     if query is None:
         found: list[tuple[Region, float | None]] = [(region, None) for region in index.regions]
@@ -123,24 +117,3 @@ def _print_table(found: list[tuple[Region, float | None]], language: str,
     # Created here, not at import, so it writes to whatever stdout is now (tests swap it).
     console = Console(file=sys.stdout, width=None if sys.stdout.isatty() else PIPED_WIDTH)
     console.print(table)
-
-
-def _emit_catalog_errors(diagnostics: Sequence[Diagnostic], output_format: RegionsFormat,
-                         language: str) -> int:
-    from matchmaker.cli.report import emit_diagnostics
-    from matchmaker.loading.limits import DEFAULT_LIMITS
-
-    files = sorted({diagnostic.file for diagnostic in diagnostics})
-    # The loader does not hand back file texts; reread them (within its size limit) so
-    # text output can quote the offending line under its caret.
-    sources: dict[str, str] = {}
-    for name in files:
-        path = Path(name)
-        try:
-            if path.stat().st_size <= DEFAULT_LIMITS.max_bytes:
-                sources[name] = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue  # the diagnostic already says the file cannot be read
-    diagnostic_format = "json" if output_format is RegionsFormat.json else "text"
-    code = emit_diagnostics(files, diagnostics, sources, diagnostic_format, language)
-    return code or 1

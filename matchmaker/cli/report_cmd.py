@@ -20,7 +20,6 @@ from matchmaker.cli.options import (
     MinDeclineShareOption,
     MinPerProvinceOption,
     TodayOption,
-    resolve_today,
 )
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 
@@ -56,11 +55,14 @@ def report(
     from matchmaker.allocation.problem import AllocationOptions
     from matchmaker.allocation.solve import Infeasible
     from matchmaker.cli.allocate import GROUP_EXPLANATIONS
-    from matchmaker.cli.run import load_or_exit, write_output
+    from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
     from matchmaker.report.data import build_report_data
 
-    language = lang.value
-    inputs = load_or_exit(proposals, catalog, profile, resolve_today(today), language, "text")
+    run = RunOptions.of(proposals=proposals, catalog=catalog, profile=profile,
+                        lang=lang, today=today, output_format=output_format.value,
+                        output=output)
+    language = run.language
+    inputs = build_inputs(run)
     options = AllocationOptions(
         budget=budget, min_per_province=min_per_province, min_decline_share=min_decline_share,
         min_decline_krw_share=min_decline_krw_share, max_region_share=max_region_share)
@@ -83,4 +85,4 @@ def report(
         from matchmaker.report.html import render_html
 
         content = render_html(data)
-    write_output(content, output, inputs, language)
+    write_or_exit(content, output, language, inputs)

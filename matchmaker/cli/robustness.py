@@ -8,13 +8,7 @@ from typing import Annotated
 
 import typer
 
-from matchmaker.cli.options import (
-    CatalogOption,
-    LangOption,
-    TodayOption,
-    resolve_language,
-    resolve_today,
-)
+from matchmaker.cli.options import CatalogOption, LangOption, TodayOption, resolve_language
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 
 
@@ -44,15 +38,16 @@ def sensitivity(
     today: TodayOption = None,
 ) -> None:
     """How far each recommendation holds as the weights change (exact and Monte-Carlo)."""
-    from matchmaker.cli.run import load_or_exit
+    from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
     from matchmaker.render import robustness as render
     from matchmaker.robustness.sensitivity import allocation_survival
     from matchmaker.robustness.sensitivity import sensitivity as run_sensitivity
     from matchmaker.scoring.engine import score
 
-    language = resolve_language(lang)
-    inputs = load_or_exit(proposals, catalog, profile, resolve_today(today), language,
-                          output_format.value)
+    options = RunOptions.of(proposals=proposals, catalog=catalog, profile=profile, lang=lang,
+                            today=today, output_format=output_format.value)
+    language = options.language
+    inputs = build_inputs(options)
     assert inputs.catalog is not None and inputs.profile is not None
     scores = score(inputs.catalog, inputs.records(), inputs.profile)
     found = run_sensitivity(scores, draws=draws, seed=seed)
@@ -65,10 +60,11 @@ def sensitivity(
     if output_format is ReportFormat.json:
         meta = {"profile": inputs.profile.id, "draws": draws, "seed": seed,
                 "inputs": inputs.input_hashes()}
-        typer.echo(render.sensitivity_json(found, survival, meta), nl=False)
+        text = render.sensitivity_json(found, survival, meta)
     else:
-        typer.echo(render.sensitivity_text(found, survival, language,
-                                           output_format is ReportFormat.markdown), nl=False)
+        text = render.sensitivity_text(found, survival, language,
+                                       output_format is ReportFormat.markdown)
+    write_or_exit(text, None, language, inputs)
 
 
 def compare(
@@ -83,27 +79,26 @@ def compare(
     today: TodayOption = None,
 ) -> None:
     """Rank under several profiles side by side, with Kendall's tau and the biggest moves."""
-    from matchmaker.cli.run import load_or_exit
+    from matchmaker.cli.shell import RunOptions, build_inputs, emit_to_stderr, write_or_exit
     from matchmaker.loading.documents import load_file
     from matchmaker.models import Profile
     from matchmaker.render import robustness as render
     from matchmaker.robustness.compare import compare as run_compare
     from matchmaker.scoring.engine import score
 
-    language = resolve_language(lang)
+    options = RunOptions.of(proposals=proposals, catalog=catalog, profile=profiles[0],
+                            lang=lang, today=today, output_format=output_format.value)
+    language = options.language
     if len(profiles) < 2:
         raise typer.BadParameter("give at least two profiles", param_hint="PROFILE...")
-    inputs = load_or_exit(proposals, catalog, profiles[0], resolve_today(today), language,
-                          output_format.value)
+    inputs = build_inputs(options)
     assert inputs.catalog is not None and inputs.profile is not None
     loaded: list[Profile] = []
     for path in profiles:
         document = load_file(path, kinds=frozenset({"profile"}))
         if not isinstance(document.model, Profile):
-            from matchmaker.cli.report import emit_diagnostics
-
-            emit_diagnostics([document.file], list(document.diagnostics),
-                             {document.file: document.text or ""}, "text", language)
+            emit_to_stderr(list(document.diagnostics), {document.file: document.text or ""},
+                           "text", language)
             raise typer.Exit(1)
         loaded.append(document.model)
     if len({p.id for p in loaded}) < len(loaded):
@@ -111,10 +106,10 @@ def compare(
     scores = score(inputs.catalog, inputs.records(), inputs.profile)
     comparison = run_compare(scores, loaded)
     if output_format is ReportFormat.json:
-        typer.echo(render.compare_json(comparison, {"inputs": inputs.input_hashes()}), nl=False)
+        text = render.compare_json(comparison, {"inputs": inputs.input_hashes()})
     else:
-        typer.echo(render.compare_text(comparison, language,
-                                       output_format is ReportFormat.markdown), nl=False)
+        text = render.compare_text(comparison, language, output_format is ReportFormat.markdown)
+    write_or_exit(text, None, language, inputs)
 
 
 def diff(
@@ -149,8 +144,10 @@ def diff(
     except NotARun as error:
         typer.echo(f"{old} / {new}: {error}", err=True)
         raise typer.Exit(1) from None
+    from matchmaker.cli.shell import write_or_exit
+
     if output_format is ReportFormat.json:
-        typer.echo(render.diff_json(result), nl=False)
+        text = render.diff_json(result)
     else:
-        typer.echo(render.diff_text(result, language, output_format is ReportFormat.markdown),
-                   nl=False)
+        text = render.diff_text(result, language, output_format is ReportFormat.markdown)
+    write_or_exit(text, None, language)

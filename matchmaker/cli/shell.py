@@ -1,0 +1,252 @@
+"""The one shell every command runs in: its options, its inputs, its output, its names.
+
+A command parses its own options and then does the same four things as every other:
+gather the run's options (`RunOptions`), load the inputs or stop (`build_inputs`,
+`catalog_or_exit`), check the names the user gave (`region_codes_or_exit`,
+`project_ids_or_exit`, `demand_keys_or_exit`), and write what it made (`write_or_exit`).
+Each of those is written once, here, so every command stops the same way for the same
+problem: bad input is exit 1, a bad option or name exit 2, an OS error writing output
+exit 1 with the OS's reason, and whatever a person must read goes to stderr.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+from matchmaker.cli.options import LanguageChoice, resolve_language, resolve_today
+
+if TYPE_CHECKING:
+    from matchmaker.catalog import Catalog
+    from matchmaker.diagnostics import Diagnostic
+    from matchmaker.inputs import RunInputs
+
+MESSAGES = {
+    "no-demand": ("{option}: no demand '{name}' in the proposals{hint}",
+                  "{option}: 제안서에 수요 '{name}'이(가) 없습니다{hint}"),
+    "no-project": ("{option}: no project '{name}' in the catalog{hint}",
+                   "{option}: 카탈로그에 사업 '{name}'이(가) 없습니다{hint}"),
+    "did-you-mean": (" (did you mean '{suggestion}'?)", " ('{suggestion}'을(를) 찾으셨나요?)"),
+    "region-ambiguous": ("{option} {name}: more than one region has this name: {candidates}. "
+                         "Give the code or the province as well.",
+                         "{option} {name}: 이 이름의 지역이 여럿입니다: {candidates}. 코드나 "
+                         "시·도를 함께 쓰세요."),
+    "region-not-found": ("{option} {name}: no such region{candidates}",
+                         "{option} {name}: 그런 지역이 없습니다{candidates}"),
+    "region-did-you-mean": (" (did you mean: {names}?)", " (혹시: {names}?)"),
+    "output-is-input": ("--output would overwrite an input file: {path}",
+                        "--output이 입력 파일을 덮어씁니다: {path}"),
+    "no-folder": ("--output: folder not found: {folder}",
+                  "--output: 폴더가 없습니다: {folder}"),
+    "cannot-write": ("cannot write {path}: {reason}", "{path}에 쓸 수 없습니다: {reason}"),
+    "catalog-unusable": ("The catalog in {root} cannot be used until these errors are fixed.",
+                         "{root}의 카탈로그는 위 오류를 고치기 전에는 쓸 수 없습니다."),
+}
+
+
+def say(key: str, language: str, **values: object) -> str:
+    english, korean = MESSAGES[key]
+    return (korean if language == "ko" else english).format(**values)
+
+
+def usage_error(message: str) -> NoReturn:
+    """A bad option or name: the message on stderr, exit 2."""
+    typer.echo(message, err=True)
+    raise typer.Exit(2)
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """What every scoring command is told: its inputs, its language, its date, its output."""
+
+    proposals: list[Path] | None
+    catalog: Path | None
+    profile: Path | None
+    language: str
+    today: dt.date
+    output_format: str
+    output: Path | None = None
+
+    @classmethod
+    def of(cls, *, proposals: list[Path] | None, catalog: Path | None, profile: Path | None,
+           lang: LanguageChoice | None, today: str | None, output_format: str,
+           output: Path | None = None) -> RunOptions:
+        """From the raw option values: language from --lang, MATCHMAKER_LANG or the locale;
+        the date from --today or the clock."""
+        return cls(proposals, catalog, profile, resolve_language(lang), resolve_today(today),
+                   output_format, output)
+
+
+def emit_to_stderr(diagnostics: Sequence[Diagnostic], sources: dict[str, str],
+                   output_format: str, language: str) -> None:
+    """Diagnostics about the inputs, for the person: on stderr, so a redirected output is
+    never half data, half errors."""
+    from matchmaker.cli.report import emit_diagnostics
+
+    files = sorted({d.file for d in diagnostics})
+    stdout = sys.stdout
+    sys.stdout = sys.stderr
+    try:
+        emit_diagnostics(files, diagnostics, sources, output_format, language)
+    finally:
+        sys.stdout = stdout
+
+
+def build_inputs(options: RunOptions) -> RunInputs:
+    """Load and check everything the run reads; stop with the diagnostics (exit 1) if any
+    is an error. Warnings are shown too: they are about inputs this run uses (a
+    resubmitted demand, an expired proposal), and the run goes on."""
+    from matchmaker.diagnostics import has_errors
+    from matchmaker.inputs import load_run
+
+    inputs = load_run(options.proposals, options.catalog, options.profile, options.today)
+    failed = has_errors(inputs.diagnostics) or not inputs.ok
+    if inputs.diagnostics:
+        emit_to_stderr(inputs.diagnostics, inputs.sources,
+                       "json" if options.output_format == "json" and failed else "text",
+                       options.language)
+    if failed:
+        raise typer.Exit(1)
+    return inputs
+
+
+def catalog_or_exit(root: Path | None, language: str, output_format: str = "text"
+                    ) -> Catalog:
+    """The catalog at `root` (the bundled one by default), or its errors on stderr and
+    exit 1, for the commands that read only the catalog."""
+    from matchmaker.bundled import catalog_dir
+    from matchmaker.catalog.loader import load_catalog
+    from matchmaker.loading.limits import DEFAULT_LIMITS
+
+    folder = root if root is not None else catalog_dir()
+    loaded, diagnostics = load_catalog(folder)
+    if loaded is not None:
+        return loaded
+    # The loader does not hand back file texts; reread them (within its size limit) so
+    # text output can quote the offending line under its caret.
+    sources: dict[str, str] = {}
+    for name in sorted({d.file for d in diagnostics}):
+        path = Path(name)
+        try:
+            if path.stat().st_size <= DEFAULT_LIMITS.max_bytes:
+                sources[name] = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue  # the diagnostic already says the file cannot be read
+    emit_to_stderr(diagnostics, sources, "json" if output_format == "json" else "text",
+                   language)
+    if output_format != "json":
+        sys.stderr.write(say("catalog-unusable", language, root=folder) + "\n")
+    raise typer.Exit(1)
+
+
+def _hint(name: str, known: Iterable[str], language: str) -> str:
+    from matchmaker.suggest import did_you_mean
+
+    suggestion = did_you_mean(name, list(known))
+    return say("did-you-mean", language, suggestion=suggestion) if suggestion else ""
+
+
+def project_ids_or_exit(catalog: Catalog, ids: Sequence[str] | None, language: str,
+                        option: str = "--project") -> set[str] | None:
+    """The project ids given, each checked against the catalog (exit 2 with a suggestion)."""
+    if not ids:
+        return None
+    for project_id in ids:
+        if project_id not in catalog.projects:
+            usage_error(say("no-project", language, option=option, name=project_id,
+                            hint=_hint(project_id, catalog.projects, language)))
+    return set(ids)
+
+
+def demand_keys_or_exit(keys: Sequence[str], names: Iterable[str], language: str,
+                        option: str) -> None:
+    """Each PROPOSAL/DEMAND named must be a demand of the run (exit 2 with a suggestion)."""
+    known = set(keys)
+    for name in names:
+        if name not in known:
+            usage_error(say("no-demand", language, option=option, name=name,
+                            hint=_hint(name, keys, language)))
+
+
+def region_codes_or_exit(catalog: Catalog, names: Sequence[str] | None, language: str,
+                         option: str = "--region") -> set[str] | None:
+    """The region codes named (codes, names, former codes…). An ambiguous or unknown name
+    is a usage error (exit 2) that lists the candidates, in every command alike."""
+    if not names:
+        return None
+    index = catalog.region_index
+    codes: set[str] = set()
+    for name in names:
+        resolution = index.resolve(name)
+        if resolution.region is not None:
+            codes.add(resolution.region.code)
+            continue
+        shown = ", ".join(f"{r.code} {r.display(language)}" for r in resolution.candidates)
+        if resolution.status == "ambiguous":
+            usage_error(say("region-ambiguous", language, option=option, name=name,
+                            candidates=shown))
+        suggestion = say("region-did-you-mean", language, names=shown) if shown else ""
+        usage_error(say("region-not-found", language, option=option, name=name,
+                        candidates=suggestion))
+    return codes
+
+
+def _inputs_read(inputs: RunInputs) -> set[Path]:
+    read = {Path(d.file).resolve() for d in inputs.proposals}
+    if inputs.profile_document is not None:
+        read.add(Path(inputs.profile_document.file).resolve())
+    if inputs.catalog is not None:
+        read |= {Path(d.file).resolve() for d in inputs.catalog.documents.values()}
+        read |= {Path(d.file).resolve() for d in inputs.catalog.project_documents}
+    return read
+
+
+def write_or_exit(text: str | bytes, output: Path | None, language: str,
+                  inputs: RunInputs | None = None, *, overwrite: bool = True) -> None:
+    """Print, or write atomically to `output` (bytes, such as a workbook, as they are).
+
+    Never overwrites one of the run's inputs (exit 2); a missing folder is exit 2; any OS
+    error, writing the file or standard output (read-only folder, full disk, a name too
+    long, a closed stdout), is exit 1 with the OS's reason in one line, never "a bug".
+    Raises FileExistsError when `output` exists and `overwrite` is false.
+    """
+    if output is None:
+        try:
+            if isinstance(text, bytes):
+                sys.stdout.flush()
+                sys.stdout.buffer.write(text)
+            else:
+                sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # `matchmaker rank | head` is fine: the error boundary exits 0
+        except (OSError, ValueError) as error:  # ValueError: stdout already closed
+            _cannot_write("<stdout>", error, language)
+        return
+    from matchmaker.files import write_atomically
+
+    target = output.resolve()
+    if inputs is not None and target in _inputs_read(inputs):
+        usage_error(say("output-is-input", language, path=output))
+    if not target.parent.is_dir():
+        usage_error(say("no-folder", language, folder=target.parent))
+    try:
+        write_atomically(target, text, overwrite=overwrite)
+    except FileExistsError:
+        raise  # the caller knows whether refusing to overwrite was on purpose
+    except OSError as error:
+        _cannot_write(str(output), error, language)
+
+
+def _cannot_write(path: str, error: Exception, language: str) -> NoReturn:
+    reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    with contextlib.suppress(OSError, ValueError):  # stderr gone too: the status still says it
+        sys.stderr.write(say("cannot-write", language, path=path, reason=reason) + "\n")
+    raise typer.Exit(1)

@@ -1,0 +1,87 @@
+"""The one command shell (matchmaker/cli/shell.py): every command stops the same way."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+
+from matchmaker.bundled import catalog_dir, proposals_dir
+from matchmaker.cli.shell import write_or_exit
+
+TODAY = ("--today", "2026-11-28")
+
+
+@pytest.fixture
+def broken_catalog(tmp_path: Path) -> Path:
+    copy = tmp_path / "catalog"
+    shutil.copytree(catalog_dir(), copy)
+    (copy / "themes.yaml").write_text("kind: themes\nthemes: [\n", encoding="utf-8")
+    return copy
+
+
+@pytest.mark.parametrize("command", [["regions", "완주"], ["schema", "proposal"],
+                                     ["new", "proposal"], ["rank", *TODAY]])
+def test_a_broken_catalog_is_reported_on_stderr_and_exits_1(cli, broken_catalog: Path,
+                                                             command: list[str]) -> None:
+    run = cli(*command, "--catalog", str(broken_catalog))
+    assert run.exit_code == 1
+    assert "themes.yaml" in run.stderr
+    assert run.stdout == ""
+
+
+@pytest.mark.parametrize("command", [["rank", *TODAY], ["new", "proposal"]])
+def test_an_ambiguous_region_is_a_usage_error_in_every_command(cli, command: list[str]
+                                                               ) -> None:
+    run = cli(*command, "--region", "중구")
+    assert run.exit_code == 2
+    assert "11140" in run.stderr and "26110" in run.stderr
+    assert run.stdout == ""
+
+
+@pytest.mark.parametrize("command", [
+    ["rank", "--project", "seoul-farm"],
+    ["allocate", "--capacity", "seoul-farm=2"],
+    ["allocate", "--lock", "2026-wanju/youth-farmstay=seoul-farm"],
+    ["explain", "2026-wanju/youth-farmstay", "seoul-farm"],
+])
+def test_an_unknown_project_is_a_usage_error_with_a_suggestion(cli, command: list[str]
+                                                              ) -> None:
+    run = cli(*command, *TODAY)
+    assert run.exit_code == 2
+    assert "no project 'seoul-farm' in the catalog (did you mean 'seoul-farms'?)" in run.stderr
+
+
+def test_an_os_error_writing_output_is_exit_1_with_the_reason(cli, tmp_path: Path) -> None:
+    # The temporary file's name ('.NAME.XXXXXXXX.tmp') is too long for the file system.
+    target = tmp_path / ("x" * 245 + ".json")
+    run = cli("rank", "--format", "json", "--output", str(target), *TODAY)
+    assert run.exit_code == 1
+    assert "cannot write" in run.stderr and "File name too long" in run.stderr
+    assert "bug" not in run.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_closed_stdout_is_exit_1_not_a_bug(monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    closed = io.StringIO()
+    closed.close()
+    monkeypatch.setattr(sys, "stdout", closed)
+    with pytest.raises(typer.Exit) as stopped:
+        write_or_exit("text", None, "en")
+    assert stopped.value.exit_code == 1
+    assert "cannot write <stdout>" in capsys.readouterr().err
+
+
+def test_output_onto_an_input_is_refused(cli, tmp_path: Path) -> None:
+    proposal = tmp_path / "p.yaml"
+    shutil.copy(proposals_dir() / "2026-wanju.yaml", proposal)
+    before = proposal.read_bytes()
+    run = cli("rank", str(proposal), "--output", str(proposal), *TODAY)
+    assert run.exit_code == 2
+    assert "--output would overwrite an input file" in run.stderr
+    assert proposal.read_bytes() == before
