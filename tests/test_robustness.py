@@ -141,3 +141,14 @@ def test_pruned_projects_never_reach_the_top_3(seed: int) -> None:
         totals = points[columns] @ weights
         order = sorted(range(len(columns)), key=lambda i: (-totals[i], columns[i]))
         assert {int(columns[i]) for i in order[:3]} <= kept
+
+
+def test_diff_refuses_a_device_or_a_fifo_instead_of_reading_it(cli, tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)  # reading it would wait forever for a writer
+    for path in (Path("/dev/zero"), fifo):
+        run = cli("diff", str(path), str(path))
+        assert run.exit_code == 1
+        assert "not a regular file" in run.stderr

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -60,7 +59,11 @@ def regions(
     else:
         found = list(index.search(query, limit=limit or None))
     if output_format is RegionsFormat.json:
-        sys.stdout.write(_as_json(query, found))
+        from matchmaker.inputs import display_name
+
+        regions_file = loaded.documents["regions"]
+        inputs = {display_name(regions_file.file): regions_file.sha256}
+        sys.stdout.write(_as_json(query, found, inputs))
     elif found:
         _print_table(found, language, grouped=query is None)
     if not found:
@@ -69,9 +72,11 @@ def regions(
         raise typer.Exit(1)
 
 
-def _as_json(query: str | None, found: list[tuple[Region, float | None]]) -> str:
-    document = {
-        "version": 1,
+def _as_json(query: str | None, found: list[tuple[Region, float | None]],
+             inputs: dict[str, str]) -> str:
+    from matchmaker.render.envelope import envelope, to_json
+
+    return to_json(envelope(inputs, {
         "query": query,
         "regions": [
             {
@@ -87,8 +92,7 @@ def _as_json(query: str | None, found: list[tuple[Region, float | None]]) -> str
             }
             for region, score in found
         ],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    }))
 
 
 def _print_table(found: list[tuple[Region, float | None]], language: str,

@@ -19,6 +19,9 @@ class ReportFormat(StrEnum):
 
 
 FormatOption = Annotated[ReportFormat, typer.Option("--format", "-f")]
+# A saved run read by `diff`: large enough for 100,000 demands' rank JSON, small enough
+# that a wrong file is refused before it fills the memory.
+DIFF_MAX_BYTES = 512 * 1024 * 1024
 
 
 def sensitivity(
@@ -122,18 +125,32 @@ def diff(
 ) -> None:
     """What changed between two saved rank or allocate outputs, and whether inputs or the
     profile caused it."""
+    import hashlib
     import json
+    import stat
 
     from matchmaker.render import robustness as render
     from matchmaker.robustness.diff import NotARun, diff_runs
 
     language = resolve_language(lang)
     documents = []
+    hashes: dict[str, str] = {}
     for path in (old, new):
         try:
-            documents.append(json.loads(path.read_text(encoding="utf-8-sig")))
+            # A saved run is a regular file of bounded size: never a device, a FIFO (which
+            # would hang) or gigabytes read whole.
+            mode = path.stat().st_mode
+            if not stat.S_ISREG(mode):
+                raise OSError("not a regular file")
+            with path.open("rb") as handle:
+                data = handle.read(DIFF_MAX_BYTES + 1)
+            if len(data) > DIFF_MAX_BYTES:
+                raise OSError(f"larger than {DIFF_MAX_BYTES:,} bytes")
+            hashes[str(path)] = hashlib.sha256(data).hexdigest()
+            documents.append(json.loads(data.decode("utf-8-sig")))
         except (OSError, UnicodeDecodeError) as error:
-            typer.echo(f"{path}: cannot read: {error}", err=True)
+            reason = getattr(error, "strerror", None) or str(error)
+            typer.echo(f"{path}: cannot read: {reason}", err=True)
             raise typer.Exit(1) from None
         except json.JSONDecodeError as error:
             typer.echo(f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}",
@@ -147,7 +164,7 @@ def diff(
     from matchmaker.cli.shell import write_or_exit
 
     if output_format is ReportFormat.json:
-        text = render.diff_json(result)
+        text = render.diff_json(result, hashes)
     else:
         text = render.diff_text(result, language, output_format is ReportFormat.markdown)
     write_or_exit(text, None, language)

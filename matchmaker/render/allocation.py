@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
-from matchmaker import __version__
 from matchmaker.allocation.report import AllocationResult
 from matchmaker.models import Profile
+from matchmaker.render.envelope import envelope, to_json
 from matchmaker.render.rank import UTF8_BOM, profile_json
 
 
@@ -19,12 +18,9 @@ def _say(language: str, en: str, ko: str) -> str:
 def to_json_document(result: AllocationResult, profile: Profile, inputs: dict[str, str],
                      options: dict[str, object]) -> dict[str, object]:
     solution = result.solution
-    return {
-        "version": 1,
-        "tool": {"name": "matchmaker", "version": __version__},
+    return envelope(inputs, {
         "options": options,
         "profile": profile_json(profile),
-        "inputs": inputs,
         "status": solution.status,
         "gap": solution.gap,
         "bound": solution.bound,
@@ -46,11 +42,11 @@ def to_json_document(result: AllocationResult, profile: Profile, inputs: dict[st
         "assignments_with_unknown_cost": result.unknown_cost,
         "fairness_prices": result.fairness_prices,
         "equity": result.equity,
-    }
+    })
 
 
 def render_json(document: dict[str, object]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return to_json(document)
 
 
 def render_csv(result: AllocationResult, language: str) -> str:

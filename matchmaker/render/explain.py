@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
-from matchmaker import __version__
 from matchmaker.explain import Explanation
 from matchmaker.ranking import confidence_label
+from matchmaker.render.envelope import envelope, to_json
 from matchmaker.render.rank import match_json
 
 COMPONENT_NAMES = {
@@ -110,10 +108,7 @@ def render_json(explanation: Explanation, language: str, profile: dict[str, obje
                 inputs: dict[str, str]) -> str:
     c = explanation.counterfactual
     document = {
-        "version": 1,
-        "tool": {"name": "matchmaker", "version": __version__},
         "profile": profile,
-        "inputs": inputs,
         "match": match_json(explanation.match),
         "breakdown": [{
             "component": part.name, "points": part.points, "weight": part.weight,
@@ -129,7 +124,7 @@ def render_json(explanation: Explanation, language: str, profile: dict[str, obje
             "raw_change": c.raw_change, "new_weights": c.new_weights,
             "sentence": counterfactual_sentence(explanation, language)},
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return to_json(envelope(inputs, document))
 
 
 def render_markdown(explanation: Explanation, language: str) -> str:

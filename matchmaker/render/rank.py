@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from itertools import groupby
 
-from matchmaker import __version__
 from matchmaker.models import Profile
 from matchmaker.ranking import Match, NoSuitable, confidence_label
+from matchmaker.render.envelope import envelope, to_json
 from matchmaker.resolve.demands import ResolvedDemand
 
 FORMATS = ("table", "json", "csv", "markdown")
@@ -109,16 +108,12 @@ def no_suitable_json(item: NoSuitable) -> dict[str, object]:
 
 
 def render_json(report: RankReport) -> str:
-    document = {
-        "version": 1,
-        "tool": {"name": "matchmaker", "version": __version__},
+    return to_json(envelope(report.inputs, {
         "options": {"by": report.by, "top": report.top, "language": report.language},
         "profile": profile_json(report.profile),
-        "inputs": report.inputs,
         "matches": [match_json(m) for m in report.matches],
         "no_suitable_project": [no_suitable_json(item) for item in report.no_suitable],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    }))
 
 
 CSV_COLUMNS = ("proposal", "demand", "region_code", "region", "project", "project_name", "rank",

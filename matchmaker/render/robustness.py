@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from matchmaker import __version__
+from matchmaker.render.envelope import envelope, to_json
 from matchmaker.robustness.compare import Comparison
 from matchmaker.robustness.diff import RunDiff
 from matchmaker.robustness.sensitivity import AllocationSurvival, DemandSensitivity
@@ -16,8 +15,8 @@ def _say(language: str, en: str, ko: str) -> str:
 
 
 def _dump(document: dict[str, Any]) -> str:
-    return json.dumps({"version": 1, "tool": {"name": "matchmaker", "version": __version__},
-                       **document}, ensure_ascii=False, indent=2) + "\n"
+    body = dict(document)
+    return to_json(envelope(body.pop("inputs", {}), body))
 
 
 def _bound(value: float) -> str:
@@ -88,10 +87,12 @@ def compare_text(comparison: Comparison, language: str, markdown: bool = False) 
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def diff_json(result: RunDiff) -> str:
-    return _dump({"kind": result.kind, "empty": result.empty, "causes": result.causes(),
-                  "inputs": {"added": result.inputs_added, "removed": result.inputs_removed,
-                             "changed": result.inputs_changed},
+def diff_json(result: RunDiff, inputs: dict[str, str]) -> str:
+    return _dump({"inputs": inputs, "kind": result.kind, "empty": result.empty,
+                  "causes": result.causes(),
+                  "input_changes": {"added": result.inputs_added,
+                                    "removed": result.inputs_removed,
+                                    "changed": result.inputs_changed},
                   "profile_changed": result.profile_changed,
                   "options_changed": result.options_changed,
                   "added": result.added, "removed": result.removed, "changed": result.changed,
