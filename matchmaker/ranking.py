@@ -7,6 +7,7 @@ from typing import Literal
 
 import numpy as np
 
+from matchmaker.models import Profile
 from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.scoring.engine import COMPONENTS, Scores
 from matchmaker.scoring.reasons import reasons
@@ -147,3 +148,36 @@ def no_suitable(scores: Scores, rows: list[int], language: str = "en") -> list[N
             found.append(NoSuitable(record, None if np.isnan(best) else round(float(best), 2),
                                     scores.profile.fit_threshold, labels))
     return sorted(found, key=lambda item: item.record.key)
+
+
+@dataclass(frozen=True, slots=True)
+class RankReport:
+    matches: list[Match]
+    profile: Profile
+    inputs: dict[str, str]
+    by: str
+    top: int
+    language: str
+    no_suitable: tuple[NoSuitable, ...] = ()
+    only_no_suitable: bool = False
+
+    def unsuitable(self, demand_key: str) -> NoSuitable | None:
+        for item in self.no_suitable:
+            if item.record.key == demand_key:
+                return item
+        return None
+
+
+def rank_report(scores: Scores, inputs: dict[str, str], *, top: int = 3,
+                by: GroupBy = "demand", region_codes: set[str] | None = None,
+                project_ids: set[str] | None = None, include_ineligible: bool = False,
+                only_no_suitable: bool = False, language: str = "en") -> RankReport:
+    """What `matchmaker rank` shows: the matches, the demands with no suitable project,
+    and the run's profile and input hashes, ready for any renderer."""
+    matches = rank(scores, top=top, by=by, region_codes=region_codes, project_ids=project_ids,
+                   include_ineligible=include_ineligible, language=language,
+                   only_no_suitable=only_no_suitable)
+    unsuitable = no_suitable(scores, selected_rows(scores, region_codes, only_no_suitable),
+                             language)
+    return RankReport(matches, scores.profile, inputs, by, top, language, tuple(unsuitable),
+                      only_no_suitable)

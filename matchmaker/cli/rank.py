@@ -63,9 +63,8 @@ def rank(
         region_codes_or_exit,
         write_or_exit,
     )
-    from matchmaker.ranking import no_suitable, selected_rows
-    from matchmaker.ranking import rank as rank_matches
-    from matchmaker.render.rank import RankReport, render
+    from matchmaker.ranking import rank_report
+    from matchmaker.render.rank import render
     from matchmaker.scoring.engine import score
 
     options = RunOptions.of(proposals=proposals, catalog=catalog, profile=profile, lang=lang,
@@ -76,11 +75,8 @@ def rank(
     region_codes = region_codes_or_exit(inputs.catalog, region, language)
     project_ids = project_ids_or_exit(inputs.catalog, project, language)
     scores = score(inputs.catalog, inputs.records(), inputs.profile)
-    matches = rank_matches(scores, top=top, by=by.value, region_codes=region_codes,
-                           project_ids=project_ids, include_ineligible=include_ineligible,
-                           language=language, only_no_suitable=only_no_suitable)
-    unsuitable = no_suitable(scores, selected_rows(scores, region_codes, only_no_suitable),
-                             language)
-    report = RankReport(matches, inputs.profile, inputs.input_hashes(), by.value, top, language,
-                        tuple(unsuitable), only_no_suitable)
+    report = rank_report(scores, inputs.input_hashes(), top=top, by=by.value,
+                         region_codes=region_codes, project_ids=project_ids,
+                         include_ineligible=include_ineligible,
+                         only_no_suitable=only_no_suitable, language=language)
     write_or_exit(render(report, output_format.value), output, language, inputs)

@@ -4,34 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from itertools import groupby
 
 from matchmaker.models import Profile
-from matchmaker.ranking import Match, NoSuitable, confidence_label
+from matchmaker.ranking import Match, NoSuitable, RankReport, confidence_label
 from matchmaker.render.envelope import envelope, to_json
 from matchmaker.resolve.demands import ResolvedDemand
 
 FORMATS = ("table", "json", "csv", "markdown")
 UTF8_BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only with it, so Hangul shows
-
-
-@dataclass(frozen=True, slots=True)
-class RankReport:
-    matches: list[Match]
-    profile: Profile
-    inputs: dict[str, str]
-    by: str
-    top: int
-    language: str
-    no_suitable: tuple[NoSuitable, ...] = ()
-    only_no_suitable: bool = False
-
-    def unsuitable(self, demand_key: str) -> NoSuitable | None:
-        for item in self.no_suitable:
-            if item.record.key == demand_key:
-                return item
-        return None
 
 
 def no_suitable_sentence(item: NoSuitable, language: str) -> str:
