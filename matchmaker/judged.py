@@ -26,6 +26,7 @@ from matchmaker.evaluation import ndcg_at, top1_hit
 from matchmaker.models import Demand, Profile, Proposal
 from matchmaker.resolve.demands import ResolvedDemand, resolve_demands
 from matchmaker.scoring.engine import Prepared, first_pass, second_pass
+from matchmaker.scoring.order import order_row
 
 RANKERS = ("full", "demand_fit", "cosine")
 RIGHT = 3  # the grade of the right project
@@ -128,10 +129,7 @@ def score_each(catalog: Catalog, records: Sequence[ResolvedDemand], profile: Pro
 def ranked_ids(scores: JudgedScores, values: np.ndarray, row: int, k: int = 3) -> list[str]:
     """The k best eligible projects of one demand under one ranker; ties by id."""
     ids = scores.ids
-    eligible = scores.eligible[row]
-    order = sorted((c for c in range(len(ids)) if eligible[c]),
-                   key=lambda c: (-values[row, c], ids[c]))
-    return [ids[c] for c in order[:k]]
+    return [ids[c] for c in order_row(values[row], scores.eligible[row], ids)[:k]]
 
 
 def _rankers(scores: JudgedScores) -> dict[str, np.ndarray]:

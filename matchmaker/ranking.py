@@ -10,6 +10,7 @@ import numpy as np
 from matchmaker.models import Profile
 from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.scoring.engine import COMPONENTS, Scores
+from matchmaker.scoring.order import order_row
 from matchmaker.scoring.reasons import reasons
 
 GroupBy = Literal["demand", "project"]
@@ -39,10 +40,8 @@ def confidence_label(value: float) -> str:
 
 def order_projects(scores: Scores, row: int) -> list[int]:
     """Projects for one demand: eligible first, then by total, ties broken by id."""
-    ids = scores.projects.ids
-    eligible = scores.eligibility.eligible[row]
-    return sorted(range(len(ids)),
-                  key=lambda col: (not eligible[col], -scores.total[row, col], ids[col]))
+    return order_row(scores.total[row], scores.eligibility.eligible[row], scores.projects.ids,
+                     include_ineligible=True)
 
 
 def _match(scores: Scores, row: int, column: int, rank: int, language: str) -> Match:

@@ -15,6 +15,7 @@ from scipy.stats import kendalltau
 from matchmaker.models import Profile
 from matchmaker.robustness.sensitivity import component_matrix
 from matchmaker.scoring.engine import Scores
+from matchmaker.scoring.order import order_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +40,7 @@ def _totals(points: np.ndarray, profile: Profile) -> np.ndarray:
 
 
 def _ranking(totals: np.ndarray, eligible: np.ndarray, ids: list[str]) -> list[int]:
-    columns = np.flatnonzero(eligible)
-    return sorted(columns.tolist(), key=lambda c: (-totals[c], ids[c]))
+    return order_row(totals, eligible, ids)
 
 
 def compare(scores: Scores, profiles: list[Profile], moves: int = 10) -> Comparison:

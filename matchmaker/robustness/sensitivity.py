@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from matchmaker.scoring.engine import COMPONENTS, Scores
+from matchmaker.scoring.order import order_row
 
 FRAGILE_BELOW = 0.60  # first in fewer draws than this: the recommendation is fragile
 
@@ -84,10 +85,8 @@ def podium_candidates(points: np.ndarray, eligible: np.ndarray, active: np.ndarr
 
 
 def _order(scores: Scores, row: int, totals: np.ndarray) -> np.ndarray:
-    eligible = np.flatnonzero(scores.eligibility.eligible[row])
-    ids = np.array(scores.projects.ids)
-    keys = np.lexsort((ids[eligible], -totals[eligible]))
-    return eligible[keys]
+    return np.array(order_row(totals, scores.eligibility.eligible[row], scores.projects.ids),
+                    dtype=int)
 
 
 def sensitivity(scores: Scores, draws: int = 1000, seed: int = 0,

@@ -18,6 +18,7 @@ from matchmaker.catalog import Catalog
 from matchmaker.models import Profile
 from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.scoring.engine import Prepared, first_pass, second_pass
+from matchmaker.scoring.order import top_k
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,19 +26,6 @@ class TopK:
     projects: np.ndarray  # D × k project indexes, best first (-1 where fewer are eligible)
     totals: np.ndarray    # D × k totals (nan where no project)
     project_ids: list[str]
-
-
-def top_k(scores_total: np.ndarray, eligible: np.ndarray, ids: list[str], k: int
-          ) -> tuple[np.ndarray, np.ndarray]:
-    """The k best eligible columns per row; ties broken by project id, as in `rank`."""
-    rows, cols = scores_total.shape
-    masked = np.where(eligible, scores_total, -np.inf)
-    # Sort by total descending, then id ascending: ids are sorted, so column order is id order.
-    order = np.lexsort((np.broadcast_to(np.arange(cols), (rows, cols)), -masked), axis=1)
-    best = order[:, :k]
-    values = np.take_along_axis(masked, best, axis=1)
-    best = np.where(np.isfinite(values), best, -1)
-    return best, np.where(np.isfinite(values), values, np.nan)
 
 
 def stream_top_k(catalog: Catalog, records: Sequence[ResolvedDemand], profile: Profile,
@@ -54,7 +42,7 @@ def stream_top_k(catalog: Catalog, records: Sequence[ResolvedDemand], profile: P
     for start in range(0, len(records), chunk):
         block = list(records[start:start + chunk])
         scores = second_pass(prepared, first_pass(prepared, block), region_demand, profile)
-        best, values = top_k(scores.total, scores.eligibility.eligible, prepared.projects.ids, k)
+        best, values = top_k(scores.total, scores.eligibility.eligible, k)
         projects[start:start + len(block)] = best
         totals[start:start + len(block)] = values
         del scores  # let the chunk's arrays go before the next chunk is built
