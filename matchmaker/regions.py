@@ -20,6 +20,8 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from matchmaker.models.reference import Municipality, Province, RegionsFile
+from matchmaker.text.hangul import INITIAL_LETTERS, choseong, is_syllable, keyboard_jamo
+from matchmaker.text.normalise import normalise
 
 Kind = Literal["province", "si", "gun", "gu"]
 Status = Literal["found", "ambiguous", "not-found"]
@@ -33,58 +35,14 @@ CANDIDATE_SPREAD = 15.0
 
 # --- Hangul helpers -----------------------------------------------------------------------
 
-_SYLLABLE_FIRST, _SYLLABLE_LAST = 0xAC00, 0xD7A3
-_MEDIALS_TIMES_FINALS = 21 * 28
-_FINALS = 28
-_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
-_MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
-_FINAL_JAMO = "ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"  # index 1..27; 0 = none
-# Compound vowels and final clusters are typed as two keys, so splitting them lets a
-# half-typed syllable (와 on the way to 완) be a prefix of the name it is becoming.
-_COMPOUNDS = {
-    "ㅘ": "ㅗㅏ", "ㅙ": "ㅗㅐ", "ㅚ": "ㅗㅣ", "ㅝ": "ㅜㅓ", "ㅞ": "ㅜㅔ", "ㅟ": "ㅜㅣ",
-    "ㅢ": "ㅡㅣ", "ㄳ": "ㄱㅅ", "ㄵ": "ㄴㅈ", "ㄶ": "ㄴㅎ", "ㄺ": "ㄹㄱ", "ㄻ": "ㄹㅁ",
-    "ㄼ": "ㄹㅂ", "ㄽ": "ㄹㅅ", "ㄾ": "ㄹㅌ", "ㄿ": "ㄹㅍ", "ㅀ": "ㄹㅎ", "ㅄ": "ㅂㅅ",
-}
 # A lone initial typed on some systems arrives as a conjoining jamo (U+1100–U+1112);
 # NFC leaves it alone, so map it to the compatibility letter people see on keyboards.
-_CONJOINING_INITIALS = {0x1100 + index: letter for index, letter in enumerate(_INITIALS)}
-
-
-def _is_syllable(char: str) -> bool:
-    return _SYLLABLE_FIRST <= ord(char) <= _SYLLABLE_LAST
-
-
-def decompose_jamo(text: str) -> str:
-    """Hangul syllables spelt out as compatibility jamo: 완주군 → ㅇㅗㅏㄴㅈㅜㄱㅜㄴ.
-
-    Other characters pass through, so mixed text (`완ㅈ`, `Wanju`) compares letter by letter.
-    """
-    letters: list[str] = []
-    for char in text:
-        if not _is_syllable(char):
-            letters.append(_COMPOUNDS.get(char, char))
-            continue
-        offset = ord(char) - _SYLLABLE_FIRST
-        initial, rest = divmod(offset, _MEDIALS_TIMES_FINALS)
-        medial, final = divmod(rest, _FINALS)
-        letters.append(_INITIALS[initial])
-        letters.append(_COMPOUNDS.get(_MEDIALS[medial], _MEDIALS[medial]))
-        if final:
-            jamo = _FINAL_JAMO[final - 1]
-            letters.append(_COMPOUNDS.get(jamo, jamo))
-    return "".join(letters)
-
-
-def choseong(text: str) -> str:
-    """The initial consonant of each Hangul syllable: 완주군 → ㅇㅈㄱ. Other characters drop."""
-    return "".join(_INITIALS[(ord(char) - _SYLLABLE_FIRST) // _MEDIALS_TIMES_FINALS]
-                   for char in text if _is_syllable(char))
+_CONJOINING_INITIALS = {0x1100 + index: letter for index, letter in enumerate(INITIAL_LETTERS)}
 
 
 def is_choseong_query(text: str) -> bool:
     """Whether `text` is made only of initial consonants (ㄱ-ㅎ), as typed for 초성 search."""
-    return bool(text) and all(char in _INITIALS for char in text)
+    return bool(text) and all(char in INITIAL_LETTERS for char in text)
 
 
 def normalise_query(text: str) -> str:
@@ -95,16 +53,13 @@ def normalise_query(text: str) -> str:
     return " ".join(text.split())[:MAX_QUERY_CHARS].strip()
 
 
-_IGNORED_IN_KEYS = re.compile(r"[\s\-_.·]+")
-
-
 def _key(text: str) -> str:
     # "Wanju-gun", "wanju gun" and "WANJUGUN" name the same place; so do "완 주군" and "완주군".
-    return _IGNORED_IN_KEYS.sub("", unicodedata.normalize("NFC", text)).casefold()
+    return "".join(normalise(text).split())
 
 
 def _search_key(text: str) -> str:
-    return decompose_jamo(_key(text))
+    return keyboard_jamo(_key(text))
 
 
 _KO_SUFFIXES = ("시", "군", "구")
@@ -356,7 +311,7 @@ class RegionIndex:
             return self._by_choseong(compact)
         if compact.isdigit():
             return self._by_code_prefix(compact)
-        query = decompose_jamo(compact)
+        query = keyboard_jamo(compact)
         found: list[tuple[Region, float]] = []
         for region in self._regions:
             keys = self._search_keys[region.code]
@@ -440,7 +395,7 @@ def _add(table: dict[str, list[tuple[Region, str]]], text: str, region: Region,
 
 
 def _is_hangul_word(text: str) -> bool:
-    return bool(text) and all(_is_syllable(char) for char in text)
+    return bool(text) and all(is_syllable(char) for char in text)
 
 
 def _ranked(scored: Iterable[tuple[Region, float]]) -> list[tuple[Region, float]]:

@@ -12,12 +12,12 @@ the region's demand counts, so they neither gain nor give synergy.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from matchmaker.models import Demand
+from matchmaker.text.normalise import normalise
 
 # Nearly the same text: rapidfuzz's ratio (0-100) of the squeezed texts at least this. A
 # re-typed or lightly corrected demand stays above it; two demands about the same theme
@@ -43,7 +43,8 @@ class Repeat:
 
 
 def squeezed(text: str) -> str:
-    return "".join(unicodedata.normalize("NFC", text).casefold().split())
+    """The text as the matcher reads it (`normalise`), spaces and punctuation squeezed out."""
+    return "".join(normalise(text).split())
 
 
 def find_repeats(filed: Sequence[Filed]) -> list[Repeat]:

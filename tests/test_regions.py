@@ -16,10 +16,9 @@ from matchmaker.regions import (
     MAX_QUERY_CHARS,
     Region,
     RegionIndex,
-    choseong,
-    decompose_jamo,
     is_choseong_query,
 )
+from matchmaker.text.hangul import choseong
 
 
 @pytest.fixture(scope="module")
@@ -276,18 +275,6 @@ def test_search_respects_the_limit_and_finds_nothing_for_nothing(index: RegionIn
 
 
 # --- Hangul helpers -----------------------------------------------------------------------
-
-
-def test_jamo_decomposition_spells_syllables_as_typed() -> None:
-    assert decompose_jamo("완주군") == "ㅇㅗㅏㄴㅈㅜㄱㅜㄴ"
-    assert decompose_jamo("닭") == "ㄷㅏㄹㄱ"
-    assert decompose_jamo("Wanju 1") == "Wanju 1"
-
-
-def test_choseong_takes_each_syllables_initial() -> None:
-    assert choseong("완주군") == "ㅇㅈㄱ"
-    assert choseong("까치 산") == "ㄲㅊㅅ"
-    assert choseong("ABC") == ""
 
 
 def test_only_initial_consonants_make_a_choseong_query() -> None:

@@ -8,7 +8,8 @@
 """
 
 from matchmaker.text.english import STOPWORDS, stem
-from matchmaker.text.korean import jamo, strip_particles
+from matchmaker.text.hangul import jamo
+from matchmaker.text.korean import strip_particles
 from matchmaker.text.normalise import MAX_TEXT_CHARS, normalise
 from matchmaker.text.terms import terms
 from matchmaker.text.vocabulary import ThemeHit, Vocabulary

@@ -2,49 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import lru_cache
 
-_FIRST = 0xAC00  # 가
-_LAST = 0xD7A3  # 힣
-_MEDIALS = 21
-_FINALS = 28  # including "no final consonant"
-_INITIAL_JAMO = 0x1100
-_MEDIAL_JAMO = 0x1161
-_FINAL_JAMO = 0x11A7  # one before ᆨ, so that final index 1 lands on ᆨ
-
-
-def _spell(code: int) -> str:
-    initial, rest = divmod(code - _FIRST, _MEDIALS * _FINALS)
-    medial, final = divmod(rest, _FINALS)
-    letters = chr(_INITIAL_JAMO + initial) + chr(_MEDIAL_JAMO + medial)
-    return letters + chr(_FINAL_JAMO + final) if final else letters
-
-
-@cache
-def _spelling() -> dict[int, str]:
-    # Conjoining jamo keep a syllable's first and last consonant apart (ᄀ is not ᆨ), so a
-    # match cannot slide across a syllable boundary. One table, built on first use, lets
-    # str.translate spell a whole text in C.
-    return {code: _spell(code) for code in range(_FIRST, _LAST + 1)}
-
-
-def is_syllable(char: str) -> bool:
-    return _FIRST <= ord(char) <= _LAST
-
-
-def jamo(text: str) -> str:
-    """Hangul syllables spelt out as conjoining jamo (식 → ᄉ ᅵ ᆨ); other characters unchanged.
-
-    Typos are one key off on a Korean keyboard, which is one jamo, not one syllable:
-    공공급씩 and 공공급식 differ in one of twelve letters here, but in one of four syllables.
-    """
-    return text.translate(_spelling())
-
-
-def has_final(char: str) -> bool:
-    """Whether a syllable ends in a consonant (받침); False for anything that is not one."""
-    return is_syllable(char) and (ord(char) - _FIRST) % _FINALS != 0
-
+from matchmaker.text.hangul import has_final, is_syllable, parts
 
 # Particles and endings that attach to a noun, grouped by the sound they follow: 을, 은, 이,
 # 과, 으로 only follow a final consonant and 를, 는, 가, 와, 로 only a vowel. Checking that
@@ -113,7 +73,7 @@ def _fits(before: str, particle: str, follows: str) -> bool:
         return final
     if particle.startswith("로") and final:
         # 로 also follows ㄹ: 서울로, but not 일로 → 일 + 로 mistaken for 일로.
-        return (ord(before) - _FIRST) % _FINALS == _RIEUL_FINAL
+        return parts(before)[2] == _RIEUL_FINAL
     return is_syllable(before) and not final
 
 

@@ -17,7 +17,8 @@ from itertools import chain, repeat
 
 from rapidfuzz.distance import Levenshtein
 
-from matchmaker.text.korean import is_syllable, jamo, strip_particles
+from matchmaker.text.hangul import is_syllable, jamo
+from matchmaker.text.korean import strip_particles
 from matchmaker.text.spans import Match, Span, Word, outermost
 
 # Words this short (in letters) are too easily found by accident inside other words once
