@@ -1,11 +1,5 @@
-"""One pair's full breakdown, and the smallest weight change that would reorder it.
-
-For a weighted mean T = Σ wᵢcᵢ / Σ wᵢ, the gap between two projects p and q is
-Δ(w) = Σ wᵢdᵢ / Σ wᵢ with dᵢ = cᵢ(p) − cᵢ(q). Changing one raw weight wⱼ by δ gives
-Δ = (S + δdⱼ) / (W + δ), with S = Σ wᵢdᵢ, which is zero at δ = −S/dⱼ. The smallest
-feasible |δ| over j (the weight must stay ≥ 0) is the counterfactual; if none is feasible,
-no single weight change reorders the pair.
-"""
+"""One pair's full breakdown, and the smallest weight change that would reorder it
+(`scoring.weights.smallest_change`: the same algebra `sensitivity` uses)."""
 
 from __future__ import annotations
 
@@ -17,6 +11,7 @@ from matchmaker.ranking import Match, _match, order_projects
 from matchmaker.scoring.components import DEMAND_FIT, LONG_TERM, SYNERGY, SubSignal
 from matchmaker.scoring.eligibility import GATES
 from matchmaker.scoring.engine import COMPONENTS, Scores
+from matchmaker.scoring.weights import smallest_change
 
 SIGNALS: dict[str, tuple[SubSignal, ...]] = {
     "demand_fit": DEMAND_FIT, "long_term": LONG_TERM, "synergy": SYNERGY}
@@ -48,24 +43,6 @@ class Explanation:
     bonus: float
     relevance: float  # the factor long-term value and synergy were scaled by
     counterfactual: Counterfactual | None
-
-
-def weight_change(this: np.ndarray, other: np.ndarray, weights: np.ndarray
-                  ) -> tuple[int, float] | None:
-    """The single-weight change of smallest size that makes `other` tie `this`."""
-    differences = this - other
-    gap_sum = float(weights @ differences)
-    best: tuple[int, float] | None = None
-    for j, difference in enumerate(differences):
-        if abs(difference) < 1e-12:
-            continue
-        delta = -gap_sum / float(difference)
-        if weights[j] + delta < 0:
-            continue
-        if best is None or abs(delta) < abs(best[1]) or (
-                abs(delta) == abs(best[1]) and j < best[0]):
-            best = (j, delta)
-    return best
 
 
 def explain(scores: Scores, row: int, column: int, language: str = "en") -> Explanation:
@@ -104,7 +81,7 @@ def _counterfactual(scores: Scores, row: int, column: int, ordered: list[int],
     raw = np.array([scores.profile.weights.demand_fit, scores.profile.weights.long_term,
                     scores.profile.weights.synergy])
     gap = float(scores.total[row, column] - scores.total[row, other])
-    change = weight_change(values, other_values, raw)
+    change = smallest_change(values, other_values, raw)
     other_id = scores.projects.ids[other]
     if change is None:
         return Counterfactual(other_id, round(gap, 2), None, 0.0, None)

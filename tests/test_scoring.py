@@ -8,7 +8,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from matchmaker.explain import weight_change
 from matchmaker.scoring import components
 from matchmaker.scoring.engine import Scores, refinement_share
 from matchmaker.scoring.features import MODES, DemandFeatures, ProjectFeatures
@@ -115,49 +114,6 @@ def test_synergy_worked_example() -> None:
     # 0.45 × 0.5 + 0.30 × 1.0 + 0.25 × (1/3) = 0.6083
     value = components.synergy(np.array([[0.5]]), np.array([[1.0]]), np.array([[1 / 3]]))
     assert value.values[0, 0] == pytest.approx(60.8333, abs=1e-3)
-
-
-def test_counterfactual_is_the_smallest_single_weight_change() -> None:
-    # p = (80, 50, 30), q = (60, 60, 40), weights (0.5, 0.3, 0.2): S = 10 − 3 − 2 = 5.
-    # Lowering demand fit by 0.25 (to 0.25) ties them: (20+15+6)/0.75 = (15+18+8)/0.75.
-    weights = np.array([0.5, 0.3, 0.2])
-    this, other = np.array([80.0, 50, 30]), np.array([60.0, 60, 40])
-    assert weight_change(this, other, weights) == (0, pytest.approx(-0.25))
-
-
-def test_no_single_weight_change_reorders_a_dominating_project() -> None:
-    weights = np.array([0.5, 0.3, 0.2])
-    assert weight_change(np.array([80.0, 50, 30]), np.array([70.0, 45, 25]), weights) is None
-
-
-@pytest.mark.parametrize("seed", range(20))
-def test_counterfactual_agrees_with_a_brute_force_sweep(seed: int) -> None:
-    rng = np.random.default_rng(seed)
-    weights = rng.uniform(0.05, 1.0, 3)
-    this, other = rng.uniform(0, 100, 3), rng.uniform(0, 100, 3)
-
-    def gap(w: np.ndarray) -> float:
-        return float(w @ (this - other) / w.sum())
-
-    found = weight_change(this, other, weights)
-    # Sweep each weight over a fine grid, nearest changes first; record the first flip.
-    reach = 10.0 if found is None else max(3.0, 1.5 * abs(found[1]))
-    steps = np.linspace(-reach, reach, 200001)
-    steps = steps[np.argsort(np.abs(steps), kind="stable")]
-    base_sign = np.sign(gap(weights))
-    flips = []
-    for j in range(3):
-        raised = np.repeat(weights[None, :], len(steps), axis=0)
-        raised[:, j] += steps
-        valid = raised[:, j] >= 0
-        gaps = (raised @ (this - other)) / raised.sum(axis=1)
-        flipped = valid & (np.sign(gaps) != base_sign)
-        if flipped.any():
-            flips.append(abs(steps[np.argmax(flipped)]))
-    if found is None:
-        assert not flips
-    else:
-        assert flips and min(flips) == pytest.approx(abs(found[1]), abs=reach / 50000)
 
 
 def test_streaming_in_chunks_gives_the_same_top_k_as_scoring_at_once() -> None:

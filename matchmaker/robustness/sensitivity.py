@@ -17,6 +17,7 @@ import numpy as np
 
 from matchmaker.scoring.engine import COMPONENTS, Scores
 from matchmaker.scoring.order import order_row
+from matchmaker.scoring.weights import tie_points
 
 FRAGILE_BELOW = 0.60  # first in fewer draws than this: the recommendation is fragile
 
@@ -55,11 +56,10 @@ def interval_for(points: np.ndarray, eligible: np.ndarray, top: int, weights: np
     rivals = np.flatnonzero(eligible)
     rivals = rivals[rivals != top]
     d = points[top][None, :] - points[rivals]          # rivals × 3
-    s = d @ weights
-    dj = d[:, component]
-    moving = np.abs(dj) >= 1e-12                       # others: this weight cannot matter
-    bound = -s[moving] / dj[moving]
-    rising = dj[moving] > 0
+    ties = tie_points(d, weights, component)
+    moving = ~np.isnan(ties)                           # others: this weight cannot matter
+    bound = ties[moving]
+    rising = d[moving, component] > 0
     # As changes δ of the weight: δ ≥ bound where p gains with it, δ ≤ bound where it loses.
     low = max(-weights[component], float(bound[rising].max(initial=-np.inf)))
     high = float(bound[~rising].min(initial=np.inf))
