@@ -73,10 +73,10 @@ def _counterfactual(scores: Scores, row: int, column: int, ordered: list[int],
     if column not in ordered:
         return None
     position = ordered.index(column)
+    if position == 0 and len(ordered) < 2:
+        return None  # the only eligible project: there is nothing to reorder it with
     # The first project explained against the next one; any other against the one above.
     other = ordered[position + 1] if position == 0 else ordered[position - 1]
-    if position == 0 and len(ordered) < 2:
-        return None
     other_values = np.array([scores.component(name).values[row, other] for name in COMPONENTS])
     raw = np.array([scores.profile.weights.demand_fit, scores.profile.weights.long_term,
                     scores.profile.weights.synergy])

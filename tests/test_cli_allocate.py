@@ -42,9 +42,12 @@ def test_the_portfolio_keeps_the_budget_and_one_project_per_demand(allocated: di
     assert len(demands) == len(set(demands))
 
 
-def test_the_decline_share_holds_and_has_a_price(allocated: dict) -> None:
+def test_the_decline_share_holds_and_has_a_price(allocated: dict, cli) -> None:
     assert allocated["equity"]["population_decline"]["assignments_share"] >= 0.5
-    assert allocated["fairness_prices"]["decline-share"] >= 0
+    # The price of a rule is the objective it costs: the same run without it, less this one.
+    free = cli("allocate", "--format", "json", "--budget", "2000000000", *TODAY).json()
+    assert allocated["fairness_prices"]["decline-share"] == pytest.approx(
+        free["objective"] - allocated["objective"], abs=1e-6)
 
 
 def test_same_inputs_give_byte_identical_output(cli) -> None:

@@ -183,22 +183,33 @@ def test_explain_shows_points_weights_gates_and_a_counterfactual(cli) -> None:
     assert "would tie them" in text or "No change of a single weight" in text
 
 
-def test_explain_json_counterfactual_ties_the_two_projects(cli) -> None:
-    data = cli("explain", "2026-wanju/public-meals-second-gu", "urban-rural-public-meals",
-               "--format", "json", *TODAY).json()
+def test_explain_json_counterfactual_ties_the_two_projects(cli, ranked_json: dict) -> None:
+    # The first bundled first-ranked pair that one weight change can reorder.
+    for match in (m for m in ranked_json["matches"] if m["rank"] == 1):
+        demand = f"{match['proposal']}/{match['demand']}"
+        data = cli("explain", demand, match["project"], "--format", "json", *TODAY).json()
+        if data["counterfactual"] and data["counterfactual"]["component"] is not None:
+            break
+    else:
+        pytest.fail("no first-ranked bundled pair has a single-weight counterfactual")
     counterfactual = data["counterfactual"]
-    assert counterfactual is not None
     breakdown = {part["component"]: part["points"] for part in data["breakdown"]}
     assert sum(part["contribution"] for part in data["breakdown"]) == pytest.approx(
         data["match"]["score"] - data["population_decline_bonus"], abs=0.05)
-    if counterfactual["component"] is not None:
-        other = cli("explain", "2026-wanju/public-meals-second-gu",
-                    counterfactual["other_project"], "--format", "json", *TODAY).json()
-        other_points = {part["component"]: part["points"] for part in other["breakdown"]}
-        weights = counterfactual["new_weights"]
-        this_total = sum(weights[k] * breakdown[k] for k in weights)
-        other_total = sum(weights[k] * other_points[k] for k in weights)
-        assert this_total == pytest.approx(other_total, abs=0.05)
+    other = cli("explain", demand, counterfactual["other_project"], "--format", "json",
+                *TODAY).json()
+    other_points = {part["component"]: part["points"] for part in other["breakdown"]}
+    weights = counterfactual["new_weights"]
+    this_total = sum(weights[k] * breakdown[k] for k in weights)
+    other_total = sum(weights[k] * other_points[k] for k in weights)
+    assert this_total == pytest.approx(other_total, abs=0.05)
+
+
+def test_explain_of_the_only_eligible_project_has_no_counterfactual(cli) -> None:
+    # Andong's public-meals demand has one eligible project; explaining it used to crash.
+    data = cli("explain", "2026-andong/public-meals-apples-grains", "urban-rural-public-meals",
+               "--format", "json", *TODAY).json()
+    assert data["counterfactual"] is None
 
 
 def test_explain_unknown_demand_suggests_the_closest(cli) -> None:

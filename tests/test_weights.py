@@ -9,7 +9,7 @@ from matchmaker.robustness.sensitivity import interval_for
 from matchmaker.scoring.weights import smallest_change, tie_points
 
 
-def test_counterfactual_is_the_smallest_single_smallest_change() -> None:
+def test_the_counterfactual_is_the_smallest_single_weight_change() -> None:
     # p = (80, 50, 30), q = (60, 60, 40), weights (0.5, 0.3, 0.2): S = 10 − 3 − 2 = 5.
     # Lowering demand fit by 0.25 (to 0.25) ties them: (20+15+6)/0.75 = (15+18+8)/0.75.
     weights = np.array([0.5, 0.3, 0.2])
