@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from matchmaker.loading.documents import load_bytes
 from matchmaker.loading.limits import Limits
 
-QUICK = 1.0  # seconds; generous, the real figures are milliseconds
-
 
 def _only(data: bytes, limits: Limits | None = None) -> tuple[str, int, int]:
-    start = time.perf_counter()
+    # How fast each is refused is measured by benchmarks, not asserted here; that it is
+    # refused within the loader's limits (under a memory cap) is what these tests pin.
     document = load_bytes(data, "f.yaml", limits or Limits())
-    assert time.perf_counter() - start < QUICK
     assert not document.ok
     first = document.diagnostics[0]
     return first.code, first.line, first.column

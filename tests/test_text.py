@@ -7,7 +7,6 @@ English. These cases are promises about what counts as the same word, and what d
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -374,23 +373,11 @@ def test_themes_come_in_vocabulary_order_and_hits_in_a_fixed_order(
 
 
 def test_long_hostile_input_is_cut_and_stays_cheap(vocabulary: Vocabulary) -> None:
+    # Only the first MAX_TEXT_CHARS are read, so the cost is bounded whatever the length
+    # (timed in benchmarks/bench_rank.py, not here).
     text = ("공공급씩 " + "가나다라마바사아자차카타파하 " * 50 + "opera cooperation ") * 2_000
-    started = time.perf_counter()
     read = vocabulary.read(text, title=text)
-    assert time.perf_counter() - started < 5
     assert read == vocabulary.read(text[:MAX_TEXT_CHARS], title=text[:MAX_TEXT_CHARS])
-
-
-def test_reading_a_typical_demand_is_cheap(vocabulary: Vocabulary,
-                                           judged: dict[str, Any]) -> None:
-    # 100,000 demands must be readable in minutes: about a millisecond each, with room for
-    # a slow machine here.
-    demands = list(judged.values()) * 10
-    started = time.perf_counter()
-    for demand in demands:
-        vocabulary.read(demand["description"], title=demand["title"])
-        terms(f"{demand['title']}\n{demand['description']}")
-    assert (time.perf_counter() - started) / len(demands) < 0.02
 
 
 def test_the_judged_demands_read_a_theme_of_their_best_project(
