@@ -33,7 +33,7 @@ def _project(**fields: object) -> ProjectFeatures:
         budget_max=np.array([np.nan]), years=np.array([np.nan]),
         local_match_min=np.array([np.nan]), status=[None],
         capacity_building=np.array([np.nan]), partner_kinds=np.array([0]),
-        outcome_indicators=np.array([False]), local_body=np.array([False]),
+        outcome_indicators=np.array([False]),
         complements=np.zeros((1, 1), dtype=bool))
     base.update(fields)
     return ProjectFeatures(**base)  # type: ignore[arg-type]

@@ -70,7 +70,6 @@ class ProjectFeatures:
     capacity_building: np.ndarray      # P float: 1, 0, or nan when unknown
     partner_kinds: np.ndarray          # P int
     outcome_indicators: np.ndarray     # P bool
-    local_body: np.ndarray             # P bool
     complements: np.ndarray            # P × P bool, symmetric: either side declared it
     problem_terms: list[list[str]] = field(default_factory=list)  # one per problem statement
     problem_owner: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
@@ -151,8 +150,6 @@ def build_project_features(catalog: Catalog, theme_ids: Sequence[str]) -> Projec
                                 for p in projects], dtype=int),
         outcome_indicators=np.array([bool(p.long_term and p.long_term.outcome_indicators)
                                      for p in projects], dtype=bool),
-        local_body=np.array([bool(p.long_term and p.long_term.local_body) for p in projects],
-                            dtype=bool),
         complements=complements,
         problem_terms=problem_terms,
         problem_owner=np.array(owners, dtype=int),

@@ -125,6 +125,12 @@ def reasons(scores: Scores, row: int, column: int, language: str) -> list[str]:
             found.append(_say(language, f"Budget request KRW {_won(budget)} is within the "
                               "project's range",
                               f"요청 예산 {_won(budget)}원이 사업 범위 안입니다"))
+    # A persistent local body is what stays when the support ends: said, not scored (its
+    # value is in continuity and capacity building, which are).
+    if project.long_term is not None and project.long_term.local_body:
+        body = project.long_term.local_body
+        found.append(_say(language, f"Leaves a persistent local body: {body}",
+                          f"지역에 남는 조직: {body}"))
     if project.status == "ended":
         found.append(_say(language, "The programme has ended in its published form",
                           "이 사업은 공개된 형태로는 종료되었습니다"))
