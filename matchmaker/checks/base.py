@@ -1,8 +1,16 @@
-"""What a rule is, how rules are registered, and the context they read."""
+"""What a rule is, how rules are registered, and the context they read.
+
+A rule is one module under matchmaker/checks/rules/, named after its code
+(`unknown-theme` lives in `unknown_theme.py`), holding one function decorated with
+`@rule(...)`: the code, its severity and its messages are written there and nowhere else.
+The module's docstring says what the rule finds and why it matters; its first paragraph
+is the code's line in docs/diagnostics.md.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -21,7 +29,6 @@ class CheckContext:
     catalog: Catalog
     documents: list[LoadedDocument] = field(default_factory=list)
     today: dt.date = dt.date(2026, 1, 1)
-    include_catalog: bool = True
 
     def of_kind(self, kind: str) -> Iterator[LoadedDocument]:
         return (d for d in self.documents if d.ok and d.kind == kind)
@@ -35,25 +42,29 @@ class Rule:
     code: str
     scope: str  # "catalog": whole-catalog rules; "documents": per-file reference rules
     check: RuleCheck
-
-    @property
-    def doc(self) -> str:
-        return (self.check.__doc__ or "").strip().splitlines()[0]
+    doc: str  # what the rule finds, in one sentence
 
 
 RULES: dict[str, Rule] = {}
 
 
+def summary(docstring: str | None) -> str:
+    """A docstring's first paragraph, on one line."""
+    return " ".join((docstring or "").strip().split("\n\n")[0].split())
+
+
 def rule(code: str, *, scope: str, severity: Severity, en: str, ko: str
          ) -> Callable[[RuleCheck], RuleCheck]:
-    """Register a rule. Its docstring's first line is its documentation."""
+    """Register a rule. The first paragraph of its module's docstring documents it."""
 
     def register(check: RuleCheck) -> RuleCheck:
-        doc = (check.__doc__ or "").strip().splitlines()[0]
-        register_codes(CodeInfo(code, severity, "check", doc, en, ko))
+        doc = summary(sys.modules[check.__module__].__doc__)
+        if not doc:
+            raise ValueError(f"rule {code!r}: its module needs a docstring")
         if code in RULES:
             raise ValueError(f"rule {code!r} registered twice")
-        RULES[code] = Rule(code, scope, check)
+        register_codes(CodeInfo(code, severity, "check", doc, en, ko))
+        RULES[code] = Rule(code, scope, check, doc)
         return check
 
     return register

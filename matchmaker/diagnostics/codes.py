@@ -1,14 +1,21 @@
 """Every diagnostic code matchmaker can report, with its documentation and messages.
 
-Codes are kebab-case names that users see, search for and may suppress; once published
-they never change meaning. Each code has one documentation line (rendered into
-docs/diagnostics.md), a message template in Korean and English, and a default severity.
-Hints are kept apart because one hint (say, "quote the text") helps with several codes.
+Codes are kebab-case names that users see and search for; once published they never
+change meaning. Each code has one documentation line (rendered into docs/diagnostics.md),
+a message template in Korean and English, and a default severity. Hints are kept apart
+because one hint (say, "quote the text") helps with several codes.
+
+The codes of reading, syntax and schema are in the table below. The code of each
+consistency rule is written once, in that rule's own module under
+matchmaker/checks/rules/, and `CODES` imports that package the first time it is asked
+for a code it does not hold or for the whole list: every code is known as soon as this
+module is imported, and importing it stays cheap.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import importlib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -227,20 +234,57 @@ _HINT_TABLE: tuple[HintInfo, ...] = (
              "먼저 이것들을 고친 뒤 다시 실행하면 나머지가 보입니다"),
 )
 
-CODES: dict[str, CodeInfo] = {info.code: info for info in _CODE_TABLE}
+# Imported on demand; its modules register their codes through `register_codes`.
+_RULES_PACKAGE = "matchmaker.checks.rules"
+
+
+class CodeRegistry(Mapping[str, CodeInfo]):
+    """The codes by name, complete whatever was imported first.
+
+    Looking up a code it does not hold, or listing the codes, first imports the rules
+    package (once), whose modules register their codes. Not at import time: the rules
+    read the catalog and the models, which themselves report diagnostics.
+    """
+
+    def __init__(self, infos: Iterable[CodeInfo]) -> None:
+        self._codes = {info.code: info for info in infos}
+        self._rules = "absent"  # "absent", "importing" or "imported"
+
+    def register(self, info: CodeInfo) -> None:
+        if info.code in self._codes and self._codes[info.code] != info:
+            raise ValueError(f"diagnostic code {info.code!r} registered twice")
+        self._codes[info.code] = info
+
+    def _import_rules(self) -> None:
+        if self._rules != "absent":
+            return  # done, or under way (a rule module looking a code up while it loads)
+        self._rules = "importing"
+        try:
+            importlib.import_module(_RULES_PACKAGE)
+        except BaseException:
+            self._rules = "absent"
+            raise
+        self._rules = "imported"
+
+    def __getitem__(self, code: str) -> CodeInfo:
+        if code not in self._codes:
+            self._import_rules()
+        return self._codes[code]
+
+    def __iter__(self) -> Iterator[str]:
+        self._import_rules()
+        return iter(list(self._codes))
+
+    def __len__(self) -> int:
+        self._import_rules()
+        return len(self._codes)
+
+
+CODES = CodeRegistry(_CODE_TABLE)
 HINTS: dict[str, HintInfo] = {info.hint: info for info in _HINT_TABLE}
 
 
 def register_codes(*infos: CodeInfo) -> None:
-    """Add codes defined next to the rules that report them (catalog checks)."""
+    """Add codes defined next to the rules that report them (matchmaker/checks/rules/)."""
     for info in infos:
-        if info.code in CODES and CODES[info.code] != info:
-            raise ValueError(f"diagnostic code {info.code!r} registered twice")
-        CODES[info.code] = info
-
-
-def register_hints(*infos: HintInfo) -> None:
-    for info in infos:
-        if info.hint in HINTS and HINTS[info.hint] != info:
-            raise ValueError(f"hint {info.hint!r} registered twice")
-        HINTS[info.hint] = info
+        CODES.register(info)

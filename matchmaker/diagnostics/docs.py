@@ -18,8 +18,6 @@ _GROUPS = {
 
 
 def render_markdown() -> str:
-    import matchmaker.checks  # noqa: F401  (registers the rules' codes)
-
     lines = [
         "# Diagnostic codes",
         "",
