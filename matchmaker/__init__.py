@@ -1,7 +1,7 @@
 """matchmaker: match regions' demand proposals to Seoul's inter-regional cooperation projects.
 
 The entry points a notebook needs (`load_run`, `score`, `rank`, `to_json`, `allocate`,
-`sensitivity`, `report`) live in `matchmaker.api` and are importable from here; they load
+`sensitivity`, `make_report`) live in `matchmaker.api` and are importable from here; they load
 only when first used, so `matchmaker --help` stays fast.
 """
 
@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["InvalidInputs", "__version__", "allocate", "load_run", "rank", "report", "score",
-           "sensitivity", "to_json"]
+__all__ = ["InvalidInputs", "__version__", "allocate", "load_run", "make_report", "rank",
+           "score", "sensitivity", "to_json"]
 _API = frozenset(__all__) - {"__version__"}
 
 if TYPE_CHECKING:
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
         InvalidInputs,
         allocate,
         load_run,
+        make_report,
         rank,
-        report,
         score,
         sensitivity,
         to_json,

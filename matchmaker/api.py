@@ -124,7 +124,7 @@ def sensitivity(run: RunInputs, *, draws: int = 1000, seed: int = 0,
     return run_sensitivity(scores or score(run), draws=draws, seed=seed)
 
 
-def report(run: RunInputs, options: AllocationOptions | None = None, *,
+def make_report(run: RunInputs, options: AllocationOptions | None = None, *,
            output_format: str = "html", language: str = "ko", draws: int = 200,
            seed: int = 0) -> str | bytes:
     """The planner's report: one offline HTML page (str) or an Excel workbook (bytes)."""

@@ -10,6 +10,7 @@ import numpy as np
 
 from matchmaker.allocation.problem import AllocationOptions, AllocationProblem, build_problem
 from matchmaker.allocation.solve import FAIRNESS_GROUPS, Infeasible, Solution, solve
+from matchmaker.messages import say
 from matchmaker.scoring.engine import Scores
 from matchmaker.scoring.reasons import reasons
 
@@ -51,9 +52,6 @@ class AllocationResult:
     fairness_prices: dict[str, float]
     equity: dict[str, object] = field(default_factory=dict)
 
-
-def _say(language: str, en: str, ko: str) -> str:
-    return ko if language == "ko" else en
 
 
 def allocate(scores: Scores, options: AllocationOptions, language: str = "en"
@@ -136,17 +134,17 @@ def _why_unassigned(problem: AllocationProblem, solution: Solution, row: int,
 
     if not candidates:
         if any(pair[0] == row for pair in problem.forbidden):
-            return result("forbidden", _say(language, "every eligible project is forbidden "
+            return result("forbidden", say(language, "every eligible project is forbidden "
                                             "for this demand (--forbid)",
                                             "대상 사업이 모두 제외되었습니다(--forbid)"))
         if scores.no_fit[row] and scores.eligibility.eligible[row].any():
             best, threshold = scores.best_fit[row], scores.profile.fit_threshold
-            return result("no-suitable-project", _say(
+            return result("no-suitable-project", say(
                 language, f"no suitable project: the best demand fit is {best:.0f}, below "
                 f"the threshold of {threshold:.0f}",
                 f"적합한 사업 없음: 가장 높은 수요 적합도 {best:.0f}점이 기준 {threshold:.0f}점에 "
                 "못 미칩니다"))
-        return result("no-eligible-project", _say(language, "no project is eligible for it",
+        return result("no-eligible-project", say(language, "no project is eligible for it",
                                                   "대상이 되는 사업이 없습니다"))
     best = max(candidates, key=lambda i: (problem.value[i], -problem.project[i]))
     column = int(problem.project[best])
@@ -154,24 +152,24 @@ def _why_unassigned(problem: AllocationProblem, solution: Solution, row: int,
     if len(takers) >= problem.capacity[column]:
         names = ", ".join(sorted(scores.demands.records[problem.demand[i]].key
                                  for i in takers))
-        return result("capacity", _say(
+        return result("capacity", say(
             language, f"the capacity of {ids[column]}, its best project, is taken by "
             f"higher-value demands: {names}",
             f"가장 맞는 사업 {ids[column]}의 정원이 더 높은 점수의 수요로 찼습니다: {names}"))
     options = problem.options
     spent = float(problem.cost[solution.chosen].sum())
     if options.budget is not None and spent + problem.cost[best] > options.budget:
-        return result("budget", _say(
+        return result("budget", say(
             language, f"the budget is exhausted: {ids[column]} would cost KRW "
             f"{int(problem.cost[best]):,} with KRW {int(options.budget - spent):,} left",
             f"예산이 부족합니다: {ids[column]}에 {int(problem.cost[best]):,}원이 드는데 "
             f"{int(options.budget - spent):,}원 남았습니다"))
     project_spent = float(problem.cost[takers].sum()) if takers else 0.0
     if project_spent + problem.cost[best] > problem.project_budget[column]:
-        return result("budget", _say(
+        return result("budget", say(
             language, f"the budget of {ids[column]} is exhausted",
             f"{ids[column]}의 사업 예산이 부족합니다"))
-    return result("fairness", _say(
+    return result("fairness", say(
         language, "the fairness constraints or locks gave its place to other demands",
         "형평성 조건이나 고정 배정 때문에 다른 수요가 우선했습니다"))
 

@@ -11,6 +11,7 @@ import typer
 
 from matchmaker.cli.options import CatalogOption, LangOption, resolve_language
 from matchmaker.cli.schema import OutputOption
+from matchmaker.messages import pick
 
 if TYPE_CHECKING:
     from matchmaker.regions import Region, Resolution
@@ -62,7 +63,9 @@ _MESSAGES = {
 
 
 def _say(key: str, language: str, **values: object) -> str:
-    return _MESSAGES[key][language].format(**values)
+    return pick(_TABLE, key, language, **values)
+
+_TABLE = {key: (texts["en"], texts["ko"]) for key, texts in _MESSAGES.items()}
 
 
 def _shell_word(text: str) -> str:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 
 from matchmaker.cli.options import LanguageChoice, resolve_language, resolve_today
+from matchmaker.messages import pick
 
 if TYPE_CHECKING:
     from matchmaker.catalog import Catalog
@@ -52,8 +53,7 @@ MESSAGES = {
 
 
 def say(key: str, language: str, **values: object) -> str:
-    english, korean = MESSAGES[key]
-    return (korean if language == "ko" else english).format(**values)
+    return pick(MESSAGES, key, language, **values)
 
 
 def usage_error(message: str) -> NoReturn:

@@ -6,13 +6,10 @@ import csv
 import io
 
 from matchmaker.allocation.report import AllocationResult
+from matchmaker.messages import say
 from matchmaker.models import Profile
 from matchmaker.render.envelope import envelope, to_json
 from matchmaker.render.rank import UTF8_BOM, profile_json
-
-
-def _say(language: str, en: str, ko: str) -> str:
-    return ko if language == "ko" else en
 
 
 def to_json_document(result: AllocationResult, profile: Profile, inputs: dict[str, str],
@@ -66,31 +63,31 @@ def render_csv(result: AllocationResult, language: str) -> str:
 
 def _summary_lines(result: AllocationResult, language: str) -> list[str]:
     s = result.solution
-    status = (_say(language, "proven optimal", "최적해 증명됨") if s.status == "optimal" else
-              _say(language, f"stopped at the time limit: gap {s.gap:.2%}, bound {s.bound:.1f}",
+    status = (say(language, "proven optimal", "최적해 증명됨") if s.status == "optimal" else
+              say(language, f"stopped at the time limit: gap {s.gap:.2%}, bound {s.bound:.1f}",
                    f"시간 제한으로 중단: 격차 {s.gap:.2%}, 상한 {s.bound:.1f}"))
     budget = f"KRW {result.budget_used:,}" + (
         f" / {result.budget:,}" if result.budget is not None else "")
     lines = [
-        _say(language, f"Objective {s.objective:.1f} ({status})",
+        say(language, f"Objective {s.objective:.1f} ({status})",
              f"목적값 {s.objective:.1f}({status})"),
-        _say(language, f"{len(result.assignments)} assigned, {len(result.unassigned)} unassigned;"
+        say(language, f"{len(result.assignments)} assigned, {len(result.unassigned)} unassigned;"
              f" budget used {budget}",
              f"배정 {len(result.assignments)}건, 미배정 {len(result.unassigned)}건; "
              f"사용 예산 {budget}"),
     ]
     if result.unknown_cost:
-        lines.append(_say(language, f"{result.unknown_cost} assignment(s) have no known cost "
+        lines.append(say(language, f"{result.unknown_cost} assignment(s) have no known cost "
                           "and are not counted in the budget",
                           f"비용을 알 수 없는 배정 {result.unknown_cost}건은 예산에 포함되지 "
                           "않았습니다"))
     for group, price in result.fairness_prices.items():
-        lines.append(_say(language, f"Price of {group}: {price:.1f} points of objective",
+        lines.append(say(language, f"Price of {group}: {price:.1f} points of objective",
                           f"{group} 조건의 비용: 목적값 {price:.1f}점"))
     equity = result.equity
     decline = equity.get("population_decline", {})
     if isinstance(decline, dict):
-        lines.append(_say(language,
+        lines.append(say(language,
                           f"Population-decline areas: {decline['assignments_share']:.0%} of "
                           f"assignments, {decline['krw_share']:.0%} of KRW",
                           f"인구감소지역: 배정의 {decline['assignments_share']:.0%}, "
@@ -108,32 +105,32 @@ def render_table(result: AllocationResult, language: str, width: int = 80) -> st
         console.print(line, markup=False)
     console.print()
     table = Table(box=None, pad_edge=False, show_edge=False)
-    table.add_column(_say(language, "demand", "수요"), overflow="fold", max_width=30)
-    table.add_column(_say(language, "region", "지역"), overflow="fold", max_width=12)
-    table.add_column(_say(language, "project", "사업"), overflow="fold", max_width=24)
-    table.add_column(_say(language, "score", "점수"), justify="right", no_wrap=True)
+    table.add_column(say(language, "demand", "수요"), overflow="fold", max_width=30)
+    table.add_column(say(language, "region", "지역"), overflow="fold", max_width=12)
+    table.add_column(say(language, "project", "사업"), overflow="fold", max_width=24)
+    table.add_column(say(language, "score", "점수"), justify="right", no_wrap=True)
     for a in result.assignments:
         table.add_row(a.demand_key, a.region_name[language], a.project, f"{a.score:.1f}")
     console.print(table)
     if result.unassigned:
         console.print()
-        console.print(_say(language, "Unassigned:", "미배정:"))
+        console.print(say(language, "Unassigned:", "미배정:"))
         for u in result.unassigned:
             console.print(f"  {u.demand_key}: {u.reason}", markup=False)
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
 
 def render_markdown(result: AllocationResult, language: str) -> str:
-    lines = [_say(language, "# Allocation", "# 배정 결과"), ""]
+    lines = [say(language, "# Allocation", "# 배정 결과"), ""]
     lines += [f"- {line}" for line in _summary_lines(result, language)]
-    lines += ["", _say(language, "## Assignments", "## 배정"), ""]
+    lines += ["", say(language, "## Assignments", "## 배정"), ""]
     for a in result.assignments:
-        cost = _say(language, "cost unknown", "비용 미상") if a.cost is None else f"KRW {a.cost:,}"
+        cost = say(language, "cost unknown", "비용 미상") if a.cost is None else f"KRW {a.cost:,}"
         lines.append(f"### {a.demand_key} → {a.project} ({a.score:.1f}, {cost})")
         lines.append("")
         lines.append(" ".join(reason.rstrip(".") + "." for reason in a.reasons))
         lines.append("")
     if result.unassigned:
-        lines += [_say(language, "## Unassigned", "## 미배정"), ""]
+        lines += [say(language, "## Unassigned", "## 미배정"), ""]
         lines += [f"- **{u.demand_key}**: {u.reason}" for u in result.unassigned]
     return "\n".join(lines).rstrip("\n") + "\n"

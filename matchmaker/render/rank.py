@@ -6,6 +6,7 @@ import csv
 import io
 from itertools import groupby
 
+from matchmaker.messages import say
 from matchmaker.models import Profile
 from matchmaker.ranking import Match, NoSuitable, RankReport, confidence_label
 from matchmaker.render.envelope import envelope, to_json
@@ -18,24 +19,24 @@ UTF8_BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only with it, so Hangul shows
 def no_suitable_sentence(item: NoSuitable, language: str) -> str:
     """Why a demand has no suitable project, as one sentence for any output."""
     if item.best_fit is None:
-        return _say(language, "No suitable project: no project is eligible for this demand.",
+        return say(language, "No suitable project: no project is eligible for this demand.",
                     "적합한 사업 없음: 이 수요에 참여 자격이 되는 사업이 없습니다.")
     needs = ", ".join(label[:1].lower() + label[1:] if language == "en" else label
                       for label in item.unserved)
     if item.best_fit < item.threshold:
-        why = _say(language, f"the best demand fit is {item.best_fit:.0f}, below the threshold "
+        why = say(language, f"the best demand fit is {item.best_fit:.0f}, below the threshold "
                    f"of {item.threshold:.0f}",
                    f"가장 높은 수요 적합도 {item.best_fit:.0f}점이 기준 {item.threshold:.0f}점에 "
                    "못 미칩니다")
         if needs:
-            why += _say(language, f"; it reads as {needs}, which no project in the catalog "
+            why += say(language, f"; it reads as {needs}, which no project in the catalog "
                         "serves", f". {needs}에 관한 수요로 읽히는데 이를 다루는 사업이 없습니다")
     else:
-        why = _say(language, f"the demand reads as {needs}, which no project in the catalog "
+        why = say(language, f"the demand reads as {needs}, which no project in the catalog "
                    f"serves, and no project fits it clearly (best demand fit {item.best_fit:.0f})",
                    f"수요가 {needs}에 관한 것으로 읽히는데 카탈로그의 어떤 사업도 이를 다루지 "
                    f"않고, 뚜렷이 맞는 사업도 없습니다(최고 수요 적합도 {item.best_fit:.0f}점)")
-    return _say(language, f"No suitable project: {why}. The closest projects are shown for "
+    return say(language, f"No suitable project: {why}. The closest projects are shown for "
                 "reference.", f"적합한 사업 없음: {why}. 가장 가까운 사업을 참고로 보입니다.")
 
 
@@ -118,14 +119,11 @@ def render_csv(report: RankReport) -> str:
     return UTF8_BOM + buffer.getvalue()
 
 
-def _say(language: str, en: str, ko: str) -> str:
-    return ko if language == "ko" else en
-
 
 def render_markdown(report: RankReport) -> str:
     language = report.language
-    lines = [_say(language, "# Matches", "# 매칭 결과"), "",
-             _say(language, f"Profile: {report.profile.name.display('en')} "
+    lines = [say(language, "# Matches", "# 매칭 결과"), "",
+             say(language, f"Profile: {report.profile.name.display('en')} "
                   f"(weights {_weights(report.profile)})",
                   f"프로필: {report.profile.name.display('ko')} "
                   f"(가중치 {_weights(report.profile)})"),
@@ -145,7 +143,7 @@ def render_markdown(report: RankReport) -> str:
             subject = m.project_name if report.by == "demand" else (
                 f"{m.record.region.display(language)}: {m.record.demand.title}"
                 + ("" if m.suitable else _unsuitable_mark(language)))
-            place = f"{m.rank}." if m.rank else _say(language, "(not eligible)", "(대상 아님)")
+            place = f"{m.rank}." if m.rank else say(language, "(not eligible)", "(대상 아님)")
             lines.append(f"### {place} {subject} — {m.score:.1f}")
             lines.append("")
             lines.append(_paragraph(m, language))
@@ -154,7 +152,7 @@ def render_markdown(report: RankReport) -> str:
 
 
 def _unsuitable_mark(language: str) -> str:
-    return _say(language, " (no suitable project for this demand)", " (이 수요에 적합한 사업 없음)")
+    return say(language, " (no suitable project for this demand)", " (이 수요에 적합한 사업 없음)")
 
 
 def _weights(profile: Profile) -> str:
@@ -164,7 +162,7 @@ def _weights(profile: Profile) -> str:
 
 def _paragraph(m: Match, language: str) -> str:
     c = m.components
-    head = _say(language,
+    head = say(language,
                 f"Demand fit {c['demand_fit']:.0f}, long-term value {c['long_term']:.0f}, "
                 f"synergy {c['synergy']:.0f} (confidence {confidence_label(m.confidence)}).",
                 f"수요 적합도 {c['demand_fit']:.0f}, 장기 가치 {c['long_term']:.0f}, "
@@ -194,19 +192,19 @@ def render_table(report: RankReport, width: int = 80) -> str:
             unsuitable = report.unsuitable(key)
             if unsuitable is not None:
                 title += "\n" + no_suitable_sentence(unsuitable, language)
-            subject_header = _say(language, "project", "사업")
+            subject_header = say(language, "project", "사업")
         else:
             title = f"{first.project_name} ({key})"
-            subject_header = _say(language, "demand", "수요")
+            subject_header = say(language, "demand", "수요")
         table = Table(title=Text(title), title_justify="left", expand=False, box=None,
                       pad_edge=False, show_edge=False)
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column(subject_header, overflow="fold", max_width=34)
-        table.add_column(_say(language, "score", "점수"), justify="right", no_wrap=True)
-        table.add_column(_say(language, "fit", "적합"), justify="right", no_wrap=True)
-        table.add_column(_say(language, "long", "장기"), justify="right", no_wrap=True)
-        table.add_column(_say(language, "syn.", "시너지"), justify="right", no_wrap=True)
-        table.add_column(_say(language, "conf.", "신뢰도"), no_wrap=True)
+        table.add_column(say(language, "score", "점수"), justify="right", no_wrap=True)
+        table.add_column(say(language, "fit", "적합"), justify="right", no_wrap=True)
+        table.add_column(say(language, "long", "장기"), justify="right", no_wrap=True)
+        table.add_column(say(language, "syn.", "시너지"), justify="right", no_wrap=True)
+        table.add_column(say(language, "conf.", "신뢰도"), no_wrap=True)
         for m in members:
             subject = m.project_name if report.by == "demand" else (
                 f"{m.record.region.name_ko if language == 'ko' else m.record.region.name_en}"
@@ -226,9 +224,9 @@ def render_table(report: RankReport, width: int = 80) -> str:
                                f"{no_suitable_sentence(item, language)}"))
             console.print()
     if not report.matches and not report.no_suitable:
-        console.print(_say(language, "Every demand has a suitable project.",
+        console.print(say(language, "Every demand has a suitable project.",
                            "모든 수요에 적합한 사업이 있습니다.") if report.only_no_suitable else
-                      _say(language, "No eligible matches.", "대상이 되는 매칭이 없습니다."))
+                      say(language, "No eligible matches.", "대상이 되는 매칭이 없습니다."))
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
 

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from matchmaker.messages import say
 from matchmaker.render.envelope import envelope, to_json
 from matchmaker.robustness.compare import Comparison
 from matchmaker.robustness.diff import RunDiff
 from matchmaker.robustness.sensitivity import AllocationSurvival, DemandSensitivity
-
-
-def _say(language: str, en: str, ko: str) -> str:
-    return ko if language == "ko" else en
 
 
 def _dump(document: dict[str, Any]) -> str:
@@ -37,22 +34,22 @@ def sensitivity_json(found: list[DemandSensitivity], survival: AllocationSurviva
 
 def sensitivity_text(found: list[DemandSensitivity], survival: AllocationSurvival | None,
                      language: str, markdown: bool = False) -> str:
-    lines = [_say(language, "# Sensitivity", "# 민감도") if markdown else ""]
+    lines = [say(language, "# Sensitivity", "# 민감도") if markdown else ""]
     for s in found:
         head = f"{s.demand_key} → {s.top_project or '-'}"
         if s.fragile:
-            head += _say(language, "  [fragile]", "  [불안정]")
+            head += say(language, "  [fragile]", "  [불안정]")
         lines.append(f"## {head}" if markdown else head)
         for i in s.intervals:
             lines.append(f"  {i.component:<11} {i.weight:.3f}  "
                          f"[{_bound(i.low)}, {_bound(i.high)}]")
         if s.first_share:
             shares = ", ".join(f"{k} {v:.0%}" for k, v in list(s.first_share.items())[:3])
-            lines.append(_say(language, f"  first in draws: {shares}",
+            lines.append(say(language, f"  first in draws: {shares}",
                               f"  1위 비율: {shares}"))
         lines.append("")
     if survival is not None:
-        lines.append(_say(language, f"Allocation: {survival.draws} of {survival.asked} draws",
+        lines.append(say(language, f"Allocation: {survival.draws} of {survival.asked} draws",
                           f"배정: 추첨 {survival.asked}회 중 {survival.draws}회"))
         lines += [f"  {k}  {v:.0%}" for k, v in survival.survival.items()]
     return "\n".join(lines).lstrip("\n").rstrip("\n") + "\n"
@@ -67,7 +64,7 @@ def compare_json(comparison: Comparison, meta: dict[str, Any]) -> str:
 
 def compare_text(comparison: Comparison, language: str, markdown: bool = False) -> str:
     names = comparison.profiles
-    lines = [_say(language, "# Profiles compared", "# 프로필 비교"), ""] if markdown else []
+    lines = [say(language, "# Profiles compared", "# 프로필 비교"), ""] if markdown else []
     header = ["demand", *names] if language == "en" else ["수요", *names]
     if markdown:
         lines += ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
@@ -77,10 +74,10 @@ def compare_text(comparison: Comparison, language: str, markdown: bool = False) 
     lines.append("")
     for pair, value in comparison.overall_tau.items():
         shown = "-" if value is None else f"{value:.3f}"
-        lines.append(_say(language, f"Kendall's tau {pair.replace('|', ' vs ')}: {shown}",
+        lines.append(say(language, f"Kendall's tau {pair.replace('|', ' vs ')}: {shown}",
                           f"켄달 타우 {pair.replace('|', ' 대 ')}: {shown}"))
     if comparison.moves:
-        lines += ["", _say(language, "Largest moves:", "가장 크게 움직인 쌍:")]
+        lines += ["", say(language, "Largest moves:", "가장 크게 움직인 쌍:")]
         for m in comparison.moves:
             ranks = ", ".join(f"{k} {v}" for k, v in m.ranks.items())
             lines.append(f"  {m.demand_key} {m.project}: {ranks}")
@@ -101,10 +98,10 @@ def diff_json(result: RunDiff, inputs: dict[str, str]) -> str:
 
 def diff_text(result: RunDiff, language: str, markdown: bool = False) -> str:
     if result.empty:
-        return _say(language, "No differences.\n", "차이가 없습니다.\n")
-    lines = [_say(language, "# Differences", "# 차이"), ""] if markdown else []
-    causes = ", ".join(result.causes()) or _say(language, "none recorded", "기록 없음")
-    lines.append(_say(language, f"Caused by: {causes}", f"원인: {causes}"))
+        return say(language, "No differences.\n", "차이가 없습니다.\n")
+    lines = [say(language, "# Differences", "# 차이"), ""] if markdown else []
+    causes = ", ".join(result.causes()) or say(language, "none recorded", "기록 없음")
+    lines.append(say(language, f"Caused by: {causes}", f"원인: {causes}"))
     for label, files in (("changed", result.inputs_changed), ("added", result.inputs_added),
                          ("removed", result.inputs_removed)):
         for name in files:
@@ -113,6 +110,6 @@ def diff_text(result: RunDiff, language: str, markdown: bool = False) -> str:
         for item in items:
             lines.append(f"{label} " + " ".join(f"{k}={v}" for k, v in item.items()))
     if result.objective is not None and result.objective[0] != result.objective[1]:
-        lines.append(_say(language, f"objective {result.objective[0]} → {result.objective[1]}",
+        lines.append(say(language, f"objective {result.objective[0]} → {result.objective[1]}",
                           f"목적값 {result.objective[0]} → {result.objective[1]}"))
     return "\n".join(lines) + "\n"
