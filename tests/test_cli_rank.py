@@ -226,3 +226,14 @@ def test_long_term_and_synergy_fade_for_projects_that_do_not_answer_the_demand(c
         relevance = match["components"]["demand_fit"] / 45
         assert match["components"]["long_term"] <= 100 * relevance + 0.01
         assert match["components"]["synergy"] <= 100 * relevance + 0.01
+
+
+def test_korean_output_shows_no_identifiers_in_its_sentences(cli) -> None:
+    # Reasons name region kinds, partner kinds and assumed signals in Korean; JSON and
+    # CSV keep the identifiers for programs.
+    text = cli("rank", "--lang", "ko", "--format", "markdown", "--include-ineligible",
+               *TODAY).stdout
+    for identifier in ("co_funding", "capacity_building", "readiness", "continuity",
+                       "cooperative", "social-enterprise", "university", "timing"):
+        assert identifier not in text, identifier
+    assert "자료 없음(중립값 가정): " in text and "지역 부담" in text
