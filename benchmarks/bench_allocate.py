@@ -31,28 +31,44 @@ def instance(demands: int, projects: int, synergy: bool, seed: int = 7) -> Alloc
     capacity = rng.integers(1, max(2, 2 * demands // projects), projects).astype(float)
     pairs: list[tuple[int, int, int]] = []
     if synergy:
-        partner = {p: sorted(set(rng.integers(0, projects, 2).tolist()) - {p})
-                   for p in range(projects)}
+        partner = {
+            p: sorted(set(rng.integers(0, projects, 2).tolist()) - {p}) for p in range(projects)
+        }
         for region in sorted(set(regions.tolist())):
             pairs += [(region, p, q) for p in range(projects) for q in partner[p] if p < q]
     return AllocationProblem(
         scores=None,  # type: ignore[arg-type]
         options=AllocationOptions(synergy_bonus=5.0 if synergy else 0.0),
-        demand=rows, project=cols, value=np.round(rng.uniform(0, 100, len(rows)), 3),
-        cost=np.zeros(len(rows)), cost_known=np.ones(len(rows), dtype=bool),
-        capacity=capacity, project_budget=np.full(projects, np.inf), region=regions,
+        demand=rows,
+        project=cols,
+        value=np.round(rng.uniform(0, 100, len(rows)), 3),
+        cost=np.zeros(len(rows)),
+        cost_known=np.ones(len(rows), dtype=bool),
+        capacity=capacity,
+        project_budget=np.full(projects, np.inf),
+        region=regions,
         region_codes=[str(r) for r in range(max(1, demands // 4))],
-        province=np.zeros(demands, dtype=int), province_codes=["all"],
-        decline=np.zeros(demands, dtype=bool), tied=np.zeros(demands, dtype=bool),
-        forbidden=set(), locked=set(), synergy_pairs=pairs)
+        province=np.zeros(demands, dtype=int),
+        province_codes=["all"],
+        decline=np.zeros(demands, dtype=bool),
+        tied=np.zeros(demands, dtype=bool),
+        forbidden=set(),
+        locked=set(),
+        synergy_pairs=pairs,
+    )
 
 
 def greedy_objective(problem: AllocationProblem, chosen: np.ndarray) -> float:
     value = float(problem.value[chosen].sum())
-    given = {(int(problem.region[problem.demand[i]]), int(problem.project[i]))
-             for i in np.flatnonzero(chosen)}
-    bonus = sum(problem.options.synergy_bonus for r, p, q in problem.synergy_pairs
-                if (r, p) in given and (r, q) in given)
+    given = {
+        (int(problem.region[problem.demand[i]]), int(problem.project[i]))
+        for i in np.flatnonzero(chosen)
+    }
+    bonus = sum(
+        problem.options.synergy_bonus
+        for r, p, q in problem.synergy_pairs
+        if (r, p) in given and (r, q) in given
+    )
     return value + bonus
 
 
@@ -64,17 +80,22 @@ def run(demands: int, projects: int, synergy: bool, time_limit: float) -> str:
     baseline = greedy_objective(problem, chosen)
     label = f"{demands}x{projects} {'with' if synergy else 'without'} synergy"
     if synergy and problem.pairs > MILP_PAIR_LIMIT:
-        return (f"{label:<32} exact: not attempted ({problem.pairs:,} pairs)   "
-                f"greedy {baseline:,.1f} in {greedy_seconds:.2f}s")
-    problem.options = AllocationOptions(synergy_bonus=problem.options.synergy_bonus,
-                                        time_limit=time_limit)
+        return (
+            f"{label:<32} exact: not attempted ({problem.pairs:,} pairs)   "
+            f"greedy {baseline:,.1f} in {greedy_seconds:.2f}s"
+        )
+    problem.options = AllocationOptions(
+        synergy_bonus=problem.options.synergy_bonus, time_limit=time_limit
+    )
     start = time.perf_counter()
     solution = solve(problem)
     seconds = time.perf_counter() - start
     gap = "" if solution.status == "optimal" else f" gap {solution.gap:.2%}"
-    return (f"{label:<32} exact {solution.objective:,.1f} ({solution.status}{gap}) in "
-            f"{seconds:.2f}s   greedy {baseline:,.1f} in {greedy_seconds:.2f}s "
-            f"({(solution.objective - baseline) / solution.objective:.2%} below)")
+    return (
+        f"{label:<32} exact {solution.objective:,.1f} ({solution.status}{gap}) in "
+        f"{seconds:.2f}s   greedy {baseline:,.1f} in {greedy_seconds:.2f}s "
+        f"({(solution.objective - baseline) / solution.objective:.2%} below)"
+    )
 
 
 def main() -> None:

@@ -22,8 +22,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("extra", nargs="*", help="options passed to matchmaker rank")
     args = parser.parse_args()
-    command = [shutil.which("matchmaker") or "matchmaker", "rank", "--today", "2026-11-28",
-               *args.extra]
+    command = [
+        shutil.which("matchmaker") or "matchmaker",
+        "rank",
+        "--today",
+        "2026-11-28",
+        *args.extra,
+    ]
     subprocess.run(command, check=True, capture_output=True)  # warm-up: caches, bytecode
     times = []
     for _ in range(args.runs):
@@ -31,8 +36,9 @@ def main() -> None:
         subprocess.run(command, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
     print("runs (s):", " ".join(f"{t:.2f}" for t in times))
-    print(f"median {statistics.median(times):.2f} s, min {min(times):.2f} s "
-          f"({' '.join(command[1:])})")
+    print(
+        f"median {statistics.median(times):.2f} s, min {min(times):.2f} s ({' '.join(command[1:])})"
+    )
     sys.exit(0)
 
 

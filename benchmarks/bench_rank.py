@@ -66,8 +66,7 @@ def ensure_data(demands: int, projects: int, seed: int) -> Path:
 
     folder = OUT / f"data-{demands}x{projects}-seed{seed}"
     stamp = folder / "generated.json"
-    wanted = {"version": GENERATOR_VERSION, "demands": demands, "projects": projects,
-              "seed": seed}
+    wanted = {"version": GENERATOR_VERSION, "demands": demands, "projects": projects, "seed": seed}
     if stamp.is_file() and json.loads(stamp.read_text()) == wanted:
         return folder
     started = time.perf_counter()
@@ -94,8 +93,16 @@ def run_child(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
     """One size in a fresh process; stopped past the time or memory bound."""
     result_file = folder / "result.json"
     result_file.unlink(missing_ok=True)
-    command = [sys.executable, str(Path(__file__).resolve()), "--child", str(folder),
-               "--k", str(args.k), "--chunk", str(args.chunk)]
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--child",
+        str(folder),
+        "--k",
+        str(args.k),
+        "--chunk",
+        str(args.chunk),
+    ]
     if args.profile:
         command.append("--profile")
     started = time.monotonic()
@@ -130,21 +137,25 @@ def _fmt(value: float | None, spec: str) -> str:
 
 
 def print_table(rows: list[tuple[str, dict[str, Any]]]) -> None:
-    header = (f"{'size (DxP)':<14}{'files':>8}{'load s':>9}{'files/s':>9}{'parse+val':>10}"
-              f"{'checks s':>9}{'score s':>9}{'pairs/s':>11}{'text s':>9}{'wall s':>9}"
-              f"{'load MiB':>10}{'peak MiB':>10}")
+    header = (
+        f"{'size (DxP)':<14}{'files':>8}{'load s':>9}{'files/s':>9}{'parse+val':>10}"
+        f"{'checks s':>9}{'score s':>9}{'pairs/s':>11}{'text s':>9}{'wall s':>9}"
+        f"{'load MiB':>10}{'peak MiB':>10}"
+    )
     print(header)
     print("-" * len(header))
     for size, r in rows:
         load, score = r.get("load", {}), r.get("score", {})
-        print(f"{size:<14}{_fmt(load.get('files'), 'd'):>8}{_fmt(load.get('seconds'), '.2f'):>9}"
-              f"{_fmt(load.get('files_per_s'), ',.0f'):>9}"
-              f"{_fmt(load.get('parse_validate_share'), '.0%'):>10}"
-              f"{_fmt(r.get('checks', {}).get('seconds'), '.2f'):>9}"
-              f"{_fmt(score.get('seconds'), '.2f'):>9}{_fmt(score.get('pairs_per_s'), ',.0f'):>11}"
-              f"{_fmt(score.get('text_seconds'), '.2f'):>9}{_fmt(r.get('wall_s'), '.1f'):>9}"
-              f"{_fmt(load.get('rss_mib'), ',.0f'):>10}{_fmt(r.get('peak_rss_mib'), ',.0f'):>10}"
-              + (f"  {r['stopped']}" if "stopped" in r else ""))
+        print(
+            f"{size:<14}{_fmt(load.get('files'), 'd'):>8}{_fmt(load.get('seconds'), '.2f'):>9}"
+            f"{_fmt(load.get('files_per_s'), ',.0f'):>9}"
+            f"{_fmt(load.get('parse_validate_share'), '.0%'):>10}"
+            f"{_fmt(r.get('checks', {}).get('seconds'), '.2f'):>9}"
+            f"{_fmt(score.get('seconds'), '.2f'):>9}{_fmt(score.get('pairs_per_s'), ',.0f'):>11}"
+            f"{_fmt(score.get('text_seconds'), '.2f'):>9}{_fmt(r.get('wall_s'), '.1f'):>9}"
+            f"{_fmt(load.get('rss_mib'), ',.0f'):>10}{_fmt(r.get('peak_rss_mib'), ',.0f'):>10}"
+            + (f"  {r['stopped']}" if "stopped" in r else "")
+        )
     print()
     print("load s: load_file + region resolution of every proposal file; parse+val: share of")
     print("load spent in load_bytes (decode, YAML, schema); checks: load_run's document rules;")
@@ -162,48 +173,73 @@ def describe(r: dict[str, Any]) -> Iterator[str]:
     load, score, cache = r.get("load"), r.get("score"), r.get("cache")
     if "catalog" in r:
         c = r["catalog"]
-        yield (f"catalog: {c['projects']} project files loaded in {c['seconds']:.2f} s; "
-               f"imports {r.get('import_s', 0):.2f} s")
+        yield (
+            f"catalog: {c['projects']} project files loaded in {c['seconds']:.2f} s; "
+            f"imports {r.get('import_s', 0):.2f} s"
+        )
     if load:
         parts = ", ".join(f"{k} {v:.2f}" for k, v in load["parts_s"].items())
-        yield (f"load: {load['files']} files, {load['demands']} demands, "
-               f"{load['bytes'] / 1e6:.1f} MB in {load['seconds']:.2f} s "
-               f"({load['ms_per_file']:.2f} ms/file) — {parts}")
-        yield (f"memory after load: RSS {load['rss_mib']:.0f} MiB "
-               f"({load['kib_per_file']:.1f} KiB retained per file, documents kept as "
-               f"load_run keeps them)")
+        yield (
+            f"load: {load['files']} files, {load['demands']} demands, "
+            f"{load['bytes'] / 1e6:.1f} MB in {load['seconds']:.2f} s "
+            f"({load['ms_per_file']:.2f} ms/file) — {parts}"
+        )
+        yield (
+            f"memory after load: RSS {load['rss_mib']:.0f} MiB "
+            f"({load['kib_per_file']:.1f} KiB retained per file, documents kept as "
+            f"load_run keeps them)"
+        )
     if score:
-        yield (f"score: {score['pairs']:,} pairs in {score['seconds']:.2f} s, "
-               f"chunk {score['chunk']}, k {score['k']}; inclusive seconds:")
+        yield (
+            f"score: {score['pairs']:,} pairs in {score['seconds']:.2f} s, "
+            f"chunk {score['chunk']}, k {score['k']}; inclusive seconds:"
+        )
         p = score["parts_s"]
         for top in ("prepare", "pass1", "region-demand", "pass2", "second", "top-k", "other"):
-            inner = ", ".join(f"{key.split('.', 1)[1]} {v:.2f}" for key, v in p.items()
-                              if key.startswith(top + "."))
+            inner = ", ".join(
+                f"{key.split('.', 1)[1]} {v:.2f}"
+                for key, v in p.items()
+                if key.startswith(top + ".")
+            )
             yield f"  {top:<14}{p.get(top, 0.0):8.2f}" + (f"  ({inner})" if inner else "")
-        yield (f"  text reading {score['text_seconds']:.2f} s "
-               f"({score['text_seconds'] / score['seconds']:.0%} of scoring; read twice, once "
-               f"per pass: {score['text_per_demand_ms']:.3f} ms per demand per pass)")
-        yield (f"  demands with at least one eligible project: {score['with_match']:,} of "
-               f"{score['demands']:,}")
+        yield (
+            f"  text reading {score['text_seconds']:.2f} s "
+            f"({score['text_seconds'] / score['seconds']:.0%} of scoring; read twice, once "
+            f"per pass: {score['text_per_demand_ms']:.3f} ms per demand per pass)"
+        )
+        yield (
+            f"  demands with at least one eligible project: {score['with_match']:,} of "
+            f"{score['demands']:,}"
+        )
     if "gc_s" in r:
         yield f"garbage collector: {r['gc_s']:.2f} s in {r['gc_runs']} collections (whole run)"
     if cache:
-        yield (f"cache sample of {cache['files']} files: load_bytes {cache['load_bytes_ms']:.3f} "
-               f"ms/file (YAML {cache['yaml_ms']:.3f}, pydantic {cache['validate_ms']:.3f}); "
-               f"a hit would cost sha256 {cache['sha256_ms']:.3f} + unpickle "
-               f"{cache['unpickle_document_ms']:.3f} ms (document with positions) or "
-               f"{cache['unpickle_model_ms']:.3f} ms (model only); pickled size "
-               f"{cache['pickle_document_kib']:.1f} / {cache['pickle_model_kib']:.1f} KiB")
+        yield (
+            f"cache sample of {cache['files']} files: load_bytes {cache['load_bytes_ms']:.3f} "
+            f"ms/file (YAML {cache['yaml_ms']:.3f}, pydantic {cache['validate_ms']:.3f}); "
+            f"a hit would cost sha256 {cache['sha256_ms']:.3f} + unpickle "
+            f"{cache['unpickle_document_ms']:.3f} ms (document with positions) or "
+            f"{cache['unpickle_model_ms']:.3f} ms (model only); pickled size "
+            f"{cache['pickle_document_kib']:.1f} / {cache['pickle_model_kib']:.1f} KiB"
+        )
         if score and load:
             total = load["seconds"] + r.get("checks", {}).get("seconds", 0) + score["seconds"]
             share = load["parse_validate_s"] / total
-            saved = (cache["load_bytes_ms"] - cache["sha256_ms"]
-                     - cache["unpickle_document_ms"]) * load["files"] / 1000
-            lean = (cache["load_bytes_ms"] - cache["sha256_ms"]
-                    - cache["unpickle_model_ms"]) * load["files"] / 1000
-            yield (f"parse+validate is {share:.0%} of load+checks+score ({total:.1f} s); an "
-                   f"all-hit cache would save about {saved:.1f} s ({saved / total:.0%}) storing "
-                   f"documents, {lean:.1f} s ({lean / total:.0%}) storing models only")
+            saved = (
+                (cache["load_bytes_ms"] - cache["sha256_ms"] - cache["unpickle_document_ms"])
+                * load["files"]
+                / 1000
+            )
+            lean = (
+                (cache["load_bytes_ms"] - cache["sha256_ms"] - cache["unpickle_model_ms"])
+                * load["files"]
+                / 1000
+            )
+            yield (
+                f"parse+validate is {share:.0%} of load+checks+score ({total:.1f} s); an "
+                f"all-hit cache would save about {saved:.1f} s ({saved / total:.0%}) storing "
+                f"documents, {lean:.1f} s ({lean / total:.0%}) storing models only"
+            )
     if "profile" in r:
         yield f"profile: {r['profile']}"
 
@@ -224,8 +260,9 @@ class Phases:
         self.scope = ""
         self._restore: list[tuple[object, str, object]] = []
 
-    def wrap(self, owner: object, name: str, label: str,
-             scope_of: Callable[[], str] | None = None) -> None:
+    def wrap(
+        self, owner: object, name: str, label: str, scope_of: Callable[[], str] | None = None
+    ) -> None:
         original = getattr(owner, name)
 
         def timed(*args: Any, **kwargs: Any) -> Any:
@@ -313,15 +350,18 @@ def child(folder: Path, k: int, chunk: int, profile: bool) -> int:
         t = time.perf_counter()
         catalog, problems = load_catalog(folder / "catalog")
         assert catalog is not None, problems[:3]
-        result["catalog"] = {"seconds": time.perf_counter() - t,
-                             "projects": len(catalog.projects)}
+        result["catalog"] = {"seconds": time.perf_counter() - t, "projects": len(catalog.projects)}
         profile_model = documents.load_file(bundled.default_profile_path()).model
         assert isinstance(profile_model, Profile)
 
         # -- load: the proposal files as load_run reads them
         phases = Phases()
-        for name, label in (("read_limited", "read"), ("decode", "decode"),
-                            ("read_yaml", "yaml"), ("_document_checks", "doc-checks")):
+        for name, label in (
+            ("read_limited", "read"),
+            ("decode", "decode"),
+            ("read_yaml", "yaml"),
+            ("_document_checks", "doc-checks"),
+        ):
             phases.wrap(documents, name, label)
         phases.wrap(documents, "load_bytes", "load_bytes", lambda: "load_bytes")
         index = catalog.region_index
@@ -346,32 +386,46 @@ def child(folder: Path, k: int, chunk: int, profile: bool) -> int:
             region = index.resolve(proposal.region).region
             resolve_s += time.perf_counter() - r0
             assert region is not None, proposal.region
-            records.extend(ResolvedDemand(proposal, demand, region, document.file)
-                           for demand in proposal.demands)
+            records.extend(
+                ResolvedDemand(proposal, demand, region, document.file)
+                for demand in proposal.demands
+            )
         load_s = time.perf_counter() - t + listing
         phases.restore()
         inner = phases.seconds
-        parts = {"listing": listing, "read": inner["read"], "decode": inner["load_bytes.decode"],
-                 "yaml": inner["load_bytes.yaml"],
-                 "schema+rest": inner["load_bytes"] - inner["load_bytes.decode"]
-                 - inner["load_bytes.yaml"] - inner["load_bytes.doc-checks"],
-                 "doc-checks": inner["load_bytes.doc-checks"], "resolve": resolve_s}
+        parts = {
+            "listing": listing,
+            "read": inner["read"],
+            "decode": inner["load_bytes.decode"],
+            "yaml": inner["load_bytes.yaml"],
+            "schema+rest": inner["load_bytes"]
+            - inner["load_bytes.decode"]
+            - inner["load_bytes.yaml"]
+            - inner["load_bytes.doc-checks"],
+            "doc-checks": inner["load_bytes.doc-checks"],
+            "resolve": resolve_s,
+        }
         parts["other"] = load_s - sum(parts.values())
         rss_after = rss_now_mib()
         result["load"] = {
-            "seconds": load_s, "files": len(paths), "demands": len(records), "bytes": size,
-            "files_per_s": len(paths) / load_s, "ms_per_file": 1000 * load_s / len(paths),
+            "seconds": load_s,
+            "files": len(paths),
+            "demands": len(records),
+            "bytes": size,
+            "files_per_s": len(paths) / load_s,
+            "ms_per_file": 1000 * load_s / len(paths),
             "parse_validate_s": inner["load_bytes"],
             "parse_validate_share": inner["load_bytes"] / load_s,
-            "parts_s": parts, "rss_mib": rss_after,
-            "kib_per_file": (rss_after - rss_before) * 1024 / len(paths)}
+            "parts_s": parts,
+            "rss_mib": rss_after,
+            "kib_per_file": (rss_after - rss_before) * 1024 / len(paths),
+        }
         save()
 
         # -- the document rules load_run runs after loading
         t = time.perf_counter()
         diagnostics = run_rules(CheckContext(catalog, kept, TODAY), ("documents",))
-        result["checks"] = {"seconds": time.perf_counter() - t,
-                            "diagnostics": len(diagnostics)}
+        result["checks"] = {"seconds": time.perf_counter() - t, "diagnostics": len(diagnostics)}
         save()
 
         # -- scoring, streamed
@@ -403,17 +457,24 @@ def child(folder: Path, k: int, chunk: int, profile: bool) -> int:
         score_s = time.perf_counter() - t
         phases.restore()
         s = phases.seconds
-        text_s = sum(v for key, v in s.items()
-                     if key.startswith(("pass1.", "pass2.")) and ".text-" in key)
+        text_s = sum(
+            v for key, v in s.items() if key.startswith(("pass1.", "pass2.")) and ".text-" in key
+        )
         score_parts = dict(sorted(s.items()))
-        score_parts["other"] = score_s - sum(
-            v for key, v in s.items() if "." not in key)
+        score_parts["other"] = score_s - sum(v for key, v in s.items() if "." not in key)
         pairs = len(records) * len(catalog.projects)
         result["score"] = {
-            "seconds": score_s, "pairs": pairs, "pairs_per_s": pairs / score_s,
-            "demands": len(records), "chunk": chunk, "k": k, "text_seconds": text_s,
+            "seconds": score_s,
+            "pairs": pairs,
+            "pairs_per_s": pairs / score_s,
+            "demands": len(records),
+            "chunk": chunk,
+            "k": k,
+            "text_seconds": text_s,
             "text_per_demand_ms": 1000 * text_s / (2 * len(records)),
-            "parts_s": score_parts, "with_match": int((best.projects[:, 0] >= 0).sum())}
+            "parts_s": score_parts,
+            "with_match": int((best.projects[:, 0] >= 0).sum()),
+        }
         result["wall_s"] = time.perf_counter() - wall
     result["gc_s"] = gc_totals["seconds"]
     result["gc_runs"] = int(gc_totals["runs"])
@@ -448,10 +509,14 @@ def cache_sample(paths: Sequence[Path]) -> dict[str, float]:
             best = min(best, time.perf_counter() - t)
         return 1000 * best / len(datas)
 
-    load_ms = per_file(lambda: [documents.load_bytes(d, str(p), kinds=kinds)
-                                for d, p in zip(datas, paths, strict=True)])
-    loaded = [documents.load_bytes(d, str(p), kinds=kinds)
-              for d, p in zip(datas, paths, strict=True)]
+    load_ms = per_file(
+        lambda: [
+            documents.load_bytes(d, str(p), kinds=kinds) for d, p in zip(datas, paths, strict=True)
+        ]
+    )
+    loaded = [
+        documents.load_bytes(d, str(p), kinds=kinds) for d, p in zip(datas, paths, strict=True)
+    ]
     sha_ms = per_file(lambda: [hashlib.sha256(d).hexdigest() for d in datas])
     texts = [decode(d, "f").text or "" for d in datas]
     yaml_ms = per_file(lambda: [read_yaml(text, "f", DEFAULT_LIMITS) for text in texts])
@@ -461,12 +526,17 @@ def cache_sample(paths: Sequence[Path]) -> dict[str, float]:
     pickled_models = [pickle.dumps(d.model, protocol=pickle.HIGHEST_PROTOCOL) for d in loaded]
     unpickle_document_ms = per_file(lambda: [pickle.loads(b) for b in pickled_documents])
     unpickle_model_ms = per_file(lambda: [pickle.loads(b) for b in pickled_models])
-    return {"files": len(datas), "load_bytes_ms": load_ms, "sha256_ms": sha_ms,
-            "yaml_ms": yaml_ms, "validate_ms": validate_ms,
-            "unpickle_document_ms": unpickle_document_ms,
-            "unpickle_model_ms": unpickle_model_ms,
-            "pickle_document_kib": sum(map(len, pickled_documents)) / len(datas) / 1024,
-            "pickle_model_kib": sum(map(len, pickled_models)) / len(datas) / 1024}
+    return {
+        "files": len(datas),
+        "load_bytes_ms": load_ms,
+        "sha256_ms": sha_ms,
+        "yaml_ms": yaml_ms,
+        "validate_ms": validate_ms,
+        "unpickle_document_ms": unpickle_document_ms,
+        "unpickle_model_ms": unpickle_model_ms,
+        "pickle_document_kib": sum(map(len, pickled_documents)) / len(datas) / 1024,
+        "pickle_model_kib": sum(map(len, pickled_models)) / len(datas) / 1024,
+    }
 
 
 def write_profile(profiler: Any, folder: Path) -> Path:
@@ -487,21 +557,37 @@ def write_profile(profiler: Any, folder: Path) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default=DEFAULT_SIZES,
-                        help=f"comma-separated DxP (default {DEFAULT_SIZES})")
+    parser.add_argument(
+        "--sizes", default=DEFAULT_SIZES, help=f"comma-separated DxP (default {DEFAULT_SIZES})"
+    )
     parser.add_argument("--quick", action="store_true", help="only 250x20 (smoke test)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--k", type=int, default=3, help="projects kept per demand")
     # stream_top_k's own default (2,000) holds ~1.2 GiB per chunk at 1,000 projects, which
     # with 100,000 loaded proposals does not fit in 2 GiB; 500 fits and is faster too.
-    parser.add_argument("--chunk", type=int, default=500,
-                        help="demands per chunk (default 500; the library's is 2000)")
-    parser.add_argument("--timeout", type=float, default=900.0,
-                        help="seconds before a size is stopped (default 900)")
-    parser.add_argument("--max-rss-mib", type=float, default=2048.0,
-                        help="resident memory at which a size is stopped (default 2048)")
-    parser.add_argument("--profile", action="store_true",
-                        help="also run cProfile in each child (slower; listing in out/)")
+    parser.add_argument(
+        "--chunk",
+        type=int,
+        default=500,
+        help="demands per chunk (default 500; the library's is 2000)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=900.0,
+        help="seconds before a size is stopped (default 900)",
+    )
+    parser.add_argument(
+        "--max-rss-mib",
+        type=float,
+        default=2048.0,
+        help="resident memory at which a size is stopped (default 2048)",
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="also run cProfile in each child (slower; listing in out/)",
+    )
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -514,8 +600,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder = ensure_data(demands, projects, args.seed)
         print(f"running {size} …", file=sys.stderr, flush=True)
         rows.append((size, run_child(folder, args)))
-    print(f"matchmaker rank benchmark — {os.cpu_count()} CPUs, Python "
-          f"{sys.version.split()[0]}, seed {args.seed}\n")
+    print(
+        f"matchmaker rank benchmark — {os.cpu_count()} CPUs, Python "
+        f"{sys.version.split()[0]}, seed {args.seed}\n"
+    )
     print_table(rows)
     if args.json:
         args.json.write_text(json.dumps(dict(rows), indent=1))

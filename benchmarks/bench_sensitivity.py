@@ -30,30 +30,36 @@ def bundled(draws: int) -> str:
     found = sensitivity(scores, draws=draws, seed=0)
     seconds = time.perf_counter() - start
     fragile = sum(f.fragile for f in found)
-    return (f"bundled {len(found)} demands x {len(scores.projects.ids)} projects, {draws} draws:"
-            f" {seconds:.2f}s, {fragile} fragile")
+    return (
+        f"bundled {len(found)} demands x {len(scores.projects.ids)} projects, {draws} draws:"
+        f" {seconds:.2f}s, {fragile} fragile"
+    )
 
 
 def synthetic(demands: int, projects: int, draws: int) -> str:
     rng = np.random.default_rng(11)
-    components = {name: SimpleNamespace(values=rng.uniform(0, 100, (demands, projects)))
-                  for name in ("demand_fit", "long_term", "synergy")}
+    components = {
+        name: SimpleNamespace(values=rng.uniform(0, 100, (demands, projects)))
+        for name in ("demand_fit", "long_term", "synergy")
+    }
     scores = SimpleNamespace(
         component=lambda name: components[name],
-        profile=SimpleNamespace(weights=SimpleNamespace(demand_fit=0.5, long_term=0.3,
-                                                        synergy=0.2)),
+        profile=SimpleNamespace(
+            weights=SimpleNamespace(demand_fit=0.5, long_term=0.3, synergy=0.2)
+        ),
         eligibility=SimpleNamespace(eligible=rng.random((demands, projects)) < 0.9),
-        demands=SimpleNamespace(records=[SimpleNamespace(key=f"p/d{i}")
-                                         for i in range(demands)]),
+        demands=SimpleNamespace(records=[SimpleNamespace(key=f"p/d{i}") for i in range(demands)]),
         projects=SimpleNamespace(ids=[f"project-{j:04d}" for j in range(projects)]),
     )
     start = time.perf_counter()
     found = sensitivity(scores, draws=draws, seed=0)  # type: ignore[arg-type]
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return (f"synthetic {demands} x {projects}, {draws} draws: {seconds:.1f}s "
-            f"({seconds / demands * 1000:.2f} ms per demand), peak RSS {peak:.0f} MiB, "
-            f"{sum(f.fragile for f in found)} fragile")
+    return (
+        f"synthetic {demands} x {projects}, {draws} draws: {seconds:.1f}s "
+        f"({seconds / demands * 1000:.2f} ms per demand), peak RSS {peak:.0f} MiB, "
+        f"{sum(f.fragile for f in found)} fragile"
+    )
 
 
 def main() -> None:

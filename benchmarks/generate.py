@@ -32,11 +32,31 @@ REFERENCE_FILES = ("regions.yaml", "themes.yaml", "policy-areas.yaml", "ties.yam
 # Bump when the output for a seed changes, so bench_rank.py regenerates its cached data.
 GENERATOR_VERSION = 1
 
-MODES = ("exchange", "procurement", "sales", "marketing", "investment", "facility",
-         "training", "education", "experience", "employment", "start-up-support",
-         "consulting", "networking")
-PARTNER_KINDS = ("private", "social-enterprise", "cooperative", "university", "research",
-                 "civil", "public", "media")
+MODES = (
+    "exchange",
+    "procurement",
+    "sales",
+    "marketing",
+    "investment",
+    "facility",
+    "training",
+    "education",
+    "experience",
+    "employment",
+    "start-up-support",
+    "consulting",
+    "networking",
+)
+PARTNER_KINDS = (
+    "private",
+    "social-enterprise",
+    "cooperative",
+    "university",
+    "research",
+    "civil",
+    "public",
+    "media",
+)
 TIE_KINDS = ("friendship-agreement", "public-meals-pair", "sister-district", "project", "other")
 SEOUL = "11"
 
@@ -96,20 +116,41 @@ EN_FILLERS = (
 )
 KO_TITLE_GOALS = ("확대", "지원 요청", "협력 사업", "활성화", "기반 구축", "연계 추진")
 EN_TITLE_GOALS = ("expansion", "support", "partnership", "for our residents", "pilot")
-KO_PARTNER_NAMES = ("로컬푸드 협동조합", "농촌체험휴양마을 협의회", "청년 영농조합법인",
-                    "지역 대학 산학협력단", "마을기업 연합회", "사회적협동조합 들녘",
-                    "지역 문화재단", "농업기술센터")
-KO_INDICATORS = ("참여 농가 소득", "공급 대상 시설 수", "참가자 수", "귀농 귀촌 인구",
-                 "연간 판매액", "재방문율", "일자리 수", "교육 이수자 수")
+KO_PARTNER_NAMES = (
+    "로컬푸드 협동조합",
+    "농촌체험휴양마을 협의회",
+    "청년 영농조합법인",
+    "지역 대학 산학협력단",
+    "마을기업 연합회",
+    "사회적협동조합 들녘",
+    "지역 문화재단",
+    "농업기술센터",
+)
+KO_INDICATORS = (
+    "참여 농가 소득",
+    "공급 대상 시설 수",
+    "참가자 수",
+    "귀농 귀촌 인구",
+    "연간 판매액",
+    "재방문율",
+    "일자리 수",
+    "교육 이수자 수",
+)
 KO_UNITS = ("명", "개소", "원", "%", "가구")
-KO_READINESS = ("전담 조직 운영 중", "관련 조례 제정", "시범 사업 실적 보유", "부지 확보",
-                "주민 협의체 구성")
+KO_READINESS = (
+    "전담 조직 운영 중",
+    "관련 조례 제정",
+    "시범 사업 실적 보유",
+    "부지 확보",
+    "주민 협의체 구성",
+)
 KO_LOCAL_BODIES = ("지역협력센터", "공공급식센터", "중간지원조직", "청년센터", "교류사무소")
 
 _HANGUL_FIRST, _HANGUL_LAST, _FINALS = 0xAC00, 0xD7A3, 28
 _SLOT = re.compile(r"\{([ab])(?:\|([^}]*))?\}")
-_TYPED = re.compile(r"(?:-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|true|false|null|~|yes|no|on|off)",
-                    re.IGNORECASE)
+_TYPED = re.compile(
+    r"(?:-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|true|false|null|~|yes|no|on|off)", re.IGNORECASE
+)
 _UNSAFE_START = frozenset("-?:,[]{}#&*!|>'\"%@` ")
 
 
@@ -142,7 +183,7 @@ def _typo(word: str, rng: random.Random) -> str:
     code = ord(word[i]) - _HANGUL_FIRST
     base, final = code - code % _FINALS, code % _FINALS
     new_final = (final + rng.randint(1, _FINALS - 1)) % _FINALS
-    return word[:i] + chr(_HANGUL_FIRST + base + new_final) + word[i + 1:]
+    return word[:i] + chr(_HANGUL_FIRST + base + new_final) + word[i + 1 :]
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,24 +220,39 @@ def read_bundled(catalog_dir: Path) -> Source:
     catalog, problems = load_catalog(catalog_dir)
     if catalog is None:
         raise SystemExit(f"the bundled catalog does not load: {problems[:3]}")
-    themes = tuple(ThemeWords(
-        theme.id, tuple(theme.policy_areas or ()), tuple(theme.synonyms.ko),
-        tuple(theme.synonyms.en), theme.label.ko or theme.id, theme.label.en or theme.id)
-        for theme in catalog.themes.themes)
+    themes = tuple(
+        ThemeWords(
+            theme.id,
+            tuple(theme.policy_areas or ()),
+            tuple(theme.synonyms.ko),
+            tuple(theme.synonyms.en),
+            theme.label.ko or theme.id,
+            theme.label.en or theme.id,
+        )
+        for theme in catalog.themes.themes
+    )
     index = catalog.region_index
     regions: list[RegionRef] = []
     for region in index.regions:
         if region.province_code == SEOUL:
             continue  # Seoul's own gu do not propose to Seoul
         # Only spellings the strict resolver maps to this region alone (중구 is not one).
-        written = tuple(text for text in (region.name_ko, region.name_en, region.code)
-                        if index.resolve(text).region == region)
+        written = tuple(
+            text
+            for text in (region.name_ko, region.name_en, region.code)
+            if index.resolve(text).region == region
+        )
         if written:
             regions.append(RegionRef(region.code, written))
     seoul = [r.name_ko for r in index.regions if r.province_code == SEOUL]
     provinces = tuple(r.code for r in index.regions if r.is_province and r.code != SEOUL)
-    return Source(themes, tuple(a.id for a in catalog.policy_areas.policy_areas),
-                  tuple(regions), provinces, tuple(seoul))
+    return Source(
+        themes,
+        tuple(a.id for a in catalog.policy_areas.policy_areas),
+        tuple(regions),
+        provinces,
+        tuple(seoul),
+    )
 
 
 class Writer:
@@ -222,10 +278,17 @@ class Writer:
         def slot(match: re.Match[str]) -> str:
             word = a if match.group(1) == "a" else b
             return word + _particle(word, match.group(2) or "")
+
         return _SLOT.sub(slot, template)
 
-    def paragraph(self, themes: Sequence[ThemeWords], language: str, sentences: int,
-                  templates: Sequence[str], fillers: Sequence[str]) -> str:
+    def paragraph(
+        self,
+        themes: Sequence[ThemeWords],
+        language: str,
+        sentences: int,
+        templates: Sequence[str],
+        fillers: Sequence[str],
+    ) -> str:
         rng = self.rng
         out: list[str] = []
         for _ in range(sentences):
@@ -244,16 +307,23 @@ class Writer:
         lead = rng.choice(themes) if themes else None
         sentences = rng.randint(2, 6)
         if language == "en":
-            title = (f"{rng.choice(lead.en).capitalize()} {rng.choice(EN_TITLE_GOALS)}"
-                     if lead else "Cooperation with Seoul")
+            title = (
+                f"{rng.choice(lead.en).capitalize()} {rng.choice(EN_TITLE_GOALS)}"
+                if lead
+                else "Cooperation with Seoul"
+            )
             text = self.paragraph(themes, "en", sentences, EN_DEMAND_SENTENCES, EN_FILLERS)
             return title, text
-        title = (f"{rng.choice(lead.ko)} {rng.choice(KO_TITLE_GOALS)}" if lead
-                 else "서울시와의 교류 협력")
+        title = (
+            f"{rng.choice(lead.ko)} {rng.choice(KO_TITLE_GOALS)}"
+            if lead
+            else "서울시와의 교류 협력"
+        )
         text = self.paragraph(themes, "ko", sentences, KO_DEMAND_SENTENCES, KO_FILLERS)
         if language == "both":
-            text += "\n" + self.paragraph(themes, "en", rng.randint(1, 3),
-                                          EN_DEMAND_SENTENCES, EN_FILLERS)
+            text += "\n" + self.paragraph(
+                themes, "en", rng.randint(1, 3), EN_DEMAND_SENTENCES, EN_FILLERS
+            )
         return title, text
 
     def some(self, pool: Sequence[str], low: int, high: int) -> list[str]:
@@ -276,8 +346,16 @@ class Writer:
 
 
 def scalar(text: str) -> str:
-    if (not text or text[0] in _UNSAFE_START or text[-1] in " :" or ": " in text
-            or " #" in text or "\n" in text or "\t" in text or _TYPED.fullmatch(text)):
+    if (
+        not text
+        or text[0] in _UNSAFE_START
+        or text[-1] in " :"
+        or ": " in text
+        or " #" in text
+        or "\n" in text
+        or "\t" in text
+        or _TYPED.fullmatch(text)
+    ):
         return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
     return text
 
@@ -290,8 +368,10 @@ def folded(key: str, text: str, indent: int) -> list[str]:
     pad = " " * indent
     lines = [f"{pad}{key}: >-"]
     for paragraph in text.split("\n"):
-        lines += [pad + "  " + line for line in textwrap.wrap(
-            paragraph, 88, break_on_hyphens=False, break_long_words=False)]
+        lines += [
+            pad + "  " + line
+            for line in textwrap.wrap(paragraph, 88, break_on_hyphens=False, break_long_words=False)
+        ]
         lines.append("")  # a blank line keeps the paragraph break in a folded scalar
     lines.pop()
     return lines
@@ -321,22 +401,28 @@ def project_yaml(w: Writer, number: int, total: int, width: int) -> str:
     themes = rng.sample(source.themes, rng.choice((1, 1, 2, 2, 2, 3)))
     lead = themes[0]
     area = lead.policy_areas[0] if lead.policy_areas else rng.choice(source.policy_areas)
-    lines = ["# Synthetic project written by benchmarks/generate.py; not a real project.",
-             "kind: project", f"id: {pid}", "name:",
-             f"  ko: {scalar(f'{lead.label_ko} 협력 사업 {number}')}",
-             f"  en: {scalar(f'{lead.label_en} partnership {number}')}",
-             f"policy_area: {area}",
-             f"policy_area_basis: {rng.choice(('documented', 'inferred'))}"]
+    lines = [
+        "# Synthetic project written by benchmarks/generate.py; not a real project.",
+        "kind: project",
+        f"id: {pid}",
+        "name:",
+        f"  ko: {scalar(f'{lead.label_ko} 협력 사업 {number}')}",
+        f"  en: {scalar(f'{lead.label_en} partnership {number}')}",
+        f"policy_area: {area}",
+        f"policy_area_basis: {rng.choice(('documented', 'inferred'))}",
+    ]
     if rng.random() < 0.6:
         lines.append(f"started: {rng.randint(2012, 2025)}")
     lines.append(f"status: {rng.choices(('active', 'ended', 'unknown'), (7, 2, 1))[0]}")
     lines.append(f"themes: {flow_ids([t.id for t in themes])}")
     lines.append("description:")
-    lines += folded("ko", w.paragraph(themes, "ko", rng.randint(3, 6), KO_PROJECT_SENTENCES,
-                                      KO_FILLERS), 2)
+    lines += folded(
+        "ko", w.paragraph(themes, "ko", rng.randint(3, 6), KO_PROJECT_SENTENCES, KO_FILLERS), 2
+    )
     if rng.random() < 0.8:
-        lines += folded("en", w.paragraph(themes, "en", rng.randint(2, 4),
-                                          EN_PROJECT_SENTENCES, EN_FILLERS), 2)
+        lines += folded(
+            "en", w.paragraph(themes, "en", rng.randint(2, 4), EN_PROJECT_SENTENCES, EN_FILLERS), 2
+        )
     lines.append(f"modes: {flow_ids(w.some(MODES, 1, 3))}")
     if rng.random() < 0.35:
         lines.append("eligible:")
@@ -366,8 +452,7 @@ def project_yaml(w: Writer, number: int, total: int, width: int) -> str:
         if rng.random() < 0.7:
             lines.append(f"  capacity_building: {rng.choice(('true', 'false'))}")
         if rng.random() < 0.7:
-            lines.append("  outcome_indicators: [" + ", ".join(
-                w.some(KO_INDICATORS, 1, 3)) + "]")
+            lines.append("  outcome_indicators: [" + ", ".join(w.some(KO_INDICATORS, 1, 3)) + "]")
         if rng.random() < 0.5:
             lines.append(f"  local_body: {rng.choice(KO_LOCAL_BODIES)}")
         if lines[-1] == "long_term:":
@@ -376,28 +461,38 @@ def project_yaml(w: Writer, number: int, total: int, width: int) -> str:
         others = {rng.randint(1, total) for _ in range(rng.randint(1, 3))} - {number}
         if others:
             lines.append(f"complements: {flow_ids([project_id(o, width) for o in sorted(others)])}")
-    lines += ["notes: Synthetic; every fact here is made up for benchmarking.",
-              "source:",
-              f"  - url: https://example.org/matchmaker/synthetic/{pid}",
-              f"    title: Synthetic project {number}",
-              "    note: Generated by benchmarks/generate.py."]
+    lines += [
+        "notes: Synthetic; every fact here is made up for benchmarking.",
+        "source:",
+        f"  - url: https://example.org/matchmaker/synthetic/{pid}",
+        f"    title: Synthetic project {number}",
+        "    note: Generated by benchmarks/generate.py.",
+    ]
     return "\n".join(lines) + "\n"
 
 
-def proposal_yaml(w: Writer, number: int, demands: int, first_demand: int,
-                  project_ids: Sequence[str]) -> str:
+def proposal_yaml(
+    w: Writer, number: int, demands: int, first_demand: int, project_ids: Sequence[str]
+) -> str:
     rng, source = w.rng, w.source
     region = rng.choice(source.regions)
     written = rng.choices(region.written, (6, 2, 2)[: len(region.written)])[0]
-    lines = ["kind: proposal", f"id: synthetic-{number:06d}",
-             f"region: {scalar(written) if not written.isdigit() else written}"]
+    lines = [
+        "kind: proposal",
+        f"id: synthetic-{number:06d}",
+        f"region: {scalar(written) if not written.isdigit() else written}",
+    ]
     if rng.random() < 0.7:
         lines.append(f"submitted: 2026-{rng.randint(1, 9):02d}-{rng.randint(1, 28):02d}")
     if rng.random() < 0.5:
         lines.append(f"valid_until: {rng.randint(2027, 2030)}-12-31")
     if rng.random() < 0.5:
-        lines += ["contact:", "  name: 홍길동", f"  department: {rng.choice(KO_LOCAL_BODIES)}",
-                  "  email: cooperation@example.go.kr"]
+        lines += [
+            "contact:",
+            "  name: 홍길동",
+            f"  department: {rng.choice(KO_LOCAL_BODIES)}",
+            "  email: cooperation@example.go.kr",
+        ]
     if rng.random() < 0.3:
         lines.append("prior_ties:")
         for _ in range(rng.randint(1, 2)):
@@ -443,15 +538,18 @@ def demand_lines(w: Writer, number: int, priority: int) -> list[str]:
     if rng.random() < 0.4:
         lines.append("    outcomes:")
         for indicator in w.some(KO_INDICATORS, 1, 2):
-            lines.append(f"      - {{indicator: {indicator}, target: \"{rng.randint(10, 900)}\","
-                         f" unit: {scalar(rng.choice(KO_UNITS))}, by: {rng.randint(2030, 2032)}}}")
+            lines.append(
+                f'      - {{indicator: {indicator}, target: "{rng.randint(10, 900)}",'
+                f" unit: {scalar(rng.choice(KO_UNITS))}, by: {rng.randint(2030, 2032)}}}"
+            )
     if rng.random() < 0.3:
         lines.append("    readiness: [" + ", ".join(w.some(KO_READINESS, 1, 2)) + "]")
     return lines
 
 
-def generate(demands: int, projects: int, out: Path, seed: int = 1,
-             catalog_dir: Path | None = None) -> tuple[int, int]:
+def generate(
+    demands: int, projects: int, out: Path, seed: int = 1, catalog_dir: Path | None = None
+) -> tuple[int, int]:
     """Write DIR/catalog and DIR/proposals; returns (project files, proposal files)."""
     if demands < 1 or projects < 1:
         raise ValueError("need at least one demand and one project")
@@ -492,8 +590,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     projects, files = generate(args.demands, args.projects, args.out, args.seed)
-    print(f"wrote {projects} projects to {args.out / 'catalog'} and {args.demands} demands "
-          f"in {files} proposal files to {args.out / 'proposals'}")
+    print(
+        f"wrote {projects} projects to {args.out / 'catalog'} and {args.demands} demands "
+        f"in {files} proposal files to {args.out / 'proposals'}"
+    )
     return 0
 
 

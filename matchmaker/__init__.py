@@ -11,8 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["InvalidInputs", "__version__", "allocate", "load_run", "make_report", "rank",
-           "score", "sensitivity", "to_json"]
+__all__ = [
+    "InvalidInputs",
+    "__version__",
+    "allocate",
+    "load_run",
+    "make_report",
+    "rank",
+    "score",
+    "sensitivity",
+    "to_json",
+]
 _API = frozenset(__all__) - {"__version__"}
 
 if TYPE_CHECKING:

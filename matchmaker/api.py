@@ -40,8 +40,13 @@ class InvalidInputs(ValueError):
         self.diagnostics = list(diagnostics)
 
 
-def load_run(proposals: Sequence[Path | str] | None = None, *, catalog: Path | str | None = None,
-             profile: Path | str | None = None, today: dt.date | None = None) -> RunInputs:
+def load_run(
+    proposals: Sequence[Path | str] | None = None,
+    *,
+    catalog: Path | str | None = None,
+    profile: Path | str | None = None,
+    today: dt.date | None = None,
+) -> RunInputs:
     """Load and check the catalog, the proposals (files or folders; default: the bundled
     examples) and the profile (default: the study's weighting), resolving every name once.
 
@@ -51,9 +56,12 @@ def load_run(proposals: Sequence[Path | str] | None = None, *, catalog: Path | s
     from matchmaker.diagnostics import has_errors
     from matchmaker.inputs import load_run as load
 
-    run = load([Path(p) for p in proposals] if proposals else None,
-               Path(catalog) if catalog else None, Path(profile) if profile else None,
-               today or dt.date.today())
+    run = load(
+        [Path(p) for p in proposals] if proposals else None,
+        Path(catalog) if catalog else None,
+        Path(profile) if profile else None,
+        today or dt.date.today(),
+    )
     if has_errors(run.diagnostics) or not run.ok:
         raise InvalidInputs(run.diagnostics)
     return run
@@ -67,10 +75,18 @@ def score(run: RunInputs) -> Scores:
     return score_pairs(run.catalog, run.records(), run.profile)
 
 
-def rank(run: RunInputs, *, top: int = 3, by: GroupBy = "demand",
-         regions: Sequence[str] | None = None, projects: Sequence[str] | None = None,
-         include_ineligible: bool = False, only_no_suitable: bool = False,
-         language: str = "en", scores: Scores | None = None) -> RankReport:
+def rank(
+    run: RunInputs,
+    *,
+    top: int = 3,
+    by: GroupBy = "demand",
+    regions: Sequence[str] | None = None,
+    projects: Sequence[str] | None = None,
+    include_ineligible: bool = False,
+    only_no_suitable: bool = False,
+    language: str = "en",
+    scores: Scores | None = None,
+) -> RankReport:
     """What `matchmaker rank` shows, as an object: `.matches` (with reasons) and
     `.no_suitable` (the demands no project fits). `regions` are names or codes; `projects`
     ids. Pass `scores` to reuse a scoring already done."""
@@ -91,10 +107,17 @@ def rank(run: RunInputs, *, top: int = 3, by: GroupBy = "demand",
         if unknown:
             raise ValueError(f"no project {unknown[0]!r} in the catalog")
         project_ids = set(projects)
-    return rank_report(scores or score(run), run.input_hashes(), top=top, by=by,
-                       region_codes=region_codes, project_ids=project_ids,
-                       include_ineligible=include_ineligible,
-                       only_no_suitable=only_no_suitable, language=language)
+    return rank_report(
+        scores or score(run),
+        run.input_hashes(),
+        top=top,
+        by=by,
+        region_codes=region_codes,
+        project_ids=project_ids,
+        include_ineligible=include_ineligible,
+        only_no_suitable=only_no_suitable,
+        language=language,
+    )
 
 
 def to_json(report: RankReport) -> str:
@@ -104,8 +127,13 @@ def to_json(report: RankReport) -> str:
     return render_json(report)
 
 
-def allocate(run: RunInputs, options: AllocationOptions | None = None, *,
-             language: str = "en", scores: Scores | None = None) -> AllocationResult:
+def allocate(
+    run: RunInputs,
+    options: AllocationOptions | None = None,
+    *,
+    language: str = "en",
+    scores: Scores | None = None,
+) -> AllocationResult:
     """The whole portfolio, solved exactly under `options` (capacities, budget, fairness,
     locks). Raises `allocation.problem.UnknownName` for an option naming what the run
     lacks and `allocation.solve.Infeasible` for constraints that cannot all hold."""
@@ -115,8 +143,9 @@ def allocate(run: RunInputs, options: AllocationOptions | None = None, *,
     return allocate_portfolio(scores or score(run), options or AllocationOptions(), language)
 
 
-def sensitivity(run: RunInputs, *, draws: int = 1000, seed: int = 0,
-                scores: Scores | None = None) -> list[DemandSensitivity]:
+def sensitivity(
+    run: RunInputs, *, draws: int = 1000, seed: int = 0, scores: Scores | None = None
+) -> list[DemandSensitivity]:
     """Per demand, how far each weight can move before its first project changes, and how
     often each project is first over seeded random weightings."""
     from matchmaker.robustness.sensitivity import sensitivity as run_sensitivity
@@ -124,9 +153,15 @@ def sensitivity(run: RunInputs, *, draws: int = 1000, seed: int = 0,
     return run_sensitivity(scores or score(run), draws=draws, seed=seed)
 
 
-def make_report(run: RunInputs, options: AllocationOptions | None = None, *,
-           output_format: str = "html", language: str = "ko", draws: int = 200,
-           seed: int = 0) -> str | bytes:
+def make_report(
+    run: RunInputs,
+    options: AllocationOptions | None = None,
+    *,
+    output_format: str = "html",
+    language: str = "ko",
+    draws: int = 200,
+    seed: int = 0,
+) -> str | bytes:
     """The planner's report: one offline HTML page (str) or an Excel workbook (bytes)."""
     from matchmaker.report.data import build_report_data
 

@@ -8,8 +8,7 @@ from collections.abc import Mapping, Sequence
 
 def dcg(gains: Sequence[float]) -> float:
     """Discounted cumulative gain with the (2^g − 1) / log2(i + 1) form."""
-    return sum((2.0 ** gain - 1.0) / math.log2(position + 2)
-               for position, gain in enumerate(gains))
+    return sum((2.0**gain - 1.0) / math.log2(position + 2) for position, gain in enumerate(gains))
 
 
 def ndcg_at(ranked: Sequence[str], relevance: Mapping[str, int], k: int) -> float:

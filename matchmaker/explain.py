@@ -14,24 +14,27 @@ from matchmaker.scoring.engine import COMPONENTS, Scores
 from matchmaker.scoring.weights import smallest_change
 
 SIGNALS: dict[str, tuple[SubSignal, ...]] = {
-    "demand_fit": DEMAND_FIT, "long_term": LONG_TERM, "synergy": SYNERGY}
+    "demand_fit": DEMAND_FIT,
+    "long_term": LONG_TERM,
+    "synergy": SYNERGY,
+}
 
 
 @dataclass(frozen=True, slots=True)
 class ComponentBreakdown:
     name: str
-    points: float           # 0–100
-    weight: float           # normalised weight in the profile
-    contribution: float     # weight × points: its share of the total
+    points: float  # 0–100
+    weight: float  # normalised weight in the profile
+    contribution: float  # weight × points: its share of the total
     parts: tuple[tuple[str, float, bool, float], ...]  # (sub-signal, value 0–1, known, weight)
 
 
 @dataclass(frozen=True, slots=True)
 class Counterfactual:
     other_project: str
-    gap: float                    # total(this) − total(other)
-    component: str | None         # the weight to change; None when no change reorders them
-    raw_change: float             # δ in the profile's own units
+    gap: float  # total(this) − total(other)
+    component: str | None  # the weight to change; None when no change reorders them
+    raw_change: float  # δ in the profile's own units
     new_weights: dict[str, float] | None  # normalised weights after the change
 
 
@@ -54,22 +57,44 @@ def explain(scores: Scores, row: int, column: int, language: str = "en") -> Expl
     breakdown = []
     for name, weight, points in zip(COMPONENTS, weights, values, strict=True):
         component = scores.component(name)
-        parts = tuple((signal.name, round(float(component.parts[signal.name][0][row, column]), 4),
-                       bool(component.parts[signal.name][1][row, column]), signal.weight)
-                      for signal in SIGNALS[name])
-        breakdown.append(ComponentBreakdown(name, round(float(points), 2), round(float(weight), 4),
-                                            round(float(weight * points), 2), parts))
+        parts = tuple(
+            (
+                signal.name,
+                round(float(component.parts[signal.name][0][row, column]), 4),
+                bool(component.parts[signal.name][1][row, column]),
+                signal.weight,
+            )
+            for signal in SIGNALS[name]
+        )
+        breakdown.append(
+            ComponentBreakdown(
+                name,
+                round(float(points), 2),
+                round(float(weight), 4),
+                round(float(weight * points), 2),
+                parts,
+            )
+        )
     failed = int(scores.eligibility.gate[row, column])
     gates = tuple((gate, failed == 0 or GATES.index(gate) < failed) for gate in GATES[1:])
-    bonus = scores.profile.population_decline_bonus if (
-        scores.demands.records[row].region.population_decline) else 0.0
-    return Explanation(match, tuple(breakdown), gates, bonus,
-                       round(float(scores.relevance[row, column]), 4),
-                       _counterfactual(scores, row, column, ordered, values))
+    bonus = (
+        scores.profile.population_decline_bonus
+        if (scores.demands.records[row].region.population_decline)
+        else 0.0
+    )
+    return Explanation(
+        match,
+        tuple(breakdown),
+        gates,
+        bonus,
+        round(float(scores.relevance[row, column]), 4),
+        _counterfactual(scores, row, column, ordered, values),
+    )
 
 
-def _counterfactual(scores: Scores, row: int, column: int, ordered: list[int],
-                    values: np.ndarray) -> Counterfactual | None:
+def _counterfactual(
+    scores: Scores, row: int, column: int, ordered: list[int], values: np.ndarray
+) -> Counterfactual | None:
     if column not in ordered:
         return None
     position = ordered.index(column)
@@ -78,8 +103,13 @@ def _counterfactual(scores: Scores, row: int, column: int, ordered: list[int],
     # The first project explained against the next one; any other against the one above.
     other = ordered[position + 1] if position == 0 else ordered[position - 1]
     other_values = np.array([scores.component(name).values[row, other] for name in COMPONENTS])
-    raw = np.array([scores.profile.weights.demand_fit, scores.profile.weights.long_term,
-                    scores.profile.weights.synergy])
+    raw = np.array(
+        [
+            scores.profile.weights.demand_fit,
+            scores.profile.weights.long_term,
+            scores.profile.weights.synergy,
+        ]
+    )
     gap = float(scores.total[row, column] - scores.total[row, other])
     change = smallest_change(values, other_values, raw)
     other_id = scores.projects.ids[other]
@@ -89,6 +119,10 @@ def _counterfactual(scores: Scores, row: int, column: int, ordered: list[int],
     new_raw = raw.copy()
     new_raw[j] += delta
     new = new_raw / new_raw.sum()
-    return Counterfactual(other_id, round(gap, 2), COMPONENTS[j], round(delta, 4),
-                          {name: round(float(w), 4) for name, w in zip(COMPONENTS, new,
-                                                                        strict=True)})
+    return Counterfactual(
+        other_id,
+        round(gap, 2),
+        COMPONENTS[j],
+        round(delta, 4),
+        {name: round(float(w), 4) for name, w in zip(COMPONENTS, new, strict=True)},
+    )

@@ -31,8 +31,11 @@ class RunInputs:
 
     @property
     def ok(self) -> bool:
-        return self.catalog is not None and self.profile is not None and not has_errors(
-            self.diagnostics)
+        return (
+            self.catalog is not None
+            and self.profile is not None
+            and not has_errors(self.diagnostics)
+        )
 
     def input_hashes(self) -> dict[str, str]:
         """SHA-256 of every file read, keyed by a path that does not depend on where the
@@ -56,8 +59,10 @@ class RunInputs:
 def display_name(file: str) -> str:
     """Bundled files are shown as `catalog/…` or `examples/…`, wherever installed."""
     path = Path(file)
-    for root, name in ((_safe(bundled.catalog_dir), "catalog"),
-                       (_safe(bundled.examples_dir), "examples")):
+    for root, name in (
+        (_safe(bundled.catalog_dir), "catalog"),
+        (_safe(bundled.examples_dir), "examples"),
+    ):
         if root is not None and path.is_relative_to(root):
             return f"{name}/{path.relative_to(root).as_posix()}"
     return file
@@ -70,8 +75,12 @@ def _safe(locate: object) -> Path | None:
         return None
 
 
-def load_run(proposal_paths: list[Path] | None, catalog_root: Path | None,
-             profile_path: Path | None, today: dt.date) -> RunInputs:
+def load_run(
+    proposal_paths: list[Path] | None,
+    catalog_root: Path | None,
+    profile_path: Path | None,
+    today: dt.date,
+) -> RunInputs:
     """Load and check all inputs; proposals default to the bundled examples."""
     from matchmaker.checks import CheckContext, run_rules
 
@@ -85,8 +94,9 @@ def load_run(proposal_paths: list[Path] | None, catalog_root: Path | None,
         inputs.diagnostics.extend(document.diagnostics)
         if document.text is not None:
             inputs.sources[document.file] = document.text
-    profile_document = load_file(profile_path or bundled.default_profile_path(),
-                                 kinds=frozenset({"profile"}))
+    profile_document = load_file(
+        profile_path or bundled.default_profile_path(), kinds=frozenset({"profile"})
+    )
     inputs.profile_document = profile_document
     inputs.diagnostics.extend(profile_document.diagnostics)
     if profile_document.text is not None:
@@ -100,5 +110,6 @@ def load_run(proposal_paths: list[Path] | None, catalog_root: Path | None,
     if catalog is not None:
         inputs.demands = resolve_demands(
             ((d.model, d.file) for d in inputs.proposals if isinstance(d.model, Proposal)),
-            catalog.region_index)
+            catalog.region_index,
+        )
     return inputs

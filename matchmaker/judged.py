@@ -61,13 +61,13 @@ class Figures:
 class SetResult:
     name: str
     demands: int
-    figures: dict[str, Figures]                       # ranker → over the whole set
-    by_language: dict[str, dict[str, Figures]]       # language → ranker → figures
-    by_kind: dict[str, dict[str, Figures]]           # kind → ranker → figures
-    no_fit_answered: tuple[int, int]                 # (no-fit demands answered so, no-fit demands)
-    false_no_fit: tuple[int, int]                    # (right-project demands answered no-fit, them)
-    groups_agreeing: tuple[int, int]                 # (groups sharing the first project, groups)
-    most_first_on_no_fit: tuple[str, int, int]       # (project most often first, times, of)
+    figures: dict[str, Figures]  # ranker → over the whole set
+    by_language: dict[str, dict[str, Figures]]  # language → ranker → figures
+    by_kind: dict[str, dict[str, Figures]]  # kind → ranker → figures
+    no_fit_answered: tuple[int, int]  # (no-fit demands answered so, no-fit demands)
+    false_no_fit: tuple[int, int]  # (right-project demands answered no-fit, them)
+    groups_agreeing: tuple[int, int]  # (groups sharing the first project, groups)
+    most_first_on_no_fit: tuple[str, int, int]  # (project most often first, times, of)
     misses: list[tuple[str, str, str]] = field(default_factory=list)  # (demand, first, right)
 
 
@@ -75,21 +75,35 @@ def load_judged(path: Path) -> list[JudgedDemand]:
     # Our own test data: plain safe_load is enough.
     with path.open(encoding="utf-8") as handle:
         document = yaml.safe_load(handle)
-    return [JudgedDemand(
-        id=str(entry["id"]), region=str(entry["region"]), title=str(entry["title"]),
-        description=str(entry["description"]),
-        relevance={str(k): int(v) for k, v in (entry.get("relevance") or {}).items()},
-        language=str(entry.get("language", "untagged")), kind=str(entry.get("kind", "untagged")),
-        group=None if entry.get("group") is None else str(entry["group"]),
-    ) for entry in document["judged"]]
+    return [
+        JudgedDemand(
+            id=str(entry["id"]),
+            region=str(entry["region"]),
+            title=str(entry["title"]),
+            description=str(entry["description"]),
+            relevance={str(k): int(v) for k, v in (entry.get("relevance") or {}).items()},
+            language=str(entry.get("language", "untagged")),
+            kind=str(entry.get("kind", "untagged")),
+            group=None if entry.get("group") is None else str(entry["group"]),
+        )
+        for entry in document["judged"]
+    ]
 
 
 def records_of(catalog: Catalog, entries: Sequence[JudgedDemand]) -> list[ResolvedDemand]:
     """Each judged demand as its own one-demand proposal from its region."""
-    proposals = [(Proposal(kind="proposal", id=f"judged-{entry.id}", region=entry.region,
-                           demands=[Demand(id=entry.id, title=entry.title,
-                                           description=entry.description)]), "judged")
-                 for entry in entries]
+    proposals = [
+        (
+            Proposal(
+                kind="proposal",
+                id=f"judged-{entry.id}",
+                region=entry.region,
+                demands=[Demand(id=entry.id, title=entry.title, description=entry.description)],
+            ),
+            "judged",
+        )
+        for entry in entries
+    ]
     records = resolve_demands(proposals, catalog.region_index)
     if len(records) != len(entries):
         unresolved = {e.region for e in entries} - {r.proposal.region for r in records}
@@ -110,8 +124,9 @@ class JudgedScores:
     ids: list[str]
 
 
-def score_each(catalog: Catalog, records: Sequence[ResolvedDemand], profile: Profile
-               ) -> JudgedScores:
+def score_each(
+    catalog: Catalog, records: Sequence[ResolvedDemand], profile: Profile
+) -> JudgedScores:
     prepared = Prepared.of(catalog)
     rows = []
     for record in records:
@@ -120,10 +135,13 @@ def score_each(catalog: Catalog, records: Sequence[ResolvedDemand], profile: Pro
         region_demand.add(first.demands.region_codes, first.strong)
         rows.append(second_pass(prepared, first, region_demand, profile))
     return JudgedScores(
-        total=np.vstack([s.total for s in rows]), fit=np.vstack([s.fit.values for s in rows]),
+        total=np.vstack([s.total for s in rows]),
+        fit=np.vstack([s.fit.values for s in rows]),
         cosine=np.vstack([s.cosine for s in rows]),
         eligible=np.vstack([s.eligibility.eligible for s in rows]),
-        no_fit=np.concatenate([s.no_fit for s in rows]), ids=prepared.projects.ids)
+        no_fit=np.concatenate([s.no_fit for s in rows]),
+        ids=prepared.projects.ids,
+    )
 
 
 def ranked_ids(scores: JudgedScores, values: np.ndarray, row: int, k: int = 3) -> list[str]:
@@ -136,8 +154,9 @@ def _rankers(scores: JudgedScores) -> dict[str, np.ndarray]:
     return {"full": scores.total, "demand_fit": scores.fit, "cosine": scores.cosine}
 
 
-def _figures(rows: Iterable[int], entries: Sequence[JudgedDemand],
-             ranked: Callable[[int], list[str]]) -> Figures:
+def _figures(
+    rows: Iterable[int], entries: Sequence[JudgedDemand], ranked: Callable[[int], list[str]]
+) -> Figures:
     chosen = [row for row in rows if entries[row].has_right_project]
     if not chosen:
         return Figures(0, float("nan"), float("nan"))
@@ -146,12 +165,15 @@ def _figures(rows: Iterable[int], entries: Sequence[JudgedDemand],
     return Figures(len(chosen), ndcg / len(chosen), top1 / len(chosen))
 
 
-def evaluate(catalog: Catalog, profile: Profile, entries: Sequence[JudgedDemand],
-             name: str = "") -> SetResult:
+def evaluate(
+    catalog: Catalog, profile: Profile, entries: Sequence[JudgedDemand], name: str = ""
+) -> SetResult:
     scores = score_each(catalog, records_of(catalog, entries), profile)
     answered = scores.no_fit
-    rankings = {ranker: {row: ranked_ids(scores, values, row) for row in range(len(entries))}
-                for ranker, values in _rankers(scores).items()}
+    rankings = {
+        ranker: {row: ranked_ids(scores, values, row) for row in range(len(entries))}
+        for ranker, values in _rankers(scores).items()
+    }
     # Rankings are compared as shown: a demand answered "no suitable project" still shows
     # its closest projects. The answer itself is measured on its own (no_fit_answered,
     # false_no_fit), so a wrong "no suitable project" is counted, once, where it belongs.
@@ -160,8 +182,10 @@ def evaluate(catalog: Catalog, profile: Profile, entries: Sequence[JudgedDemand]
         parts: dict[str, list[int]] = defaultdict(list)
         for row, entry in enumerate(entries):
             parts[key(entry)].append(row)
-        return {part: {r: _figures(rows, entries, rankings[r].__getitem__) for r in RANKERS}
-                for part, rows in sorted(parts.items())}
+        return {
+            part: {r: _figures(rows, entries, rankings[r].__getitem__) for r in RANKERS}
+            for part, rows in sorted(parts.items())
+        }
 
     everything = range(len(entries))
     no_fit_rows = [r for r, e in enumerate(entries) if e.kind == "no-fit"]
@@ -170,10 +194,13 @@ def evaluate(catalog: Catalog, profile: Profile, entries: Sequence[JudgedDemand]
     for row, entry in enumerate(entries):
         if entry.group:
             groups[entry.group].append(row)
-    agreeing = sum(len({_first(rankings["full"][r], answered[r]) for r in rows}) == 1
-                   for rows in groups.values())
-    firsts = Counter(rankings["full"][r][0] for r in no_fit_rows
-                     if not answered[r] and rankings["full"][r])
+    agreeing = sum(
+        len({_first(rankings["full"][r], answered[r]) for r in rows}) == 1
+        for rows in groups.values()
+    )
+    firsts = Counter(
+        rankings["full"][r][0] for r in no_fit_rows if not answered[r] and rankings["full"][r]
+    )
     busiest = max(sorted(firsts.items()), key=lambda item: item[1], default=("-", 0))
     misses = []
     for row in right_rows:

@@ -40,8 +40,12 @@ def confidence_label(value: float) -> str:
 
 def order_projects(scores: Scores, row: int) -> list[int]:
     """Projects for one demand: eligible first, then by total, ties broken by id."""
-    return order_row(scores.total[row], scores.eligibility.eligible[row], scores.projects.ids,
-                     include_ineligible=True)
+    return order_row(
+        scores.total[row],
+        scores.eligibility.eligible[row],
+        scores.projects.ids,
+        include_ineligible=True,
+    )
 
 
 def _match(scores: Scores, row: int, column: int, rank: int, language: str) -> Match:
@@ -52,8 +56,9 @@ def _match(scores: Scores, row: int, column: int, rank: int, language: str) -> M
         project_name=project.name.display(language),
         rank=rank,
         score=round(float(scores.total[row, column]), 2),
-        components={name: round(float(scores.component(name).values[row, column]), 2)
-                    for name in COMPONENTS},
+        components={
+            name: round(float(scores.component(name).values[row, column]), 2) for name in COMPONENTS
+        },
         eligible=bool(scores.eligibility.eligible[row, column]),
         confidence=round(float(scores.confidence[row, column]), 2),
         reasons=tuple(reasons(scores, row, column, language)),
@@ -61,10 +66,17 @@ def _match(scores: Scores, row: int, column: int, rank: int, language: str) -> M
     )
 
 
-def rank(scores: Scores, *, top: int = 3, by: GroupBy = "demand",
-         region_codes: set[str] | None = None, project_ids: set[str] | None = None,
-         include_ineligible: bool = False, language: str = "en",
-         only_no_suitable: bool = False) -> list[Match]:
+def rank(
+    scores: Scores,
+    *,
+    top: int = 3,
+    by: GroupBy = "demand",
+    region_codes: set[str] | None = None,
+    project_ids: set[str] | None = None,
+    include_ineligible: bool = False,
+    language: str = "en",
+    only_no_suitable: bool = False,
+) -> list[Match]:
     """Matches grouped by demand (projects for each) or by project (demands for each).
 
     `top` counts eligible matches per group (0 = all); ineligible pairs are listed after
@@ -80,28 +92,36 @@ def rank(scores: Scores, *, top: int = 3, by: GroupBy = "demand",
     matches: list[Match] = []
     if by == "demand":
         wanted = set(columns)
-        groups = [(row, [c for c in order_projects(scores, row) if c in wanted])
-                  for row in sorted(rows, key=lambda r: records[r].key)]
+        groups = [
+            (row, [c for c in order_projects(scores, row) if c in wanted])
+            for row in sorted(rows, key=lambda r: records[r].key)
+        ]
         for row, ordered in groups:
-            matches += _take(scores, [(row, c) for c in ordered], top, include_ineligible,
-                             language)
+            matches += _take(scores, [(row, c) for c in ordered], top, include_ineligible, language)
     else:
         for column in sorted(columns, key=lambda c: ids[c]):
-            ordered = sorted(rows, key=lambda r: (not eligible[r, column],
-                                                  -scores.total[r, column], records[r].key))
-            matches += _take(scores, [(r, column) for r in ordered], top, include_ineligible,
-                             language)
+            ordered = sorted(
+                rows,
+                key=lambda r: (not eligible[r, column], -scores.total[r, column], records[r].key),
+            )
+            matches += _take(
+                scores, [(r, column) for r in ordered], top, include_ineligible, language
+            )
     return matches
 
 
-def _take(scores: Scores, pairs: list[tuple[int, int]], top: int, include_ineligible: bool,
-          language: str) -> list[Match]:
+def _take(
+    scores: Scores, pairs: list[tuple[int, int]], top: int, include_ineligible: bool, language: str
+) -> list[Match]:
     eligible = [(r, c) for r, c in pairs if scores.eligibility.eligible[r, c]]
     chosen = eligible if top == 0 else eligible[:top]
     found = [_match(scores, r, c, i + 1, language) for i, (r, c) in enumerate(chosen)]
     if include_ineligible:
-        found += [_match(scores, r, c, 0, language) for r, c in pairs
-                  if not scores.eligibility.eligible[r, c]]
+        found += [
+            _match(scores, r, c, 0, language)
+            for r, c in pairs
+            if not scores.eligibility.eligible[r, c]
+        ]
     return found
 
 
@@ -125,14 +145,21 @@ class NoSuitable:
     unserved: tuple[str, ...] = ()  # labels of needs read that no project serves
 
 
-def selected_rows(scores: Scores, region_codes: set[str] | None = None,
-                  only_no_suitable: bool = False) -> list[int]:
+def selected_rows(
+    scores: Scores, region_codes: set[str] | None = None, only_no_suitable: bool = False
+) -> list[int]:
     """The demands a ranking covers: those of the given regions (or provinces), and only
     those answered "no suitable project" when asked."""
-    return [row for row, record in enumerate(scores.demands.records)
-            if (region_codes is None or record.region.code in region_codes
-                or record.region.province_code in region_codes)
-            and (not only_no_suitable or scores.no_fit[row])]
+    return [
+        row
+        for row, record in enumerate(scores.demands.records)
+        if (
+            region_codes is None
+            or record.region.code in region_codes
+            or record.region.province_code in region_codes
+        )
+        and (not only_no_suitable or scores.no_fit[row])
+    ]
 
 
 def no_suitable(scores: Scores, rows: list[int], language: str = "en") -> list[NoSuitable]:
@@ -142,10 +169,19 @@ def no_suitable(scores: Scores, rows: list[int], language: str = "en") -> list[N
         record = scores.demands.records[row]
         if scores.no_fit[row]:
             best = scores.best_fit[row]
-            labels = tuple(scores.theme_labels[theme].display(language)
-                           for theme in scores.unserved[row] if theme in scores.theme_labels)
-            found.append(NoSuitable(record, None if np.isnan(best) else round(float(best), 2),
-                                    scores.profile.fit_threshold, labels))
+            labels = tuple(
+                scores.theme_labels[theme].display(language)
+                for theme in scores.unserved[row]
+                if theme in scores.theme_labels
+            )
+            found.append(
+                NoSuitable(
+                    record,
+                    None if np.isnan(best) else round(float(best), 2),
+                    scores.profile.fit_threshold,
+                    labels,
+                )
+            )
     return sorted(found, key=lambda item: item.record.key)
 
 
@@ -167,16 +203,33 @@ class RankReport:
         return None
 
 
-def rank_report(scores: Scores, inputs: dict[str, str], *, top: int = 3,
-                by: GroupBy = "demand", region_codes: set[str] | None = None,
-                project_ids: set[str] | None = None, include_ineligible: bool = False,
-                only_no_suitable: bool = False, language: str = "en") -> RankReport:
+def rank_report(
+    scores: Scores,
+    inputs: dict[str, str],
+    *,
+    top: int = 3,
+    by: GroupBy = "demand",
+    region_codes: set[str] | None = None,
+    project_ids: set[str] | None = None,
+    include_ineligible: bool = False,
+    only_no_suitable: bool = False,
+    language: str = "en",
+) -> RankReport:
     """What `matchmaker rank` shows: the matches, the demands with no suitable project,
     and the run's profile and input hashes, ready for any renderer."""
-    matches = rank(scores, top=top, by=by, region_codes=region_codes, project_ids=project_ids,
-                   include_ineligible=include_ineligible, language=language,
-                   only_no_suitable=only_no_suitable)
-    unsuitable = no_suitable(scores, selected_rows(scores, region_codes, only_no_suitable),
-                             language)
-    return RankReport(matches, scores.profile, inputs, by, top, language, tuple(unsuitable),
-                      only_no_suitable)
+    matches = rank(
+        scores,
+        top=top,
+        by=by,
+        region_codes=region_codes,
+        project_ids=project_ids,
+        include_ineligible=include_ineligible,
+        language=language,
+        only_no_suitable=only_no_suitable,
+    )
+    unsuitable = no_suitable(
+        scores, selected_rows(scores, region_codes, only_no_suitable), language
+    )
+    return RankReport(
+        matches, scores.profile, inputs, by, top, language, tuple(unsuitable), only_no_suitable
+    )

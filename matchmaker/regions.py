@@ -139,8 +139,10 @@ class RegionIndex:
     def __init__(self, regions: RegionsFile) -> None:
         provinces = {province.code: province for province in regions.provinces}
         built = [_province_region(province) for province in regions.provinces]
-        built += [_municipality_region(municipality, provinces.get(municipality.province))
-                  for municipality in regions.municipalities]
+        built += [
+            _municipality_region(municipality, provinces.get(municipality.province))
+            for municipality in regions.municipalities
+        ]
         self._regions = tuple(sorted(built, key=lambda region: region.code))
         self._by_code = {region.code: region for region in self._regions}
         self._former: dict[str, Region] = {}
@@ -152,17 +154,21 @@ class RegionIndex:
         self._stem_keys: dict[str, tuple[str, ...]] = {}
         self._choseong_keys: dict[str, tuple[str, str, tuple[str, ...]]] = {}
 
+        every: list[Province | Municipality] = [*regions.provinces, *regions.municipalities]
         entries: list[tuple[Province | Municipality, Region]] = [
-            (entry, self._by_code[entry.code])
-            for entry in [*regions.provinces, *regions.municipalities]
-            if entry.code in self._by_code
+            (entry, self._by_code[entry.code]) for entry in every if entry.code in self._by_code
         ]
         for entry, region in entries:
             if entry.former_code and entry.former_code not in self._by_code:
                 self._former.setdefault(entry.former_code, region)
             self._index(region, entry.aliases)
-        self._province_keys = sorted({key for key, hits in self._names.items()
-                                      if any(region.is_province for region, _via in hits)})
+        self._province_keys = sorted(
+            {
+                key
+                for key, hits in self._names.items()
+                if any(region.is_province for region, _via in hits)
+            }
+        )
 
     # -- building
 
@@ -182,8 +188,9 @@ class RegionIndex:
         spellings = (region.name_ko, region.name_en, *aliases)
         self._search_keys[region.code] = tuple(_search_key(text) for text in spellings)
         # Stems are compared for typos only, so "완쥬" is as close to 완주군 as "완쥬군" is.
-        self._stem_keys[region.code] = tuple(_search_key(stem) for stem in (ko_stem, en_stem)
-                                             if stem)
+        self._stem_keys[region.code] = tuple(
+            _search_key(stem) for stem in (ko_stem, en_stem) if stem
+        )
         self._choseong_keys[region.code] = (
             choseong(region.name_ko),
             choseong(ko_stem) if ko_stem else "",
@@ -261,7 +268,7 @@ class RegionIndex:
         compact = _key(query)
         for province_key in self._province_keys:
             if compact.startswith(province_key) and len(compact) > len(province_key):
-                pairs.append((province_key, compact[len(province_key):]))
+                pairs.append((province_key, compact[len(province_key) :]))
         found: list[Region] = []
         elsewhere: list[Region] = []
         for province_text, name_text in pairs:
@@ -315,13 +322,16 @@ class RegionIndex:
         found: list[tuple[Region, float]] = []
         for region in self._regions:
             keys = self._search_keys[region.code]
-            prefix = max((len(query) / len(key) for key in keys if key.startswith(query)),
-                         default=0.0)
+            prefix = max(
+                (len(query) / len(key) for key in keys if key.startswith(query)), default=0.0
+            )
             if prefix:
                 found.append((region, round(min(99.0, 86.0 + 13.0 * prefix), 1)))
                 continue
-            ratio = max(fuzz.ratio(query, key, score_cutoff=FUZZY_CUTOFF)
-                        for key in (*keys, *self._stem_keys[region.code]))
+            ratio = max(
+                fuzz.ratio(query, key, score_cutoff=FUZZY_CUTOFF)
+                for key in (*keys, *self._stem_keys[region.code])
+            )
             if ratio:
                 found.append((region, round(ratio * 0.85, 1)))
         return found
@@ -364,9 +374,16 @@ class RegionIndex:
 
 def _province_region(province: Province) -> Region:
     name_ko, name_en = _names(province.name.ko, province.name.en, province.code)
-    return Region(code=province.code, name_ko=name_ko, name_en=name_en, kind="province",
-                  province_code=province.code, province_name_ko=name_ko,
-                  province_name_en=name_en, population_decline=False)
+    return Region(
+        code=province.code,
+        name_ko=name_ko,
+        name_en=name_en,
+        kind="province",
+        province_code=province.code,
+        province_name_ko=name_ko,
+        province_name_en=name_en,
+        population_decline=False,
+    )
 
 
 def _municipality_region(municipality: Municipality, province: Province | None) -> Region:
@@ -377,18 +394,23 @@ def _municipality_region(municipality: Municipality, province: Province | None) 
         province_ko = province_en = municipality.province
     else:
         province_ko, province_en = _names(province.name.ko, province.name.en, province.code)
-    return Region(code=municipality.code, name_ko=name_ko, name_en=name_en,
-                  kind=municipality.kind, province_code=municipality.province,
-                  province_name_ko=province_ko, province_name_en=province_en,
-                  population_decline=municipality.population_decline)
+    return Region(
+        code=municipality.code,
+        name_ko=name_ko,
+        name_en=name_en,
+        kind=municipality.kind,
+        province_code=municipality.province,
+        province_name_ko=province_ko,
+        province_name_en=province_en,
+        population_decline=municipality.population_decline,
+    )
 
 
 def _names(ko: str | None, en: str | None, code: str) -> tuple[str, str]:
     return ko or en or code, en or ko or code
 
 
-def _add(table: dict[str, list[tuple[Region, str]]], text: str, region: Region,
-         via: str) -> None:
+def _add(table: dict[str, list[tuple[Region, str]]], text: str, region: Region, via: str) -> None:
     key = _key(text)
     if key and all(existing is not region for existing, _via in table.get(key, [])):
         table.setdefault(key, []).append((region, via))

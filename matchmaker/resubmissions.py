@@ -36,9 +36,9 @@ class Filed:
 
 @dataclass(frozen=True, slots=True)
 class Repeat:
-    later: int    # index of the repeating demand
+    later: int  # index of the repeating demand
     earlier: int  # index of the first demand it repeats
-    how: str      # "id", "title" or "text"
+    how: str  # "id", "title" or "text"
     similarity: float  # 0-100 (100 for a same id or title)
 
 
@@ -60,18 +60,23 @@ def find_repeats(filed: Sequence[Filed]) -> list[Repeat]:
     for indexes in by_region.values():
         if len(indexes) < 2:
             continue
-        texts = [squeezed(f"{filed[i].demand.title}\n{filed[i].demand.description}")
-                 for i in indexes]
+        texts = [
+            squeezed(f"{filed[i].demand.title}\n{filed[i].demand.description}") for i in indexes
+        ]
         titles = [squeezed(filed[i].demand.title) for i in indexes]
         # One C-level pass over the region's pairs; 0 below NEAR_SAME.
-        similar = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=NEAR_SAME,
-                                dtype=np.float32)
+        similar = process.cdist(
+            texts, texts, scorer=fuzz.ratio, score_cutoff=NEAR_SAME, dtype=np.float32
+        )
         same_id: dict[str, list[int]] = defaultdict(list)
         same_title: dict[str, list[int]] = defaultdict(list)
         for b, later in enumerate(indexes):
             demand = filed[later].demand
-            candidates = {*same_id[demand.id], *same_title[titles[b]],
-                          *np.flatnonzero(similar[b, :b] > 0).tolist()}
+            candidates = {
+                *same_id[demand.id],
+                *same_title[titles[b]],
+                *np.flatnonzero(similar[b, :b] > 0).tolist(),
+            }
             for a in sorted(candidates):
                 earlier = indexes[a]
                 if filed[earlier].proposal_id == filed[later].proposal_id:

@@ -56,7 +56,7 @@ _ONE_OF_TWO: Final[dict[type[BaseModel], tuple[str, str]]] = {
     Source: ("url", "title"),
 }
 # Where catalog ids go, per kind: JSON pointers (as key paths) to list or text fields.
-_THEME_FIELDS: Final = {
+_THEME_FIELDS: Final[dict[str, list[tuple[str, ...]]]] = {
     "proposal": [("$defs", "Demand", "properties", "themes")],
     "project": [("properties", "themes")],
     "profile": [],
@@ -67,29 +67,45 @@ _POLICY_AREA_FIELDS: Final = {"project": [("properties", "policy_area")]}
 # here are simply shown without a label.
 ENUM_LABELS: Final = {
     # modes
-    "exchange": "교류 / exchange", "procurement": "조달·공공구매 / procurement",
-    "sales": "판매 / sales", "marketing": "마케팅·홍보 / marketing",
-    "investment": "투자 / investment", "facility": "시설 / facility",
-    "training": "연수·훈련 / training", "education": "교육 / education",
-    "experience": "체험 / experience", "employment": "고용·일자리 / employment",
+    "exchange": "교류 / exchange",
+    "procurement": "조달·공공구매 / procurement",
+    "sales": "판매 / sales",
+    "marketing": "마케팅·홍보 / marketing",
+    "investment": "투자 / investment",
+    "facility": "시설 / facility",
+    "training": "연수·훈련 / training",
+    "education": "교육 / education",
+    "experience": "체험 / experience",
+    "employment": "고용·일자리 / employment",
     "start-up-support": "창업 지원 / start-up support",
-    "consulting": "컨설팅·자문 / consulting", "networking": "네트워크·연계 / networking",
+    "consulting": "컨설팅·자문 / consulting",
+    "networking": "네트워크·연계 / networking",
     # partner kinds
-    "private": "민간기업 / private company", "social-enterprise": "사회적기업 / social enterprise",
-    "cooperative": "협동조합 / cooperative", "university": "대학 / university",
-    "research": "연구기관 / research institute", "civil": "시민단체 / civil society",
-    "public": "공공기관 / public body", "media": "언론 / media",
+    "private": "민간기업 / private company",
+    "social-enterprise": "사회적기업 / social enterprise",
+    "cooperative": "협동조합 / cooperative",
+    "university": "대학 / university",
+    "research": "연구기관 / research institute",
+    "civil": "시민단체 / civil society",
+    "public": "공공기관 / public body",
+    "media": "언론 / media",
     # ties with Seoul
     "friendship-agreement": "우호교류협약 / friendship agreement",
     "public-meals-pair": "공공급식 짝 / public-meals pair",
-    "sister-district": "자매결연 / sister district", "project": "사업 / project",
+    "sister-district": "자매결연 / sister district",
+    "project": "사업 / project",
     "other": "기타 / other",
     # region kinds
-    "province": "광역 시·도 / province", "si": "시 / city", "gun": "군 / county",
+    "province": "광역 시·도 / province",
+    "si": "시 / city",
+    "gun": "군 / county",
     "gu": "자치구 / autonomous district",
     # project status and basis
-    "active": "진행 중 / active", "ended": "종료 / ended", "unknown": "모름 / unknown",
-    "documented": "공개 자료에 있음 / documented", "inferred": "추론 / inferred",
+    "active": "진행 중 / active",
+    "ended": "종료 / ended",
+    "unknown": "모름 / unknown",
+    "documented": "공개 자료에 있음 / documented",
+    "inferred": "추론 / inferred",
 }
 
 _REGION_SCHEMA: Final = {
@@ -113,8 +129,9 @@ class _Generator(GenerateJsonSchema):
         if function is _iso_date:
             return dict(_DATE_SCHEMA)
         if function is _year_or_date:
-            return {"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2100},
-                              dict(_DATE_SCHEMA)]}
+            return {
+                "anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2100}, dict(_DATE_SCHEMA)]
+            }
         return super().function_before_schema(schema)
 
     def function_after_schema(
@@ -142,13 +159,20 @@ def build_schema(kind: str, catalog: Catalog) -> dict[str, Any]:
         definition = schema.get("$defs", {}).get(model_class.__name__)
         if definition is not None:
             definition["anyOf"] = [{"required": [first]}, {"required": [second]}]
-    theme_values = [(theme.id, f"{theme.label.display('ko')} / {theme.label.display('en')}")
-                    for theme in catalog.themes.themes]
+    theme_values = [
+        (theme.id, f"{theme.label.display('ko')} / {theme.label.display('en')}")
+        for theme in catalog.themes.themes
+    ]
     for path in _THEME_FIELDS[kind]:
-        _with_enum(_at(schema, path)["items"], theme_values,
-                   ("주제 id(catalog/themes.yaml):", "A theme id from catalog/themes.yaml."))
-    area_values = [(area.id, f"{area.name.display('ko')} / {area.name.display('en')}")
-                   for area in catalog.policy_areas.policy_areas]
+        _with_enum(
+            _at(schema, path)["items"],
+            theme_values,
+            ("주제 id(catalog/themes.yaml):", "A theme id from catalog/themes.yaml."),
+        )
+    area_values = [
+        (area.id, f"{area.name.display('ko')} / {area.name.display('en')}")
+        for area in catalog.policy_areas.policy_areas
+    ]
     for path in _POLICY_AREA_FIELDS.get(kind, []):
         _with_enum(_at(schema, path), area_values, None)
     ko, en = _TITLES[kind]
@@ -156,8 +180,8 @@ def build_schema(kind: str, catalog: Catalog) -> dict[str, Any]:
     schema["$id"] = schema_id(kind)
     schema["title"] = f"matchmaker {kind}"
     schema["description"] = (
-        f"{ko}. `matchmaker validate`로 확인하세요. / {en}; check it with "
-        "`matchmaker validate`.")
+        f"{ko}. `matchmaker validate`로 확인하세요. / {en}; check it with `matchmaker validate`."
+    )
     return schema
 
 
@@ -166,8 +190,9 @@ def render_schema(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def _with_enum(target: dict[str, Any], values: Sequence[tuple[str, str]],
-               description: tuple[str, str] | None) -> None:
+def _with_enum(
+    target: dict[str, Any], values: Sequence[tuple[str, str]], description: tuple[str, str] | None
+) -> None:
     """Replace a slug schema by the catalog's ids, keeping the field's own description."""
     for key in ("pattern", "minLength", "maxLength"):
         target.pop(key, None)

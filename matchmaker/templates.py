@@ -49,8 +49,9 @@ def _stem(english_name: str) -> str:
 def region_slug(region: Region, regions: Sequence[Region]) -> str:
     """`wanju` for Wanju-gun; `goseong-gangwon` where two regions share the name."""
     stem = _stem(region.name_en) or region.code
-    namesakes = [other for other in regions
-                 if other.code != region.code and _stem(other.name_en) == stem]
+    namesakes = [
+        other for other in regions if other.code != region.code and _stem(other.name_en) == stem
+    ]
     if not namesakes or region.is_province:
         return stem
     # Two namesakes in one province (none today) would still collide: the code settles it.
@@ -64,8 +65,10 @@ def proposal_id(year: int, region: Region, regions: Sequence[Region]) -> str:
 
 
 def _labelled(values: Sequence[str]) -> list[str]:
-    return [f"{value}({ENUM_LABELS[value].split(' / ')[0]})" if value in ENUM_LABELS
-            else value for value in values]
+    return [
+        f"{value}({ENUM_LABELS[value].split(' / ')[0]})" if value in ENUM_LABELS else value
+        for value in values
+    ]
 
 
 def _wrapped(items: Sequence[str], indent: str, width: int = 96) -> list[str]:
@@ -93,18 +96,25 @@ def _noted(code: str, note: str) -> str:
     return f"{code}{' ' * max(1, NOTE_COLUMN - display_width(code))}# {note}"
 
 
-def proposal_template(*, year: int, region: Region | None, regions: Sequence[Region],
-                      themes: Sequence[Theme], file_name: str | None = None) -> str:
+def proposal_template(
+    *,
+    year: int,
+    region: Region | None,
+    regions: Sequence[Region],
+    themes: Sequence[Theme],
+    file_name: str | None = None,
+) -> str:
     """The text of a new proposal for `region` (None leaves the region blank too)."""
     shown_file = file_name or "제안서.yaml"
     heading = "# 지역 수요 제안서 / Demand proposal"
     if region is not None:
         heading += f" — {region.display('ko')}"
         identity = [
-            _noted(f"id: {proposal_id(year, region, regions)}",
-                   "제안서 id: 연도-지역 / proposal id: year-region"),
-            _noted(f'region: "{region.code}"',
-                   f"{region.display('ko')} / {region.display('en')}"),
+            _noted(
+                f"id: {proposal_id(year, region, regions)}",
+                "제안서 id: 연도-지역 / proposal id: year-region",
+            ),
+            _noted(f'region: "{region.code}"', f"{region.display('ko')} / {region.display('en')}"),
         ]
     else:
         identity = [

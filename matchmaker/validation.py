@@ -36,23 +36,30 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES
-                                and p.is_file()))
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+            )
         else:
             found.append(path)
     return found
 
 
-def _run_rules(result: ValidationResult, catalog: Catalog, documents: list[LoadedDocument],
-               today: dt.date, scopes: tuple[str, ...]) -> None:
+def _run_rules(
+    result: ValidationResult,
+    catalog: Catalog,
+    documents: list[LoadedDocument],
+    today: dt.date,
+    scopes: tuple[str, ...],
+) -> None:
     from matchmaker.checks import CheckContext, run_rules
 
     context = CheckContext(catalog, [d for d in documents if d.ok], today)
     result.diagnostics.extend(run_rules(context, scopes))
 
 
-def validate_paths(paths: Sequence[Path], catalog_root: Path | None = None,
-                   today: dt.date | None = None) -> ValidationResult:
+def validate_paths(
+    paths: Sequence[Path], catalog_root: Path | None = None, today: dt.date | None = None
+) -> ValidationResult:
     """Load each file; where the catalog loads, also resolve the names each file uses."""
     result = ValidationResult()
     for path in expand(paths):
@@ -62,8 +69,7 @@ def validate_paths(paths: Sequence[Path], catalog_root: Path | None = None,
         if catalog is None:
             result.diagnostics.extend(problems)
         else:
-            _run_rules(result, catalog, result.documents, today or dt.date.today(),
-                       ("documents",))
+            _run_rules(result, catalog, result.documents, today or dt.date.today(), ("documents",))
     return result
 
 

@@ -16,7 +16,7 @@ EXAMPLES = Path(__file__).resolve().parent / "examples"
 @dataclass
 class Run:
     exit_code: int
-    output: str      # what a terminal shows: stdout and stderr as they came
+    output: str  # what a terminal shows: stdout and stderr as they came
     stdout: str = ""
     stderr: str = ""
 

@@ -20,15 +20,28 @@ from matchmaker.allocation.solve import (
 )
 
 
-def _problem(rng: np.random.Generator, demands: int, projects: int,
-             options: AllocationOptions, synergy: bool = True) -> AllocationProblem:
+def _problem(
+    rng: np.random.Generator,
+    demands: int,
+    projects: int,
+    options: AllocationOptions,
+    synergy: bool = True,
+) -> AllocationProblem:
     """A random instance: every pair eligible unless the coin says no."""
     pairs = [(d, p) for d in range(demands) for p in range(projects) if rng.random() < 0.8]
     regions = rng.integers(0, max(1, demands // 2), demands)
     provinces = regions % 2
-    complements = [(r, p, q) for r in sorted(set(regions.tolist()))
-                   for p in range(projects) for q in range(p + 1, projects)
-                   if (p + q) % 2] if synergy else []
+    complements = (
+        [
+            (r, p, q)
+            for r in sorted(set(regions.tolist()))
+            for p in range(projects)
+            for q in range(p + 1, projects)
+            if (p + q) % 2
+        ]
+        if synergy
+        else []
+    )
     return AllocationProblem(
         scores=None,  # type: ignore[arg-type]  (solve reads only the arrays)
         options=options,
@@ -39,14 +52,19 @@ def _problem(rng: np.random.Generator, demands: int, projects: int,
         cost_known=np.ones(len(pairs), dtype=bool),
         capacity=rng.integers(1, demands + 1, projects).astype(float),
         project_budget=np.full(projects, np.inf),
-        region=regions, region_codes=[str(r) for r in range(max(1, demands // 2))],
-        province=provinces, province_codes=["a", "b"],
-        decline=rng.random(demands) < 0.5, tied=np.zeros(demands, dtype=bool),
-        forbidden=set(), locked=set(), synergy_pairs=complements)
+        region=regions,
+        region_codes=[str(r) for r in range(max(1, demands // 2))],
+        province=provinces,
+        province_codes=["a", "b"],
+        decline=rng.random(demands) < 0.5,
+        tied=np.zeros(demands, dtype=bool),
+        forbidden=set(),
+        locked=set(),
+        synergy_pairs=complements,
+    )
 
 
-def _feasible_and_value(problem: AllocationProblem, choice: tuple[int, ...]
-                        ) -> float | None:
+def _feasible_and_value(problem: AllocationProblem, choice: tuple[int, ...]) -> float | None:
     """Check one assignment (a pair index or -1 per demand) against every rule."""
     o = problem.options
     chosen = [i for i in choice if i >= 0]
@@ -67,17 +85,18 @@ def _feasible_and_value(problem: AllocationProblem, choice: tuple[int, ...]
         inside = sum(problem.region[problem.demand[i]] == region for i in chosen)
         if inside > o.max_region_share * len(chosen) + 1e-9:
             return None
-    given_to = {(int(problem.region[problem.demand[i]]), int(problem.project[i]))
-                for i in chosen}
-    bonus = sum(o.synergy_bonus for r, p, q in problem.synergy_pairs
-                if (r, p) in given_to and (r, q) in given_to)
+    given_to = {(int(problem.region[problem.demand[i]]), int(problem.project[i])) for i in chosen}
+    bonus = sum(
+        o.synergy_bonus
+        for r, p, q in problem.synergy_pairs
+        if (r, p) in given_to and (r, q) in given_to
+    )
     return float(sum(problem.value[i] for i in chosen)) + bonus
 
 
 def _brute_force(problem: AllocationProblem) -> float | None:
     demands = sorted(set(problem.demand.tolist()))
-    options = [[-1] + [i for i in range(problem.pairs) if problem.demand[i] == d]
-               for d in demands]
+    options = [[-1] + [i for i in range(problem.pairs) if problem.demand[i] == d] for d in demands]
     best = None
     for choice in itertools.product(*options):
         value = _feasible_and_value(problem, choice)
@@ -108,21 +127,35 @@ def test_the_optimum_equals_brute_force(seed: int, options: AllocationOptions) -
     solution = solve(problem)
     assert solution.status == "optimal"
     assert solution.objective == pytest.approx(expected, abs=1e-6)
-    choice = tuple(next((i for i in np.flatnonzero(solution.chosen)
-                         if problem.demand[i] == d), -1)
-                   for d in sorted(set(problem.demand.tolist())))
+    choice = tuple(
+        next((i for i in np.flatnonzero(solution.chosen) if problem.demand[i] == d), -1)
+        for d in sorted(set(problem.demand.tolist()))
+    )
     assert _feasible_and_value(problem, choice) == pytest.approx(expected, abs=1e-6)
 
 
 @settings(max_examples=60, deadline=None, derandomize=True)
-@given(seed=st.integers(0, 10_000), demands=st.integers(1, 7), projects=st.integers(1, 4),
-       budget=st.one_of(st.none(), st.integers(0, 3000)), province=st.integers(0, 2),
-       decline=st.sampled_from([0.0, 0.3, 0.6]), share=st.sampled_from([1.0, 0.5, 0.34]))
-def test_every_solution_keeps_every_rule(seed: int, demands: int, projects: int,
-                                         budget: int | None, province: int, decline: float,
-                                         share: float) -> None:
-    options = AllocationOptions(budget=budget, min_per_province=province,
-                                min_decline_share=decline, max_region_share=share)
+@given(
+    seed=st.integers(0, 10_000),
+    demands=st.integers(1, 7),
+    projects=st.integers(1, 4),
+    budget=st.one_of(st.none(), st.integers(0, 3000)),
+    province=st.integers(0, 2),
+    decline=st.sampled_from([0.0, 0.3, 0.6]),
+    share=st.sampled_from([1.0, 0.5, 0.34]),
+)
+def test_every_solution_keeps_every_rule(
+    seed: int,
+    demands: int,
+    projects: int,
+    budget: int | None,
+    province: int,
+    decline: float,
+    share: float,
+) -> None:
+    options = AllocationOptions(
+        budget=budget, min_per_province=province, min_decline_share=decline, max_region_share=share
+    )
     problem = _problem(np.random.default_rng(seed), demands, projects, options)
     try:
         solution = solve(problem)
@@ -132,8 +165,10 @@ def test_every_solution_keeps_every_rule(seed: int, demands: int, projects: int,
     chosen = list(np.flatnonzero(solution.chosen))
     per_demand = [problem.demand[i] for i in chosen]
     assert len(per_demand) == len(set(per_demand))  # one project per demand
-    choice = tuple(next((i for i in chosen if problem.demand[i] == d), -1)
-                   for d in sorted(set(problem.demand.tolist())))
+    choice = tuple(
+        next((i for i in chosen if problem.demand[i] == d), -1)
+        for d in sorted(set(problem.demand.tolist()))
+    )
     assert _feasible_and_value(problem, choice) == pytest.approx(solution.objective, abs=1e-6)
 
 
@@ -147,19 +182,30 @@ def test_conflicting_minimums_name_the_groups() -> None:
 
 @pytest.mark.parametrize(
     ("request_", "low", "high", "expected"),
-    [(300.0, 100.0, 200.0, (200.0, True)), (50.0, 100.0, np.nan, (100.0, True)),
-     (150.0, np.nan, np.nan, (150.0, True)), (np.nan, 100.0, 700.0, (100.0, True)),
-     (np.nan, np.nan, 700.0, (700.0, True)), (np.nan, np.nan, np.nan, (0.0, False))],
+    [
+        (300.0, 100.0, 200.0, (200.0, True)),
+        (50.0, 100.0, np.nan, (100.0, True)),
+        (150.0, np.nan, np.nan, (150.0, True)),
+        (np.nan, 100.0, 700.0, (100.0, True)),
+        (np.nan, np.nan, 700.0, (700.0, True)),
+        (np.nan, np.nan, np.nan, (0.0, False)),
+    ],
 )
-def test_pair_cost_keeps_the_request_inside_the_range(request_: float, low: float,
-                                                      high: float, expected: tuple) -> None:
+def test_pair_cost_keeps_the_request_inside_the_range(
+    request_: float, low: float, high: float, expected: tuple
+) -> None:
     assert pair_cost(request_, low, high) == expected
 
 
 @pytest.mark.parametrize("seed", range(12))
 def test_a_plain_assignment_is_solved_exactly_by_column_generation(seed: int) -> None:
-    problem = _problem(np.random.default_rng(seed), demands=5, projects=3,
-                       options=AllocationOptions(), synergy=False)
+    problem = _problem(
+        np.random.default_rng(seed),
+        demands=5,
+        projects=3,
+        options=AllocationOptions(),
+        synergy=False,
+    )
     assert is_plain_assignment(problem)
     solution = solve_assignment(problem)
     assert solution is not None
@@ -170,8 +216,7 @@ def test_a_plain_assignment_is_solved_exactly_by_column_generation(seed: int) ->
 def test_column_generation_matches_the_full_milp_on_larger_instances(seed: int) -> None:
     """Start sets of 10 per demand are too small here, so pricing must add columns."""
     rng = np.random.default_rng(100 + seed)
-    problem = _problem(rng, demands=80, projects=25, options=AllocationOptions(),
-                       synergy=False)
+    problem = _problem(rng, demands=80, projects=25, options=AllocationOptions(), synergy=False)
     problem.capacity = rng.integers(1, 4, 25).astype(float)
     generated = solve_assignment(problem)
     assert generated is not None
@@ -185,28 +230,34 @@ def test_at_the_time_limit_without_an_incumbent_greedy_is_reported_with_the_boun
 
     from matchmaker.allocation.solve import ALL_GROUPS, _greedy_incumbent
 
-    problem = _problem(np.random.default_rng(3), demands=6, projects=3,
-                       options=AllocationOptions())
+    problem = _problem(np.random.default_rng(3), demands=6, projects=3, options=AllocationOptions())
     exact = solve(problem)
     bound = SimpleNamespace(mip_dual_bound=-(exact.objective + 10))
     answer = _greedy_incumbent(problem, set(ALL_GROUPS), bound)
     assert answer.status == "time-limit"
     assert answer.objective <= exact.objective + 1e-9
     assert answer.bound == pytest.approx(exact.objective + 10)
-    assert answer.gap == pytest.approx((answer.bound - answer.objective) / answer.bound,
-                                       abs=1e-6)
+    assert answer.gap == pytest.approx((answer.bound - answer.objective) / answer.bound, abs=1e-6)
 
 
-@pytest.mark.parametrize(("options", "named"), [
-    (AllocationOptions(locks=(("2026-wanju/no-such-demand", "seoul-farms"),)),
-     "--lock: no demand '2026-wanju/no-such-demand'"),
-    (AllocationOptions(forbids=(("2026-wanju/youth-farmstay", "seoul-farm"),)),
-     "--forbid: no project 'seoul-farm'"),
-    (AllocationOptions(capacities={"seoul-farm": 2}), "--capacity: no project 'seoul-farm'"),
-    (AllocationOptions(project_budgets={"nope": 1}), "--project-budget: no project 'nope'"),
-])
-def test_the_library_refuses_an_option_naming_what_the_run_lacks(options: AllocationOptions,
-                                                                 named: str) -> None:
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        (
+            AllocationOptions(locks=(("2026-wanju/no-such-demand", "seoul-farms"),)),
+            "--lock: no demand '2026-wanju/no-such-demand'",
+        ),
+        (
+            AllocationOptions(forbids=(("2026-wanju/youth-farmstay", "seoul-farm"),)),
+            "--forbid: no project 'seoul-farm'",
+        ),
+        (AllocationOptions(capacities={"seoul-farm": 2}), "--capacity: no project 'seoul-farm'"),
+        (AllocationOptions(project_budgets={"nope": 1}), "--project-budget: no project 'nope'"),
+    ],
+)
+def test_the_library_refuses_an_option_naming_what_the_run_lacks(
+    options: AllocationOptions, named: str
+) -> None:
     # Called from code, an option that cannot be honoured is an error naming it, never a
     # bare KeyError or an option silently ignored.
     import datetime as dt

@@ -22,11 +22,12 @@ def test_the_library_reproduces_rank_json_byte_for_byte(cli) -> None:
 
 
 def test_importing_matchmaker_loads_no_heavy_module() -> None:
-    code = ("import sys, matchmaker\n"
-            "heavy = [m for m in ('numpy', 'pydantic', 'matchmaker.api') if m in sys.modules]\n"
-            "print(','.join(heavy))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    code = (
+        "import sys, matchmaker\n"
+        "heavy = [m for m in ('numpy', 'pydantic', 'matchmaker.api') if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
 
 

@@ -72,8 +72,11 @@ def test_unknown_theme_with_a_suggestion(catalog: Path) -> None:
 
 
 def test_unknown_policy_area(catalog: Path) -> None:
-    _edit(catalog / "projects" / "seoul-farms.yaml", "policy_area: urban-rural-jobs",
-          "policy_area: urban-jobs")
+    _edit(
+        catalog / "projects" / "seoul-farms.yaml",
+        "policy_area: urban-rural-jobs",
+        "policy_area: urban-jobs",
+    )
     assert _codes(catalog) == {"unknown-policy-area"}
 
 
@@ -101,15 +104,20 @@ def test_duplicate_theme_id(catalog: Path) -> None:
 
 
 def test_budget_min_above_max(catalog: Path) -> None:
-    _edit(catalog / "projects" / "seoul-farms.yaml", "budget_per_region: {max: 700000000}",
-          "budget_per_region: {min: 800000000, max: 700000000}")
+    _edit(
+        catalog / "projects" / "seoul-farms.yaml",
+        "budget_per_region: {max: 700000000}",
+        "budget_per_region: {min: 800000000, max: 700000000}",
+    )
     assert _codes(catalog) == {"budget-range"}
 
 
 def test_a_problem_must_cite_one_of_its_projects_sources(catalog: Path) -> None:
-    _edit(catalog / "projects" / "seoul-farms.yaml",
-          'source: "https://moduuri1004.tistory.com/11827266"',
-          'source: "https://example.org/not-a-source-of-this-project"')
+    _edit(
+        catalog / "projects" / "seoul-farms.yaml",
+        'source: "https://moduuri1004.tistory.com/11827266"',
+        'source: "https://example.org/not-a-source-of-this-project"',
+    )
     assert _codes(catalog) == {"problem-source"}
 
 
@@ -153,12 +161,16 @@ def test_ambiguous_region_lists_candidates_with_provinces(catalog: Path, tmp_pat
 
 
 def test_qualified_names_resolve(catalog: Path, tmp_path: Path) -> None:
-    paths = [_proposal(tmp_path, "p1", region="부산 중구"),
-             _proposal(tmp_path, "p2", region='"Jung-gu, Busan"', demand="other", title="x")]
+    paths = [
+        _proposal(tmp_path, "p1", region="부산 중구"),
+        _proposal(tmp_path, "p2", region='"Jung-gu, Busan"', demand="other", title="x"),
+    ]
     assert _found(catalog, *paths) == []
     index = load_catalog(catalog)[0].region_index  # type: ignore[union-attr]
-    assert {index.resolve(name).region.code  # type: ignore[union-attr]
-            for name in ("부산 중구", "Jung-gu, Busan")} == {"26110"}
+    assert {
+        index.resolve(name).region.code  # type: ignore[union-attr]
+        for name in ("부산 중구", "Jung-gu, Busan")
+    } == {"26110"}
 
 
 def test_former_code_is_a_warning(catalog: Path, tmp_path: Path) -> None:
@@ -169,8 +181,7 @@ def test_former_code_is_a_warning(catalog: Path, tmp_path: Path) -> None:
     assert "52710" in finding.message("en")
 
 
-def test_two_proposals_from_one_region_for_the_same_demand(catalog: Path,
-                                                           tmp_path: Path) -> None:
+def test_two_proposals_from_one_region_for_the_same_demand(catalog: Path, tmp_path: Path) -> None:
     first = _proposal(tmp_path, "a-first")
     second = _proposal(tmp_path, "b-second", region="52710", demand="other", title="공공 급식")
     assert _found(catalog, first, second) == [("repeated-demand", "b-second.yaml", 5)]
@@ -185,24 +196,31 @@ def test_duplicate_proposal_ids(catalog: Path, tmp_path: Path) -> None:
 
 def test_expired_proposal(catalog: Path, tmp_path: Path) -> None:
     path = _proposal(tmp_path, "p1")
-    path.write_text(path.read_text(encoding="utf-8") + "valid_until: 2026-06-30\n",
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "valid_until: 2026-06-30\n", encoding="utf-8"
+    )
     assert _found(catalog, path) == [("expired-proposal", "p1.yaml", 8)]
     assert check_catalog(catalog, [path], dt.date(2026, 6, 30)).diagnostics == []
 
 
 def test_implausible_start_and_target_years(catalog: Path, tmp_path: Path) -> None:
     path = _proposal(tmp_path, "p1")
-    path.write_text(path.read_text(encoding="utf-8") + "    start: 2019\n"
-                    "    outcomes: [{indicator: 시설 수, by: 2018}]\n", encoding="utf-8")
-    assert _found(catalog, path) == [("implausible-years", "p1.yaml", 8),
-                                     ("implausible-years", "p1.yaml", 9)]
+    path.write_text(
+        path.read_text(encoding="utf-8") + "    start: 2019\n"
+        "    outcomes: [{indicator: 시설 수, by: 2018}]\n",
+        encoding="utf-8",
+    )
+    assert _found(catalog, path) == [
+        ("implausible-years", "p1.yaml", 8),
+        ("implausible-years", "p1.yaml", 9),
+    ]
 
 
 def test_validate_resolves_names_against_the_catalog(tmp_path: Path) -> None:
     path = _proposal(tmp_path, "p1", region="완쥬군")
-    path.write_text(path.read_text(encoding="utf-8") + "    themes: [public-meal]\n",
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "    themes: [public-meal]\n", encoding="utf-8"
+    )
     result = validate_paths([path], catalog_dir(), TODAY)
     assert sorted(d.code for d in result.diagnostics) == ["unknown-region", "unknown-theme"]
 
@@ -210,8 +228,16 @@ def test_validate_resolves_names_against_the_catalog(tmp_path: Path) -> None:
 def test_check_cli_exit_status_and_formats(cli, tmp_path: Path) -> None:
     assert cli("check", "--today", "2026-11-28").exit_code == 0
     bad = _proposal(tmp_path, "p1", region="중구")
-    run = cli("check", "--catalog", str(catalog_dir()), str(bad), "--format", "json",
-              "--today", "2026-11-28")
+    run = cli(
+        "check",
+        "--catalog",
+        str(catalog_dir()),
+        str(bad),
+        "--format",
+        "json",
+        "--today",
+        "2026-11-28",
+    )
     assert run.exit_code == 1
     assert [d["code"] for d in run.json()["diagnostics"]] == ["ambiguous-region"]
     assert cli("check", "--today", "yesterday").exit_code == 2

@@ -15,21 +15,45 @@ def allocated() -> dict:
 
     from matchmaker.cli.app import app
 
-    result = CliRunner().invoke(app, ["allocate", "--format", "json", "--budget", "2000000000",
-                                      "--min-decline-share", "0.5", *TODAY],
-                                env={"MATCHMAKER_LANG": "en"}, catch_exceptions=False)
+    result = CliRunner().invoke(
+        app,
+        [
+            "allocate",
+            "--format",
+            "json",
+            "--budget",
+            "2000000000",
+            "--min-decline-share",
+            "0.5",
+            *TODAY,
+        ],
+        env={"MATCHMAKER_LANG": "en"},
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     return json.loads(result.output)
 
 
 def test_json_has_the_documented_shape(allocated: dict) -> None:
-    for key in ("status", "gap", "objective", "assignments", "unassigned", "capacity_used",
-                "budget_used", "equity", "version", "inputs", "fairness_prices"):
+    for key in (
+        "status",
+        "gap",
+        "objective",
+        "assignments",
+        "unassigned",
+        "capacity_used",
+        "budget_used",
+        "equity",
+        "version",
+        "inputs",
+        "fairness_prices",
+    ):
         assert key in allocated
     assert allocated["status"] == "optimal" and allocated["gap"] == 0
     assignment = allocated["assignments"][0]
     assert {"proposal", "demand", "region", "project", "score", "cost", "reasons"} <= set(
-        assignment)
+        assignment
+    )
     for unassigned in allocated["unassigned"]:
         assert unassigned["reason"]
 
@@ -47,7 +71,8 @@ def test_the_decline_share_holds_and_has_a_price(allocated: dict, cli) -> None:
     # The price of a rule is the objective it costs: the same run without it, less this one.
     free = cli("allocate", "--format", "json", "--budget", "2000000000", *TODAY).json()
     assert allocated["fairness_prices"]["decline-share"] == pytest.approx(
-        free["objective"] - allocated["objective"], abs=1e-6)
+        free["objective"] - allocated["objective"], abs=1e-6
+    )
 
 
 def test_same_inputs_give_byte_identical_output(cli) -> None:
@@ -56,9 +81,16 @@ def test_same_inputs_give_byte_identical_output(cli) -> None:
 
 
 def test_lock_and_forbid(cli) -> None:
-    locked = cli("allocate", "--format", "json", "--lock",
-                 "2026-wanju/youth-farmstay=seoul-farms", "--forbid",
-                 "2026-wanju/public-meals-second-gu=urban-rural-public-meals", *TODAY).json()
+    locked = cli(
+        "allocate",
+        "--format",
+        "json",
+        "--lock",
+        "2026-wanju/youth-farmstay=seoul-farms",
+        "--forbid",
+        "2026-wanju/public-meals-second-gu=urban-rural-public-meals",
+        *TODAY,
+    ).json()
     given = {(a["proposal"] + "/" + a["demand"]): a["project"] for a in locked["assignments"]}
     assert given["2026-wanju/youth-farmstay"] == "seoul-farms"
     assert given.get("2026-wanju/public-meals-second-gu") != "urban-rural-public-meals"
@@ -73,15 +105,22 @@ def test_a_demand_no_project_fits_is_unassigned_with_that_reason(allocated: dict
 
 def test_a_lock_is_honoured_even_for_a_demand_no_project_fits(cli) -> None:
     # A lock is the planner's explicit decision: "no suitable project" does not undo it.
-    run = cli("allocate", "--format", "json", "--lock",
-              "2026-sinan/island-emergency-care=seoul-farms", *TODAY).json()
+    run = cli(
+        "allocate",
+        "--format",
+        "json",
+        "--lock",
+        "2026-sinan/island-emergency-care=seoul-farms",
+        *TODAY,
+    ).json()
     given = {a["demand"]: a["project"] for a in run["assignments"]}
     assert given["island-emergency-care"] == "seoul-farms"
 
 
 def test_capacity_taken_names_the_demands_that_took_it(cli) -> None:
-    data = cli("allocate", "--format", "json", "--capacity", "urban-rural-public-meals=1",
-               *TODAY).json()
+    data = cli(
+        "allocate", "--format", "json", "--capacity", "urban-rural-public-meals=1", *TODAY
+    ).json()
     taken = [u for u in data["unassigned"] if u["code"] == "capacity"]
     assert data["capacity_used"]["urban-rural-public-meals"] == {"used": 1, "capacity": 1}
     for unassigned in taken:

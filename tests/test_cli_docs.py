@@ -27,10 +27,13 @@ def test_every_command_is_in_the_readme_and_has_help() -> None:
 
 
 def test_help_does_not_import_the_heavy_modules() -> None:
-    code = ("import sys\nfrom matchmaker.cli import main\n"
-            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-            "heavy = [m for m in ('numpy', 'scipy', 'pydantic', 'matchmaker.scoring')"
-            " if m in sys.modules]\nprint('HEAVY:' + ','.join(heavy))\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)
+    code = (
+        "import sys\nfrom matchmaker.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('numpy', 'scipy', 'pydantic', 'matchmaker.scoring')"
+        " if m in sys.modules]\nprint('HEAVY:' + ','.join(heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.strip().splitlines()[-1] == "HEAVY:"

@@ -20,8 +20,12 @@ def ranked_json() -> dict:
 
     from matchmaker.cli.app import app
 
-    result = CliRunner().invoke(app, ["rank", "--format", "json", *TODAY],
-                                env={"MATCHMAKER_LANG": "en"}, catch_exceptions=False)
+    result = CliRunner().invoke(
+        app,
+        ["rank", "--format", "json", *TODAY],
+        env={"MATCHMAKER_LANG": "en"},
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     return json.loads(result.output)
 
@@ -39,24 +43,36 @@ def test_json_has_the_documented_shape(ranked_json: dict) -> None:
     assert any(path.startswith("catalog/projects/") for path in ranked_json["inputs"])
     assert all(len(digest) == 64 for digest in ranked_json["inputs"].values())
     match = ranked_json["matches"][0]
-    assert set(match) == {"proposal", "demand", "region", "project", "rank", "score",
-                          "components", "eligible", "reasons", "confidence", "suitable"}
+    assert set(match) == {
+        "proposal",
+        "demand",
+        "region",
+        "project",
+        "rank",
+        "score",
+        "components",
+        "eligible",
+        "reasons",
+        "confidence",
+        "suitable",
+    }
     assert set(match["components"]) == {"demand_fit", "long_term", "synergy"}
     assert set(match["region"]) == {"code", "name"}
     assert match["reasons"]
 
 
-def test_a_demand_no_project_serves_is_answered_no_suitable_project(ranked_json: dict
-                                                                   ) -> None:
+def test_a_demand_no_project_serves_is_answered_no_suitable_project(ranked_json: dict) -> None:
     # Sinan's island emergency care: no Seoul project is about health care.
     unsuitable = ranked_json["no_suitable_project"]
     assert [(u["proposal"], u["demand"]) for u in unsuitable] == [
-        ("2026-sinan", "island-emergency-care")]
+        ("2026-sinan", "island-emergency-care")
+    ]
     assert unsuitable[0]["best_fit"] < unsuitable[0]["threshold"] == 27
     shown = [m for m in ranked_json["matches"] if m["demand"] == "island-emergency-care"]
     assert shown and not any(m["suitable"] for m in shown)
-    assert all(m["suitable"] for m in ranked_json["matches"]
-               if m["demand"] != "island-emergency-care")
+    assert all(
+        m["suitable"] for m in ranked_json["matches"] if m["demand"] != "island-emergency-care"
+    )
 
 
 def test_no_suitable_lists_only_those_demands_in_every_format(cli) -> None:
@@ -110,8 +126,16 @@ def test_by_project_groups_demands_under_each_project(cli) -> None:
 
 
 def test_region_and_project_filters(cli) -> None:
-    data = cli("rank", "--region", "완주군", "--project", "urban-rural-public-meals",
-               "--format", "json", *TODAY).json()
+    data = cli(
+        "rank",
+        "--region",
+        "완주군",
+        "--project",
+        "urban-rural-public-meals",
+        "--format",
+        "json",
+        *TODAY,
+    ).json()
     assert {m["region"]["code"] for m in data["matches"]} == {"52710"}
     assert {m["project"] for m in data["matches"]} == {"urban-rural-public-meals"}
 
@@ -166,16 +190,17 @@ def test_output_refuses_to_overwrite_an_input(cli, tmp_path: Path) -> None:
 
 def test_a_broken_proposal_stops_the_run_with_diagnostics(cli, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text("kind: proposal\nid: x\nregion: 중구\ndemands:\n"
-                   "  - {id: d, title: t, description: d}\n", encoding="utf-8")
+    bad.write_text(
+        "kind: proposal\nid: x\nregion: 중구\ndemands:\n  - {id: d, title: t, description: d}\n",
+        encoding="utf-8",
+    )
     run = cli("rank", str(bad), *TODAY)
     assert run.exit_code == 1
     assert "ambiguous-region" in run.output
 
 
 def test_explain_shows_points_weights_gates_and_a_counterfactual(cli) -> None:
-    run = cli("explain", "2026-wanju/public-meals-second-gu", "urban-rural-public-meals",
-              *TODAY)
+    run = cli("explain", "2026-wanju/public-meals-second-gu", "urban-rural-public-meals", *TODAY)
     assert run.exit_code == 0, run.output
     text = run.output
     for words in ("demand fit", "long-term value", "synergy", "Gates:", "Reasons:"):
@@ -195,9 +220,11 @@ def test_explain_json_counterfactual_ties_the_two_projects(cli, ranked_json: dic
     counterfactual = data["counterfactual"]
     breakdown = {part["component"]: part["points"] for part in data["breakdown"]}
     assert sum(part["contribution"] for part in data["breakdown"]) == pytest.approx(
-        data["match"]["score"] - data["population_decline_bonus"], abs=0.05)
-    other = cli("explain", demand, counterfactual["other_project"], "--format", "json",
-                *TODAY).json()
+        data["match"]["score"] - data["population_decline_bonus"], abs=0.05
+    )
+    other = cli(
+        "explain", demand, counterfactual["other_project"], "--format", "json", *TODAY
+    ).json()
     other_points = {part["component"]: part["points"] for part in other["breakdown"]}
     weights = counterfactual["new_weights"]
     this_total = sum(weights[k] * breakdown[k] for k in weights)
@@ -207,8 +234,14 @@ def test_explain_json_counterfactual_ties_the_two_projects(cli, ranked_json: dic
 
 def test_explain_of_the_only_eligible_project_has_no_counterfactual(cli) -> None:
     # Andong's public-meals demand has one eligible project; explaining it used to crash.
-    data = cli("explain", "2026-andong/public-meals-apples-grains", "urban-rural-public-meals",
-               "--format", "json", *TODAY).json()
+    data = cli(
+        "explain",
+        "2026-andong/public-meals-apples-grains",
+        "urban-rural-public-meals",
+        "--format",
+        "json",
+        *TODAY,
+    ).json()
     assert data["counterfactual"] is None
 
 
@@ -231,9 +264,18 @@ def test_long_term_and_synergy_fade_for_projects_that_do_not_answer_the_demand(c
 def test_korean_output_shows_no_identifiers_in_its_sentences(cli) -> None:
     # Reasons name region kinds, partner kinds and assumed signals in Korean; JSON and
     # CSV keep the identifiers for programs.
-    text = cli("rank", "--lang", "ko", "--format", "markdown", "--include-ineligible",
-               *TODAY).stdout
-    for identifier in ("co_funding", "capacity_building", "readiness", "continuity",
-                       "cooperative", "social-enterprise", "university", "timing"):
+    text = cli(
+        "rank", "--lang", "ko", "--format", "markdown", "--include-ineligible", *TODAY
+    ).stdout
+    for identifier in (
+        "co_funding",
+        "capacity_building",
+        "readiness",
+        "continuity",
+        "cooperative",
+        "social-enterprise",
+        "university",
+        "timing",
+    ):
         assert identifier not in text, identifier
     assert "자료 없음(중립값 가정): " in text and "지역 부담" in text

@@ -24,10 +24,12 @@ def broken_catalog(tmp_path: Path) -> Path:
     return copy
 
 
-@pytest.mark.parametrize("command", [["regions", "완주"], ["schema", "proposal"],
-                                     ["new", "proposal"], ["rank", *TODAY]])
-def test_a_broken_catalog_is_reported_on_stderr_and_exits_1(cli, broken_catalog: Path,
-                                                             command: list[str]) -> None:
+@pytest.mark.parametrize(
+    "command", [["regions", "완주"], ["schema", "proposal"], ["new", "proposal"], ["rank", *TODAY]]
+)
+def test_a_broken_catalog_is_reported_on_stderr_and_exits_1(
+    cli, broken_catalog: Path, command: list[str]
+) -> None:
     run = cli(*command, "--catalog", str(broken_catalog))
     assert run.exit_code == 1
     assert "themes.yaml" in run.stderr
@@ -35,22 +37,23 @@ def test_a_broken_catalog_is_reported_on_stderr_and_exits_1(cli, broken_catalog:
 
 
 @pytest.mark.parametrize("command", [["rank", *TODAY], ["new", "proposal"]])
-def test_an_ambiguous_region_is_a_usage_error_in_every_command(cli, command: list[str]
-                                                               ) -> None:
+def test_an_ambiguous_region_is_a_usage_error_in_every_command(cli, command: list[str]) -> None:
     run = cli(*command, "--region", "중구")
     assert run.exit_code == 2
     assert "11140" in run.stderr and "26110" in run.stderr
     assert run.stdout == ""
 
 
-@pytest.mark.parametrize("command", [
-    ["rank", "--project", "seoul-farm"],
-    ["allocate", "--capacity", "seoul-farm=2"],
-    ["allocate", "--lock", "2026-wanju/youth-farmstay=seoul-farm"],
-    ["explain", "2026-wanju/youth-farmstay", "seoul-farm"],
-])
-def test_an_unknown_project_is_a_usage_error_with_a_suggestion(cli, command: list[str]
-                                                              ) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["rank", "--project", "seoul-farm"],
+        ["allocate", "--capacity", "seoul-farm=2"],
+        ["allocate", "--lock", "2026-wanju/youth-farmstay=seoul-farm"],
+        ["explain", "2026-wanju/youth-farmstay", "seoul-farm"],
+    ],
+)
+def test_an_unknown_project_is_a_usage_error_with_a_suggestion(cli, command: list[str]) -> None:
     run = cli(*command, *TODAY)
     assert run.exit_code == 2
     assert "no project 'seoul-farm' in the catalog (did you mean 'seoul-farms'?)" in run.stderr
@@ -66,8 +69,9 @@ def test_an_os_error_writing_output_is_exit_1_with_the_reason(cli, tmp_path: Pat
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_closed_stdout_is_exit_1_not_a_bug(monkeypatch: pytest.MonkeyPatch,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_closed_stdout_is_exit_1_not_a_bug(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     closed = io.StringIO()
     closed.close()
     monkeypatch.setattr(sys, "stdout", closed)

@@ -28,8 +28,9 @@ def test_text_shows_the_line_a_caret_and_the_hint(cli) -> None:
     run = cli("validate", MISSPELT)
     assert run.exit_code == 1
     lines = run.output.splitlines()
-    assert lines[0].endswith("misspelt-field.yaml:8:5: error[unknown-field]: unknown field "
-                             "'descripton'")
+    assert lines[0].endswith(
+        "misspelt-field.yaml:8:5: error[unknown-field]: unknown field 'descripton'"
+    )
     assert lines[1] == "    8 |     descripton: d"
     assert lines[2] == "      |     ^"
     assert lines[3] == "      = hint: did you mean 'description'?"
@@ -54,8 +55,10 @@ def test_korean_messages(cli) -> None:
 
 def test_language_comes_from_the_environment(cli) -> None:
     assert "알 수 없는" in cli("validate", MISSPELT, env={"MATCHMAKER_LANG": "ko"}).output
-    assert "알 수 없는" in cli("validate", MISSPELT, env={"MATCHMAKER_LANG": "",
-                                                         "LC_ALL": "ko_KR.UTF-8"}).output
+    assert (
+        "알 수 없는"
+        in cli("validate", MISSPELT, env={"MATCHMAKER_LANG": "", "LC_ALL": "ko_KR.UTF-8"}).output
+    )
 
 
 def test_json_has_the_documented_shape(cli) -> None:
@@ -65,8 +68,7 @@ def test_json_has_the_documented_shape(cli) -> None:
     assert document["version"] == 1
     [diagnostic] = document["diagnostics"]
     assert set(diagnostic) == {"file", "line", "column", "severity", "code", "message", "hint"}
-    assert (diagnostic["line"], diagnostic["column"], diagnostic["code"]) == (8, 5,
-                                                                             "unknown-field")
+    assert (diagnostic["line"], diagnostic["column"], diagnostic["code"]) == (8, 5, "unknown-field")
     assert document["summary"] == {"files": 1, "valid": 0, "errors": 1, "warnings": 0}
 
 
@@ -114,16 +116,27 @@ def _script(*args: str, memory_mib: int | None = None) -> subprocess.CompletedPr
             resource.setrlimit(resource.RLIMIT_AS, (size, size))
 
     env = {**os.environ, "MATCHMAKER_LANG": "en", "GITHUB_ACTIONS": ""}
-    return subprocess.run([sys.executable, "-m", "matchmaker", *args], capture_output=True,
-                          text=True, timeout=60, preexec_fn=limit, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "matchmaker", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=limit,
+        env=env,
+    )
 
 
 @pytest.mark.parametrize(
     ("content", "code"),
     [
-        (b"a: &a [x, x, x, x, x, x, x, x, x]\n" + b"".join(
-            f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n".encode()
-            for i in range(9)), "too-many-nodes"),
+        (
+            b"a: &a [x, x, x, x, x, x, x, x, x]\n"
+            + b"".join(
+                f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n".encode()
+                for i in range(9)
+            ),
+            "too-many-nodes",
+        ),
         (b"a: " + b"[" * 5_000_000, "file-too-large"),
         (b"a: " + b"{a: " * 1_200_000, "file-too-large"),
         (b"a: " + b"[" * 1_000_000, "too-deep"),
@@ -152,8 +165,9 @@ def test_an_internal_error_prints_one_line_and_exits_70(tmp_path: Path) -> None:
         "from matchmaker.cli import main\n"
         f"main(['validate', {str(VALID / 'profile.yaml')!r}])\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 70
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -168,8 +182,9 @@ def test_debug_shows_the_traceback() -> None:
         "from matchmaker.cli import main\n"
         f"main(['--debug', 'validate', {str(VALID / 'profile.yaml')!r}])\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 1
     assert "Traceback" in result.stderr
 

@@ -7,32 +7,42 @@ import pytest
 from matchmaker.text.contrast import rule_out
 
 
-@pytest.mark.parametrize(("text", "ruled_out"), [
-    ("급식 납품이 아니라 상설 매장이 필요합니다", ("급식 납품이",)),
-    ("명절 장터가 아닌, 연중 상시로 판매할 곳", ("명절 장터",)),
-    ("축제보다는 연중 판매가 좋겠음", ("축제",)),
-    ("서울 어린이집 급식 납품 말고 직매장", ("어린이집 급식 납품",)),
-    ("캠핑장은 이미 있어서 다른 게 필요", ("캠핑장",)),
-    ("이미 공공급식 납품을 하고 있고 이번엔 청년 창업이 필요", ("공공급식 납품",)),
-    ("매년 추석 서울광장 직거래장터에 참여하고 있으나, 사흘로는 부족",
-     ("추석 서울광장 직거래장터",)),
-    ("This is not about exhibitions but about touring performances.", ("about exhibitions",)),
-    ("We already run farm stays; what we lack is a permanent shop.", ("farm stays",)),
-    ("We need a shop rather than a holiday market, ideally all year.", ("a holiday market",)),
-    ("Instead of one-off festivals, we want a steady partner district.",
-     ("one-off festivals",)),
-    ("We have a campsite already, but need harvest workers", ("a campsite",)),
-])
+@pytest.mark.parametrize(
+    ("text", "ruled_out"),
+    [
+        ("급식 납품이 아니라 상설 매장이 필요합니다", ("급식 납품이",)),
+        ("명절 장터가 아닌, 연중 상시로 판매할 곳", ("명절 장터",)),
+        ("축제보다는 연중 판매가 좋겠음", ("축제",)),
+        ("서울 어린이집 급식 납품 말고 직매장", ("어린이집 급식 납품",)),
+        ("캠핑장은 이미 있어서 다른 게 필요", ("캠핑장",)),
+        ("이미 공공급식 납품을 하고 있고 이번엔 청년 창업이 필요", ("공공급식 납품",)),
+        (
+            "매년 추석 서울광장 직거래장터에 참여하고 있으나, 사흘로는 부족",
+            ("추석 서울광장 직거래장터",),
+        ),
+        ("This is not about exhibitions but about touring performances.", ("about exhibitions",)),
+        ("We already run farm stays; what we lack is a permanent shop.", ("farm stays",)),
+        ("We need a shop rather than a holiday market, ideally all year.", ("a holiday market",)),
+        (
+            "Instead of one-off festivals, we want a steady partner district.",
+            ("one-off festivals",),
+        ),
+        ("We have a campsite already, but need harvest workers", ("a campsite",)),
+    ],
+)
 def test_a_ruled_out_phrase_is_found(text: str, ruled_out: tuple[str, ...]) -> None:
     assert rule_out(text).ruled_out == ruled_out
 
 
-@pytest.mark.parametrize("text", [
-    "작년보다 관광객이 줄었다",          # 보다 compares; only 보다는 sets aside
-    "청년들은 이미 떠났고 빈 점포가 늘어",  # 이미 states a fact, not something done
-    "We need harvest workers and a shop.",
-    "Young people already left the county.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "작년보다 관광객이 줄었다",  # 보다 compares; only 보다는 sets aside
+        "청년들은 이미 떠났고 빈 점포가 늘어",  # 이미 states a fact, not something done
+        "We need harvest workers and a shop.",
+        "Young people already left the county.",
+    ],
+)
 def test_a_plain_need_is_left_alone(text: str) -> None:
     reading = rule_out(text)
     assert reading.ruled_out == () and reading.kept == text

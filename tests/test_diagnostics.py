@@ -16,7 +16,8 @@ PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 def test_docs_list_every_code_exactly_as_generated() -> None:
     assert DOCS.read_text(encoding="utf-8") == render_markdown(), (
-        "regenerate with: python -m matchmaker.diagnostics.docs > docs/diagnostics.md")
+        "regenerate with: python -m matchmaker.diagnostics.docs > docs/diagnostics.md"
+    )
 
 
 def test_codes_are_kebab_case_and_both_languages_use_the_same_placeholders() -> None:
@@ -33,8 +34,18 @@ def test_unregistered_codes_are_a_programming_error() -> None:
 
 
 def test_localised_parameters_win_in_their_language() -> None:
-    finding = Diagnostic("f.yaml", 1, 1, "wrong-type",
-                         {"field": "capacity", "expected": "a whole number", "expected@ko": "정수",
-                          "found": "the text 'yes'", "found@ko": "텍스트 'yes'"})
+    finding = Diagnostic(
+        "f.yaml",
+        1,
+        1,
+        "wrong-type",
+        {
+            "field": "capacity",
+            "expected": "a whole number",
+            "expected@ko": "정수",
+            "found": "the text 'yes'",
+            "found@ko": "텍스트 'yes'",
+        },
+    )
     assert finding.message("en") == "'capacity' must be a whole number, not the text 'yes'"
     assert finding.message("ko") == "'capacity'은(는) 정수이어야 하는데 텍스트 'yes'입니다"

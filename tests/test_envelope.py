@@ -34,24 +34,25 @@ def test_the_envelope_leads_and_sorts_the_inputs() -> None:
     assert document["tool"]["name"] == "matchmaker"
 
 
-@pytest.mark.parametrize("command", [
-    ["rank", *TODAY],
-    ["explain", "2026-wanju/youth-farmstay", "seoul-farms", *TODAY],
-    ["allocate", *TODAY],
-    ["sensitivity", "--draws", "20", *TODAY],
-    ["compare", *sorted(str(p) for p in profiles_dir().glob("*.yaml")), *TODAY],
-    ["regions", "완주"],
-])
-def test_every_json_output_carries_version_tool_and_input_hashes(cli, command: list[str]
-                                                                 ) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["rank", *TODAY],
+        ["explain", "2026-wanju/youth-farmstay", "seoul-farms", *TODAY],
+        ["allocate", *TODAY],
+        ["sensitivity", "--draws", "20", *TODAY],
+        ["compare", *sorted(str(p) for p in profiles_dir().glob("*.yaml")), *TODAY],
+        ["regions", "완주"],
+    ],
+)
+def test_every_json_output_carries_version_tool_and_input_hashes(cli, command: list[str]) -> None:
     run = cli(*command, "--format", "json")
     assert run.exit_code == 0, run.output
     document = _strict(run.stdout)
     assert document["version"] == 1
     assert document["tool"]["name"] == "matchmaker" and document["tool"]["version"]
     assert document["inputs"]
-    assert all(len(digest) == 64 and int(digest, 16) >= 0
-               for digest in document["inputs"].values())
+    assert all(len(digest) == 64 and int(digest, 16) >= 0 for digest in document["inputs"].values())
 
 
 def test_diff_records_the_two_files_it_read(cli, tmp_path: Path) -> None:

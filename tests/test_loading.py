@@ -32,8 +32,9 @@ def test_valid_examples_load_without_findings(path: Path) -> None:
     assert document.diagnostics == ()
 
 
-@pytest.mark.parametrize("path", sorted((EXAMPLES / "invalid").glob("*.yaml")),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted((EXAMPLES / "invalid").glob("*.yaml")), ids=lambda p: p.name
+)
 def test_invalid_examples_fail_with_their_code_and_position(path: Path) -> None:
     code, line, column = _expectation(path)
     document = load_file(path)
@@ -50,8 +51,18 @@ def _data(text: str) -> dict:
 
 @pytest.mark.parametrize(
     ("written", "value"),
-    [("true", True), ("false", False), ("null", None), ("~", None), ("", None),
-     ("12", 12), ("-3", -3), ("0", 0), ("0.25", 0.25), ("-1.5", -1.5)],
+    [
+        ("true", True),
+        ("false", False),
+        ("null", None),
+        ("~", None),
+        ("", None),
+        ("12", 12),
+        ("-3", -3),
+        ("0", 0),
+        ("0.25", 0.25),
+        ("-1.5", -1.5),
+    ],
 )
 def test_only_booleans_null_and_plain_decimals_are_typed(written: str, value: object) -> None:
     assert _data(f"k: {written}\n")["k"] == value
@@ -59,15 +70,37 @@ def test_only_booleans_null_and_plain_decimals_are_typed(written: str, value: ob
 
 @pytest.mark.parametrize(
     "written",
-    ["yes", "no", "NO", "on", "off", "True", "FALSE", "Null", "010", "00", "1:20", "1_000",
-     "0x1F", "0o17", "1e3", ".5", "+5", ".inf", ".nan", "2026-01-01", "1.2.3", "3억원"],
+    [
+        "yes",
+        "no",
+        "NO",
+        "on",
+        "off",
+        "True",
+        "FALSE",
+        "Null",
+        "010",
+        "00",
+        "1:20",
+        "1_000",
+        "0x1F",
+        "0o17",
+        "1e3",
+        ".5",
+        "+5",
+        ".inf",
+        ".nan",
+        "2026-01-01",
+        "1.2.3",
+        "3억원",
+    ],
 )
 def test_everything_else_stays_text_exactly_as_written(written: str) -> None:
     assert _data(f"k: {written}\n")["k"] == written
 
 
 def test_quoted_numbers_stay_text() -> None:
-    assert _data('k: "12"\nj: \'true\'\n') == {"k": "12", "j": "true"}
+    assert _data("k: \"12\"\nj: 'true'\n") == {"k": "12", "j": "true"}
 
 
 def test_korean_is_normalised_to_nfc_and_otherwise_kept() -> None:
@@ -83,22 +116,28 @@ def test_positions_point_at_keys_and_values() -> None:
     positions = read.document.positions
     assert positions.of_key(("a", "b")) == positions.keys[("a", "b")]
     assert (positions.keys[("a", "b")].line, positions.keys[("a", "b")].column) == (2, 3)
-    assert (positions.values[("a", "b", 1)].line, positions.values[("a", "b", 1)].column) == (
-        2, 10)
+    assert (positions.values[("a", "b", 1)].line, positions.values[("a", "b", 1)].column) == (2, 10)
     assert (positions.values[("a", "c", "d")].line, positions.values[("a", "c", "d")].column) == (
-        3, 10)
+        3,
+        10,
+    )
 
 
 def test_a_utf8_bom_is_accepted() -> None:
-    document = load_bytes(b"\xef\xbb\xbfkind: profile\nid: p\nname: {en: P}\n"
-                          b"weights: {demand_fit: 1, long_term: 1, synergy: 1}\n", "p.yaml")
+    document = load_bytes(
+        b"\xef\xbb\xbfkind: profile\nid: p\nname: {en: P}\n"
+        b"weights: {demand_fit: 1, long_term: 1, synergy: 1}\n",
+        "p.yaml",
+    )
     assert document.ok
 
 
 def test_the_model_receives_exactly_what_was_written() -> None:
     document = load_bytes(
         "kind: proposal\nid: p\nregion: 52710\ndemands:\n  - id: d\n    title: 공공급식\n"
-        "    description: 설명\n    start: 2027\n".encode(), "p.yaml")
+        "    description: 설명\n    start: 2027\n".encode(),
+        "p.yaml",
+    )
     assert isinstance(document.model, Proposal)
     assert document.model.region == "52710"
     assert document.model.demands[0].start == 2027

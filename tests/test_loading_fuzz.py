@@ -14,13 +14,52 @@ from matchmaker.diagnostics.render import RENDERERS, Summary
 from matchmaker.loading.documents import LoadedDocument, load_bytes
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = sorted([*(REPO / "tests" / "examples" / "valid").glob("*.yaml"),
-                *(REPO / "examples" / "proposals").glob("*.yaml")])
+SEEDS = sorted(
+    [
+        *(REPO / "tests" / "examples" / "valid").glob("*.yaml"),
+        *(REPO / "examples" / "proposals").glob("*.yaml"),
+    ]
+)
 # Fragments that tend to break YAML, typing or our own bookkeeping.
-FRAGMENTS = [b":", b"- ", b"\n", b"\t", b"  ", b"&a ", b"*a", b"<<: ", b"!!int ", b"? ", b"{",
-             b"}", b"[", b"]", b'"', b"'", b"#", b"---\n", b"|", b">", b"%", b"@", b"\x00",
-             b"\xff", b"\xe2\x80\xa8", "한".encode(), b"010", b"yes", b"1_000", b"2026-02-30",
-             b"9" * 50, b"\r", b"\xef\xbb\xbf", b".inf", b"~", b"kind: ", b"demands:"]
+FRAGMENTS = [
+    b":",
+    b"- ",
+    b"\n",
+    b"\t",
+    b"  ",
+    b"&a ",
+    b"*a",
+    b"<<: ",
+    b"!!int ",
+    b"? ",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b'"',
+    b"'",
+    b"#",
+    b"---\n",
+    b"|",
+    b">",
+    b"%",
+    b"@",
+    b"\x00",
+    b"\xff",
+    b"\xe2\x80\xa8",
+    "한".encode(),
+    b"010",
+    b"yes",
+    b"1_000",
+    b"2026-02-30",
+    b"9" * 50,
+    b"\r",
+    b"\xef\xbb\xbf",
+    b".inf",
+    b"~",
+    b"kind: ",
+    b"demands:",
+]
 MUTATIONS = 3000
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -32,7 +71,7 @@ def _mutate(data: bytes, rng: random.Random) -> bytes:
         if choice < 0.35:
             data = data[:position] + rng.choice(FRAGMENTS) + data[position:]
         elif choice < 0.6:
-            data = data[:position] + data[position + rng.randint(1, 8):]
+            data = data[:position] + data[position + rng.randint(1, 8) :]
         elif choice < 0.8:
             lines = data.split(b"\n")
             i, j = rng.randrange(len(lines)), rng.randrange(len(lines))

@@ -27,30 +27,42 @@ BILLION_LAUGHS = b"a: &a [x, x, x, x, x, x, x, x, x]\n" + b"".join(
     ("data", "expected"),
     [
         pytest.param(BILLION_LAUGHS, ("too-many-nodes", 6, 12), id="billion-laughs"),
-        pytest.param(b"a:\n" + b"".join(b" " * i + b"- \n" for i in range(1, 100)),
-                     ("too-deep", 49, 49), id="deep-block-nesting"),
+        pytest.param(
+            b"a:\n" + b"".join(b" " * i + b"- \n" for i in range(1, 100)),
+            ("too-deep", 49, 49),
+            id="deep-block-nesting",
+        ),
         pytest.param(b"a: " + b"[" * 200_000, ("too-deep", 1, 1003), id="deep-flow-nesting"),
-        pytest.param(b"a: " + b"x" * 200_000 + b"\n", ("scalar-too-long", 1, 4),
-                     id="huge-scalar"),
+        pytest.param(b"a: " + b"x" * 200_000 + b"\n", ("scalar-too-long", 1, 4), id="huge-scalar"),
         pytest.param(b"a: 1\n" * 900_000, ("file-too-large", 0, 0), id="huge-file"),
         pytest.param("kind: proposal".encode("utf-16"), ("not-utf8", 1, 1), id="utf-16-bom"),
-        pytest.param("kind: proposal".encode("utf-16-le"), ("not-utf8", 1, 1),
-                     id="utf-16-no-bom"),
-        pytest.param("kind: 한글\nid: \xff".encode("latin-1", "replace").replace(b"?", b"\xed"),
-                     ("invalid-utf8", 1, 7), id="latin1-hangul-bytes"),
-        pytest.param("kind: 공공급식\nid: a\xffb\n".encode().replace("\xff".encode(), b"\xff"),
-                     ("invalid-utf8", 2, 6), id="invalid-utf8-after-korean"),
+        pytest.param("kind: proposal".encode("utf-16-le"), ("not-utf8", 1, 1), id="utf-16-no-bom"),
+        pytest.param(
+            "kind: 한글\nid: \xff".encode("latin-1", "replace").replace(b"?", b"\xed"),
+            ("invalid-utf8", 1, 7),
+            id="latin1-hangul-bytes",
+        ),
+        pytest.param(
+            "kind: 공공급식\nid: a\xffb\n".encode().replace("\xff".encode(), b"\xff"),
+            ("invalid-utf8", 2, 6),
+            id="invalid-utf8-after-korean",
+        ),
         pytest.param(b"kind: proposal\nid: a\x00b\n", ("control-character", 2, 6), id="nul"),
-        pytest.param(b"kind: proposal\nid: a\x1b[31mb\n", ("control-character", 2, 6),
-                     id="escape"),
-        pytest.param("kind: proposal\r\nid: 가\u2028b\n".encode(), ("unusual-line-break", 2, 6),
-                     id="line-separator-after-crlf"),
-        pytest.param("kind: proposal\nid: a\x85\n".encode(), ("unusual-line-break", 2, 6),
-                     id="nel"),
-        pytest.param("kind: proposal\nid: \u202eabc\n".encode(), ("bidi-control", 2, 5),
-                     id="bidi-override"),
-        pytest.param("kind: proposal\nid: a\ufeffb\n".encode(), ("control-character", 2, 6),
-                     id="bom-inside"),
+        pytest.param(b"kind: proposal\nid: a\x1b[31mb\n", ("control-character", 2, 6), id="escape"),
+        pytest.param(
+            "kind: proposal\r\nid: 가\u2028b\n".encode(),
+            ("unusual-line-break", 2, 6),
+            id="line-separator-after-crlf",
+        ),
+        pytest.param(
+            "kind: proposal\nid: a\x85\n".encode(), ("unusual-line-break", 2, 6), id="nel"
+        ),
+        pytest.param(
+            "kind: proposal\nid: \u202eabc\n".encode(), ("bidi-control", 2, 5), id="bidi-override"
+        ),
+        pytest.param(
+            "kind: proposal\nid: a\ufeffb\n".encode(), ("control-character", 2, 6), id="bom-inside"
+        ),
     ],
 )
 def test_hostile_input_is_refused_at_its_position(data: bytes, expected: tuple) -> None:
@@ -68,10 +80,12 @@ def test_recursive_alias_is_refused() -> None:
 
 
 def test_many_errors_are_capped_with_a_count() -> None:
-    demands = "".join(f"  - {{id: d{i}, title: t, description: d, priority: x}}\n"
-                      for i in range(60))
-    document = load_bytes(f"kind: proposal\nid: p\nregion: r\ndemands:\n{demands}".encode(),
-                          "f.yaml")
+    demands = "".join(
+        f"  - {{id: d{i}, title: t, description: d, priority: x}}\n" for i in range(60)
+    )
+    document = load_bytes(
+        f"kind: proposal\nid: p\nregion: r\ndemands:\n{demands}".encode(), "f.yaml"
+    )
     codes = [d.code for d in document.diagnostics]
     assert codes[-1] == "too-many-errors"
     assert document.diagnostics[-1].params["count"] == "35"

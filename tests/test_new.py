@@ -33,8 +33,9 @@ def _fill_blanks(text: str) -> str:
     """What an official does: write the demand's id, title and description."""
     filled = text.replace('- id: ""', "- id: public-meals", 1)
     filled = filled.replace('title: ""', "title: 공공급식 식재료 공급 확대", 1)
-    return filled.replace('description: ""',
-                          "description: 친환경 농산물을 서울 자치구 급식에 공급하고 싶습니다.", 1)
+    return filled.replace(
+        'description: ""', "description: 친환경 농산물을 서울 자치구 급식에 공급하고 싶습니다.", 1
+    )
 
 
 def _uncomment_every_field(text: str) -> str:
@@ -55,9 +56,13 @@ def test_stdout_gets_a_commented_proposal_for_the_resolved_region(cli) -> None:
     lines = run.output.splitlines()
     assert lines[0] == MODELINE
     assert "kind: proposal" in lines
-    assert re.search(r'^id: 2027-wanju +# ', run.output, re.MULTILINE)
-    assert re.search(r'^region: "52710" +# 완주군 \(전북특별자치도\) / '
-                     r"Wanju-gun \(Jeonbuk State\)$", run.output, re.MULTILINE)
+    assert re.search(r"^id: 2027-wanju +# ", run.output, re.MULTILINE)
+    assert re.search(
+        r'^region: "52710" +# 완주군 \(전북특별자치도\) / '
+        r"Wanju-gun \(Jeonbuk State\)$",
+        run.output,
+        re.MULTILINE,
+    )
     assert "# submitted: 2027-" in run.output
     assert "# valid_until: " in run.output
 
@@ -94,8 +99,7 @@ def test_every_commented_field_is_valid_once_uncommented(cli, tmp_path: Path) ->
     assert isinstance(model, Proposal)
     assert model.model_fields_set == set(Proposal.model_fields)
     assert model.demands[0].model_fields_set == set(Demand.model_fields)
-    assert model.contact is not None and model.contact.model_fields_set == set(
-        Contact.model_fields)
+    assert model.contact is not None and model.contact.model_fields_set == set(Contact.model_fields)
     assert model.prior_ties[0].model_fields_set == set(PriorTie.model_fields)
     assert model.demands[0].outcomes[0].model_fields_set == set(Outcome.model_fields)
     assert model.demands[0].partners[0].model_fields_set == {"name", "kind", "role"}
@@ -138,16 +142,19 @@ def test_every_region_gets_a_distinct_valid_id() -> None:
     assert all(re.fullmatch(SLUG_PATTERN, proposal_id) for proposal_id in ids)
 
 
-@pytest.mark.parametrize(("region", "expected"), [
-    ("완주군", "2027-wanju"),
-    ("세종", "2027-sejong"),
-    ("Gangwon State", "2027-gangwon"),
-    ("51820", "2027-goseong-gangwon"),  # two Goseong-gun: the province tells them apart
-    ("48820", "2027-goseong-gyeongsangnam"),
-    ("26110", "2027-jung-busan"),
-    ("29", "2027-gwangju"),  # the metropolitan city keeps the plain name
-    ("41610", "2027-gwangju-gyeonggi"),
-])
+@pytest.mark.parametrize(
+    ("region", "expected"),
+    [
+        ("완주군", "2027-wanju"),
+        ("세종", "2027-sejong"),
+        ("Gangwon State", "2027-gangwon"),
+        ("51820", "2027-goseong-gangwon"),  # two Goseong-gun: the province tells them apart
+        ("48820", "2027-goseong-gyeongsangnam"),
+        ("26110", "2027-jung-busan"),
+        ("29", "2027-gwangju"),  # the metropolitan city keeps the plain name
+        ("41610", "2027-gwangju-gyeonggi"),
+    ],
+)
 def test_the_suggested_id_is_year_and_english_name(cli, region: str, expected: str) -> None:
     run = cli("new", "proposal", "--region", region, "--year", "2027")
     assert re.search(rf"^id: {expected} ", run.output, re.MULTILINE)
@@ -173,8 +180,7 @@ def test_the_candidates_are_listed_in_korean_with_lang_ko(cli) -> None:
     assert "51820  고성군 (강원특별자치도)" in run.output
 
 
-def test_an_unknown_region_is_a_usage_error_with_the_nearest_names(cli, tmp_path: Path
-                                                                  ) -> None:
+def test_an_unknown_region_is_a_usage_error_with_the_nearest_names(cli, tmp_path: Path) -> None:
     run = cli("new", "proposal", "--region", "완주근", "--output", str(tmp_path / "x.yaml"))
     assert run.exit_code == 2  # --region names no one region: exit 2 in every command
     assert "no region is called '완주근'" in run.output
@@ -199,7 +205,9 @@ def test_it_refuses_to_overwrite_without_force(cli, tmp_path: Path) -> None:
 def test_it_leaves_no_temporary_file_behind(cli, tmp_path: Path) -> None:
     _new(cli, tmp_path, "--region", "완주군")
     assert sorted(path.name for path in tmp_path.iterdir()) == [
-        "2027-wanju.yaml", "proposal.schema.json"]
+        "2027-wanju.yaml",
+        "proposal.schema.json",
+    ]
 
 
 def test_a_missing_output_folder_is_a_usage_error(cli, tmp_path: Path) -> None:

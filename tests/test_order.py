@@ -30,4 +30,4 @@ def test_the_vectorised_top_k_agrees_with_the_row_order(seed: int) -> None:
         got = [int(c) for c in best[row] if c >= 0]
         assert got == expected
         assert np.array_equal(values[row][: len(got)], totals[row][got])
-        assert np.isnan(values[row][len(got):]).all()
+        assert np.isnan(values[row][len(got) :]).all()

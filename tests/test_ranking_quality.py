@@ -98,9 +98,15 @@ def test_a_tagged_set_is_large_varied_and_graded_consistently(name: str) -> None
 BELOW_BASELINE: dict[str, str] = {}
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=BELOW_BASELINE[name]))
-    if name in BELOW_BASELINE else name for name in ALL_SETS])
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=BELOW_BASELINE[name]))
+        if name in BELOW_BASELINE
+        else name
+        for name in ALL_SETS
+    ],
+)
 def test_the_full_score_is_at_least_as_good_as_each_baseline(name: str) -> None:
     figures = result(name).figures
     for baseline in RANKERS[1:]:
@@ -136,10 +142,13 @@ def test_no_project_is_a_default_winner_on_no_fit_demands() -> None:
         assert times <= max(2, no_fit // 3), (name, project, times)
 
 
-@pytest.mark.xfail(strict=True, reason="target 10 of 12; measured 28 of 36 (78%) on dev-c, "
-                   "dev-e and the three blind sets (13 of 18 on the blind ones): formal, casual, "
-                   "English and mixed versions of one need still split between neighbouring "
-                   "projects, two of the eight in multi-need groups where both are right")
+@pytest.mark.xfail(
+    strict=True,
+    reason="target 10 of 12; measured 28 of 36 (78%) on dev-c, "
+    "dev-e and the three blind sets (13 of 18 on the blind ones): formal, casual, "
+    "English and mixed versions of one need still split between neighbouring "
+    "projects, two of the eight in multi-need groups where both are right",
+)
 def test_paraphrases_agree_on_the_first_answer() -> None:
     agreeing, groups = _pooled(TAGGED_SETS, "groups_agreeing")
     assert groups >= 12

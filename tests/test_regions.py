@@ -48,9 +48,16 @@ def test_it_holds_every_province_and_municipality_sorted_by_code(index: RegionIn
 
 def test_a_region_knows_its_province_and_displays_with_it(index: RegionIndex) -> None:
     wanju = index.by_code("52710")
-    assert wanju == Region(code="52710", name_ko="완주군", name_en="Wanju-gun", kind="gun",
-                           province_code="52", province_name_ko="전북특별자치도",
-                           province_name_en="Jeonbuk State", population_decline=False)
+    assert wanju == Region(
+        code="52710",
+        name_ko="완주군",
+        name_en="Wanju-gun",
+        kind="gun",
+        province_code="52",
+        province_name_ko="전북특별자치도",
+        province_name_en="Jeonbuk State",
+        population_decline=False,
+    )
     assert wanju.display("ko") == "완주군 (전북특별자치도)"
     assert wanju.display("en") == "Wanju-gun (Jeonbuk State)"
 
@@ -68,8 +75,7 @@ def test_population_decline_is_carried(index: RegionIndex) -> None:
     assert not index.by_code("11110").population_decline  # 종로구
 
 
-def test_a_former_code_finds_the_renamed_region_and_is_flagged_outdated(
-        index: RegionIndex) -> None:
+def test_a_former_code_finds_the_renamed_region_and_is_flagged_outdated(index: RegionIndex) -> None:
     assert index.by_code("45710") == index.by_code("52710")
     assert index.by_code("47720").name_ko == "군위군"  # moved from 경북 to 대구
     assert index.is_former_code("45710")
@@ -82,29 +88,31 @@ def test_a_former_code_finds_the_renamed_region_and_is_flagged_outdated(
 # --- resolve: exact rules -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "expected", "via"), [
-    ("52710", "완주군 (전북특별자치도)", "code"),
-    ("52", "전북특별자치도", "code"),
-    (" 52710 ", "완주군 (전북특별자치도)", "code"),
-    ("45710", "완주군 (전북특별자치도)", "former-code"),
-    ("42", "강원특별자치도", "former-code"),
-    ("완주군", "완주군 (전북특별자치도)", "name-ko"),
-    ("전북특별자치도", "전북특별자치도", "name-ko"),
-    ("Wanju-gun", "완주군 (전북특별자치도)", "name-en"),
-    ("wanju-gun", "완주군 (전북특별자치도)", "name-en"),
-    ("Gangwon State", "강원특별자치도", "name-en"),
-    ("gangwon state", "강원특별자치도", "name-en"),
-    ("경북", "경상북도", "alias"),
-    ("서울시", "서울특별시", "alias"),
-    ("강원도", "강원특별자치도", "alias"),
-    ("전북", "전북특별자치도", "alias"),
-    ("Jeollabuk-do", "전북특별자치도", "alias"),
-    ("완주", "완주군 (전북특별자치도)", "name-ko"),
-    ("안동", "안동시 (경상북도)", "name-ko"),
-    ("완 주군", "완주군 (전북특별자치도)", "name-ko"),
-])
-def test_resolve_finds_one_region(index: RegionIndex, text: str, expected: str,
-                                  via: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected", "via"),
+    [
+        ("52710", "완주군 (전북특별자치도)", "code"),
+        ("52", "전북특별자치도", "code"),
+        (" 52710 ", "완주군 (전북특별자치도)", "code"),
+        ("45710", "완주군 (전북특별자치도)", "former-code"),
+        ("42", "강원특별자치도", "former-code"),
+        ("완주군", "완주군 (전북특별자치도)", "name-ko"),
+        ("전북특별자치도", "전북특별자치도", "name-ko"),
+        ("Wanju-gun", "완주군 (전북특별자치도)", "name-en"),
+        ("wanju-gun", "완주군 (전북특별자치도)", "name-en"),
+        ("Gangwon State", "강원특별자치도", "name-en"),
+        ("gangwon state", "강원특별자치도", "name-en"),
+        ("경북", "경상북도", "alias"),
+        ("서울시", "서울특별시", "alias"),
+        ("강원도", "강원특별자치도", "alias"),
+        ("전북", "전북특별자치도", "alias"),
+        ("Jeollabuk-do", "전북특별자치도", "alias"),
+        ("완주", "완주군 (전북특별자치도)", "name-ko"),
+        ("안동", "안동시 (경상북도)", "name-ko"),
+        ("완 주군", "완주군 (전북특별자치도)", "name-ko"),
+    ],
+)
+def test_resolve_finds_one_region(index: RegionIndex, text: str, expected: str, via: str) -> None:
     resolution = index.resolve(text)
     assert resolution.status == "found"
     assert resolution.region is not None
@@ -125,52 +133,72 @@ def test_the_input_is_nfc_normalised(index: RegionIndex) -> None:
     assert index.resolve(decomposed).region.code == "52710"
 
 
-@pytest.mark.parametrize("text", [
-    "부산 중구", "부산광역시 중구", "중구, 부산", "중구 부산", "Jung-gu, Busan",
-    "Busan Jung-gu", "중구 (부산광역시)", "Jung-gu (Busan)", "부산중구",
-])
-def test_a_province_qualified_name_resolves_in_either_order(index: RegionIndex,
-                                                            text: str) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "부산 중구",
+        "부산광역시 중구",
+        "중구, 부산",
+        "중구 부산",
+        "Jung-gu, Busan",
+        "Busan Jung-gu",
+        "중구 (부산광역시)",
+        "Jung-gu (Busan)",
+        "부산중구",
+    ],
+)
+def test_a_province_qualified_name_resolves_in_either_order(index: RegionIndex, text: str) -> None:
     resolution = index.resolve(text)
     assert resolution.status == "found"
     assert resolution.region.display("ko") == "중구 (부산광역시)"
     assert resolution.via == "province-qualified"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("경남 고성군", "고성군 (경상남도)"),
-    ("강원특별자치도 고성군", "고성군 (강원특별자치도)"),
-    ("강원도 고성", "고성군 (강원특별자치도)"),
-    ("Goseong-gun, Gangwon State", "고성군 (강원특별자치도)"),
-    ("서울 강서구", "강서구 (서울특별시)"),
-    ("전북 완주군", "완주군 (전북특별자치도)"),
-])
-def test_the_province_picks_among_namesakes(index: RegionIndex, text: str,
-                                            expected: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("경남 고성군", "고성군 (경상남도)"),
+        ("강원특별자치도 고성군", "고성군 (강원특별자치도)"),
+        ("강원도 고성", "고성군 (강원특별자치도)"),
+        ("Goseong-gun, Gangwon State", "고성군 (강원특별자치도)"),
+        ("서울 강서구", "강서구 (서울특별시)"),
+        ("전북 완주군", "완주군 (전북특별자치도)"),
+    ],
+)
+def test_the_province_picks_among_namesakes(index: RegionIndex, text: str, expected: str) -> None:
     assert index.resolve(text).region.display("ko") == expected
 
 
-def test_every_region_resolves_from_its_own_display_in_both_languages(
-        index: RegionIndex) -> None:
+def test_every_region_resolves_from_its_own_display_in_both_languages(index: RegionIndex) -> None:
     for region in index.regions:
         for language in ("ko", "en"):
             assert index.resolve(region.display(language)).region == region
 
 
-JUNG_GU_PROVINCES = ["서울특별시", "부산광역시", "대구광역시", "인천광역시", "대전광역시",
-                     "울산광역시"]
+JUNG_GU_PROVINCES = [
+    "서울특별시",
+    "부산광역시",
+    "대구광역시",
+    "인천광역시",
+    "대전광역시",
+    "울산광역시",
+]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("중구", JUNG_GU_PROVINCES),
-    ("남구", ["부산광역시", "대구광역시", "광주광역시", "울산광역시"]),
-    ("서구", ["부산광역시", "대구광역시", "인천광역시", "광주광역시", "대전광역시"]),
-    ("고성군", ["경상남도", "강원특별자치도"]),
-    ("고성", ["경상남도", "강원특별자치도"]),
-    ("Jung-gu", JUNG_GU_PROVINCES),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("중구", JUNG_GU_PROVINCES),
+        ("남구", ["부산광역시", "대구광역시", "광주광역시", "울산광역시"]),
+        ("서구", ["부산광역시", "대구광역시", "인천광역시", "광주광역시", "대전광역시"]),
+        ("고성군", ["경상남도", "강원특별자치도"]),
+        ("고성", ["경상남도", "강원특별자치도"]),
+        ("Jung-gu", JUNG_GU_PROVINCES),
+    ],
+)
 def test_a_shared_name_is_ambiguous_and_lists_every_candidate_by_code(
-        index: RegionIndex, text: str, expected: list[str]) -> None:
+    index: RegionIndex, text: str, expected: list[str]
+) -> None:
     resolution = index.resolve(text)
     assert resolution.status == "ambiguous"
     assert resolution.region is None
@@ -180,7 +208,8 @@ def test_a_shared_name_is_ambiguous_and_lists_every_candidate_by_code(
 
 
 def test_a_typo_is_never_silently_resolved_but_the_right_name_is_offered(
-        index: RegionIndex) -> None:
+    index: RegionIndex,
+) -> None:
     resolution = index.resolve("완쥬군")
     assert resolution.status == "not-found"
     assert resolution.region is None
@@ -197,7 +226,8 @@ def test_the_wrong_province_offers_the_name_where_it_exists(index: RegionIndex) 
 
 @pytest.mark.parametrize("text", ["", "   ", "99999", "중", "zzzzzzzz"])
 def test_nothing_matches_and_nothing_is_offered_when_nothing_is_close(
-        index: RegionIndex, text: str) -> None:
+    index: RegionIndex, text: str
+) -> None:
     resolution = index.resolve(text)
     assert resolution.status == "not-found"
     assert resolution.region is None
@@ -238,8 +268,7 @@ def test_search_by_code_prefix_lists_that_province(index: RegionIndex) -> None:
     assert all(region.code.startswith("527") for region, _score in results)
 
 
-def test_search_in_english_is_case_insensitive_and_forgives_typos(
-        index: RegionIndex) -> None:
+def test_search_in_english_is_case_insensitive_and_forgives_typos(index: RegionIndex) -> None:
     assert index.search("wanju")[0][0].name_en == "Wanju-gun"
     assert index.search("WANJU GUN")[0][0].name_en == "Wanju-gun"
     assert index.search("Seoull")[0][0].name_en == "Seoul"
@@ -257,8 +286,7 @@ def test_full_initial_consonants_rank_above_partial_ones(index: RegionIndex) -> 
     best = results[0][1]
     tied = [region.name_ko for region, score in results if score == best]
     assert tied == ["연제구", "옹진군", "울주군", "울진군", "인제군", "완주군"]
-    assert all(choseong(region.name_ko) == "ㅇㅈㄱ" for region, score in results
-               if score == best)
+    assert all(choseong(region.name_ko) == "ㅇㅈㄱ" for region, score in results if score == best)
 
 
 def test_search_is_deterministic_score_then_code(index: RegionIndex) -> None:
@@ -308,8 +336,10 @@ def test_cli_json_has_the_documented_shape(cli) -> None:
 
 
 def test_cli_output_is_byte_identical_across_runs(cli) -> None:
-    assert cli("regions", "완쥬군", "-f", "json").output == \
+    assert (
         cli("regions", "완쥬군", "-f", "json").output
+        == cli("regions", "완쥬군", "-f", "json").output
+    )
 
 
 def test_cli_limit_caps_matches(cli) -> None:
@@ -338,8 +368,7 @@ def test_cli_full_table_lists_every_region(cli) -> None:
     run = cli("regions", "--lang", "ko")
     assert run.exit_code == 0
     assert "인구감소" in run.output
-    assert sum(line.split()[0].isdigit() for line in run.output.splitlines()
-               if line.strip()) == 243
+    assert sum(line.split()[0].isdigit() for line in run.output.splitlines() if line.strip()) == 243
 
 
 def test_cli_no_match_exits_1_with_a_message_in_the_chosen_language(cli) -> None:

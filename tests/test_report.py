@@ -50,8 +50,12 @@ def allocated() -> dict:
 
     from matchmaker.cli.app import app
 
-    result = CliRunner().invoke(app, ["allocate", "--format", "json", *OPTIONS],
-                                env={"MATCHMAKER_LANG": "en"}, catch_exceptions=False)
+    result = CliRunner().invoke(
+        app,
+        ["allocate", "--format", "json", *OPTIONS],
+        env={"MATCHMAKER_LANG": "en"},
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     import json
 
@@ -68,8 +72,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # --- the data: the library's own results, arranged ----------------------------------------
 
 
-def test_the_allocation_is_exactly_what_allocate_prints(data: ReportData, allocated: dict
-                                                        ) -> None:
+def test_the_allocation_is_exactly_what_allocate_prints(data: ReportData, allocated: dict) -> None:
     assert data.allocation == allocated
     assert data.summary["assignments"] == len(allocated["assignments"])
     assert data.summary["unassigned"] == len(allocated["unassigned"]) > 0
@@ -80,16 +83,16 @@ def test_the_allocation_is_exactly_what_allocate_prints(data: ReportData, alloca
 
 def test_the_matches_are_ranks_top_three(data: ReportData, cli) -> None:
     ranked = cli("rank", "--format", "json", "--top", "3", *TODAY).json()["matches"]
-    keys = ("proposal", "demand", "project", "rank", "score", "components", "reasons",
-            "confidence")
+    keys = ("proposal", "demand", "project", "rank", "score", "components", "reasons", "confidence")
     assert [{k: m[k] for k in keys} for m in data.matches] == [
-        {k: m[k] for k in keys} for m in ranked]
+        {k: m[k] for k in keys} for m in ranked
+    ]
 
 
-def test_each_match_carries_its_sensitivity_and_whether_it_was_assigned(data: ReportData
-                                                                        ) -> None:
-    given = {(f"{a['proposal']}/{a['demand']}", a["project"])
-             for a in data.allocation["assignments"]}
+def test_each_match_carries_its_sensitivity_and_whether_it_was_assigned(data: ReportData) -> None:
+    given = {
+        (f"{a['proposal']}/{a['demand']}", a["project"]) for a in data.allocation["assignments"]
+    }
     for match in data.matches:
         shares = data.sensitivity[match["key"]]
         assert match["first_share"] == shares["first_share"].get(match["project"], 0.0)
@@ -113,8 +116,11 @@ def test_the_heat_map_covers_every_pair_and_blanks_the_ineligible(data: ReportDa
     assert all(len(row) == len(data.projects) for row in data.scores)
     keys = [d["key"] for d in data.demands]
     assert keys == sorted(keys)
-    cell = {(d["key"], p["id"]): data.scores[r][c] for r, d in enumerate(data.demands)
-            for c, p in enumerate(data.projects)}
+    cell = {
+        (d["key"], p["id"]): data.scores[r][c]
+        for r, d in enumerate(data.demands)
+        for c, p in enumerate(data.projects)
+    }
     for match in data.matches:
         assert cell[(match["key"], match["project"])] == match["score"]
     assert any(value is None for row in data.scores for value in row)
@@ -151,19 +157,20 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> str:
     from matchmaker.cli.app import app
 
     target = tmp_path_factory.mktemp("page") / "report.html"
-    result = CliRunner().invoke(app, ["report", *OPTIONS, "--output", str(target)],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        app, ["report", *OPTIONS, "--output", str(target)], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     return target.read_text(encoding="utf-8")
 
 
 def test_the_page_is_korean_and_self_contained(page: str) -> None:
-    assert page.startswith("<!DOCTYPE html>\n<html lang=\"ko\">")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="ko">')
     assert "지역상생 협력사업 매칭 보고서" in page
     # Nothing is fetched: no external scripts, styles, images, fonts or links out.
     assert not re.search(r"<(link|img|iframe|object|embed)\b", page)
     assert not re.search(r"\ssrc=", page)
-    assert not re.search(r"url\((?!#)", page)   # only url(#gradient) references in SVG
+    assert not re.search(r"url\((?!#)", page)  # only url(#gradient) references in SVG
     assert "http://" not in page.replace("http://www.w3.org", "")
     assert "https://" not in page
 
@@ -195,10 +202,12 @@ def test_the_page_shows_the_key_figures(page: str, allocated: dict) -> None:
     assert float(figure("objective")) == allocated["objective"]
     assert int(figure("budget-used")) == allocated["budget_used"]
     assert f">{allocated['objective']:,.1f}<" in page
-    rows = re.search(r'<table class="data sortable" id="allocation-table">.*?</table>', page,
-                     flags=re.S)
+    rows = re.search(
+        r'<table class="data sortable" id="allocation-table">.*?</table>', page, flags=re.S
+    )
     assert rows is not None and rows.group(0).count("<tr data-decline=") == len(
-        allocated["assignments"])
+        allocated["assignments"]
+    )
 
 
 def test_text_from_proposals_is_escaped(hostile: Path, cli, tmp_path: Path) -> None:
@@ -236,28 +245,40 @@ def test_output_is_required(cli) -> None:
 
 def test_the_report_never_overwrites_an_input(cli, tmp_path: Path) -> None:
     proposal = tmp_path / "2026-mine.yaml"
-    proposal.write_text((proposals_dir() / "2026-wanju.yaml").read_text(encoding="utf-8"),
-                        encoding="utf-8")
+    proposal.write_text(
+        (proposals_dir() / "2026-wanju.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     before = proposal.read_bytes()
     run = cli("report", str(proposal), "--output", str(proposal), *TODAY)
     assert run.exit_code == 2 and proposal.read_bytes() == before
 
 
 def test_conflicting_options_are_named_not_a_solver_message(cli, tmp_path: Path) -> None:
-    run = cli("report", "--min-per-province", "4", "--lang", "en", "--output",
-              str(tmp_path / "r.html"), *TODAY)
+    run = cli(
+        "report",
+        "--min-per-province",
+        "4",
+        "--lang",
+        "en",
+        "--output",
+        str(tmp_path / "r.html"),
+        *TODAY,
+    )
     assert run.exit_code == 1
     assert "cannot all hold together" in run.output and "per province" in run.output
     assert not (tmp_path / "r.html").exists()
 
 
 def test_help_does_not_import_the_report_libraries() -> None:
-    code = ("import sys\nfrom matchmaker.cli import main\n"
-            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-            "heavy = [m for m in ('jinja2', 'openpyxl', 'matchmaker.report.data')"
-            " if m in sys.modules]\nprint('HEAVY:' + ','.join(heavy))\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)
+    code = (
+        "import sys\nfrom matchmaker.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('jinja2', 'openpyxl', 'matchmaker.report.data')"
+        " if m in sys.modules]\nprint('HEAVY:' + ','.join(heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
 
 
@@ -271,8 +292,11 @@ def workbook_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     from matchmaker.cli.app import app
 
     target = tmp_path_factory.mktemp("book") / "report.xlsx"
-    result = CliRunner().invoke(app, ["report", "--format", "xlsx", "--lang", "en", *OPTIONS,
-                                      "--output", str(target)], catch_exceptions=False)
+    result = CliRunner().invoke(
+        app,
+        ["report", "--format", "xlsx", "--lang", "en", *OPTIONS, "--output", str(target)],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     return target.read_bytes()
 
@@ -290,8 +314,7 @@ def _records(sheet) -> list[dict]:
 
 
 def test_the_workbook_has_one_sheet_per_table_with_frozen_headers(book) -> None:
-    assert book.sheetnames == ["summary", "matches", "allocation", "unassigned", "equity",
-                               "inputs"]
+    assert book.sheetnames == ["summary", "matches", "allocation", "unassigned", "equity", "inputs"]
     for sheet in book:
         assert sheet.freeze_panes == "A2", sheet.title
         assert all(cell.font.bold for cell in sheet[1]), sheet.title
@@ -300,11 +323,15 @@ def test_the_workbook_has_one_sheet_per_table_with_frozen_headers(book) -> None:
 
 def test_the_allocation_sheet_holds_the_json_values(book, allocated: dict) -> None:
     rows = _records(book["allocation"])
-    assert [(r["Proposal"], r["Demand"], r["Project"], r["Score"], r["Cost (KRW)"])
-            for r in rows] == [(a["proposal"], a["demand"], a["project"], a["score"], a["cost"])
-                               for a in allocated["assignments"]]
+    assert [
+        (r["Proposal"], r["Demand"], r["Project"], r["Score"], r["Cost (KRW)"]) for r in rows
+    ] == [
+        (a["proposal"], a["demand"], a["project"], a["score"], a["cost"])
+        for a in allocated["assignments"]
+    ]
     assert [(r["Proposal"], r["Demand"], r["Reason"]) for r in _records(book["unassigned"])] == [
-        (u["proposal"], u["demand"], u["reason"]) for u in allocated["unassigned"]]
+        (u["proposal"], u["demand"], u["reason"]) for u in allocated["unassigned"]
+    ]
     assert {r["File"]: r["SHA-256"] for r in _records(book["inputs"])} == allocated["inputs"]
     summary = {r["Item"]: r["Value"] for r in _records(book["summary"])}
     assert summary["Objective"] == allocated["objective"]
@@ -324,9 +351,9 @@ def test_amounts_and_scores_have_number_formats(book) -> None:
     header = [cell.value for cell in sheet[1]]
     cost, score = header.index("Cost (KRW)") + 1, header.index("Score") + 1
     assert {sheet.cell(row, cost).number_format for row in range(2, sheet.max_row + 1)} == {
-        '"KRW "#,##0'}
-    assert {sheet.cell(row, score).number_format for row in range(2, sheet.max_row + 1)} == {
-        "0.00"}
+        '"KRW "#,##0'
+    }
+    assert {sheet.cell(row, score).number_format for row in range(2, sheet.max_row + 1)} == {"0.00"}
     matches = book["matches"]
     header = [cell.value for cell in matches[1]]
     assert matches.cell(2, header.index("first in weight draws") + 1).number_format == "0.0%"
@@ -334,14 +361,15 @@ def test_amounts_and_scores_have_number_formats(book) -> None:
 
 def test_korean_text_is_kept_as_written(book, allocated: dict) -> None:
     rows = _records(book["allocation"])
-    andong = next(r for r in rows if (r["Proposal"], r["Demand"]) == ("2026-andong",
-                                                                     "hanok-stay"))
+    andong = next(r for r in rows if (r["Proposal"], r["Demand"]) == ("2026-andong", "hanok-stay"))
     assert andong["Demand title"] == "고택에서 머무는 서울 중장년 한 달 살기"
     assert andong["Region"] == "Andong-si" and andong["Province"] == "Gyeongsangbuk-do"
     equity = _records(book["equity"])
     decline = next(r for r in equity if r["Item"] == "population_decline")
-    assert decline["share of assignments"] == allocated["equity"]["population_decline"][
-        "assignments_share"]
+    assert (
+        decline["share of assignments"]
+        == allocated["equity"]["population_decline"]["assignments_share"]
+    )
 
 
 def test_the_korean_workbook_names_its_sheets_in_korean(cli, tmp_path: Path) -> None:
@@ -356,8 +384,9 @@ def test_the_korean_workbook_names_its_sheets_in_korean(cli, tmp_path: Path) -> 
     assert book["배정"].cell(2, header.index("비용(원)") + 1).number_format == '#,##0"원"'
 
 
-def test_the_same_inputs_give_a_byte_identical_workbook(workbook_bytes: bytes, cli,
-                                                        tmp_path: Path) -> None:
+def test_the_same_inputs_give_a_byte_identical_workbook(
+    workbook_bytes: bytes, cli, tmp_path: Path
+) -> None:
     target = tmp_path / "again.xlsx"
     run = cli("report", "--format", "xlsx", "--lang", "en", *OPTIONS, "--output", str(target))
     assert run.exit_code == 0

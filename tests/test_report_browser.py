@@ -30,8 +30,15 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 IN_CI = os.environ.get("CI") == "true"
 # As root on a closed network: no sandbox, and none of Chromium's background connections
 # (which this machine refuses, many at a time).
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _chromium() -> str | None:
@@ -57,8 +64,7 @@ def browser() -> Iterator[Any]:
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=FLAGS,
-                                              headless=True)
+        launched = playwright.chromium.launch(executable_path=executable, args=FLAGS, headless=True)
         yield launched
         launched.close()
 
@@ -66,10 +72,10 @@ def browser() -> Iterator[Any]:
 @dataclass
 class Visit:
     page: Any
-    requests: list[str] = field(default_factory=list)   # every request the page made
-    refused: list[str] = field(default_factory=list)    # those that were not the file
-    errors: list[str] = field(default_factory=list)     # console errors, uncaught errors
-    dialogs: list[str] = field(default_factory=list)    # alert() and friends
+    requests: list[str] = field(default_factory=list)  # every request the page made
+    refused: list[str] = field(default_factory=list)  # those that were not the file
+    errors: list[str] = field(default_factory=list)  # console errors, uncaught errors
+    dialogs: list[str] = field(default_factory=list)  # alert() and friends
 
 
 @pytest.fixture
@@ -77,8 +83,7 @@ def visit(browser: Any) -> Iterator[Callable[[Path], Visit]]:
     contexts = []
 
     def open_page(path: Path) -> Visit:
-        context = browser.new_context(viewport={"width": 1200, "height": 900},
-                                      locale="ko-KR")
+        context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="ko-KR")
         contexts.append(context)
         page = context.new_page()
         seen = Visit(page)
@@ -92,8 +97,10 @@ def visit(browser: Any) -> Iterator[Callable[[Path], Visit]]:
                 route.abort()
 
         context.route("**/*", only_the_file)
-        page.on("console", lambda message: seen.errors.append(message.text)
-                if message.type == "error" else None)
+        page.on(
+            "console",
+            lambda message: seen.errors.append(message.text) if message.type == "error" else None,
+        )
         page.on("pageerror", lambda error: seen.errors.append(str(error)))
 
         def dismiss(dialog: Any) -> None:
@@ -116,8 +123,9 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from matchmaker.cli.app import app
 
     target = tmp_path_factory.mktemp("browser") / "report.html"
-    result = CliRunner().invoke(app, ["report", *OPTIONS, "--output", str(target)],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        app, ["report", *OPTIONS, "--output", str(target)], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     return target
 
@@ -130,8 +138,12 @@ def allocated() -> dict:
 
     from matchmaker.cli.app import app
 
-    result = CliRunner().invoke(app, ["allocate", "--format", "json", *OPTIONS],
-                                env={"MATCHMAKER_LANG": "ko"}, catch_exceptions=False)
+    result = CliRunner().invoke(
+        app,
+        ["allocate", "--format", "json", *OPTIONS],
+        env={"MATCHMAKER_LANG": "ko"},
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     return json.loads(result.output)
 
@@ -140,15 +152,19 @@ def _column(page: Any, index: int) -> list[str | None]:
     """The data-sort values of one column of the allocation table, in page order."""
     return page.eval_on_selector_all(
         "#allocation-table tbody tr",
-        f"rows => rows.map(row => row.cells[{index}].getAttribute('data-sort'))")
+        f"rows => rows.map(row => row.cells[{index}].getAttribute('data-sort'))",
+    )
 
 
 def test_the_checks_see_requests_and_console_errors(visit, tmp_path: Path) -> None:
     # The harness itself: a page that fetches and logs an error is caught, so the clean
     # result below means something.
     leaky = tmp_path / "leaky.html"
-    leaky.write_text('<!DOCTYPE html><meta charset="utf-8"><img src="http://example.invalid/'
-                     'x.png"><script>console.error("boom")</script>', encoding="utf-8")
+    leaky.write_text(
+        '<!DOCTYPE html><meta charset="utf-8"><img src="http://example.invalid/'
+        'x.png"><script>console.error("boom")</script>',
+        encoding="utf-8",
+    )
     seen = visit(leaky)
     assert seen.refused == ["http://example.invalid/x.png"]
     assert "boom" in seen.errors
@@ -164,8 +180,7 @@ def test_the_page_loads_offline_without_errors(visit, report: Path) -> None:
     assert seen.page.title() == "지역상생 협력사업 매칭 보고서"
 
 
-def test_key_figures_on_the_page_equal_allocate_json(visit, report: Path, allocated: dict
-                                                     ) -> None:
+def test_key_figures_on_the_page_equal_allocate_json(visit, report: Path, allocated: dict) -> None:
     page = visit(report).page
 
     def figure(name: str) -> tuple[str, str]:
@@ -205,7 +220,7 @@ def test_clicking_a_heading_sorts_the_table(visit, report: Path) -> None:
     assert score.get_attribute("aria-sort") is None
     costs = [int(v) if v else None for v in _column(page, 5)]
     known = [c for c in costs if c is not None]
-    assert known == sorted(known) and costs[len(known):] == [None] * (len(costs) - len(known))
+    assert known == sorted(known) and costs[len(known) :] == [None] * (len(costs) - len(known))
 
     # Keyboard too: the headings are buttons.
     demand = page.locator("#allocation-table thead th").nth(0)
@@ -217,8 +232,9 @@ def test_clicking_a_heading_sorts_the_table(visit, report: Path) -> None:
     assert _column(page, 0) == list(reversed(ascending))
 
 
-def test_the_table_filters_by_text_and_by_decline_area(visit, report: Path, allocated: dict
-                                                       ) -> None:
+def test_the_table_filters_by_text_and_by_decline_area(
+    visit, report: Path, allocated: dict
+) -> None:
     page = visit(report).page
     assignments = allocated["assignments"]
     page.fill("#allocation-filter", "완주")
@@ -228,8 +244,9 @@ def test_the_table_filters_by_text_and_by_decline_area(visit, report: Path, allo
     assert page.inner_text("#allocation-shown") == str(wanju)
     page.fill("#allocation-filter", "")
     page.check("#decline-only")
-    decline = round(allocated["equity"]["population_decline"]["assignments_share"]
-                    * len(assignments))
+    decline = round(
+        allocated["equity"]["population_decline"]["assignments_share"] * len(assignments)
+    )
     assert page.locator("#allocation-table tbody tr:visible").count() == decline
     page.uncheck("#decline-only")
     assert page.locator("#allocation-table tbody tr:visible").count() == len(assignments)
@@ -241,13 +258,17 @@ def test_the_map_switches_measure(visit, report: Path, allocated: dict) -> None:
     demands_fill = jeonbuk.locator("rect.tile-bg").get_attribute("fill")
     page.check("#tilemap input[value='krw']")
     assert page.get_attribute("#tilemap", "data-measure") == "krw"
-    assert jeonbuk.locator("rect.tile-bg").get_attribute("fill") == jeonbuk.get_attribute(
-        "data-fill-krw") != demands_fill
+    assert (
+        jeonbuk.locator("rect.tile-bg").get_attribute("fill")
+        == jeonbuk.get_attribute("data-fill-krw")
+        != demands_fill
+    )
     krw = allocated["equity"]["by_province"]["52"]["krw"]
     assert jeonbuk.locator("text.tile-value").text_content() == krw_compact(krw, "ko")
     assert page.locator("g.legend-labels[data-measure='krw']").get_attribute("display") is None
-    assert page.locator("g.legend-labels[data-measure='demands']").get_attribute(
-        "display") == "none"
+    assert (
+        page.locator("g.legend-labels[data-measure='demands']").get_attribute("display") == "none"
+    )
     # Population-decline areas are marked with their count of demands.
     assert page.locator("#tilemap g.tile[data-code='52'] .decline-mark").count() == 1
 
@@ -256,10 +277,11 @@ def test_text_from_a_proposal_stays_text(visit, cli, tmp_path: Path) -> None:
     folder = tmp_path / "proposals"
     folder.mkdir()
     (folder / "2027-hostile.yaml").write_text(
-        'kind: proposal\nid: 2027-hostile\nregion: 완주군\ndemands:\n'
+        "kind: proposal\nid: 2027-hostile\nregion: 완주군\ndemands:\n"
         '  - id: script-title\n    title: "<script>alert(1)</script> 공공급식"\n'
         '    description: "\\"><img src=x onerror=alert(2)> 공공급식 식재료 공급"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     target = tmp_path / "hostile.html"
     assert cli("report", str(folder), "--output", str(target), *TODAY).exit_code == 0
     seen = visit(target)
@@ -280,5 +302,5 @@ def test_a_screenshot_and_an_a4_print_are_saved(visit, report: Path) -> None:
     boxes = set(re.findall(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", pdf))
     assert len(boxes) == 1
     width, height = (float(x) for x in boxes.pop())
-    assert abs(width - 595.3) < 1 and abs(height - 841.9) < 1   # A4 in points
+    assert abs(width - 595.3) < 1 and abs(height - 841.9) < 1  # A4 in points
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) > 1

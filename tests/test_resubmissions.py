@@ -15,30 +15,38 @@ def _demand(demand_id: str, title: str, description: str = "설명") -> Demand:
     return Demand(id=demand_id, title=title, description=description)
 
 
-TEXT = ("군내 친환경 농가가 늘었는데 학교급식 물량만으로는 다 소화하지 못합니다. 서울 자치구 "
-        "어린이집 급식에 식재료를 공급하고 싶습니다.")
+TEXT = (
+    "군내 친환경 농가가 늘었는데 학교급식 물량만으로는 다 소화하지 못합니다. 서울 자치구 "
+    "어린이집 급식에 식재료를 공급하고 싶습니다."
+)
 
 
 def test_a_same_id_title_or_nearly_same_text_in_another_proposal_is_a_repeat() -> None:
     filed = [
         Filed("45710", "2026-wanju", _demand("meals", "급식 납품", TEXT)),
-        Filed("45710", "2026-wanju-v2", _demand("meals", "다른 제목")),            # same id
-        Filed("45710", "2026-wanju-v3", _demand("x", "급식  납품")),              # same title
+        Filed("45710", "2026-wanju-v2", _demand("meals", "다른 제목")),  # same id
+        Filed("45710", "2026-wanju-v3", _demand("x", "급식  납품")),  # same title
         Filed("45710", "2026-wanju-v4", _demand("y", "급식 납품 건", TEXT + " 잘 부탁드립니다.")),
     ]
     repeats = find_repeats(filed)
     assert [(r.later, r.earlier, r.how) for r in repeats] == [
-        (1, 0, "id"), (2, 0, "title"), (3, 0, "text")]
+        (1, 0, "id"),
+        (2, 0, "title"),
+        (3, 0, "text"),
+    ]
     assert 90 <= repeats[2].similarity < 100
 
 
 def test_other_regions_the_same_proposal_and_new_wording_are_not_repeats() -> None:
     filed = [
         Filed("45710", "2026-wanju", _demand("meals", "급식 납품", TEXT)),
-        Filed("46910", "2026-sinan", _demand("meals", "급식 납품", TEXT)),         # other region
-        Filed("45710", "2026-wanju", _demand("meals-2", "급식 납품 2", TEXT)),     # same proposal
-        Filed("45710", "2026-wanju-v2", _demand("shop", "상설 매장",
-                                                "서울 도심에 일 년 내내 팔 매장이 필요합니다.")),
+        Filed("46910", "2026-sinan", _demand("meals", "급식 납품", TEXT)),  # other region
+        Filed("45710", "2026-wanju", _demand("meals-2", "급식 납품 2", TEXT)),  # same proposal
+        Filed(
+            "45710",
+            "2026-wanju-v2",
+            _demand("shop", "상설 매장", "서울 도심에 일 년 내내 팔 매장이 필요합니다."),
+        ),
     ]
     assert find_repeats(filed) == []
 
@@ -47,16 +55,23 @@ def test_a_resubmitted_file_is_warned_about_and_changes_no_score(cli, tmp_path: 
     original = proposals_dir() / "2026-wanju.yaml"
     alone = cli("rank", str(original), "--format", "json", "--top", "0", *TODAY)
     copy = tmp_path / "2026-wanju-resubmitted.yaml"
-    copy.write_text(original.read_text(encoding="utf-8").replace(
-        "id: 2026-wanju", "id: 2026-wanju-resubmitted", 1), encoding="utf-8")
+    copy.write_text(
+        original.read_text(encoding="utf-8").replace(
+            "id: 2026-wanju", "id: 2026-wanju-resubmitted", 1
+        ),
+        encoding="utf-8",
+    )
     both = cli("rank", str(original), str(copy), "--format", "json", "--top", "0", *TODAY)
     assert both.exit_code == 0
     assert "repeated-demand" in both.stderr and "counted once for synergy" in both.stderr
     assert "repeated-demand" not in both.stdout
 
     def scores(run: object, proposal: str) -> dict[tuple[str, str], float]:
-        return {(m["demand"], m["project"]): m["score"] for m in run.json()["matches"]
-                if m["proposal"] == proposal}
+        return {
+            (m["demand"], m["project"]): m["score"]
+            for m in run.json()["matches"]
+            if m["proposal"] == proposal
+        }
 
     # The copy neither raises the original's synergy nor gets any from it.
     assert scores(both, "2026-wanju") == scores(alone, "2026-wanju")
@@ -76,13 +91,18 @@ def test_a_resubmission_is_not_another_demand_of_the_region(tmp_path: Path) -> N
 
     original = proposals_dir() / "2026-wanju.yaml"
     copy = tmp_path / "2026-wanju-resubmitted.yaml"
-    copy.write_text(original.read_text(encoding="utf-8").replace(
-        "id: 2026-wanju", "id: 2026-wanju-resubmitted", 1), encoding="utf-8")
+    copy.write_text(
+        original.read_text(encoding="utf-8").replace(
+            "id: 2026-wanju", "id: 2026-wanju-resubmitted", 1
+        ),
+        encoding="utf-8",
+    )
     today = dt.date(2026, 11, 28)
     runs = [load_run(paths, None, None, today) for paths in ([original], [original, copy])]
     alone, both = (score(run.catalog, run.records(), run.profile) for run in runs)
     rows = len(alone.demands.records)
     assert [r.repeats for r in both.demands.records[rows:]] == [
-        r.key for r in alone.demands.records]
+        r.key for r in alone.demands.records
+    ]
     for scores in (both.synergy_inputs.complements[:rows], both.synergy_inputs.complements[rows:]):
         np.testing.assert_array_equal(scores, alone.synergy_inputs.complements)

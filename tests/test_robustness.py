@@ -71,10 +71,13 @@ def test_sensitivity_json_prints_plain_json(cli) -> None:
 
 def test_compare_a_profile_with_itself_gives_tau_1_and_no_moves(cli, tmp_path: Path) -> None:
     copy = tmp_path / "copy.yaml"
-    copy.write_text((profiles_dir() / "default.yaml").read_text(encoding="utf-8")
-                    .replace("id: default", "id: copy"), encoding="utf-8")
-    data = cli("compare", str(default_profile_path()), str(copy), "--format", "json",
-               *TODAY).json()
+    copy.write_text(
+        (profiles_dir() / "default.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: default", "id: copy"),
+        encoding="utf-8",
+    )
+    data = cli("compare", str(default_profile_path()), str(copy), "--format", "json", *TODAY).json()
     assert data["overall_tau"] == {"default|copy": 1.0}
     assert data["moves"] == []
 
@@ -82,8 +85,13 @@ def test_compare_a_profile_with_itself_gives_tau_1_and_no_moves(cli, tmp_path: P
 def test_compare_a_bonus_for_every_project_of_a_demand_never_reorders_it(cli) -> None:
     # decline-areas is default plus points for decline areas, added to every project of a
     # demand alike: tau is exactly 1 for that pair, and no move names it.
-    data = cli("compare", *sorted(str(p) for p in profiles_dir().glob("*.yaml")),
-               "--format", "json", *TODAY).json()
+    data = cli(
+        "compare",
+        *sorted(str(p) for p in profiles_dir().glob("*.yaml")),
+        "--format",
+        "json",
+        *TODAY,
+    ).json()
     assert len(data["overall_tau"]) == 3
     assert data["overall_tau"]["decline-areas|default"] == 1.0
     assert all(-1 <= tau <= 1 for tau in data["overall_tau"].values())
@@ -100,9 +108,17 @@ def test_diff_of_a_run_with_itself_is_empty(cli, tmp_path: Path) -> None:
 def test_diff_names_the_profile_as_the_cause(cli, tmp_path: Path) -> None:
     old, new = tmp_path / "old.json", tmp_path / "new.json"
     old.write_text(cli("rank", "--format", "json", *TODAY).output, encoding="utf-8")
-    new.write_text(cli("rank", "--format", "json", "--profile",
-                       str(profiles_dir() / "long-term-first.yaml"), *TODAY).output,
-                   encoding="utf-8")
+    new.write_text(
+        cli(
+            "rank",
+            "--format",
+            "json",
+            "--profile",
+            str(profiles_dir() / "long-term-first.yaml"),
+            *TODAY,
+        ).output,
+        encoding="utf-8",
+    )
     data = cli("diff", str(old), str(new), "--format", "json").json()
     assert "profile" in data["causes"] and data["changed"]
 
@@ -110,8 +126,10 @@ def test_diff_names_the_profile_as_the_cause(cli, tmp_path: Path) -> None:
 def test_diff_of_allocations_reports_changed_assignments(cli, tmp_path: Path) -> None:
     old, new = tmp_path / "old.json", tmp_path / "new.json"
     old.write_text(cli("allocate", "--format", "json", *TODAY).output, encoding="utf-8")
-    new.write_text(cli("allocate", "--format", "json", "--budget", "500000000",
-                       *TODAY).output, encoding="utf-8")
+    new.write_text(
+        cli("allocate", "--format", "json", "--budget", "500000000", *TODAY).output,
+        encoding="utf-8",
+    )
     data = cli("diff", str(old), str(new), "--format", "json").json()
     assert data["kind"] == "allocate" and "options" in data["causes"]
     assert data["removed"] or data["changed"]

@@ -52,9 +52,11 @@ def _data(path: Path) -> Any:
 
 
 def _bundled_files(kind: str) -> list[Path]:
-    folder = {"proposal": bundled.proposals_dir(),
-              "project": bundled.catalog_dir() / "projects",
-              "profile": bundled.profiles_dir()}[kind]
+    folder = {
+        "proposal": bundled.proposals_dir(),
+        "project": bundled.catalog_dir() / "projects",
+        "profile": bundled.profiles_dir(),
+    }[kind]
     return sorted(folder.glob("*.yaml"))
 
 
@@ -75,7 +77,8 @@ def test_each_kind_is_a_valid_draft_2020_12_schema(schemas, kind: str) -> None:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_field_has_a_korean_then_english_description_and_an_example(
-        schemas, kind: str) -> None:
+    schemas, kind: str
+) -> None:
     for name, field in _properties(schemas[kind]):
         description = field.get("description", "")
         korean, _slash, english = description.partition(" / ")
@@ -96,12 +99,15 @@ def test_every_example_is_a_valid_value_of_its_field(schemas, kind: str) -> None
 
 def test_themes_are_an_enum_of_the_catalogs_theme_ids_with_labels(schemas, catalog) -> None:
     theme_ids = [theme.id for theme in catalog.themes.themes]
-    for items in (schemas["proposal"]["$defs"]["Demand"]["properties"]["themes"]["items"],
-                  schemas["project"]["properties"]["themes"]["items"]):
+    for items in (
+        schemas["proposal"]["$defs"]["Demand"]["properties"]["themes"]["items"],
+        schemas["project"]["properties"]["themes"]["items"],
+    ):
         assert items["enum"] == theme_ids
         assert len(items["enumDescriptions"]) == len(theme_ids)
         assert items["enumDescriptions"][theme_ids.index("public-meals")] == (
-            "공공급식 / Public meals")
+            "공공급식 / Public meals"
+        )
         assert not any(key.startswith("x-") for key in items)
         assert "public-meals(공공급식)" in items["description"]
 
@@ -130,8 +136,12 @@ def test_absent_is_the_default_so_editors_never_offer_null(schemas) -> None:
 
 # --- what it accepts and refuses ------------------------------------------------------
 
-MINIMAL = {"kind": "proposal", "id": "2027-wanju", "region": "완주군",
-           "demands": [{"id": "meals", "title": "급식", "description": "공공급식"}]}
+MINIMAL = {
+    "kind": "proposal",
+    "id": "2027-wanju",
+    "region": "완주군",
+    "demands": [{"id": "meals", "title": "급식", "description": "공공급식"}],
+}
 
 
 @pytest.mark.parametrize("region", ["완주군", "52710", 52710, "Wanju-gun"])
@@ -146,16 +156,20 @@ def test_a_region_is_not_anything_else(schemas, region) -> None:
 
 def test_an_unknown_key_is_refused_by_name(schemas) -> None:
     demand = {**MINIMAL["demands"][0], "descripton": "오타"}
-    errors = list(Draft202012Validator(schemas["proposal"]).iter_errors(
-        {**MINIMAL, "demands": [demand]}))
+    errors = list(
+        Draft202012Validator(schemas["proposal"]).iter_errors({**MINIMAL, "demands": [demand]})
+    )
     assert [error.validator for error in errors] == ["additionalProperties"]
     assert "'descripton' was unexpected" in errors[0].message
 
 
 def test_names_need_ko_or_en_as_the_model_says(schemas) -> None:
     validator = Draft202012Validator(schemas["profile"])
-    profile = {"kind": "profile", "id": "p", "weights": {"demand_fit": 1, "long_term": 1,
-                                                         "synergy": 1}}
+    profile = {
+        "kind": "profile",
+        "id": "p",
+        "weights": {"demand_fit": 1, "long_term": 1, "synergy": 1},
+    }
     assert validator.is_valid({**profile, "name": {"en": "P"}})
     assert not validator.is_valid({**profile, "name": {}})
 
@@ -166,8 +180,9 @@ def test_every_bundled_file_of_the_kind_validates(schemas, kind: str) -> None:
     assert files
     for validator in (Draft202012Validator(schemas[kind]), Draft7Validator(schemas[kind])):
         for path in files:
-            errors = [f"{list(e.absolute_path)}: {e.message}"
-                      for e in validator.iter_errors(_data(path))]
+            errors = [
+                f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(_data(path))
+            ]
             assert not errors, f"{path.name}: {errors}"
 
 
@@ -183,8 +198,11 @@ BEYOND_JSON_SCHEMA = {
 def _corpus() -> list[Path]:
     """The example files that are YAML data of a user kind: the ones a schema would see."""
     files = sorted([*(EXAMPLES / "valid").glob("*.yaml"), *(EXAMPLES / "invalid").glob("*.yaml")])
-    return [path for path in files
-            if (document := load_file(path)).parsed is not None and document.kind in KINDS]
+    return [
+        path
+        for path in files
+        if (document := load_file(path)).parsed is not None and document.kind in KINDS
+    ]
 
 
 @pytest.mark.parametrize("path", _corpus(), ids=lambda path: f"{path.parent.name}/{path.name}")

@@ -16,25 +16,43 @@ from matchmaker.scoring.features import MODES, DemandFeatures, ProjectFeatures
 def _demand(**fields: object) -> DemandFeatures:
     """One demand with nothing known, then the given fields."""
     base: dict[str, object] = dict(
-        records=[None], theme_weights=np.zeros((1, 3)), declared_themes=[()], theme_hits=[{}],
-        terms=[[]], modes=np.zeros((1, len(MODES)), dtype=bool), budget=np.array([np.nan]),
-        local_match=np.array([np.nan]), years=np.array([np.nan]), priority=np.array([np.nan]),
-        training_signal=np.array([False]), partner_kinds=np.array([0]),
-        partners_given=np.array([False]), outcome_share=np.array([np.nan]),
-        readiness=np.array([0]), region_codes=["52710"])
+        records=[None],
+        theme_weights=np.zeros((1, 3)),
+        declared_themes=[()],
+        theme_hits=[{}],
+        terms=[[]],
+        modes=np.zeros((1, len(MODES)), dtype=bool),
+        budget=np.array([np.nan]),
+        local_match=np.array([np.nan]),
+        years=np.array([np.nan]),
+        priority=np.array([np.nan]),
+        training_signal=np.array([False]),
+        partner_kinds=np.array([0]),
+        partners_given=np.array([False]),
+        outcome_share=np.array([np.nan]),
+        readiness=np.array([0]),
+        region_codes=["52710"],
+    )
     base.update(fields)
     return DemandFeatures(**base)  # type: ignore[arg-type]
 
 
 def _project(**fields: object) -> ProjectFeatures:
     base: dict[str, object] = dict(
-        projects=[None], themes=np.zeros((1, 3), dtype=bool), terms=[[]],
-        modes=np.zeros((1, len(MODES)), dtype=bool), budget_min=np.array([np.nan]),
-        budget_max=np.array([np.nan]), years=np.array([np.nan]),
-        local_match_min=np.array([np.nan]), status=[None],
-        capacity_building=np.array([np.nan]), partner_kinds=np.array([0]),
+        projects=[None],
+        themes=np.zeros((1, 3), dtype=bool),
+        terms=[[]],
+        modes=np.zeros((1, len(MODES)), dtype=bool),
+        budget_min=np.array([np.nan]),
+        budget_max=np.array([np.nan]),
+        years=np.array([np.nan]),
+        local_match_min=np.array([np.nan]),
+        status=[None],
+        capacity_building=np.array([np.nan]),
+        partner_kinds=np.array([0]),
         outcome_indicators=np.array([False]),
-        complements=np.zeros((1, 1), dtype=bool))
+        complements=np.zeros((1, 1), dtype=bool),
+    )
     base.update(fields)
     return ProjectFeatures(**base)  # type: ignore[arg-type]
 
@@ -51,12 +69,19 @@ def test_demand_fit_worked_example() -> None:
     # Fit = 0.10×0.6 + 0.36×0.7 + 0.36×0.35 + 0.06×0.5 + 0.06×0.667 + 0.06×1
     #     = 0.06 + 0.252 + 0.126 + 0.03 + 0.04 + 0.06 = 0.568,
     # then priority 2 costs 3%: 56.8 × 0.97 = 55.096.
-    demand = _demand(theme_weights=np.array([[1.0, 0.6, 0.0]]),
-                     modes=_modes("procurement", "education"), budget=np.array([3e8]),
-                     priority=np.array([2.0]))
-    project = _project(themes=np.array([[True, False, True]]), modes=_modes("procurement"),
-                       budget_max=np.array([2e8]), status=["active"],
-                       problem_owner=np.array([0]))
+    demand = _demand(
+        theme_weights=np.array([[1.0, 0.6, 0.0]]),
+        modes=_modes("procurement", "education"),
+        budget=np.array([3e8]),
+        priority=np.array([2.0]),
+    )
+    project = _project(
+        themes=np.array([[True, False, True]]),
+        modes=_modes("procurement"),
+        budget_max=np.array([2e8]),
+        status=["active"],
+        problem_owner=np.array([0]),
+    )
     fit = components.demand_fit(demand, project, np.array([[0.175]]), np.array([[0.07]]))
     assert fit.parts["themes"][0][0, 0] == pytest.approx(0.6)
     assert fit.parts["text"][0][0, 0] == pytest.approx(0.7)
@@ -92,9 +117,14 @@ def test_long_term_worked_example() -> None:
     # years min(3, 4)/5 = 0.6; capacity building (project) 1.0; co-funding 0.4/0.5 = 0.8;
     # partners: two non-public kinds 0.8; outcomes 0.4 + 0.6 × 0.5 = 0.7; readiness 3
     # items 1.0; continuity 0.6. 0.12+0.15+0.12+0.12+0.105+0.1+0.06 = 0.775.
-    demand = _demand(years=np.array([3.0]), local_match=np.array([0.4]),
-                     partner_kinds=np.array([2]), partners_given=np.array([True]),
-                     outcome_share=np.array([0.5]), readiness=np.array([3]))
+    demand = _demand(
+        years=np.array([3.0]),
+        local_match=np.array([0.4]),
+        partner_kinds=np.array([2]),
+        partners_given=np.array([True]),
+        outcome_share=np.array([0.5]),
+        readiness=np.array([3]),
+    )
     project = _project(years=np.array([4.0]), capacity_building=np.array([1.0]))
     value = components.long_term(demand, project, np.array([[0.6]]), np.array([[True]]))
     assert value.values[0, 0] == pytest.approx(77.5)
@@ -106,7 +136,8 @@ def test_long_term_of_a_one_line_proposal_is_mostly_assumed() -> None:
     # are priors; continuity 0 is known (no recorded tie).
     value = components.long_term(_demand(), _project(), np.array([[0.0]]), np.array([[True]]))
     assert value.values[0, 0] == pytest.approx(
-        100 * (0.2 * 0.4 + 0.15 * 0.3 + 0.15 * 0.3 + 0.15 * 0.2 + 0.15 * 0.2 + 0.1 * 0.2))
+        100 * (0.2 * 0.4 + 0.15 * 0.3 + 0.15 * 0.3 + 0.15 * 0.2 + 0.15 * 0.2 + 0.1 * 0.2)
+    )
     assert value.known[0, 0] == pytest.approx(0.10)
 
 
@@ -161,22 +192,30 @@ def test_an_ineligible_project_does_not_set_the_best_fit() -> None:
 def test_a_project_the_demand_rules_out_loses_part_of_its_fit() -> None:
     # Same evidence for two projects; the demand's ruled-out words match the first fully
     # (cosine at saturation): it keeps 1 − RULED_OUT_PENALTY of its fit.
-    demand, project = _demand(), _project(projects=[None, None], status=[None, None],
-                                          themes=np.zeros((2, 3), dtype=bool),
-                                          modes=np.zeros((2, len(MODES)), dtype=bool),
-                                          budget_min=np.full(2, np.nan),
-                                          budget_max=np.full(2, np.nan))
+    demand, project = (
+        _demand(),
+        _project(
+            projects=[None, None],
+            status=[None, None],
+            themes=np.zeros((2, 3), dtype=bool),
+            modes=np.zeros((2, len(MODES)), dtype=bool),
+            budget_min=np.full(2, np.nan),
+            budget_max=np.full(2, np.nan),
+        ),
+    )
     cosine = np.array([[0.2, 0.2]])
-    fit = components.demand_fit(demand, project, cosine, np.zeros((1, 2)),
-                                ruled_out=np.array([[0.9, 0.0]]))
+    fit = components.demand_fit(
+        demand, project, cosine, np.zeros((1, 2)), ruled_out=np.array([[0.9, 0.0]])
+    )
     assert fit.values[0, 0] == pytest.approx(fit.values[0, 1] * (1 - components.RULED_OUT_PENALTY))
 
 
 # --- names resolved once, however the catalog writes them -------------------------------
 
 
-def _scores_with(tmp_path: Path, edit: Callable[[Path], object],
-                 proposals: list[Path] | None = None) -> Scores:
+def _scores_with(
+    tmp_path: Path, edit: Callable[[Path], object], proposals: list[Path] | None = None
+) -> Scores:
     """Score proposals (default: the bundled examples) against a copy of the catalog
     changed by `edit`."""
     import datetime as dt
@@ -205,16 +244,21 @@ def test_a_province_named_in_eligibility_is_the_province_coded(tmp_path: Path) -
     # next-local lists "52" (전북특별자치도) by code; written by name, the same regions
     # stay eligible and every score is the same (the first wave read "전북" as a code).
     canonical = _scores_with(tmp_path / "a", lambda copy: None)
-    named = _scores_with(tmp_path / "b", lambda copy: _replace(
-        copy / "projects" / "next-local.yaml", '"51", "52"]', '"51", "전북특별자치도"]'))
+    named = _scores_with(
+        tmp_path / "b",
+        lambda copy: _replace(
+            copy / "projects" / "next-local.yaml", '"51", "52"]', '"51", "전북특별자치도"]'
+        ),
+    )
     np.testing.assert_array_equal(named.eligibility.gate, canonical.eligibility.gate)
     np.testing.assert_array_equal(named.total, canonical.total)
     from matchmaker.scoring.eligibility import GATES
 
     wanju = [r for r, rec in enumerate(named.demands.records) if rec.region.code == "52710"]
     column = named.projects.ids.index("next-local")
-    assert wanju and all(named.eligibility.gate[r, column] != GATES.index("province")
-                         for r in wanju)
+    assert wanju and all(
+        named.eligibility.gate[r, column] != GATES.index("province") for r in wanju
+    )
 
 
 def test_a_tie_written_with_a_former_code_counts_for_the_region(tmp_path: Path) -> None:
@@ -225,11 +269,18 @@ def test_a_tie_written_with_a_former_code_counts_for_the_region(tmp_path: Path) 
         "kind: proposal\nid: wanju-meals\nregion: 완주군\ndemands:\n  - id: meals\n"
         "    title: 서울 어린이집 급식에 친환경 농산물 공급\n"
         "    description: 공공급식 식재료를 서울 자치구 어린이집과 복지시설에 납품하고 싶습니다.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     canonical = _scores_with(tmp_path / "a", lambda copy: None, [proposal])
-    former = _scores_with(tmp_path / "b", lambda copy: _replace(
-        copy / "ties.yaml", 'seoul_party: "11740"\n    region: "52710"',
-        'seoul_party: "11740"\n    region: "45710"'), [proposal])
+    former = _scores_with(
+        tmp_path / "b",
+        lambda copy: _replace(
+            copy / "ties.yaml",
+            'seoul_party: "11740"\n    region: "52710"',
+            'seoul_party: "11740"\n    region: "45710"',
+        ),
+        [proposal],
+    )
     column = canonical.projects.ids.index("urban-rural-public-meals")
     assert canonical.long.parts["continuity"][0][0, column] == 1.0  # the pair ran there
     np.testing.assert_array_equal(former.long.values, canonical.long.values)

@@ -34,12 +34,16 @@ def _pair(figures: Figures) -> str:
 
 
 def _row(label: str, demands: int, by_ranker: dict[str, Figures]) -> str:
-    return (f"| {label} | {demands} | {_pair(by_ranker['full'])} | "
-            f"{_pair(by_ranker['demand_fit'])} | {_pair(by_ranker['cosine'])} |")
+    return (
+        f"| {label} | {demands} | {_pair(by_ranker['full'])} | "
+        f"{_pair(by_ranker['demand_fit'])} | {_pair(by_ranker['cosine'])} |"
+    )
 
 
-HEADER = ("| set | demands with a right project | full score | demand fit only | "
-          "cosine only |\n| --- | --- | --- | --- | --- |")
+HEADER = (
+    "| set | demands with a right project | full score | demand fit only | "
+    "cosine only |\n| --- | --- | --- | --- | --- |"
+)
 
 
 def main() -> None:
@@ -50,7 +54,8 @@ def main() -> None:
     registry = yaml.safe_load((JUDGED / "sets.yaml").read_text(encoding="utf-8"))["sets"]
     results: list[tuple[dict[str, str], SetResult]] = [
         (entry, evaluate(catalog, profile, load_judged(JUDGED / entry["file"]), entry["file"]))
-        for entry in registry]
+        for entry in registry
+    ]
     print("nDCG@3 / top-1 over the demands that have a right project.\n")
     print(HEADER)
     for entry, result in results:
@@ -64,16 +69,20 @@ def main() -> None:
                 if part == "untagged" or figures["full"].demands == 0:
                     continue
                 print(_row(f"{entry['file']}, {part}", figures["full"].demands, figures))
-    print("\n| set | no-fit answered \"no suitable project\" | wrongly answered so | "
-          "paraphrase groups agreeing | most often first on no-fit |\n"
-          "| --- | --- | --- | --- | --- |")
+    print(
+        '\n| set | no-fit answered "no suitable project" | wrongly answered so | '
+        "paraphrase groups agreeing | most often first on no-fit |\n"
+        "| --- | --- | --- | --- | --- |"
+    )
     for entry, result in results:
         answered, no_fit = result.no_fit_answered
         wrong, right = result.false_no_fit
         agreeing, groups = result.groups_agreeing
         project, times, _ = result.most_first_on_no_fit
-        print(f"| `{entry['file']}` | {answered} of {no_fit} | {wrong} of {right} | "
-              f"{agreeing} of {groups} | {project if times else '–'} ({times}) |")
+        print(
+            f"| `{entry['file']}` | {answered} of {no_fit} | {wrong} of {right} | "
+            f"{agreeing} of {groups} | {project if times else '–'} ({times}) |"
+        )
 
 
 if __name__ == "__main__":

@@ -14,18 +14,18 @@ from matchmaker.scoring.engine import Scores
 
 @dataclass(frozen=True, slots=True)
 class AllocationOptions:
-    budget: int | None = None                      # Seoul's total, KRW
+    budget: int | None = None  # Seoul's total, KRW
     project_budgets: dict[str, int] = field(default_factory=dict)
     capacities: dict[str, int] = field(default_factory=dict)  # overrides catalog capacity
-    per_demand: int = 1                            # projects one demand may receive
-    synergy_bonus: float = 5.0                     # points per complementary pair in a region
-    min_per_province: int = 0                      # assignments every province gets at least
-    min_decline_share: float = 0.0                 # of assignments, to population-decline areas
-    min_decline_krw_share: float = 0.0             # of KRW, to population-decline areas
-    max_region_share: float = 1.0                  # of assignments, for any one region
-    locks: tuple[tuple[str, str], ...] = ()        # (PROPOSAL/DEMAND, PROJECT) that must hold
-    forbids: tuple[tuple[str, str], ...] = ()      # pairs that must not
-    time_limit: float | None = None                # seconds; then the answer may be a bound
+    per_demand: int = 1  # projects one demand may receive
+    synergy_bonus: float = 5.0  # points per complementary pair in a region
+    min_per_province: int = 0  # assignments every province gets at least
+    min_decline_share: float = 0.0  # of assignments, to population-decline areas
+    min_decline_krw_share: float = 0.0  # of KRW, to population-decline areas
+    max_region_share: float = 1.0  # of assignments, for any one region
+    locks: tuple[tuple[str, str], ...] = ()  # (PROPOSAL/DEMAND, PROJECT) that must hold
+    forbids: tuple[tuple[str, str], ...] = ()  # pairs that must not
+    time_limit: float | None = None  # seconds; then the answer may be a bound
 
 
 @dataclass(slots=True)
@@ -34,19 +34,19 @@ class AllocationProblem:
 
     scores: Scores
     options: AllocationOptions
-    demand: np.ndarray            # n: row of the demand in scores
-    project: np.ndarray           # n: column of the project
-    value: np.ndarray             # n: total score
-    cost: np.ndarray              # n: KRW Seoul pays (0 where unknown)
-    cost_known: np.ndarray        # n bool
-    capacity: np.ndarray          # P: max assignments (inf when unlimited)
-    project_budget: np.ndarray    # P: KRW (inf when unlimited)
-    region: np.ndarray            # D: index into region_codes
+    demand: np.ndarray  # n: row of the demand in scores
+    project: np.ndarray  # n: column of the project
+    value: np.ndarray  # n: total score
+    cost: np.ndarray  # n: KRW Seoul pays (0 where unknown)
+    cost_known: np.ndarray  # n bool
+    capacity: np.ndarray  # P: max assignments (inf when unlimited)
+    project_budget: np.ndarray  # P: KRW (inf when unlimited)
+    region: np.ndarray  # D: index into region_codes
     region_codes: list[str]
-    province: np.ndarray          # D: index into province_codes
+    province: np.ndarray  # D: index into province_codes
     province_codes: list[str]
-    decline: np.ndarray           # D bool
-    tied: np.ndarray              # D bool: the region had ties with Seoul before
+    decline: np.ndarray  # D bool
+    tied: np.ndarray  # D bool: the region had ties with Seoul before
     forbidden: set[tuple[int, int]]
     locked: set[tuple[int, int]]
     synergy_pairs: list[tuple[int, int, int]]  # (region, project p, project q), p < q
@@ -96,8 +96,10 @@ def check_names(scores: Scores, options: AllocationOptions) -> None:
                 raise UnknownName(option, "demand", demand)
             if project not in projects:
                 raise UnknownName(option, "project", project)
-    for option, named in (("--capacity", options.capacities),
-                          ("--project-budget", options.project_budgets)):
+    for option, named in (
+        ("--capacity", options.capacities),
+        ("--project-budget", options.project_budgets),
+    ):
         for project in named:
             if project not in projects:
                 raise UnknownName(option, "project", project)
@@ -116,40 +118,55 @@ def build_problem(scores: Scores, options: AllocationOptions) -> AllocationProbl
     for row, column in locked:
         candidate[row, column] = scores.eligibility.eligible[row, column]
     rows, cols = np.nonzero(candidate)
-    keep = np.array([(r, c) not in forbidden for r, c in zip(rows, cols, strict=True)],
-                    dtype=bool)
+    keep = np.array([(r, c) not in forbidden for r, c in zip(rows, cols, strict=True)], dtype=bool)
     rows, cols = rows[keep], cols[keep]
-    costs = [pair_cost(d.budget[r], p.budget_min[c], p.budget_max[c])
-             for r, c in zip(rows, cols, strict=True)]
-    capacity = np.array([float(options.capacities.get(project.id, project.capacity or np.inf))
-                         for project in p.projects])
-    project_budget = np.array([float(options.project_budgets.get(pid, np.inf))
-                               for pid in p.ids])
+    costs = [
+        pair_cost(d.budget[r], p.budget_min[c], p.budget_max[c])
+        for r, c in zip(rows, cols, strict=True)
+    ]
+    capacity = np.array(
+        [
+            float(options.capacities.get(project.id, project.capacity or np.inf))
+            for project in p.projects
+        ]
+    )
+    project_budget = np.array([float(options.project_budgets.get(pid, np.inf)) for pid in p.ids])
     region_codes = sorted({r.region.code for r in d.records})
     region_row = {code: i for i, code in enumerate(region_codes)}
     province_codes = sorted({r.region.province_code for r in d.records})
     province_row = {code: i for i, code in enumerate(province_codes)}
     region = np.array([region_row[r.region.code] for r in d.records], dtype=int)
-    tied = np.array([bool(scores.ties.for_demand(d, row)) for row in range(len(d.records))],
-                    dtype=bool)
+    tied = np.array(
+        [bool(scores.ties.for_demand(d, row)) for row in range(len(d.records))], dtype=bool
+    )
     synergy_pairs: list[tuple[int, int, int]] = []
     if options.synergy_bonus > 0:
         for index in range(len(region_codes)):
             members = set(np.flatnonzero(region == index))
-            candidates = sorted({int(c) for r, c in zip(rows, cols, strict=True)
-                                 if int(r) in members})
+            candidates = sorted(
+                {int(c) for r, c in zip(rows, cols, strict=True) if int(r) in members}
+            )
             for i, first in enumerate(candidates):
-                for second in candidates[i + 1:]:
+                for second in candidates[i + 1 :]:
                     if p.complements[first, second]:
                         synergy_pairs.append((index, first, second))
     return AllocationProblem(
-        scores=scores, options=options, demand=rows.astype(int), project=cols.astype(int),
+        scores=scores,
+        options=options,
+        demand=rows.astype(int),
+        project=cols.astype(int),
         value=scores.total[rows, cols].astype(float),
         cost=np.array([c for c, _ in costs], dtype=float),
         cost_known=np.array([k for _, k in costs], dtype=bool),
-        capacity=capacity, project_budget=project_budget, region=region,
+        capacity=capacity,
+        project_budget=project_budget,
+        region=region,
         region_codes=region_codes,
         province=np.array([province_row[r.region.province_code] for r in d.records], dtype=int),
         province_codes=province_codes,
         decline=np.array([r.region.population_decline for r in d.records], dtype=bool),
-        tied=tied, forbidden=forbidden, locked=locked, synergy_pairs=synergy_pairs)
+        tied=tied,
+        forbidden=forbidden,
+        locked=locked,
+        synergy_pairs=synergy_pairs,
+    )

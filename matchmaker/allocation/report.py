@@ -53,9 +53,7 @@ class AllocationResult:
     equity: dict[str, object] = field(default_factory=dict)
 
 
-
-def allocate(scores: Scores, options: AllocationOptions, language: str = "en"
-             ) -> AllocationResult:
+def allocate(scores: Scores, options: AllocationOptions, language: str = "en") -> AllocationResult:
     problem = build_problem(scores, options)
     solution = solve(problem)
     prices: dict[str, float] = {}
@@ -78,100 +76,153 @@ def _active_fairness(options: AllocationOptions) -> list[str]:
     return [group for group in FAIRNESS_GROUPS if active[group]]
 
 
-def _report(problem: AllocationProblem, solution: Solution, prices: dict[str, float],
-            language: str) -> AllocationResult:
+def _report(
+    problem: AllocationProblem, solution: Solution, prices: dict[str, float], language: str
+) -> AllocationResult:
     scores = problem.scores
     records = scores.demands.records
     ids = scores.projects.ids
     chosen = np.flatnonzero(solution.chosen)
     assignments: list[Assignment] = []
-    for i in sorted(chosen, key=lambda i: (records[problem.demand[i]].key,
-                                           ids[problem.project[i]])):
-        row, column = int(problem.demand[i]), int(problem.project[i])
+    for pair in sorted(
+        chosen.tolist(), key=lambda i: (records[problem.demand[i]].key, ids[problem.project[i]])
+    ):
+        row, column = int(problem.demand[pair]), int(problem.project[pair])
         record = records[row]
-        assignments.append(Assignment(
-            record.key, record.proposal.id, record.demand.id, record.region.code,
-            {"ko": record.region.name_ko, "en": record.region.name_en}, ids[column],
-            round(float(problem.value[i]), 2),
-            int(problem.cost[i]) if problem.cost_known[i] else None,
-            tuple(reasons(scores, row, column, language))))
+        assignments.append(
+            Assignment(
+                record.key,
+                record.proposal.id,
+                record.demand.id,
+                record.region.code,
+                {"ko": record.region.name_ko, "en": record.region.name_en},
+                ids[column],
+                round(float(problem.value[pair]), 2),
+                int(problem.cost[pair]) if problem.cost_known[pair] else None,
+                tuple(reasons(scores, row, column, language)),
+            )
+        )
     assigned_rows = {int(problem.demand[i]) for i in chosen}
     by_demand: dict[int, list[int]] = defaultdict(list)
-    for i, row in enumerate(problem.demand):
-        by_demand[int(row)].append(i)
-    unassigned = [_why_unassigned(problem, solution, row, by_demand[row], language)
-                  for row in sorted(range(len(records)), key=lambda r: records[r].key)
-                  if row not in assigned_rows]
-    used = defaultdict(int)
+    for index, demand_row in enumerate(problem.demand.tolist()):
+        by_demand[demand_row].append(index)
+    unassigned = [
+        _why_unassigned(problem, solution, row, by_demand[row], language)
+        for row in sorted(range(len(records)), key=lambda r: records[r].key)
+        if row not in assigned_rows
+    ]
+    used: defaultdict[str, int] = defaultdict(int)
     for i in chosen:
         used[ids[problem.project[i]]] += 1
     capacity_used = {
-        pid: {"used": used.get(pid, 0),
-              "capacity": None if not np.isfinite(problem.capacity[c]) else int(
-                  problem.capacity[c])}
-        for c, pid in enumerate(ids)}
-    synergy = [{"region": problem.region_codes[r], "projects": f"{ids[p]}+{ids[q]}"}
-               for r, p, q in solution.synergy]
+        pid: {
+            "used": used.get(pid, 0),
+            "capacity": None if not np.isfinite(problem.capacity[c]) else int(problem.capacity[c]),
+        }
+        for c, pid in enumerate(ids)
+    }
+    synergy = [
+        {"region": problem.region_codes[r], "projects": f"{ids[p]}+{ids[q]}"}
+        for r, p, q in solution.synergy
+    ]
     return AllocationResult(
-        solution=solution, assignments=assignments, unassigned=unassigned,
+        solution=solution,
+        assignments=assignments,
+        unassigned=unassigned,
         capacity_used=capacity_used,
         budget_used=int(problem.cost[chosen][problem.cost_known[chosen]].sum()),
         budget=problem.options.budget,
         unknown_cost=int((~problem.cost_known[chosen]).sum()),
-        synergy=synergy, fairness_prices=prices, equity=_equity(problem, chosen))
+        synergy=synergy,
+        fairness_prices=prices,
+        equity=_equity(problem, chosen),
+    )
 
 
-def _why_unassigned(problem: AllocationProblem, solution: Solution, row: int,
-                    candidates: list[int], language: str) -> Unassigned:
+def _why_unassigned(
+    problem: AllocationProblem, solution: Solution, row: int, candidates: list[int], language: str
+) -> Unassigned:
     scores = problem.scores
     record = scores.demands.records[row]
     ids = scores.projects.ids
     name = {"ko": record.region.name_ko, "en": record.region.name_en}
 
     def result(code: str, reason: str) -> Unassigned:
-        return Unassigned(record.key, record.proposal.id, record.demand.id,
-                          record.region.code, name, reason, code)
+        return Unassigned(
+            record.key, record.proposal.id, record.demand.id, record.region.code, name, reason, code
+        )
 
     if not candidates:
         if any(pair[0] == row for pair in problem.forbidden):
-            return result("forbidden", say(language, "every eligible project is forbidden "
-                                            "for this demand (--forbid)",
-                                            "대상 사업이 모두 제외되었습니다(--forbid)"))
+            return result(
+                "forbidden",
+                say(
+                    language,
+                    "every eligible project is forbidden for this demand (--forbid)",
+                    "대상 사업이 모두 제외되었습니다(--forbid)",
+                ),
+            )
         if scores.no_fit[row] and scores.eligibility.eligible[row].any():
             best, threshold = scores.best_fit[row], scores.profile.fit_threshold
-            return result("no-suitable-project", say(
-                language, f"no suitable project: the best demand fit is {best:.0f}, below "
-                f"the threshold of {threshold:.0f}",
-                f"적합한 사업 없음: 가장 높은 수요 적합도 {best:.0f}점이 기준 {threshold:.0f}점에 "
-                "못 미칩니다"))
-        return result("no-eligible-project", say(language, "no project is eligible for it",
-                                                  "대상이 되는 사업이 없습니다"))
+            return result(
+                "no-suitable-project",
+                say(
+                    language,
+                    f"no suitable project: the best demand fit is {best:.0f}, below "
+                    f"the threshold of {threshold:.0f}",
+                    f"적합한 사업 없음: 가장 높은 수요 적합도 {best:.0f}점이 "
+                    f"기준 {threshold:.0f}점에 못 미칩니다",
+                ),
+            )
+        return result(
+            "no-eligible-project",
+            say(language, "no project is eligible for it", "대상이 되는 사업이 없습니다"),
+        )
     best = max(candidates, key=lambda i: (problem.value[i], -problem.project[i]))
     column = int(problem.project[best])
     takers = [i for i in np.flatnonzero(solution.chosen) if problem.project[i] == column]
     if len(takers) >= problem.capacity[column]:
-        names = ", ".join(sorted(scores.demands.records[problem.demand[i]].key
-                                 for i in takers))
-        return result("capacity", say(
-            language, f"the capacity of {ids[column]}, its best project, is taken by "
-            f"higher-value demands: {names}",
-            f"가장 맞는 사업 {ids[column]}의 정원이 더 높은 점수의 수요로 찼습니다: {names}"))
+        names = ", ".join(sorted(scores.demands.records[problem.demand[i]].key for i in takers))
+        return result(
+            "capacity",
+            say(
+                language,
+                f"the capacity of {ids[column]}, its best project, is taken by "
+                f"higher-value demands: {names}",
+                f"가장 맞는 사업 {ids[column]}의 정원이 더 높은 점수의 수요로 찼습니다: {names}",
+            ),
+        )
     options = problem.options
     spent = float(problem.cost[solution.chosen].sum())
     if options.budget is not None and spent + problem.cost[best] > options.budget:
-        return result("budget", say(
-            language, f"the budget is exhausted: {ids[column]} would cost KRW "
-            f"{int(problem.cost[best]):,} with KRW {int(options.budget - spent):,} left",
-            f"예산이 부족합니다: {ids[column]}에 {int(problem.cost[best]):,}원이 드는데 "
-            f"{int(options.budget - spent):,}원 남았습니다"))
+        return result(
+            "budget",
+            say(
+                language,
+                f"the budget is exhausted: {ids[column]} would cost KRW "
+                f"{int(problem.cost[best]):,} with KRW {int(options.budget - spent):,} left",
+                f"예산이 부족합니다: {ids[column]}에 {int(problem.cost[best]):,}원이 드는데 "
+                f"{int(options.budget - spent):,}원 남았습니다",
+            ),
+        )
     project_spent = float(problem.cost[takers].sum()) if takers else 0.0
     if project_spent + problem.cost[best] > problem.project_budget[column]:
-        return result("budget", say(
-            language, f"the budget of {ids[column]} is exhausted",
-            f"{ids[column]}의 사업 예산이 부족합니다"))
-    return result("fairness", say(
-        language, "the fairness constraints or locks gave its place to other demands",
-        "형평성 조건이나 고정 배정 때문에 다른 수요가 우선했습니다"))
+        return result(
+            "budget",
+            say(
+                language,
+                f"the budget of {ids[column]} is exhausted",
+                f"{ids[column]}의 사업 예산이 부족합니다",
+            ),
+        )
+    return result(
+        "fairness",
+        say(
+            language,
+            "the fairness constraints or locks gave its place to other demands",
+            "형평성 조건이나 고정 배정 때문에 다른 수요가 우선했습니다",
+        ),
+    )
 
 
 def _share(part: float, whole: float) -> float:
@@ -187,8 +238,10 @@ def _equity(problem: AllocationProblem, chosen: np.ndarray) -> dict[str, object]
     for i in chosen:
         record = records[problem.demand[i]]
         cost = float(problem.cost[i]) if problem.cost_known[i] else 0.0
-        for table, key in ((by_province, record.region.province_code),
-                           (by_kind, record.region.kind)):
+        for table, key in (
+            (by_province, record.region.province_code),
+            (by_kind, record.region.kind),
+        ):
             table[key]["assignments"] += 1
             table[key]["krw"] += int(cost)
         total_krw += cost
@@ -202,11 +255,16 @@ def _equity(problem: AllocationProblem, chosen: np.ndarray) -> dict[str, object]
     return {
         "by_province": dict(sorted(by_province.items())),
         "by_region_kind": dict(sorted(by_kind.items())),
-        "population_decline": {"assignments_share": _share(decline, count),
-                               "krw_share": _share(decline_krw, total_krw)},
-        "earlier_ties": {"assignments_share": _share(tied, count),
-                         "krw_share": _share(tied_krw, total_krw)},
-        "new_partners": {"assignments_share": _share(count - tied, count),
-                         "krw_share": _share(total_krw - tied_krw, total_krw)},
+        "population_decline": {
+            "assignments_share": _share(decline, count),
+            "krw_share": _share(decline_krw, total_krw),
+        },
+        "earlier_ties": {
+            "assignments_share": _share(tied, count),
+            "krw_share": _share(tied_krw, total_krw),
+        },
+        "new_partners": {
+            "assignments_share": _share(count - tied, count),
+            "krw_share": _share(total_krw - tied_krw, total_krw),
+        },
     }
-

@@ -21,8 +21,7 @@ from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from matchmaker.allocation.problem import AllocationProblem
 
 FAIRNESS_GROUPS = ("min-per-province", "decline-share", "decline-krw-share", "region-share")
-ALL_GROUPS = ("one-per-demand", "capacity", "budget", "project-budget", "locks",
-              *FAIRNESS_GROUPS)
+ALL_GROUPS = ("one-per-demand", "capacity", "budget", "project-budget", "locks", *FAIRNESS_GROUPS)
 
 
 class Infeasible(Exception):
@@ -35,11 +34,11 @@ class Infeasible(Exception):
 
 @dataclass(slots=True)
 class Solution:
-    chosen: np.ndarray            # n bool over the problem's pairs
-    objective: float              # scores of the chosen pairs + synergy bonuses
-    status: str                   # "optimal" | "time-limit"
-    gap: float                    # relative gap (0 when proven optimal)
-    bound: float                  # best proven upper bound on the objective
+    chosen: np.ndarray  # n bool over the problem's pairs
+    objective: float  # scores of the chosen pairs + synergy bonuses
+    status: str  # "optimal" | "time-limit"
+    gap: float  # relative gap (0 when proven optimal)
+    bound: float  # best proven upper bound on the objective
     synergy: list[tuple[int, int, int]] = field(default_factory=list)
 
 
@@ -55,8 +54,14 @@ class _Rows:
     upper: list[float] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
 
-    def add(self, group: str, columns: Iterable[int], coefficients: Iterable[float],
-            lower: float, upper: float) -> None:
+    def add(
+        self,
+        group: str,
+        columns: Iterable[int],
+        coefficients: Iterable[float],
+        lower: float,
+        upper: float,
+    ) -> None:
         index = len(self.lower)
         for column, coefficient in zip(columns, coefficients, strict=True):
             self.row.append(index)
@@ -73,18 +78,24 @@ class _Rows:
         position = {old: new for new, old in enumerate(rows)}
         mask = [i for i, r in enumerate(self.row) if r in position]
         matrix = sparse.csr_matrix(
-            ([self.data[i] for i in mask], ([position[self.row[i]] for i in mask],
-                                            [self.col[i] for i in mask])),
-            shape=(len(rows), self.columns))
+            (
+                [self.data[i] for i in mask],
+                ([position[self.row[i]] for i in mask], [self.col[i] for i in mask]),
+            ),
+            shape=(len(rows), self.columns),
+        )
         return LinearConstraint(matrix, np.array(self.lower)[rows], np.array(self.upper)[rows])
 
 
-def _build(problem: AllocationProblem) -> tuple[np.ndarray, _Rows, int, list[tuple[int, int]],
-                                                np.ndarray]:
+def _build(
+    problem: AllocationProblem,
+) -> tuple[np.ndarray, _Rows, int, list[tuple[int, int]], np.ndarray]:
     options = problem.options
     n = problem.pairs
-    zs = sorted({(r, p) for r, p, _ in problem.synergy_pairs}
-                | {(r, q) for r, _, q in problem.synergy_pairs})
+    zs = sorted(
+        {(r, p) for r, p, _ in problem.synergy_pairs}
+        | {(r, q) for r, _, q in problem.synergy_pairs}
+    )
     z_index = {key: n + i for i, key in enumerate(zs)}
     y_start = n + len(zs)
     columns = y_start + len(problem.synergy_pairs)
@@ -104,30 +115,36 @@ def _build(problem: AllocationProblem) -> tuple[np.ndarray, _Rows, int, list[tup
         if np.isfinite(problem.capacity[p]):
             rows.add("capacity", members, [1.0] * len(members), -np.inf, problem.capacity[p])
         if np.isfinite(problem.project_budget[p]):
-            rows.add("project-budget", members, problem.cost[members], -np.inf,
-                     problem.project_budget[p])
+            rows.add(
+                "project-budget", members, problem.cost[members], -np.inf, problem.project_budget[p]
+            )
     everything = list(range(n))
     if options.budget is not None:
         rows.add("budget", everything, problem.cost, -np.inf, options.budget)
     if options.min_per_province > 0:
         for province in range(len(problem.province_codes)):
-            members = [i for i in everything
-                       if problem.province[problem.demand[i]] == province]
-            rows.add("min-per-province", members, [1.0] * len(members),
-                     options.min_per_province, np.inf)
+            members = [i for i in everything if problem.province[problem.demand[i]] == province]
+            rows.add(
+                "min-per-province", members, [1.0] * len(members), options.min_per_province, np.inf
+            )
     decline = problem.decline[problem.demand].astype(float)
     if options.min_decline_share > 0:
         rows.add("decline-share", everything, decline - options.min_decline_share, 0.0, np.inf)
     if options.min_decline_krw_share > 0:
-        rows.add("decline-krw-share", everything,
-                 problem.cost * (decline - options.min_decline_krw_share), 0.0, np.inf)
+        rows.add(
+            "decline-krw-share",
+            everything,
+            problem.cost * (decline - options.min_decline_krw_share),
+            0.0,
+            np.inf,
+        )
     if options.max_region_share < 1:
         for region in range(len(problem.region_codes)):
             inside = (problem.region[problem.demand] == region).astype(float)
-            rows.add("region-share", everything, inside - options.max_region_share,
-                     -np.inf, 0.0)
-    locked = [i for i in everything
-              if (int(problem.demand[i]), int(problem.project[i])) in problem.locked]
+            rows.add("region-share", everything, inside - options.max_region_share, -np.inf, 0.0)
+    locked = [
+        i for i in everything if (int(problem.demand[i]), int(problem.project[i])) in problem.locked
+    ]
     for i in locked:
         rows.add("locks", [i], [1.0], 1.0, np.inf)
     for k, (region, p, q) in enumerate(problem.synergy_pairs):
@@ -135,8 +152,7 @@ def _build(problem: AllocationProblem) -> tuple[np.ndarray, _Rows, int, list[tup
         rows.add("synergy", [y, z_index[(region, p)]], [1.0, -1.0], -np.inf, 0.0)
         rows.add("synergy", [y, z_index[(region, q)]], [1.0, -1.0], -np.inf, 0.0)
     for (region, p), z in z_index.items():
-        members = [i for i in by_project.get(p, [])
-                   if problem.region[problem.demand[i]] == region]
+        members = [i for i in by_project.get(p, []) if problem.region[problem.demand[i]] == region]
         rows.add("synergy", [z, *members], [1.0] + [-1.0] * len(members), -np.inf, 0.0)
     integrality = np.zeros(columns)
     integrality[:n] = 1
@@ -147,14 +163,24 @@ def _present(rows: _Rows) -> list[str]:
     return [group for group in ALL_GROUPS if group in set(rows.groups)]
 
 
-def _run(objective: np.ndarray, rows: _Rows, keep: set[str], integrality: np.ndarray,
-         time_limit: float | None) -> object:
+def _run(
+    objective: np.ndarray,
+    rows: _Rows,
+    keep: set[str],
+    integrality: np.ndarray,
+    time_limit: float | None,
+) -> object:
     constraint = rows.constraint(keep | {"synergy"})
     options: dict[str, object] = {"disp": False, "presolve": True}
     if time_limit is not None:
         options["time_limit"] = float(time_limit)
-    return milp(objective, integrality=integrality, bounds=Bounds(0, 1),
-                constraints=[constraint] if constraint is not None else None, options=options)
+    return milp(
+        objective,
+        integrality=integrality,
+        bounds=Bounds(0, 1),
+        constraints=[constraint] if constraint is not None else None,
+        options=options,
+    )
 
 
 def _diagnose(objective: np.ndarray, rows: _Rows, integrality: np.ndarray) -> list[str]:
@@ -176,13 +202,20 @@ def is_plain_assignment(problem: AllocationProblem, without: Iterable[str] = ())
     """
     options = problem.options
     dropped = set(without)
-    fairness = (options.min_per_province > 0 or options.min_decline_share > 0
-                or options.min_decline_krw_share > 0 or options.max_region_share < 1)
-    return (not problem.synergy_pairs and options.per_demand == 1
-            and (options.budget is None or "budget" in dropped)
-            and not np.isfinite(problem.project_budget).any()
-            and (not fairness or set(FAIRNESS_GROUPS) <= dropped)
-            and not problem.locked)
+    fairness = (
+        options.min_per_province > 0
+        or options.min_decline_share > 0
+        or options.min_decline_krw_share > 0
+        or options.max_region_share < 1
+    )
+    return (
+        not problem.synergy_pairs
+        and options.per_demand == 1
+        and (options.budget is None or "budget" in dropped)
+        and not np.isfinite(problem.project_budget).any()
+        and (not fairness or set(FAIRNESS_GROUPS) <= dropped)
+        and not problem.locked
+    )
 
 
 CANDIDATES_PER_DEMAND = 10
@@ -215,13 +248,19 @@ def solve_assignment(problem: AllocationProblem) -> Solution | None:
     while True:
         rows, cols = np.nonzero(active)
         count = len(rows)
-        a_demand = sparse.csr_matrix((np.ones(count), (rows, np.arange(count))),
-                                     shape=(demands, count))
-        a_project = sparse.csr_matrix((np.ones(count), (cols, np.arange(count))),
-                                      shape=(projects, count))
-        result = linprog(-values[rows, cols], A_ub=sparse.vstack([a_demand, a_project]),
-                         b_ub=np.concatenate([np.ones(demands), capacities]),
-                         bounds=(0, 1), method="highs")
+        a_demand = sparse.csr_matrix(
+            (np.ones(count), (rows, np.arange(count))), shape=(demands, count)
+        )
+        a_project = sparse.csr_matrix(
+            (np.ones(count), (cols, np.arange(count))), shape=(projects, count)
+        )
+        result = linprog(
+            -values[rows, cols],
+            A_ub=sparse.vstack([a_demand, a_project]),
+            b_ub=np.concatenate([np.ones(demands), capacities]),
+            bounds=(0, 1),
+            method="highs",
+        )
         if result.status != 0:
             return None
         duals = -result.ineqlin.marginals
@@ -249,8 +288,9 @@ def solve(problem: AllocationProblem, without: Iterable[str] = ()) -> Solution:
     objective, rows, n, zs, integrality = _build(problem)
     keep = set(ALL_GROUPS) - set(without)
     if n == 0:  # nothing is eligible: an empty portfolio, unless a minimum asks for more
-        unmet = sorted({g for g, low in zip(rows.groups, rows.lower, strict=True)
-                        if g in keep and low > 0})
+        unmet = sorted(
+            {g for g, low in zip(rows.groups, rows.lower, strict=True) if g in keep and low > 0}
+        )
         if unmet:
             raise Infeasible(unmet)
         return Solution(np.zeros(0, dtype=bool), 0.0, "optimal", 0.0, 0.0)
@@ -264,16 +304,19 @@ def solve(problem: AllocationProblem, without: Iterable[str] = ()) -> Solution:
     if x is None:
         raise RuntimeError(f"HiGHS gave no solution: {getattr(result, 'message', '')}")
     chosen = np.asarray(x[:n]) > 0.5
-    y = np.asarray(x[n + len(zs):]) > 0.5
+    y = np.asarray(x[n + len(zs) :]) > 0.5
     value = float(problem.value[chosen].sum())
     bonus = problem.options.synergy_bonus * float(y.sum())
     bound = -float(getattr(result, "mip_dual_bound", -(value + bonus)) or -(value + bonus))
     gap = float(getattr(result, "mip_gap", 0.0) or 0.0)
     return Solution(
-        chosen=chosen, objective=round(value + bonus, 6),
+        chosen=chosen,
+        objective=round(value + bonus, 6),
         status="optimal" if status == 0 else "time-limit",
-        gap=0.0 if status == 0 else round(gap, 6), bound=round(max(bound, value + bonus), 6),
-        synergy=[pair for pair, on in zip(problem.synergy_pairs, y, strict=True) if on])
+        gap=0.0 if status == 0 else round(gap, 6),
+        bound=round(max(bound, value + bonus), 6),
+        synergy=[pair for pair, on in zip(problem.synergy_pairs, y, strict=True) if on],
+    )
 
 
 class NoSolutionInTime(Exception):
@@ -285,21 +328,27 @@ def _greedy_incumbent(problem: AllocationProblem, keep: set[str], result: object
     reported, with HiGHS's bound, so the gap says how far from optimal it may be. Greedy
     keeps capacities and budgets only, so it is used only when nothing else is asked."""
     options = problem.options
-    fairness = (options.min_per_province > 0 or options.min_decline_share > 0
-                or options.min_decline_krw_share > 0 or options.max_region_share < 1)
+    fairness = (
+        options.min_per_province > 0
+        or options.min_decline_share > 0
+        or options.min_decline_krw_share > 0
+        or options.max_region_share < 1
+    )
     if (problem.locked and "locks" in keep) or (fairness and set(FAIRNESS_GROUPS) & keep):
         raise NoSolutionInTime()
     chosen = greedy(problem)
-    given = {(int(problem.region[problem.demand[i]]), int(problem.project[i]))
-             for i in np.flatnonzero(chosen)}
-    synergy = [(r, p, q) for r, p, q in problem.synergy_pairs
-               if (r, p) in given and (r, q) in given]
+    given = {
+        (int(problem.region[problem.demand[i]]), int(problem.project[i]))
+        for i in np.flatnonzero(chosen)
+    }
+    synergy = [
+        (r, p, q) for r, p, q in problem.synergy_pairs if (r, p) in given and (r, q) in given
+    ]
     value = float(problem.value[chosen].sum()) + options.synergy_bonus * len(synergy)
     bound = -float(getattr(result, "mip_dual_bound", None) or -np.inf)
     bound = max(bound, value) if np.isfinite(bound) else float("inf")
     gap = (bound - value) / bound if np.isfinite(bound) and bound > 0 else float("inf")
-    return Solution(chosen, round(value, 6), "time-limit", round(gap, 6), round(bound, 6),
-                    synergy)
+    return Solution(chosen, round(value, 6), "time-limit", round(gap, 6), round(bound, 6), synergy)
 
 
 def greedy(problem: AllocationProblem) -> np.ndarray:

@@ -71,8 +71,10 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Diagnostic]]:
         document = load_file(path, kinds=frozenset({kind}))
         documents[kind] = document
         diagnostics.extend(document.diagnostics)
-    project_documents = [load_file(path, kinds=frozenset({"project"}))
-                         for path in sorted((root / "projects").glob("*.y*ml"))]
+    project_documents = [
+        load_file(path, kinds=frozenset({"project"}))
+        for path in sorted((root / "projects").glob("*.y*ml"))
+    ]
     for document in project_documents:
         diagnostics.extend(document.diagnostics)
     if not all(document.ok for document in documents.values()):

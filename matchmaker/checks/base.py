@@ -53,8 +53,9 @@ def summary(docstring: str | None) -> str:
     return " ".join((docstring or "").strip().split("\n\n")[0].split())
 
 
-def rule(code: str, *, scope: str, severity: Severity, en: str, ko: str
-         ) -> Callable[[RuleCheck], RuleCheck]:
+def rule(
+    code: str, *, scope: str, severity: Severity, en: str, ko: str
+) -> Callable[[RuleCheck], RuleCheck]:
     """Register a rule. The first paragraph of its module's docstring documents it."""
 
     def register(check: RuleCheck) -> RuleCheck:
@@ -70,9 +71,16 @@ def rule(code: str, *, scope: str, severity: Severity, en: str, ko: str
     return register
 
 
-def at(document: LoadedDocument, path: Path, code: str, params: dict[str, str] | None = None,
-       hint: str | None = None, hint_params: dict[str, str] | None = None,
-       key: bool = False, severity: Severity | None = None) -> Diagnostic:
+def at(
+    document: LoadedDocument,
+    path: Path,
+    code: str,
+    params: dict[str, str] | None = None,
+    hint: str | None = None,
+    hint_params: dict[str, str] | None = None,
+    key: bool = False,
+    severity: Severity | None = None,
+) -> Diagnostic:
     """A finding placed on the value (or key) at `path` in `document`."""
     if document.parsed is None:
         line, column = 0, 0
@@ -80,12 +88,21 @@ def at(document: LoadedDocument, path: Path, code: str, params: dict[str, str] |
         positions = document.parsed.positions
         mark = positions.of_key(path) if key else positions.of_value(path)
         line, column = mark.line, mark.column
-    return Diagnostic(document.file, line, column, code, params or {}, hint=hint,
-                      hint_params=hint_params or {}, severity=severity)
+    return Diagnostic(
+        document.file,
+        line,
+        column,
+        code,
+        params or {},
+        hint=hint,
+        hint_params=hint_params or {},
+        severity=severity,
+    )
 
 
-def run_rules(context: CheckContext, scopes: Iterable[str] = ("catalog", "documents")
-              ) -> list[Diagnostic]:
+def run_rules(
+    context: CheckContext, scopes: Iterable[str] = ("catalog", "documents")
+) -> list[Diagnostic]:
     wanted = set(scopes)
     found: list[Diagnostic] = []
     for code in sorted(RULES):

@@ -16,18 +16,21 @@ if TYPE_CHECKING:
     from matchmaker.regions import Resolution
 
 
-def unknown(document: LoadedDocument, path: Path, code: str, value: str,
-            choices: frozenset[str] | list[str]) -> Diagnostic:
+def unknown(
+    document: LoadedDocument, path: Path, code: str, value: str, choices: frozenset[str] | list[str]
+) -> Diagnostic:
     """A finding on a value that names nothing, with the closest name as a hint."""
     suggestion = did_you_mean(value, choices)
     if suggestion:
-        return at(document, path, code, {"value": value}, "did-you-mean",
-                  {"suggestion": suggestion})
+        return at(
+            document, path, code, {"value": value}, "did-you-mean", {"suggestion": suggestion}
+        )
     return at(document, path, code, {"value": value})
 
 
-def region_references(context: CheckContext
-                      ) -> Iterator[tuple[LoadedDocument, Path, str, Resolution]]:
+def region_references(
+    context: CheckContext,
+) -> Iterator[tuple[LoadedDocument, Path, str, Resolution]]:
     """Each region a document names (a proposal's region, a project's eligible provinces),
     where it is written, and what it resolves to."""
     index = context.catalog.region_index

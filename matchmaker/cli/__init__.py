@@ -28,16 +28,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     except Exception as error:
         # Typer vendors its own copy of Click, so its exceptions are recognised by shape:
         # a usage error knows how to show itself and which status it exits with.
-        if hasattr(error, "show") and isinstance(getattr(error, "exit_code", None), int):
-            error.show()
-            sys.exit(error.exit_code)
+        exit_code = getattr(error, "exit_code", None)
+        show = getattr(error, "show", None)
+        if callable(show) and isinstance(exit_code, int):
+            show()
+            sys.exit(exit_code)
         if type(error).__name__ == "Abort":
             sys.exit(130)
         if debug:
             raise
         name = type(error).__name__
-        print(f"matchmaker: internal error ({name}: {str(error)[:200]}). This is a bug in "
-              f"matchmaker, not in your files; please report it at {ISSUES_URL} with the "
-              "output of the same command run with --debug.", file=sys.stderr)
+        print(
+            f"matchmaker: internal error ({name}: {str(error)[:200]}). This is a bug in "
+            f"matchmaker, not in your files; please report it at {ISSUES_URL} with the "
+            "output of the same command run with --debug.",
+            file=sys.stderr,
+        )
         code = EXIT_INTERNAL
     sys.exit(code if isinstance(code, int) else 0)

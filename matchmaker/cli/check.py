@@ -19,10 +19,17 @@ from matchmaker.cli.options import (
 
 
 def check(
-    files: Annotated[list[Path] | None, typer.Argument(
-        help="Proposal and profile files or folders (default: the bundled examples when the "
-        "catalog is the bundled one).", exists=True, readable=False, metavar="[FILE...]",
-        show_default=False)] = None,
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Proposal and profile files or folders (default: the bundled examples when the "
+            "catalog is the bundled one).",
+            exists=True,
+            readable=False,
+            metavar="[FILE...]",
+            show_default=False,
+        ),
+    ] = None,
     output_format: DiagnosticFormatOption = None,
     lang: LangOption = None,
     catalog: CatalogOption = None,
@@ -37,6 +44,11 @@ def check(
     if catalog is None and not paths:
         paths = [bundled.proposals_dir(), bundled.profiles_dir()]
     result = check_catalog(catalog or bundled.catalog_dir(), paths, resolve_today(today))
-    code = emit_diagnostics(result.files, result.diagnostics, result.sources,
-                            resolve_diagnostic_format(output_format), resolve_language(lang))
+    code = emit_diagnostics(
+        result.files,
+        result.diagnostics,
+        result.sources,
+        resolve_diagnostic_format(output_format),
+        resolve_language(lang),
+    )
     raise typer.Exit(code)

@@ -18,14 +18,14 @@ class ExplainFormat(StrEnum):
 
 
 def explain(
-    demand: Annotated[str, typer.Argument(help="The demand, as PROPOSAL/DEMAND.",
-                                          metavar="PROPOSAL/DEMAND")],
+    demand: Annotated[
+        str, typer.Argument(help="The demand, as PROPOSAL/DEMAND.", metavar="PROPOSAL/DEMAND")
+    ],
     project: Annotated[str, typer.Argument(help="The project id.", metavar="PROJECT")],
     proposals: ProposalsArgument = None,
     catalog: CatalogOption = None,
     profile: ProfileOption = None,
-    output_format: Annotated[ExplainFormat, typer.Option("--format", "-f")] = (
-        ExplainFormat.text),
+    output_format: Annotated[ExplainFormat, typer.Option("--format", "-f")] = (ExplainFormat.text),
     lang: LangOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -42,8 +42,14 @@ def explain(
     from matchmaker.render.rank import profile_json
     from matchmaker.scoring.engine import score
 
-    options = RunOptions.of(proposals=proposals, catalog=catalog, profile=profile, lang=lang,
-                            today=today, output_format=output_format.value)
+    options = RunOptions.of(
+        proposals=proposals,
+        catalog=catalog,
+        profile=profile,
+        lang=lang,
+        today=today,
+        output_format=output_format.value,
+    )
     language = options.language
     inputs = build_inputs(options)
     assert inputs.catalog is not None and inputs.profile is not None
@@ -52,11 +58,13 @@ def explain(
     demand_keys_or_exit(keys, [demand], language, "PROPOSAL/DEMAND")
     project_ids_or_exit(inputs.catalog, [project], language, "PROJECT")
     scores = score(inputs.catalog, records, inputs.profile)
-    explanation = explain_pair(scores, keys.index(demand), scores.projects.ids.index(project),
-                               language)
+    explanation = explain_pair(
+        scores, keys.index(demand), scores.projects.ids.index(project), language
+    )
     if output_format is ExplainFormat.json:
-        text = render.render_json(explanation, language, profile_json(inputs.profile),
-                                  inputs.input_hashes())
+        text = render.render_json(
+            explanation, language, profile_json(inputs.profile), inputs.input_hashes()
+        )
     elif output_format is ExplainFormat.markdown:
         text = render.render_markdown(explanation, language)
     else:

@@ -36,9 +36,8 @@ _MESSAGES = {
     "did-you-mean": {"ko": "혹시 이 지역인가요?", "en": "did you mean:"},
     "retry": {
         "ko": "예: matchmaker new proposal --region {code}   "
-              "(지역 찾기: matchmaker regions {query})",
-        "en": "e.g. matchmaker new proposal --region {code}   (search: matchmaker regions "
-              "{query})",
+        "(지역 찾기: matchmaker regions {query})",
+        "en": "e.g. matchmaker new proposal --region {code}   (search: matchmaker regions {query})",
     },
     "search": {
         "ko": "지역 찾기: matchmaker regions {query}",
@@ -54,9 +53,8 @@ _MESSAGES = {
     },
     "wrote": {
         "ko": "{path}을(를) 만들었습니다{schema}. 빈칸을 채운 뒤 확인하세요: "
-              "matchmaker validate {path}",
-        "en": "wrote {path}{schema}. Fill in the blanks, then check it: "
-              "matchmaker validate {path}",
+        "matchmaker validate {path}",
+        "en": "wrote {path}{schema}. Fill in the blanks, then check it: matchmaker validate {path}",
     },
     "with-schema": {"ko": " (편집기용 스키마: {schema})", "en": " (and {schema} for editors)"},
 }
@@ -64,6 +62,7 @@ _MESSAGES = {
 
 def _say(key: str, language: str, **values: object) -> str:
     return pick(_TABLE, key, language, **values)
+
 
 _TABLE = {key: (texts["en"], texts["ko"]) for key, texts in _MESSAGES.items()}
 
@@ -75,18 +74,38 @@ def _shell_word(text: str) -> str:
 
 @new_app.command("proposal")
 def proposal(
-    region: Annotated[str | None, typer.Option(
-        "--region", "-r", help="The region: code, Korean or English name (e.g. 완주군, 52710). "
-        "Without it, the region is left blank to fill in.", show_default=False)] = None,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            "-r",
+            help="The region: code, Korean or English name (e.g. 완주군, 52710). "
+            "Without it, the region is left blank to fill in.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
-    year: Annotated[int | None, typer.Option(
-        "--year", min=2000, max=2090, help="Year for the suggested id (default: this year).",
-        show_default=False)] = None,
-    schema_file: Annotated[bool, typer.Option(
-        "--schema-file/--no-schema-file", help="With --output, also write "
-        "proposal.schema.json beside it, for the editor modeline on the first line.")] = True,
-    force: Annotated[bool, typer.Option(
-        "--force", help="Overwrite --output if it exists.")] = False,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            min=2000,
+            max=2090,
+            help="Year for the suggested id (default: this year).",
+            show_default=False,
+        ),
+    ] = None,
+    schema_file: Annotated[
+        bool,
+        typer.Option(
+            "--schema-file/--no-schema-file",
+            help="With --output, also write "
+            "proposal.schema.json beside it, for the editor modeline on the first line.",
+        ),
+    ] = True,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite --output if it exists.")
+    ] = False,
     catalog: CatalogOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -103,8 +122,11 @@ def proposal(
     chosen = None if region is None else _resolve_or_exit(index.resolve(region), language)
     text = proposal_template(
         year=year if year is not None else dt.date.today().year,
-        region=chosen, regions=index.regions, themes=loaded.themes.themes,
-        file_name=output.name if output is not None else None)
+        region=chosen,
+        regions=index.regions,
+        themes=loaded.themes.themes,
+        file_name=output.name if output is not None else None,
+    )
     if output is None:
         write_or_exit(text, None, language)
         return
@@ -138,11 +160,14 @@ def _resolve_or_exit(resolution: Resolution, language: str) -> Region:
         lines.append(_say("not-found", language, query=query))
         if resolution.candidates:
             lines.append(_say("did-you-mean", language))
-    lines += [f"  {candidate.code:<6} {candidate.display(language)}"
-              for candidate in resolution.candidates]
+    lines += [
+        f"  {candidate.code:<6} {candidate.display(language)}"
+        for candidate in resolution.candidates
+    ]
     if resolution.candidates:
-        lines.append(_say("retry", language, code=resolution.candidates[0].code,
-                          query=_shell_word(query)))
+        lines.append(
+            _say("retry", language, code=resolution.candidates[0].code, query=_shell_word(query))
+        )
     else:
         lines.append(_say("search", language, query=_shell_word(query)))
     sys.stderr.write("\n".join(lines) + "\n")

@@ -26,13 +26,15 @@ class DiagnosticFormat(StrEnum):
 
 LangOption = Annotated[
     LanguageChoice | None,
-    typer.Option("--lang", help="Language of messages (default: $MATCHMAKER_LANG, then the "
-                 "locale)."),
+    typer.Option(
+        "--lang", help="Language of messages (default: $MATCHMAKER_LANG, then the locale)."
+    ),
 ]
 DiagnosticFormatOption = Annotated[
     DiagnosticFormat | None,
-    typer.Option("--format", "-f", help="Output format (default: text; github inside GitHub "
-                 "Actions)."),
+    typer.Option(
+        "--format", "-f", help="Output format (default: text; github inside GitHub Actions)."
+    ),
 ]
 
 
@@ -60,13 +62,20 @@ def resolve_diagnostic_format(choice: DiagnosticFormat | None) -> str:
 
 CatalogOption = Annotated[
     Path | None,
-    typer.Option("--catalog", help="Catalog folder (default: the bundled catalog).",
-                 exists=True, file_okay=False, dir_okay=True, show_default=False),
+    typer.Option(
+        "--catalog",
+        help="Catalog folder (default: the bundled catalog).",
+        exists=True,
+        file_okay=False,
+        dir_okay=True,
+        show_default=False,
+    ),
 ]
 TodayOption = Annotated[
     str | None,
-    typer.Option("--today", help="Check as of this date, YYYY-MM-DD (default: today).",
-                 show_default=False),
+    typer.Option(
+        "--today", help="Check as of this date, YYYY-MM-DD (default: today).", show_default=False
+    ),
 ]
 
 
@@ -76,21 +85,40 @@ def resolve_today(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a date like 2026-03-31",
-                                 param_hint="--today") from None
+        raise typer.BadParameter(
+            f"'{value}' is not a date like 2026-03-31", param_hint="--today"
+        ) from None
 
 
 # Allocation options shared by `allocate` and `report`, so both read the same words.
-BudgetOption = Annotated[int | None, typer.Option(
-    "--budget", min=0, help="Seoul's total budget, KRW.", show_default=False)]
-MinPerProvinceOption = Annotated[int, typer.Option(
-    "--min-per-province", min=0, help="Assignments every province gets at least.")]
-MinDeclineShareOption = Annotated[float, typer.Option(
-    "--min-decline-share", min=0, max=1,
-    help="Minimum share of assignments to population-decline areas.")]
-MinDeclineKrwShareOption = Annotated[float, typer.Option(
-    "--min-decline-krw-share", min=0, max=1,
-    help="Minimum share of KRW to population-decline areas.")]
-MaxRegionShareOption = Annotated[float, typer.Option(
-    "--max-region-share", min=0, max=1,
-    help="Maximum share of assignments for any one region.")]
+BudgetOption = Annotated[
+    int | None,
+    typer.Option("--budget", min=0, help="Seoul's total budget, KRW.", show_default=False),
+]
+MinPerProvinceOption = Annotated[
+    int, typer.Option("--min-per-province", min=0, help="Assignments every province gets at least.")
+]
+MinDeclineShareOption = Annotated[
+    float,
+    typer.Option(
+        "--min-decline-share",
+        min=0,
+        max=1,
+        help="Minimum share of assignments to population-decline areas.",
+    ),
+]
+MinDeclineKrwShareOption = Annotated[
+    float,
+    typer.Option(
+        "--min-decline-krw-share",
+        min=0,
+        max=1,
+        help="Minimum share of KRW to population-decline areas.",
+    ),
+]
+MaxRegionShareOption = Annotated[
+    float,
+    typer.Option(
+        "--max-region-share", min=0, max=1, help="Maximum share of assignments for any one region."
+    ),
+]

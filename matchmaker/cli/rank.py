@@ -23,12 +23,26 @@ class GroupBy(StrEnum):
     project = "project"
 
 
-ProposalsArgument = Annotated[list[Path] | None, typer.Argument(
-    help="Proposal files or folders (default: the bundled example proposals).", exists=True,
-    readable=False, metavar="[PROPOSAL...]", show_default=False)]
-ProfileOption = Annotated[Path | None, typer.Option(
-    "--profile", help="Scoring profile (default: the study's weighting).", exists=True,
-    dir_okay=False, show_default=False)]
+ProposalsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Proposal files or folders (default: the bundled example proposals).",
+        exists=True,
+        readable=False,
+        metavar="[PROPOSAL...]",
+        show_default=False,
+    ),
+]
+ProfileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile",
+        help="Scoring profile (default: the study's weighting).",
+        exists=True,
+        dir_okay=False,
+        show_default=False,
+    ),
+]
 
 
 def rank(
@@ -37,21 +51,42 @@ def rank(
     profile: ProfileOption = None,
     top: Annotated[int, typer.Option("--top", min=0, help="Matches per group; 0 = all.")] = 3,
     by: Annotated[GroupBy, typer.Option("--by", help="Group by demand or by project.")] = (
-        GroupBy.demand),
-    region: Annotated[list[str] | None, typer.Option(
-        "--region", help="Only demands from this region (code or name); repeatable.",
-        show_default=False)] = None,
-    project: Annotated[list[str] | None, typer.Option(
-        "--project", help="Only this project id; repeatable.", show_default=False)] = None,
+        GroupBy.demand
+    ),
+    region: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--region",
+            help="Only demands from this region (code or name); repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    project: Annotated[
+        list[str] | None,
+        typer.Option("--project", help="Only this project id; repeatable.", show_default=False),
+    ] = None,
     output_format: Annotated[RankFormat, typer.Option("--format", "-f")] = RankFormat.table,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write to this file (atomically) instead of printing.",
-        dir_okay=False, show_default=False)] = None,
-    include_ineligible: Annotated[bool, typer.Option(
-        "--include-ineligible", help="Also list excluded pairs with the reason.")] = False,
-    only_no_suitable: Annotated[bool, typer.Option(
-        "--no-suitable", help="Only the demands no project fits well enough (below the "
-        "profile's fit_threshold), with their closest projects.")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (atomically) instead of printing.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    include_ineligible: Annotated[
+        bool, typer.Option("--include-ineligible", help="Also list excluded pairs with the reason.")
+    ] = False,
+    only_no_suitable: Annotated[
+        bool,
+        typer.Option(
+            "--no-suitable",
+            help="Only the demands no project fits well enough (below the "
+            "profile's fit_threshold), with their closest projects.",
+        ),
+    ] = False,
     lang: LangOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -67,16 +102,30 @@ def rank(
     from matchmaker.render.rank import render
     from matchmaker.scoring.engine import score
 
-    options = RunOptions.of(proposals=proposals, catalog=catalog, profile=profile, lang=lang,
-                            today=today, output_format=output_format.value, output=output)
+    options = RunOptions.of(
+        proposals=proposals,
+        catalog=catalog,
+        profile=profile,
+        lang=lang,
+        today=today,
+        output_format=output_format.value,
+        output=output,
+    )
     language = options.language
     inputs = build_inputs(options)
     assert inputs.catalog is not None and inputs.profile is not None
     region_codes = region_codes_or_exit(inputs.catalog, region, language)
     project_ids = project_ids_or_exit(inputs.catalog, project, language)
     scores = score(inputs.catalog, inputs.records(), inputs.profile)
-    report = rank_report(scores, inputs.input_hashes(), top=top, by=by.value,
-                         region_codes=region_codes, project_ids=project_ids,
-                         include_ineligible=include_ineligible,
-                         only_no_suitable=only_no_suitable, language=language)
+    report = rank_report(
+        scores,
+        inputs.input_hashes(),
+        top=top,
+        by=by.value,
+        region_codes=region_codes,
+        project_ids=project_ids,
+        include_ineligible=include_ineligible,
+        only_no_suitable=only_no_suitable,
+        language=language,
+    )
     write_or_exit(render(report, output_format.value), output, language, inputs)

@@ -24,9 +24,9 @@ _HEADERS = {
 _DECLINE_MARK = {"ko": "예", "en": "yes"}
 _NO_MATCH = {
     "ko": "'{query}'에 맞는 지역이 없습니다. 코드, 한글·영문 이름이나 초성(ㅇㅈㄱ)으로 "
-          "찾아 보세요.",
+    "찾아 보세요.",
     "en": "no region matches '{query}'; try a code, a Korean or English name, or initial "
-          "consonants (ㅇㅈㄱ).",
+    "consonants (ㅇㅈㄱ).",
 }
 
 
@@ -36,16 +36,31 @@ class RegionsFormat(StrEnum):
 
 
 def regions(
-    query: Annotated[str | None, typer.Argument(
-        help="Code, Korean or English name (typos allowed), or initial consonants such as "
-        "ㅇㅈㄱ. Without it, every region is listed.", show_default=False)] = None,
-    output_format: Annotated[RegionsFormat, typer.Option(
-        "--format", "-f", help="Output format.")] = RegionsFormat.table,
-    limit: Annotated[int, typer.Option(
-        "--limit", min=0, help="Show at most this many matches (0 = all).")] = 20,
-    catalog: Annotated[Path | None, typer.Option(
-        "--catalog", help="Catalog folder (default: the bundled catalog).", exists=True,
-        file_okay=False, dir_okay=True, show_default=False)] = None,
+    query: Annotated[
+        str | None,
+        typer.Argument(
+            help="Code, Korean or English name (typos allowed), or initial consonants such as "
+            "ㅇㅈㄱ. Without it, every region is listed.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        RegionsFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = RegionsFormat.table,
+    limit: Annotated[
+        int, typer.Option("--limit", min=0, help="Show at most this many matches (0 = all).")
+    ] = 20,
+    catalog: Annotated[
+        Path | None,
+        typer.Option(
+            "--catalog",
+            help="Catalog folder (default: the bundled catalog).",
+            exists=True,
+            file_okay=False,
+            dir_okay=True,
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Find regions by code, name, misspelt name or initial consonants, with their codes."""
@@ -72,31 +87,36 @@ def regions(
         raise typer.Exit(1)
 
 
-def _as_json(query: str | None, found: list[tuple[Region, float | None]],
-             inputs: dict[str, str]) -> str:
+def _as_json(
+    query: str | None, found: list[tuple[Region, float | None]], inputs: dict[str, str]
+) -> str:
     from matchmaker.render.envelope import envelope, to_json
 
-    return to_json(envelope(inputs, {
-        "query": query,
-        "regions": [
+    return to_json(
+        envelope(
+            inputs,
             {
-                "code": region.code,
-                "name": {"ko": region.name_ko, "en": region.name_en},
-                "kind": region.kind,
-                "province": {
-                    "code": region.province_code,
-                    "name": {"ko": region.province_name_ko, "en": region.province_name_en},
-                },
-                "population_decline": region.population_decline,
-                "score": score,
-            }
-            for region, score in found
-        ],
-    }))
+                "query": query,
+                "regions": [
+                    {
+                        "code": region.code,
+                        "name": {"ko": region.name_ko, "en": region.name_en},
+                        "kind": region.kind,
+                        "province": {
+                            "code": region.province_code,
+                            "name": {"ko": region.province_name_ko, "en": region.province_name_en},
+                        },
+                        "population_decline": region.population_decline,
+                        "score": score,
+                    }
+                    for region, score in found
+                ],
+            },
+        )
+    )
 
 
-def _print_table(found: list[tuple[Region, float | None]], language: str,
-                 grouped: bool) -> None:
+def _print_table(found: list[tuple[Region, float | None]], language: str, grouped: bool) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -107,8 +127,9 @@ def _print_table(found: list[tuple[Region, float | None]], language: str,
     for position, (region, _score) in enumerate(found):
         following = found[position + 1][0] if position + 1 < len(found) else None
         # The full list reads as one block per province; a ranked list stays one block.
-        end_section = grouped and following is not None and (
-            following.province_code != region.province_code)
+        end_section = (
+            grouped and following is not None and (following.province_code != region.province_code)
+        )
         table.add_row(
             region.code,
             region.name_ko,

@@ -10,8 +10,13 @@ from matchmaker.diagnostics import Diagnostic, Language, has_errors
 from matchmaker.diagnostics.render import RENDERERS, Summary
 
 
-def emit_diagnostics(files: Sequence[str], diagnostics: Sequence[Diagnostic],
-                     sources: Mapping[str, str], output_format: str, language: str) -> int:
+def emit_diagnostics(
+    files: Sequence[str],
+    diagnostics: Sequence[Diagnostic],
+    sources: Mapping[str, str],
+    output_format: str,
+    language: str,
+) -> int:
     ordered = sorted(diagnostics, key=Diagnostic.sort_key)
     summary = Summary.of(files, ordered)
     text = RENDERERS[output_format](ordered, summary, cast(Language, language), sources)

@@ -38,16 +38,28 @@ def report(
     min_decline_share: MinDeclineShareOption = 0.0,
     min_decline_krw_share: MinDeclineKrwShareOption = 0.0,
     max_region_share: MaxRegionShareOption = 1.0,
-    draws: Annotated[int, typer.Option("--draws", min=0, help="Weight draws for the "
-                                       "sensitivity of each recommendation.")] = 200,
+    draws: Annotated[
+        int,
+        typer.Option(
+            "--draws", min=0, help="Weight draws for the sensitivity of each recommendation."
+        ),
+    ] = 200,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the draws.")] = 0,
     output_format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.html,
-    output: Annotated[Path, typer.Option(
-        "--output", "-o", help="The file to write (atomically): report.html or report.xlsx.",
-        dir_okay=False, show_default=False)] = ...,  # type: ignore[assignment]
-    lang: Annotated[LanguageChoice, typer.Option(
-        "--lang", help="Language of the report's own words; data keeps its own.")] = (
-        LanguageChoice.ko),
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write (atomically): report.html or report.xlsx.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = ...,  # type: ignore[assignment]
+    lang: Annotated[
+        LanguageChoice,
+        typer.Option("--lang", help="Language of the report's own words; data keeps its own."),
+    ] = (LanguageChoice.ko),
     today: TodayOption = None,
 ) -> None:
     """The planner's report: one offline HTML page (or an Excel workbook) with the summary,
@@ -58,24 +70,42 @@ def report(
     from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
     from matchmaker.report.data import build_report_data
 
-    run = RunOptions.of(proposals=proposals, catalog=catalog, profile=profile,
-                        lang=lang, today=today, output_format=output_format.value,
-                        output=output)
+    run = RunOptions.of(
+        proposals=proposals,
+        catalog=catalog,
+        profile=profile,
+        lang=lang,
+        today=today,
+        output_format=output_format.value,
+        output=output,
+    )
     language = run.language
     inputs = build_inputs(run)
     options = AllocationOptions(
-        budget=budget, min_per_province=min_per_province, min_decline_share=min_decline_share,
-        min_decline_krw_share=min_decline_krw_share, max_region_share=max_region_share)
+        budget=budget,
+        min_per_province=min_per_province,
+        min_decline_share=min_decline_share,
+        min_decline_krw_share=min_decline_krw_share,
+        max_region_share=max_region_share,
+    )
     try:
         data = build_report_data(inputs, options, language=language, draws=draws, seed=seed)
     except Infeasible as conflict:
         values = {"per_demand": options.per_demand, "min_per_province": min_per_province}
-        named = "; ".join(GROUP_EXPLANATIONS[group][1 if language == "ko" else 0].format(**values)
-                          for group in conflict.groups)
-        typer.echo(("제약 조건이 서로 충돌합니다: " if language == "ko" else
-                    "These constraints cannot all hold together: ") + named
-                   + (". 하나를 완화하세요." if language == "ko" else ". Relax one of them."),
-                   err=True)
+        named = "; ".join(
+            GROUP_EXPLANATIONS[group][1 if language == "ko" else 0].format(**values)
+            for group in conflict.groups
+        )
+        typer.echo(
+            (
+                "제약 조건이 서로 충돌합니다: "
+                if language == "ko"
+                else "These constraints cannot all hold together: "
+            )
+            + named
+            + (". 하나를 완화하세요." if language == "ko" else ". Relax one of them."),
+            err=True,
+        )
         raise typer.Exit(1) from None
     if output_format is ReportFormat.xlsx:
         from matchmaker.report.xlsx import render_xlsx

@@ -29,13 +29,19 @@ def sensitivity(
     catalog: CatalogOption = None,
     profile: ProfileOption = None,
     draws: Annotated[int, typer.Option("--draws", min=0, help="Monte-Carlo weight draws.")] = (
-        1000),
+        1000
+    ),
     seed: Annotated[int, typer.Option("--seed", help="Seed of the draws.")] = 0,
-    allocation: Annotated[bool, typer.Option(
-        "--allocate", help="Also re-solve the allocation per draw: how often each assignment "
-        "survives.")] = False,
-    seconds: Annotated[float, typer.Option(
-        "--seconds", min=0.1, help="Time allowed for the allocation draws.")] = 60.0,
+    allocation: Annotated[
+        bool,
+        typer.Option(
+            "--allocate",
+            help="Also re-solve the allocation per draw: how often each assignment survives.",
+        ),
+    ] = False,
+    seconds: Annotated[
+        float, typer.Option("--seconds", min=0.1, help="Time allowed for the allocation draws.")
+    ] = 60.0,
     output_format: FormatOption = ReportFormat.table,
     lang: LangOption = None,
     today: TodayOption = None,
@@ -47,8 +53,14 @@ def sensitivity(
     from matchmaker.robustness.sensitivity import sensitivity as run_sensitivity
     from matchmaker.scoring.engine import score
 
-    options = RunOptions.of(proposals=proposals, catalog=catalog, profile=profile, lang=lang,
-                            today=today, output_format=output_format.value)
+    options = RunOptions.of(
+        proposals=proposals,
+        catalog=catalog,
+        profile=profile,
+        lang=lang,
+        today=today,
+        output_format=output_format.value,
+    )
     language = options.language
     inputs = build_inputs(options)
     assert inputs.catalog is not None and inputs.profile is not None
@@ -58,24 +70,38 @@ def sensitivity(
     if allocation:
         from matchmaker.allocation.problem import AllocationOptions
 
-        survival = allocation_survival(scores, AllocationOptions(), min(draws, 200), seed,
-                                       seconds)
+        survival = allocation_survival(scores, AllocationOptions(), min(draws, 200), seed, seconds)
     if output_format is ReportFormat.json:
-        meta = {"profile": inputs.profile.id, "draws": draws, "seed": seed,
-                "inputs": inputs.input_hashes()}
+        meta = {
+            "profile": inputs.profile.id,
+            "draws": draws,
+            "seed": seed,
+            "inputs": inputs.input_hashes(),
+        }
         text = render.sensitivity_json(found, survival, meta)
     else:
-        text = render.sensitivity_text(found, survival, language,
-                                       output_format is ReportFormat.markdown)
+        text = render.sensitivity_text(
+            found, survival, language, output_format is ReportFormat.markdown
+        )
     write_or_exit(text, None, language, inputs)
 
 
 def compare(
-    profiles: Annotated[list[Path], typer.Argument(
-        help="Two or more profile files.", exists=True, dir_okay=False, metavar="PROFILE...")],
-    proposals: Annotated[list[Path] | None, typer.Option(
-        "--proposals", help="Proposal files or folders (default: the bundled examples).",
-        exists=True, show_default=False)] = None,
+    profiles: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Two or more profile files.", exists=True, dir_okay=False, metavar="PROFILE..."
+        ),
+    ],
+    proposals: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--proposals",
+            help="Proposal files or folders (default: the bundled examples).",
+            exists=True,
+            show_default=False,
+        ),
+    ] = None,
     catalog: CatalogOption = None,
     output_format: FormatOption = ReportFormat.table,
     lang: LangOption = None,
@@ -89,8 +115,14 @@ def compare(
     from matchmaker.robustness.compare import compare as run_compare
     from matchmaker.scoring.engine import score
 
-    options = RunOptions.of(proposals=proposals, catalog=catalog, profile=profiles[0],
-                            lang=lang, today=today, output_format=output_format.value)
+    options = RunOptions.of(
+        proposals=proposals,
+        catalog=catalog,
+        profile=profiles[0],
+        lang=lang,
+        today=today,
+        output_format=output_format.value,
+    )
     language = options.language
     if len(profiles) < 2:
         raise typer.BadParameter("give at least two profiles", param_hint="PROFILE...")
@@ -100,8 +132,9 @@ def compare(
     for path in profiles:
         document = load_file(path, kinds=frozenset({"profile"}))
         if not isinstance(document.model, Profile):
-            emit_to_stderr(list(document.diagnostics), {document.file: document.text or ""},
-                           "text", language)
+            emit_to_stderr(
+                list(document.diagnostics), {document.file: document.text or ""}, "text", language
+            )
             raise typer.Exit(1)
         loaded.append(document.model)
     if len({p.id for p in loaded}) < len(loaded):
@@ -116,10 +149,18 @@ def compare(
 
 
 def diff(
-    old: Annotated[Path, typer.Argument(help="The earlier JSON output.", exists=True,
-                                        dir_okay=False, metavar="OLD.json")],
-    new: Annotated[Path, typer.Argument(help="The later JSON output.", exists=True,
-                                        dir_okay=False, metavar="NEW.json")],
+    old: Annotated[
+        Path,
+        typer.Argument(
+            help="The earlier JSON output.", exists=True, dir_okay=False, metavar="OLD.json"
+        ),
+    ],
+    new: Annotated[
+        Path,
+        typer.Argument(
+            help="The later JSON output.", exists=True, dir_okay=False, metavar="NEW.json"
+        ),
+    ],
     output_format: FormatOption = ReportFormat.table,
     lang: LangOption = None,
 ) -> None:
@@ -153,8 +194,9 @@ def diff(
             typer.echo(f"{path}: cannot read: {reason}", err=True)
             raise typer.Exit(1) from None
         except json.JSONDecodeError as error:
-            typer.echo(f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}",
-                       err=True)
+            typer.echo(
+                f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}", err=True
+            )
             raise typer.Exit(1) from None
     try:
         result = diff_runs(*documents)

@@ -19,14 +19,25 @@ class SchemaKind(StrEnum):
 
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file instead of standard output.",
-                 dir_okay=False, show_default=False),
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file instead of standard output.",
+        dir_okay=False,
+        show_default=False,
+    ),
 ]
 
+
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(
-        help="Which kind of file: proposal, project or profile.", metavar="KIND",
-        show_default=False)],
+    kind: Annotated[
+        SchemaKind,
+        typer.Argument(
+            help="Which kind of file: proposal, project or profile.",
+            metavar="KIND",
+            show_default=False,
+        ),
+    ],
     output: OutputOption = None,
     catalog: CatalogOption = None,
     lang: LangOption = None,

@@ -30,25 +30,35 @@ if TYPE_CHECKING:
     from matchmaker.inputs import RunInputs
 
 MESSAGES = {
-    "no-demand": ("{option}: no demand '{name}' in the proposals{hint}",
-                  "{option}: 제안서에 수요 '{name}'이(가) 없습니다{hint}"),
-    "no-project": ("{option}: no project '{name}' in the catalog{hint}",
-                   "{option}: 카탈로그에 사업 '{name}'이(가) 없습니다{hint}"),
+    "no-demand": (
+        "{option}: no demand '{name}' in the proposals{hint}",
+        "{option}: 제안서에 수요 '{name}'이(가) 없습니다{hint}",
+    ),
+    "no-project": (
+        "{option}: no project '{name}' in the catalog{hint}",
+        "{option}: 카탈로그에 사업 '{name}'이(가) 없습니다{hint}",
+    ),
     "did-you-mean": (" (did you mean '{suggestion}'?)", " ('{suggestion}'을(를) 찾으셨나요?)"),
-    "region-ambiguous": ("{option} {name}: more than one region has this name: {candidates}. "
-                         "Give the code or the province as well.",
-                         "{option} {name}: 이 이름의 지역이 여럿입니다: {candidates}. 코드나 "
-                         "시·도를 함께 쓰세요."),
-    "region-not-found": ("{option} {name}: no such region{candidates}",
-                         "{option} {name}: 그런 지역이 없습니다{candidates}"),
+    "region-ambiguous": (
+        "{option} {name}: more than one region has this name: {candidates}. "
+        "Give the code or the province as well.",
+        "{option} {name}: 이 이름의 지역이 여럿입니다: {candidates}. 코드나 시·도를 함께 쓰세요.",
+    ),
+    "region-not-found": (
+        "{option} {name}: no such region{candidates}",
+        "{option} {name}: 그런 지역이 없습니다{candidates}",
+    ),
     "region-did-you-mean": (" (did you mean: {names}?)", " (혹시: {names}?)"),
-    "output-is-input": ("--output would overwrite an input file: {path}",
-                        "--output이 입력 파일을 덮어씁니다: {path}"),
-    "no-folder": ("--output: folder not found: {folder}",
-                  "--output: 폴더가 없습니다: {folder}"),
+    "output-is-input": (
+        "--output would overwrite an input file: {path}",
+        "--output이 입력 파일을 덮어씁니다: {path}",
+    ),
+    "no-folder": ("--output: folder not found: {folder}", "--output: 폴더가 없습니다: {folder}"),
     "cannot-write": ("cannot write {path}: {reason}", "{path}에 쓸 수 없습니다: {reason}"),
-    "catalog-unusable": ("The catalog in {root} cannot be used until these errors are fixed.",
-                         "{root}의 카탈로그는 위 오류를 고치기 전에는 쓸 수 없습니다."),
+    "catalog-unusable": (
+        "The catalog in {root} cannot be used until these errors are fixed.",
+        "{root}의 카탈로그는 위 오류를 고치기 전에는 쓸 수 없습니다.",
+    ),
 }
 
 
@@ -75,17 +85,33 @@ class RunOptions:
     output: Path | None = None
 
     @classmethod
-    def of(cls, *, proposals: list[Path] | None, catalog: Path | None, profile: Path | None,
-           lang: LanguageChoice | None, today: str | None, output_format: str,
-           output: Path | None = None) -> RunOptions:
+    def of(
+        cls,
+        *,
+        proposals: list[Path] | None,
+        catalog: Path | None,
+        profile: Path | None,
+        lang: LanguageChoice | None,
+        today: str | None,
+        output_format: str,
+        output: Path | None = None,
+    ) -> RunOptions:
         """From the raw option values: language from --lang, MATCHMAKER_LANG or the locale;
         the date from --today or the clock."""
-        return cls(proposals, catalog, profile, resolve_language(lang), resolve_today(today),
-                   output_format, output)
+        return cls(
+            proposals,
+            catalog,
+            profile,
+            resolve_language(lang),
+            resolve_today(today),
+            output_format,
+            output,
+        )
 
 
-def emit_to_stderr(diagnostics: Sequence[Diagnostic], sources: dict[str, str],
-                   output_format: str, language: str) -> None:
+def emit_to_stderr(
+    diagnostics: Sequence[Diagnostic], sources: dict[str, str], output_format: str, language: str
+) -> None:
     """Diagnostics about the inputs, for the person: on stderr, so a redirected output is
     never half data, half errors."""
     from matchmaker.cli.report import emit_diagnostics
@@ -109,16 +135,18 @@ def build_inputs(options: RunOptions) -> RunInputs:
     inputs = load_run(options.proposals, options.catalog, options.profile, options.today)
     failed = has_errors(inputs.diagnostics) or not inputs.ok
     if inputs.diagnostics:
-        emit_to_stderr(inputs.diagnostics, inputs.sources,
-                       "json" if options.output_format == "json" and failed else "text",
-                       options.language)
+        emit_to_stderr(
+            inputs.diagnostics,
+            inputs.sources,
+            "json" if options.output_format == "json" and failed else "text",
+            options.language,
+        )
     if failed:
         raise typer.Exit(1)
     return inputs
 
 
-def catalog_or_exit(root: Path | None, language: str, output_format: str = "text"
-                    ) -> Catalog:
+def catalog_or_exit(root: Path | None, language: str, output_format: str = "text") -> Catalog:
     """The catalog at `root` (the bundled one by default), or its errors on stderr and
     exit 1, for the commands that read only the catalog."""
     from matchmaker.bundled import catalog_dir
@@ -139,8 +167,7 @@ def catalog_or_exit(root: Path | None, language: str, output_format: str = "text
                 sources[name] = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue  # the diagnostic already says the file cannot be read
-    emit_to_stderr(diagnostics, sources, "json" if output_format == "json" else "text",
-                   language)
+    emit_to_stderr(diagnostics, sources, "json" if output_format == "json" else "text", language)
     if output_format != "json":
         sys.stderr.write(say("catalog-unusable", language, root=folder) + "\n")
     raise typer.Exit(1)
@@ -153,30 +180,47 @@ def _hint(name: str, known: Iterable[str], language: str) -> str:
     return say("did-you-mean", language, suggestion=suggestion) if suggestion else ""
 
 
-def project_ids_or_exit(catalog: Catalog, ids: Sequence[str] | None, language: str,
-                        option: str = "--project") -> set[str] | None:
+def project_ids_or_exit(
+    catalog: Catalog, ids: Sequence[str] | None, language: str, option: str = "--project"
+) -> set[str] | None:
     """The project ids given, each checked against the catalog (exit 2 with a suggestion)."""
     if not ids:
         return None
     for project_id in ids:
         if project_id not in catalog.projects:
-            usage_error(say("no-project", language, option=option, name=project_id,
-                            hint=_hint(project_id, catalog.projects, language)))
+            usage_error(
+                say(
+                    "no-project",
+                    language,
+                    option=option,
+                    name=project_id,
+                    hint=_hint(project_id, catalog.projects, language),
+                )
+            )
     return set(ids)
 
 
-def demand_keys_or_exit(keys: Sequence[str], names: Iterable[str], language: str,
-                        option: str) -> None:
+def demand_keys_or_exit(
+    keys: Sequence[str], names: Iterable[str], language: str, option: str
+) -> None:
     """Each PROPOSAL/DEMAND named must be a demand of the run (exit 2 with a suggestion)."""
     known = set(keys)
     for name in names:
         if name not in known:
-            usage_error(say("no-demand", language, option=option, name=name,
-                            hint=_hint(name, keys, language)))
+            usage_error(
+                say(
+                    "no-demand",
+                    language,
+                    option=option,
+                    name=name,
+                    hint=_hint(name, keys, language),
+                )
+            )
 
 
-def region_codes_or_exit(catalog: Catalog, names: Sequence[str] | None, language: str,
-                         option: str = "--region") -> set[str] | None:
+def region_codes_or_exit(
+    catalog: Catalog, names: Sequence[str] | None, language: str, option: str = "--region"
+) -> set[str] | None:
     """The region codes named (codes, names, former codes…). An ambiguous or unknown name
     is a usage error (exit 2) that lists the candidates, in every command alike."""
     if not names:
@@ -190,11 +234,13 @@ def region_codes_or_exit(catalog: Catalog, names: Sequence[str] | None, language
             continue
         shown = ", ".join(f"{r.code} {r.display(language)}" for r in resolution.candidates)
         if resolution.status == "ambiguous":
-            usage_error(say("region-ambiguous", language, option=option, name=name,
-                            candidates=shown))
+            usage_error(
+                say("region-ambiguous", language, option=option, name=name, candidates=shown)
+            )
         suggestion = say("region-did-you-mean", language, names=shown) if shown else ""
-        usage_error(say("region-not-found", language, option=option, name=name,
-                        candidates=suggestion))
+        usage_error(
+            say("region-not-found", language, option=option, name=name, candidates=suggestion)
+        )
     return codes
 
 
@@ -208,8 +254,14 @@ def _inputs_read(inputs: RunInputs) -> set[Path]:
     return read
 
 
-def write_or_exit(text: str | bytes, output: Path | None, language: str,
-                  inputs: RunInputs | None = None, *, overwrite: bool = True) -> None:
+def write_or_exit(
+    text: str | bytes,
+    output: Path | None,
+    language: str,
+    inputs: RunInputs | None = None,
+    *,
+    overwrite: bool = True,
+) -> None:
     """Print, or write atomically to `output` (bytes, such as a workbook, as they are).
 
     Never overwrites one of the run's inputs (exit 2); a missing folder is exit 2; any OS

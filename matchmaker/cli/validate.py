@@ -19,9 +19,16 @@ from matchmaker.cli.options import (
 
 
 def validate(
-    files: Annotated[list[Path], typer.Argument(
-        help="YAML files (or folders of them) to check.", exists=True, readable=False,
-        metavar="FILE...", show_default=False)],
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="YAML files (or folders of them) to check.",
+            exists=True,
+            readable=False,
+            metavar="FILE...",
+            show_default=False,
+        ),
+    ],
     output_format: DiagnosticFormatOption = None,
     lang: LangOption = None,
     catalog: CatalogOption = None,
@@ -33,6 +40,11 @@ def validate(
     from matchmaker.validation import validate_paths
 
     result = validate_paths(files, catalog or catalog_dir(), resolve_today(today))
-    code = emit_diagnostics(result.files, result.diagnostics, result.sources,
-                            resolve_diagnostic_format(output_format), resolve_language(lang))
+    code = emit_diagnostics(
+        result.files,
+        result.diagnostics,
+        result.sources,
+        resolve_diagnostic_format(output_format),
+        resolve_language(lang),
+    )
     raise typer.Exit(code)

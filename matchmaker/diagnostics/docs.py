@@ -31,11 +31,18 @@ def render_markdown() -> str:
         members = sorted(info for info in CODES.values() if info.group == group)
         if not members:
             continue
-        lines += ["", f"## {title}", "", "| code | severity | meaning | message (en / ko) |",
-                  "| --- | --- | --- | --- |"]
+        lines += [
+            "",
+            f"## {title}",
+            "",
+            "| code | severity | meaning | message (en / ko) |",
+            "| --- | --- | --- | --- |",
+        ]
         for info in members:
-            lines.append(f"| <a id=\"{info.code}\"></a>`{info.code}` | {info.severity.value} | "
-                         f"{info.doc} | {info.en} / {info.ko} |")
+            lines.append(
+                f'| <a id="{info.code}"></a>`{info.code}` | {info.severity.value} | '
+                f"{info.doc} | {info.en} / {info.ko} |"
+            )
     return "\n".join(lines).replace("{", "`{").replace("}", "}`") + "\n"
 
 

@@ -36,10 +36,14 @@ class Summary:
 
     def sentence(self, language: Language) -> str:
         if language == "ko":
-            return (f"파일 {self.files}개: 정상 {self.valid}개, 오류 {self.errors}건, "
-                    f"경고 {self.warnings}건")
-        return (f"{self.files} file(s): {self.valid} valid, {self.errors} error(s), "
-                f"{self.warnings} warning(s)")
+            return (
+                f"파일 {self.files}개: 정상 {self.valid}개, 오류 {self.errors}건, "
+                f"경고 {self.warnings}건"
+            )
+        return (
+            f"{self.files} file(s): {self.valid} valid, {self.errors} error(s), "
+            f"{self.warnings} warning(s)"
+        )
 
 
 def display_width(text: str) -> int:
@@ -58,13 +62,20 @@ _SEVERITY_WORD = {
 }
 
 
-def render_text(diagnostics: Sequence[Diagnostic], summary: Summary, language: Language,
-                sources: Mapping[str, str]) -> str:
+def render_text(
+    diagnostics: Sequence[Diagnostic],
+    summary: Summary,
+    language: Language,
+    sources: Mapping[str, str],
+) -> str:
     out: list[str] = []
     line_cache: dict[str, list[str]] = {}
     for diagnostic in diagnostics:
-        where = diagnostic.file if diagnostic.line == 0 else (
-            f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}")
+        where = (
+            diagnostic.file
+            if diagnostic.line == 0
+            else (f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}")
+        )
         word = _SEVERITY_WORD[language][diagnostic.level]
         out.append(f"{where}: {word}[{diagnostic.code}]: {diagnostic.message(language)}")
         text = sources.get(diagnostic.file)
@@ -95,14 +106,22 @@ def _as_dict(diagnostic: Diagnostic, language: Language) -> dict[str, object]:
     }
 
 
-def render_json(diagnostics: Sequence[Diagnostic], summary: Summary, language: Language,
-                sources: Mapping[str, str]) -> str:
+def render_json(
+    diagnostics: Sequence[Diagnostic],
+    summary: Summary,
+    language: Language,
+    sources: Mapping[str, str],
+) -> str:
     document = {
         "version": 1,
         "tool": {"name": "matchmaker", "version": __version__},
         "diagnostics": [_as_dict(d, language) for d in diagnostics],
-        "summary": {"files": summary.files, "valid": summary.valid, "errors": summary.errors,
-                    "warnings": summary.warnings},
+        "summary": {
+            "files": summary.files,
+            "valid": summary.valid,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+        },
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -115,8 +134,12 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(diagnostics: Sequence[Diagnostic], summary: Summary, language: Language,
-                  sources: Mapping[str, str]) -> str:
+def render_github(
+    diagnostics: Sequence[Diagnostic],
+    summary: Summary,
+    language: Language,
+    sources: Mapping[str, str],
+) -> str:
     command = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     out: list[str] = []
     for diagnostic in diagnostics:
@@ -128,46 +151,61 @@ def render_github(diagnostics: Sequence[Diagnostic], summary: Summary, language:
         hint = diagnostic.hint_text(language)
         if hint:
             message += f" ({hint})"
-        out.append(f"::{command[diagnostic.level]} {','.join(properties)}::"
-                   f"{_escape_data(message)}")
+        out.append(f"::{command[diagnostic.level]} {','.join(properties)}::{_escape_data(message)}")
     out.append(summary.sentence(language))
     return "\n".join(out) + "\n"
 
 
-def render_sarif(diagnostics: Sequence[Diagnostic], summary: Summary, language: Language,
-                 sources: Mapping[str, str]) -> str:
+def render_sarif(
+    diagnostics: Sequence[Diagnostic],
+    summary: Summary,
+    language: Language,
+    sources: Mapping[str, str],
+) -> str:
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     used = sorted({d.code for d in diagnostics})
     rule_index = {code: index for index, code in enumerate(used)}
-    rules = [{
-        "id": code,
-        "shortDescription": {"text": CODES[code].doc},
-        "defaultConfiguration": {"level": level[CODES[code].severity]},
-        "helpUri": f"{INFORMATION_URI}/blob/main/docs/diagnostics.md#{code}",
-    } for code in used]
+    rules = [
+        {
+            "id": code,
+            "shortDescription": {"text": CODES[code].doc},
+            "defaultConfiguration": {"level": level[CODES[code].severity]},
+            "helpUri": f"{INFORMATION_URI}/blob/main/docs/diagnostics.md#{code}",
+        }
+        for code in used
+    ]
     results = []
     for diagnostic in diagnostics:
         location: dict[str, object] = {"artifactLocation": {"uri": diagnostic.file}}
         if diagnostic.line > 0:
-            location["region"] = {"startLine": diagnostic.line,
-                                  "startColumn": diagnostic.column}
+            location["region"] = {"startLine": diagnostic.line, "startColumn": diagnostic.column}
         message = diagnostic.message(language)
         hint = diagnostic.hint_text(language)
-        results.append({
-            "ruleId": diagnostic.code,
-            "ruleIndex": rule_index[diagnostic.code],
-            "level": level[diagnostic.level],
-            "message": {"text": f"{message} ({hint})" if hint else message},
-            "locations": [{"physicalLocation": location}],
-        })
+        results.append(
+            {
+                "ruleId": diagnostic.code,
+                "ruleIndex": rule_index[diagnostic.code],
+                "level": level[diagnostic.level],
+                "message": {"text": f"{message} ({hint})" if hint else message},
+                "locations": [{"physicalLocation": location}],
+            }
+        )
     document = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "matchmaker", "version": __version__,
-                                "informationUri": INFORMATION_URI, "rules": rules}},
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "matchmaker",
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

@@ -52,13 +52,17 @@ def _cap(diagnostics: list[Diagnostic], file: str) -> tuple[Diagnostic, ...]:
     shown = diagnostics[:MAX_DIAGNOSTICS_PER_FILE]
     rest = len(diagnostics) - len(shown)
     last = shown[-1]
-    shown.append(Diagnostic(file, last.line, last.column, "too-many-errors",
-                            {"count": str(rest)}, hint="show-all"))
+    shown.append(
+        Diagnostic(
+            file, last.line, last.column, "too-many-errors", {"count": str(rest)}, hint="show-all"
+        )
+    )
     return tuple(shown)
 
 
-def _document_checks(kind: str, model: BaseModel, parsed: ParsedDocument,
-                     file: str) -> list[Diagnostic]:
+def _document_checks(
+    kind: str, model: BaseModel, parsed: ParsedDocument, file: str
+) -> list[Diagnostic]:
     """Rules inside one document that need positions (so not in the model)."""
     found: list[Diagnostic] = []
     if isinstance(model, Proposal):
@@ -66,29 +70,53 @@ def _document_checks(kind: str, model: BaseModel, parsed: ParsedDocument,
         for index, demand in enumerate(model.demands):
             mark = parsed.positions.of_value(("demands", index, "id"))
             if demand.id in first_line:
-                found.append(Diagnostic(
-                    file, mark.line, mark.column, "duplicate-id",
-                    {"what": "demand", "what@ko": "수요", "value": demand.id,
-                     "first_line": str(first_line[demand.id])}, hint="rename-id"))
+                found.append(
+                    Diagnostic(
+                        file,
+                        mark.line,
+                        mark.column,
+                        "duplicate-id",
+                        {
+                            "what": "demand",
+                            "what@ko": "수요",
+                            "value": demand.id,
+                            "first_line": str(first_line[demand.id]),
+                        },
+                        hint="rename-id",
+                    )
+                )
             else:
                 first_line[demand.id] = mark.line
     return found
 
 
-def load_bytes(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS,
-               kinds: frozenset[str] | None = None) -> LoadedDocument:
+def load_bytes(
+    data: bytes, file: str, limits: Limits = DEFAULT_LIMITS, kinds: frozenset[str] | None = None
+) -> LoadedDocument:
     """Load one document from bytes already read. `kinds` restricts what it may be."""
     digest = hashlib.sha256(data).hexdigest()
 
-    def failed(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic], text: str | None = None,
-               kind: str | None = None, parsed: ParsedDocument | None = None) -> LoadedDocument:
-        return LoadedDocument(file, digest, kind, None, parsed, _cap(list(diagnostics), file),
-                              text)
+    def failed(
+        diagnostics: tuple[Diagnostic, ...] | list[Diagnostic],
+        text: str | None = None,
+        kind: str | None = None,
+        parsed: ParsedDocument | None = None,
+    ) -> LoadedDocument:
+        return LoadedDocument(file, digest, kind, None, parsed, _cap(list(diagnostics), file), text)
 
     if len(data) > limits.max_bytes:
-        return failed([Diagnostic(file, 0, 0, "file-too-large",
-                                  {"size": str(len(data)), "limit": str(limits.max_bytes)},
-                                  hint="split-file")])
+        return failed(
+            [
+                Diagnostic(
+                    file,
+                    0,
+                    0,
+                    "file-too-large",
+                    {"size": str(len(data)), "limit": str(limits.max_bytes)},
+                    hint="split-file",
+                )
+            ]
+        )
     decoded = decode(data, file)
     if decoded.text is None:
         return failed(decoded.diagnostics)
@@ -101,23 +129,51 @@ def load_bytes(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS,
     kind = parsed.data.get("kind")
     if "kind" not in parsed.data:
         root = parsed.positions.of_value(())
-        return failed([Diagnostic(file, root.line, root.column, "missing-kind",
-                                  {"kinds": ", ".join(allowed)}, hint="start-with-kind")],
-                      text, parsed=parsed)
+        return failed(
+            [
+                Diagnostic(
+                    file,
+                    root.line,
+                    root.column,
+                    "missing-kind",
+                    {"kinds": ", ".join(allowed)},
+                    hint="start-with-kind",
+                )
+            ],
+            text,
+            parsed=parsed,
+        )
     mark = parsed.positions.of_value(("kind",))
     if not isinstance(kind, str) or kind not in allowed:
         suggestion = did_you_mean(str(kind), allowed)
-        return failed([Diagnostic(file, mark.line, mark.column, "unknown-kind",
-                                  {"value": str(kind)[:60], "kinds": ", ".join(allowed)},
-                                  hint="did-you-mean" if suggestion else None,
-                                  hint_params={"suggestion": suggestion or ""})],
-                      text, parsed=parsed)
+        return failed(
+            [
+                Diagnostic(
+                    file,
+                    mark.line,
+                    mark.column,
+                    "unknown-kind",
+                    {"value": str(kind)[:60], "kinds": ", ".join(allowed)},
+                    hint="did-you-mean" if suggestion else None,
+                    hint_params={"suggestion": suggestion or ""},
+                )
+            ],
+            text,
+            parsed=parsed,
+        )
     diagnostics: list[Diagnostic] = []
     if kind in _NO_ANCHOR_KINDS:
         diagnostics.extend(
-            Diagnostic(file, at.line, at.column, "anchor-not-allowed",
-                       {"what": what, "kind": kind}, hint="write-out-alias")
-            for at, what in read.anchors)
+            Diagnostic(
+                file,
+                at.line,
+                at.column,
+                "anchor-not-allowed",
+                {"what": what, "kind": kind},
+                hint="write-out-alias",
+            )
+            for at, what in read.anchors
+        )
     model_class = MODEL_BY_KIND[kind]
     try:
         model = model_class.model_validate(parsed.data)
@@ -130,8 +186,9 @@ def load_bytes(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS,
     return LoadedDocument(file, digest, kind, model, parsed, _cap(diagnostics, file), text)
 
 
-def read_limited(path: FilePath, limits: Limits = DEFAULT_LIMITS,
-                 name: str | None = None) -> bytes | Diagnostic:
+def read_limited(
+    path: FilePath, limits: Limits = DEFAULT_LIMITS, name: str | None = None
+) -> bytes | Diagnostic:
     """Read at most one byte past the limit; refuse what is not a regular file.
 
     A FIFO or a device would block or never end, so only regular files are read.
@@ -140,20 +197,34 @@ def read_limited(path: FilePath, limits: Limits = DEFAULT_LIMITS,
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            return Diagnostic(name, 0, 0, "unreadable-file",
-                              {"detail": "not a regular file", "detail@ko": "일반 파일이 아닙니다"})
+            return Diagnostic(
+                name,
+                0,
+                0,
+                "unreadable-file",
+                {"detail": "not a regular file", "detail@ko": "일반 파일이 아닙니다"},
+            )
         if info.st_size > limits.max_bytes:
-            return Diagnostic(name, 0, 0, "file-too-large",
-                              {"size": str(info.st_size), "limit": str(limits.max_bytes)},
-                              hint="split-file")
+            return Diagnostic(
+                name,
+                0,
+                0,
+                "file-too-large",
+                {"size": str(info.st_size), "limit": str(limits.max_bytes)},
+                hint="split-file",
+            )
         with path.open("rb") as handle:
             return handle.read(limits.max_bytes + 1)
     except OSError as error:
         return Diagnostic(name, 0, 0, "unreadable-file", {"detail": error.strerror or str(error)})
 
 
-def load_file(path: FilePath, limits: Limits = DEFAULT_LIMITS,
-              kinds: frozenset[str] | None = None, display: str | None = None) -> LoadedDocument:
+def load_file(
+    path: FilePath,
+    limits: Limits = DEFAULT_LIMITS,
+    kinds: frozenset[str] | None = None,
+    display: str | None = None,
+) -> LoadedDocument:
     name = display or str(path)
     data = read_limited(path, limits, name)
     if isinstance(data, Diagnostic):

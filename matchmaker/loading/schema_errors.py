@@ -83,14 +83,18 @@ def _step(annotation: Any, part: str | int) -> Any:
         origin = get_origin(candidate)
         if isinstance(part, int) and origin is list:
             return get_args(candidate)[0]
-        if isinstance(part, str) and isinstance(candidate, type) and issubclass(
-            candidate, BaseModel
+        if (
+            isinstance(part, str)
+            and isinstance(candidate, type)
+            and issubclass(candidate, BaseModel)
         ):
             field = candidate.model_fields.get(part)
             if field is not None:
-                return field.annotation if not field.metadata else Annotated[
-                    field.annotation, *field.metadata
-                ]
+                return (
+                    field.annotation
+                    if not field.metadata
+                    else Annotated[field.annotation, *field.metadata]
+                )
     return None
 
 
@@ -179,8 +183,11 @@ def _bound_detail(error_type: str, context: dict[str, Any]) -> dict[str, str]:
         "greater_than": ("must be more than {v}", "{v}보다 커야 합니다", "gt"),
         "less_than_equal": ("must be at most {v}", "{v} 이하여야 합니다", "le"),
         "less_than": ("must be less than {v}", "{v}보다 작아야 합니다", "lt"),
-        "too_short": ("needs at least {v} item(s)", "항목이 {v}개 이상 있어야 합니다",
-                      "min_length"),
+        "too_short": (
+            "needs at least {v} item(s)",
+            "항목이 {v}개 이상 있어야 합니다",
+            "min_length",
+        ),
         "too_long": ("allows at most {v} item(s)", "항목은 {v}개까지입니다", "max_length"),
         "string_too_short": ("must not be empty", "비어 있으면 안 됩니다", "min_length"),
         "string_too_long": ("is longer than {v} characters", "{v}자보다 깁니다", "max_length"),
@@ -229,30 +236,55 @@ def _one(
     field = _field_name(location, path)
     annotation = annotation_at(model, location)
 
-    def at(mark_path: Path, code: str, params: dict[str, str], hint: str | None = None,
-           hint_params: dict[str, str] | None = None, key: bool = False) -> Diagnostic:
+    def at(
+        mark_path: Path,
+        code: str,
+        params: dict[str, str],
+        hint: str | None = None,
+        hint_params: dict[str, str] | None = None,
+        key: bool = False,
+    ) -> Diagnostic:
         mark = positions.of_key(mark_path) if key else positions.of_value(mark_path)
-        return Diagnostic(file, mark.line, mark.column, code, params, hint=hint,
-                          hint_params=hint_params or {})
+        return Diagnostic(
+            file, mark.line, mark.column, code, params, hint=hint, hint_params=hint_params or {}
+        )
 
     if error_type == "missing":
         where_en, where_ko = _where(path)
         missing = str(location[-1])
-        return at(path, "missing-field", {"field": missing}, "add-field",
-                  {"field": missing, "where": where_en, "where@ko": where_ko})
+        return at(
+            path,
+            "missing-field",
+            {"field": missing},
+            "add-field",
+            {"field": missing, "where": where_en, "where@ko": where_ko},
+        )
     if error_type == "extra_forbidden":
         unknown = str(location[-1])
         allowed = model_fields_at(annotation_at(model, location[:-1]))
         suggestion = did_you_mean(unknown, allowed)
         if suggestion:
-            return at(path, "unknown-field", {"field": unknown}, "did-you-mean",
-                      {"suggestion": suggestion}, key=True)
-        return at(path, "unknown-field", {"field": unknown}, "allowed-fields",
-                  {"allowed": ", ".join(allowed)}, key=True)
+            return at(
+                path,
+                "unknown-field",
+                {"field": unknown},
+                "did-you-mean",
+                {"suggestion": suggestion},
+                key=True,
+            )
+        return at(
+            path,
+            "unknown-field",
+            {"field": unknown},
+            "allowed-fields",
+            {"allowed": ", ".join(allowed)},
+            key=True,
+        )
     if error_type in ("literal_error", "enum"):
         choices = literal_choices(annotation)
         shown = ", ".join(choices[:MAX_LISTED_CHOICES]) + (
-            " …" if len(choices) > MAX_LISTED_CHOICES else "")
+            " …" if len(choices) > MAX_LISTED_CHOICES else ""
+        )
         text = str(value)
         suggestion = did_you_mean(text, choices) if isinstance(value, str) else None
         params = {"value": text[:60], "field": field, "expected": shown}
@@ -262,30 +294,59 @@ def _one(
     if error_type == "string_pattern_mismatch":
         text = str(value)
         if context.get("pattern") == SLUG_PATTERN:
-            return at(path, "invalid-id", {"value": text[:60]}, "slug",
-                      {"suggestion": slugify(text)})
-        return at(path, "invalid-value", {"value": text[:60], "field": field,
-                                          "expected": "a 2- or 5-digit region code",
-                                          "expected@ko": "2자리 또는 5자리 지역 코드"})
+            return at(
+                path, "invalid-id", {"value": text[:60]}, "slug", {"suggestion": slugify(text)}
+            )
+        return at(
+            path,
+            "invalid-value",
+            {
+                "value": text[:60],
+                "field": field,
+                "expected": "a 2- or 5-digit region code",
+                "expected@ko": "2자리 또는 5자리 지역 코드",
+            },
+        )
     if error_type in _EXPECTED:
         expected_en, expected_ko = _EXPECTED[error_type]
         found_en, found_ko = _describe_found(value)
         hint, hint_params = _type_hint(error_type, value)
         if _is_date(annotation) and isinstance(value, int | float):
             hint, hint_params = "iso-date", {}
-        return at(path, "wrong-type", {"field": field, "expected": expected_en,
-                                       "expected@ko": expected_ko, "found": found_en,
-                                       "found@ko": found_ko}, hint, hint_params)
-    if error_type in ("greater_than_equal", "greater_than", "less_than_equal", "less_than",
-                      "too_short", "too_long", "string_too_short", "string_too_long"):
+        return at(
+            path,
+            "wrong-type",
+            {
+                "field": field,
+                "expected": expected_en,
+                "expected@ko": expected_ko,
+                "found": found_en,
+                "found@ko": found_ko,
+            },
+            hint,
+            hint_params,
+        )
+    if error_type in (
+        "greater_than_equal",
+        "greater_than",
+        "less_than_equal",
+        "less_than",
+        "too_short",
+        "too_long",
+        "string_too_short",
+        "string_too_long",
+    ):
         hint = "share" if error_type == "less_than_equal" and context.get("le") == 1 else None
-        return at(path, "out-of-range", {"field": field, **_bound_detail(error_type, context)},
-                  hint)
+        return at(
+            path, "out-of-range", {"field": field, **_bound_detail(error_type, context)}, hint
+        )
     if error_type == "finite_number":
         return at(path, "number-out-of-range", {"value": str(value)})
     message = str(item.get("msg", error_type)).removeprefix("Value error, ")
-    if _is_date(annotation) and error_type in ("value_error", "date_from_datetime_parsing",
-                                                "date_parsing"):
-        return at(path, "invalid-date", {"value": str(value)[:60], "detail": message},
-                  "iso-date")
+    if _is_date(annotation) and error_type in (
+        "value_error",
+        "date_from_datetime_parsing",
+        "date_parsing",
+    ):
+        return at(path, "invalid-date", {"value": str(value)[:60], "detail": message}, "iso-date")
     return at(path, "field-constraint", {"field": field, "detail": message})

@@ -38,9 +38,7 @@ class DecodedText:
 def position_of(text: str, index: int) -> tuple[int, int]:
     """1-based line and column of a character index, counting CRLF, CR and LF as breaks."""
     line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
-    line = text.count("\n", 0, index) + text.count("\r", 0, index) - text.count(
-        "\r\n", 0, index
-    )
+    line = text.count("\n", 0, index) + text.count("\r", 0, index) - text.count("\r\n", 0, index)
     # An index right after a CR of a CRLF pair sits on the same line as the LF.
     return line + 1, index - line_start + 1
 
@@ -74,7 +72,7 @@ def decode(data: bytes, file: str) -> DecodedText:
         return DecodedText(
             None, (Diagnostic(file, 1, 1, "not-utf8", {"encoding": wide}, hint="save-as-utf8"),)
         )
-    body = data[len(UTF8_BOM):] if data.startswith(UTF8_BOM) else data
+    body = data[len(UTF8_BOM) :] if data.startswith(UTF8_BOM) else data
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -82,18 +82,36 @@ class _Reader:
         self.root_mark: Mark | None = None
         self.documents = 0
 
-    def refuse(self, mark: Mark, code: str, params: dict[str, str] | None = None,
-               hint: str | None = None, hint_params: dict[str, str] | None = None) -> None:
-        raise _Refused(Diagnostic(self.file, mark.line, mark.column, code, params or {},
-                                  hint=hint, hint_params=hint_params or {}))
+    def refuse(
+        self,
+        mark: Mark,
+        code: str,
+        params: dict[str, str] | None = None,
+        hint: str | None = None,
+        hint_params: dict[str, str] | None = None,
+    ) -> None:
+        raise _Refused(
+            Diagnostic(
+                self.file,
+                mark.line,
+                mark.column,
+                code,
+                params or {},
+                hint=hint,
+                hint_params=hint_params or {},
+            )
+        )
 
     # -- values ----------------------------------------------------------------------
     def scalar_value(self, event: Any, mark: Mark) -> Any:
         raw: str = event.value
         if len(raw) > self.limits.max_scalar_chars:
-            self.refuse(mark, "scalar-too-long",
-                        {"length": str(len(raw)), "limit": str(self.limits.max_scalar_chars)},
-                        hint="split-file")
+            self.refuse(
+                mark,
+                "scalar-too-long",
+                {"length": str(len(raw)), "limit": str(self.limits.max_scalar_chars)},
+                hint="split-file",
+            )
         if event.tag is not None and event.tag != _STR_TAG:
             self.refuse(mark, "explicit-tag", {"tag": event.tag}, hint="remove-tag")
         plain = event.style in (None, "") and event.tag is None
@@ -122,8 +140,9 @@ class _Reader:
         for collection in self.stack:
             collection.size += amount
         if self.nodes > self.limits.max_nodes:
-            self.refuse(mark, "too-many-nodes", {"limit": str(self.limits.max_nodes)},
-                        hint="split-file")
+            self.refuse(
+                mark, "too-many-nodes", {"limit": str(self.limits.max_nodes)}, hint="split-file"
+            )
 
     # -- structure -------------------------------------------------------------------
     def child_path(self, mark: Mark) -> Path:
@@ -164,9 +183,12 @@ class _Reader:
             # `1: x` or `true: x` – keys are names, so keep the text exactly as written.
             key = event.value
         if key in parent.key_lines:
-            self.refuse(mark, "duplicate-key",
-                        {"key": key, "first_line": str(parent.key_lines[key])},
-                        hint="remove-duplicate-key")
+            self.refuse(
+                mark,
+                "duplicate-key",
+                {"key": key, "first_line": str(parent.key_lines[key])},
+                hint="remove-duplicate-key",
+            )
         parent.key_lines[key] = mark.line
         parent.pending_key = key
         path = (*parent.path, key)
@@ -184,8 +206,7 @@ class _Reader:
             if self.documents > 1:
                 self.refuse(mark, "multiple-documents", hint="one-document")
             return
-        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent,
-                              yaml.DocumentEndEvent)):
+        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
             return
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             done = self.stack.pop()
@@ -195,9 +216,14 @@ class _Reader:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if self.expecting_key():
                 is_mapping = isinstance(event, yaml.MappingStartEvent)
-                self.refuse(mark, "complex-key", {
-                    "found": "mapping" if is_mapping else "list",
-                    "found@ko": "매핑" if is_mapping else "목록"})
+                self.refuse(
+                    mark,
+                    "complex-key",
+                    {
+                        "found": "mapping" if is_mapping else "list",
+                        "found@ko": "매핑" if is_mapping else "목록",
+                    },
+                )
             if event.tag is not None:
                 self.refuse(mark, "explicit-tag", {"tag": event.tag}, hint="remove-tag")
             if len(self.stack) >= self.limits.max_depth:
@@ -205,18 +231,20 @@ class _Reader:
             path = self.child_path(mark)
             self.count(1, mark)
             container: dict[str, Any] | list[Any] = (
-                {} if isinstance(event, yaml.MappingStartEvent) else [])
+                {} if isinstance(event, yaml.MappingStartEvent) else []
+            )
             self.stack.append(_Collection(container, path, mark, event.anchor))
             self.positions.values.setdefault(path, mark)
             return
         if isinstance(event, yaml.AliasEvent):
             self.anchor_uses.append((mark, f"*{event.anchor}"))
             if event.anchor not in self.anchors:
-                self.refuse(mark, "unknown-alias", {"name": str(event.anchor)},
-                            hint="write-out-alias")
+                self.refuse(
+                    mark, "unknown-alias", {"name": str(event.anchor)}, hint="write-out-alias"
+                )
             if self.expecting_key():
                 self.refuse(mark, "complex-key", {"found": "alias", "found@ko": "별칭"})
-            value, size = self.anchors[event.anchor]
+            value, size = self.anchors[str(event.anchor)]
             self.count(size, mark)
             self.attach(value, mark, self.child_path(mark))
             return
@@ -235,8 +263,7 @@ class _Reader:
         raise AssertionError(f"unexpected YAML event {event!r}")  # pragma: no cover
 
 
-def _syntax_diagnostic(error: yaml.YAMLError, text: str, file: str,
-                       limits: Limits) -> Diagnostic:
+def _syntax_diagnostic(error: yaml.YAMLError, text: str, file: str, limits: Limits) -> Diagnostic:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = getattr(error, "problem", None) or str(error)
@@ -272,8 +299,19 @@ def read_yaml(text: str, file: str, limits: Limits) -> ReadResult:
     if not isinstance(reader.root, dict):
         found = "a list" if isinstance(reader.root, list) else "a single value"
         mark = reader.root_mark
-        return ReadResult(None, (Diagnostic(file, mark.line, mark.column, "not-a-mapping",
-                                            {"found": found}, hint="start-with-kind"),))
+        return ReadResult(
+            None,
+            (
+                Diagnostic(
+                    file,
+                    mark.line,
+                    mark.column,
+                    "not-a-mapping",
+                    {"found": found},
+                    hint="start-with-kind",
+                ),
+            ),
+        )
     reader.positions.values[()] = reader.root_mark
     document = ParsedDocument(reader.root, reader.positions, text)
     return ReadResult(document, (), tuple(reader.anchor_uses))

@@ -90,11 +90,16 @@ PartnerKind = Literal[
 
 class Names(Strict):
     ko: ShortText | None = Field(
-        None, description="한국어 이름. ko와 en 중 하나는 있어야 합니다. / Name in Korean; give "
-        "at least one of ko and en.", examples=["도농상생 공공급식"])
+        None,
+        description="한국어 이름. ko와 en 중 하나는 있어야 합니다. / Name in Korean; give "
+        "at least one of ko and en.",
+        examples=["도농상생 공공급식"],
+    )
     en: ShortText | None = Field(
-        None, description="영어 이름. / Name in English.",
-        examples=["Urban-rural win-win public meals"])
+        None,
+        description="영어 이름. / Name in English.",
+        examples=["Urban-rural win-win public meals"],
+    )
 
     @model_validator(mode="after")
     def _at_least_one(self) -> Names:
@@ -109,14 +114,21 @@ class Names(Strict):
 
 class LongText(Strict):
     ko: Text | None = Field(
-        None, description="한국어 설명. ko와 en 중 하나는 있어야 합니다. / Text in Korean; give "
+        None,
+        description="한국어 설명. ko와 en 중 하나는 있어야 합니다. / Text in Korean; give "
         "at least one of ko and en.",
-        examples=["자치구 공공급식센터를 통해 산지 친환경 농산물을 어린이집과 복지시설에 "
-                  "공급한다."])
+        examples=[
+            "자치구 공공급식센터를 통해 산지 친환경 농산물을 어린이집과 복지시설에 공급한다."
+        ],
+    )
     en: Text | None = Field(
-        None, description="영어 설명. / Text in English.",
-        examples=["Gu public-meal centres buy organic produce from partner regions for "
-                  "daycare centres and welfare facilities."])
+        None,
+        description="영어 설명. / Text in English.",
+        examples=[
+            "Gu public-meal centres buy organic produce from partner regions for "
+            "daycare centres and welfare facilities."
+        ],
+    )
 
     @model_validator(mode="after")
     def _at_least_one(self) -> LongText:
@@ -130,19 +142,28 @@ class LongText(Strict):
 
 class Source(Strict):
     url: ShortText | None = Field(
-        None, description="출처 주소. url과 title 중 하나는 있어야 합니다. / Address of the "
+        None,
+        description="출처 주소. url과 title 중 하나는 있어야 합니다. / Address of the "
         "source; give a url or a title.",
-        examples=["https://www.donga.com/news/Society/article/all/20160308/76870487/1"])
+        examples=["https://www.donga.com/news/Society/article/all/20160308/76870487/1"],
+    )
     title: ShortText | None = Field(
-        None, description="출처 제목(문서, 기사, 보도자료). / Title of the document, article or "
+        None,
+        description="출처 제목(문서, 기사, 보도자료). / Title of the document, article or "
         "press release.",
-        examples=["동아일보 (2016-03-08): 서울시 '폐교 활용 가족 캠핑장으로 오세요'"])
+        examples=["동아일보 (2016-03-08): 서울시 '폐교 활용 가족 캠핑장으로 오세요'"],
+    )
     note: Text | None = Field(
-        None, description="이 출처가 뒷받침하는 사실, 또는 추론한 내용. / What this source "
-        "supports, or what was inferred from it.", examples=["참여 지역 수와 시작 연도의 근거."])
+        None,
+        description="이 출처가 뒷받침하는 사실, 또는 추론한 내용. / What this source "
+        "supports, or what was inferred from it.",
+        examples=["참여 지역 수와 시작 연도의 근거."],
+    )
     accessed: IsoDate | None = Field(
-        None, description="출처를 확인한 날짜(YYYY-MM-DD). / Date the source was checked "
-        "(YYYY-MM-DD).", examples=["2026-03-02"])
+        None,
+        description="출처를 확인한 날짜(YYYY-MM-DD). / Date the source was checked (YYYY-MM-DD).",
+        examples=["2026-03-02"],
+    )
 
     @model_validator(mode="after")
     def _says_where(self) -> Source:
@@ -157,16 +178,21 @@ Sources = Annotated[list[Source], Field(min_length=1)]
 class Partner(Strict):
     name: ShortText = Field(
         description="협력 기관·단체 이름. / Name of the partner organisation.",
-        examples=["완주로컬푸드협동조합"])
+        examples=["완주로컬푸드협동조합"],
+    )
     kind: PartnerKind = Field(
         description="협력 주체의 종류: 민간기업(private), 사회적기업(social-enterprise), "
         "협동조합(cooperative), 대학(university), 연구기관(research), 시민단체(civil), "
         "공공기관(public), 언론(media). / Kind of partner: private company, social "
         "enterprise, cooperative, university, research institute, civil society, public body "
-        "or media.", examples=["cooperative"])
+        "or media.",
+        examples=["cooperative"],
+    )
     role: ShortText | None = Field(
-        None, description="맡는 역할(자유 기술). / What the partner does, in free text.",
-        examples=["수집, 선별, 출하"])
+        None,
+        description="맡는 역할(자유 기술). / What the partner does, in free text.",
+        examples=["수집, 선별, 출하"],
+    )
 
 
 def unique(values: list[str], what: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 
 from matchmaker.allocation.report import AllocationResult
 from matchmaker.messages import say
@@ -12,34 +13,53 @@ from matchmaker.render.envelope import envelope, to_json
 from matchmaker.render.rank import UTF8_BOM, profile_json
 
 
-def to_json_document(result: AllocationResult, profile: Profile, inputs: dict[str, str],
-                     options: dict[str, object]) -> dict[str, object]:
+def to_json_document(
+    result: AllocationResult,
+    profile: Profile,
+    inputs: dict[str, str],
+    options: Mapping[str, object],
+) -> dict[str, object]:
     solution = result.solution
-    return envelope(inputs, {
-        "options": options,
-        "profile": profile_json(profile),
-        "status": solution.status,
-        "gap": solution.gap,
-        "bound": solution.bound,
-        "objective": solution.objective,
-        "assignments": [{
-            "proposal": a.proposal, "demand": a.demand,
-            "region": {"code": a.region_code, "name": a.region_name},
-            "project": a.project, "score": a.score, "cost": a.cost, "reasons": list(a.reasons),
-        } for a in result.assignments],
-        "unassigned": [{
-            "proposal": u.proposal, "demand": u.demand,
-            "region": {"code": u.region_code, "name": u.region_name},
-            "reason": u.reason, "code": u.code,
-        } for u in result.unassigned],
-        "synergy": result.synergy,
-        "capacity_used": result.capacity_used,
-        "budget_used": result.budget_used,
-        "budget": result.budget,
-        "assignments_with_unknown_cost": result.unknown_cost,
-        "fairness_prices": result.fairness_prices,
-        "equity": result.equity,
-    })
+    return envelope(
+        inputs,
+        {
+            "options": options,
+            "profile": profile_json(profile),
+            "status": solution.status,
+            "gap": solution.gap,
+            "bound": solution.bound,
+            "objective": solution.objective,
+            "assignments": [
+                {
+                    "proposal": a.proposal,
+                    "demand": a.demand,
+                    "region": {"code": a.region_code, "name": a.region_name},
+                    "project": a.project,
+                    "score": a.score,
+                    "cost": a.cost,
+                    "reasons": list(a.reasons),
+                }
+                for a in result.assignments
+            ],
+            "unassigned": [
+                {
+                    "proposal": u.proposal,
+                    "demand": u.demand,
+                    "region": {"code": u.region_code, "name": u.region_name},
+                    "reason": u.reason,
+                    "code": u.code,
+                }
+                for u in result.unassigned
+            ],
+            "synergy": result.synergy,
+            "capacity_used": result.capacity_used,
+            "budget_used": result.budget_used,
+            "budget": result.budget,
+            "assignments_with_unknown_cost": result.unknown_cost,
+            "fairness_prices": result.fairness_prices,
+            "equity": result.equity,
+        },
+    )
 
 
 def render_json(document: dict[str, object]) -> str:
@@ -49,49 +69,107 @@ def render_json(document: dict[str, object]) -> str:
 def render_csv(result: AllocationResult, language: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["proposal", "demand", "region_code", "region", "project", "score",
-                     "cost_krw", "status", "reason"])
+    writer.writerow(
+        [
+            "proposal",
+            "demand",
+            "region_code",
+            "region",
+            "project",
+            "score",
+            "cost_krw",
+            "status",
+            "reason",
+        ]
+    )
     for a in result.assignments:
-        writer.writerow([a.proposal, a.demand, a.region_code, a.region_name[language],
-                         a.project, f"{a.score:.2f}", "" if a.cost is None else a.cost,
-                         "assigned", " | ".join(a.reasons)])
+        writer.writerow(
+            [
+                a.proposal,
+                a.demand,
+                a.region_code,
+                a.region_name[language],
+                a.project,
+                f"{a.score:.2f}",
+                "" if a.cost is None else a.cost,
+                "assigned",
+                " | ".join(a.reasons),
+            ]
+        )
     for u in result.unassigned:
-        writer.writerow([u.proposal, u.demand, u.region_code, u.region_name[language], "", "",
-                         "", "unassigned", u.reason])
+        writer.writerow(
+            [
+                u.proposal,
+                u.demand,
+                u.region_code,
+                u.region_name[language],
+                "",
+                "",
+                "",
+                "unassigned",
+                u.reason,
+            ]
+        )
     return UTF8_BOM + buffer.getvalue()
 
 
 def _summary_lines(result: AllocationResult, language: str) -> list[str]:
     s = result.solution
-    status = (say(language, "proven optimal", "최적해 증명됨") if s.status == "optimal" else
-              say(language, f"stopped at the time limit: gap {s.gap:.2%}, bound {s.bound:.1f}",
-                   f"시간 제한으로 중단: 격차 {s.gap:.2%}, 상한 {s.bound:.1f}"))
+    status = (
+        say(language, "proven optimal", "최적해 증명됨")
+        if s.status == "optimal"
+        else say(
+            language,
+            f"stopped at the time limit: gap {s.gap:.2%}, bound {s.bound:.1f}",
+            f"시간 제한으로 중단: 격차 {s.gap:.2%}, 상한 {s.bound:.1f}",
+        )
+    )
     budget = f"KRW {result.budget_used:,}" + (
-        f" / {result.budget:,}" if result.budget is not None else "")
+        f" / {result.budget:,}" if result.budget is not None else ""
+    )
     lines = [
-        say(language, f"Objective {s.objective:.1f} ({status})",
-             f"목적값 {s.objective:.1f}({status})"),
-        say(language, f"{len(result.assignments)} assigned, {len(result.unassigned)} unassigned;"
-             f" budget used {budget}",
-             f"배정 {len(result.assignments)}건, 미배정 {len(result.unassigned)}건; "
-             f"사용 예산 {budget}"),
+        say(
+            language,
+            f"Objective {s.objective:.1f} ({status})",
+            f"목적값 {s.objective:.1f}({status})",
+        ),
+        say(
+            language,
+            f"{len(result.assignments)} assigned, {len(result.unassigned)} unassigned;"
+            f" budget used {budget}",
+            f"배정 {len(result.assignments)}건, 미배정 {len(result.unassigned)}건; "
+            f"사용 예산 {budget}",
+        ),
     ]
     if result.unknown_cost:
-        lines.append(say(language, f"{result.unknown_cost} assignment(s) have no known cost "
-                          "and are not counted in the budget",
-                          f"비용을 알 수 없는 배정 {result.unknown_cost}건은 예산에 포함되지 "
-                          "않았습니다"))
+        lines.append(
+            say(
+                language,
+                f"{result.unknown_cost} assignment(s) have no known cost "
+                "and are not counted in the budget",
+                f"비용을 알 수 없는 배정 {result.unknown_cost}건은 예산에 포함되지 않았습니다",
+            )
+        )
     for group, price in result.fairness_prices.items():
-        lines.append(say(language, f"Price of {group}: {price:.1f} points of objective",
-                          f"{group} 조건의 비용: 목적값 {price:.1f}점"))
+        lines.append(
+            say(
+                language,
+                f"Price of {group}: {price:.1f} points of objective",
+                f"{group} 조건의 비용: 목적값 {price:.1f}점",
+            )
+        )
     equity = result.equity
     decline = equity.get("population_decline", {})
     if isinstance(decline, dict):
-        lines.append(say(language,
-                          f"Population-decline areas: {decline['assignments_share']:.0%} of "
-                          f"assignments, {decline['krw_share']:.0%} of KRW",
-                          f"인구감소지역: 배정의 {decline['assignments_share']:.0%}, "
-                          f"예산의 {decline['krw_share']:.0%}"))
+        lines.append(
+            say(
+                language,
+                f"Population-decline areas: {decline['assignments_share']:.0%} of "
+                f"assignments, {decline['krw_share']:.0%} of KRW",
+                f"인구감소지역: 배정의 {decline['assignments_share']:.0%}, "
+                f"예산의 {decline['krw_share']:.0%}",
+            )
+        )
     return lines
 
 

@@ -22,8 +22,12 @@ FORMAT_VERSION = 1
 
 def envelope(inputs: Mapping[str, str], body: Mapping[str, Any]) -> dict[str, Any]:
     """`version`, `tool` and `inputs` (file → SHA-256, sorted), then the body's fields."""
-    return {"version": FORMAT_VERSION, "tool": {"name": "matchmaker", "version": __version__},
-            "inputs": dict(sorted(inputs.items())), **body}
+    return {
+        "version": FORMAT_VERSION,
+        "tool": {"name": "matchmaker", "version": __version__},
+        "inputs": dict(sorted(inputs.items())),
+        **body,
+    }
 
 
 def _finite(value: Any) -> Any:
@@ -38,5 +42,4 @@ def _finite(value: Any) -> Any:
 
 def to_json(document: Mapping[str, Any]) -> str:
     """Indented, UTF-8 as written (Hangul stays readable), strict, newline-terminated."""
-    return json.dumps(_finite(dict(document)), ensure_ascii=False, indent=2,
-                      allow_nan=False) + "\n"
+    return json.dumps(_finite(dict(document)), ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -14,7 +14,6 @@ COMPONENT_NAMES = {
 }
 
 
-
 def counterfactual_sentence(explanation: Explanation, language: str) -> str | None:
     c = explanation.counterfactual
     if c is None:
@@ -22,62 +21,91 @@ def counterfactual_sentence(explanation: Explanation, language: str) -> str | No
     names = COMPONENT_NAMES[language]
     first = explanation.match.rank == 1
     if c.component is None:
-        return say(language,
-                    f"No change of a single weight puts '{c.other_project}' "
-                    f"{'ahead' if first else 'behind'} (gap {c.gap:+.1f}).",
-                    f"가중치 하나만 바꿔서는 '{c.other_project}'와(과)의 순서가 바뀌지 않습니다"
-                    f"(차이 {c.gap:+.1f}).")
+        return say(
+            language,
+            f"No change of a single weight puts '{c.other_project}' "
+            f"{'ahead' if first else 'behind'} (gap {c.gap:+.1f}).",
+            f"가중치 하나만 바꿔서는 '{c.other_project}'와(과)의 순서가 바뀌지 않습니다"
+            f"(차이 {c.gap:+.1f}).",
+        )
     assert c.new_weights is not None
     direction_en = "Raising" if c.raw_change > 0 else "Lowering"
     direction_ko = "올리면" if c.raw_change > 0 else "내리면"
     shares = ", ".join(f"{names[k]} {v:.2f}" for k, v in c.new_weights.items())
     if first:
-        return say(language,
-                    f"Next project: '{c.other_project}' ({c.gap:+.1f} behind). {direction_en} "
-                    f"the {names[c.component]} weight by {abs(c.raw_change):.3f} would tie them "
-                    f"(weights then {shares}); any further change puts it ahead.",
-                    f"다음 사업: '{c.other_project}'(점수 차 {c.gap:+.1f}). {names[c.component]} "
-                    f"가중치를 {abs(c.raw_change):.3f} {direction_ko} 두 사업이 같아집니다"
-                    f"(그때 가중치 {shares}). 그보다 더 바꾸면 순서가 바뀝니다.")
-    return say(language,
-                f"Project above: '{c.other_project}' ({-c.gap:.1f} ahead). {direction_en} the "
-                f"{names[c.component]} weight by {abs(c.raw_change):.3f} would tie them "
-                f"(weights then {shares}).",
-                f"바로 위 사업: '{c.other_project}'({-c.gap:.1f}점 앞섬). {names[c.component]} "
-                f"가중치를 {abs(c.raw_change):.3f} {direction_ko} 두 사업이 같아집니다"
-                f"(그때 가중치 {shares}).")
+        return say(
+            language,
+            f"Next project: '{c.other_project}' ({c.gap:+.1f} behind). {direction_en} "
+            f"the {names[c.component]} weight by {abs(c.raw_change):.3f} would tie them "
+            f"(weights then {shares}); any further change puts it ahead.",
+            f"다음 사업: '{c.other_project}'(점수 차 {c.gap:+.1f}). {names[c.component]} "
+            f"가중치를 {abs(c.raw_change):.3f} {direction_ko} 두 사업이 같아집니다"
+            f"(그때 가중치 {shares}). 그보다 더 바꾸면 순서가 바뀝니다.",
+        )
+    return say(
+        language,
+        f"Project above: '{c.other_project}' ({-c.gap:.1f} ahead). {direction_en} the "
+        f"{names[c.component]} weight by {abs(c.raw_change):.3f} would tie them "
+        f"(weights then {shares}).",
+        f"바로 위 사업: '{c.other_project}'({-c.gap:.1f}점 앞섬). {names[c.component]} "
+        f"가중치를 {abs(c.raw_change):.3f} {direction_ko} 두 사업이 같아집니다"
+        f"(그때 가중치 {shares}).",
+    )
 
 
 def render_text(explanation: Explanation, language: str) -> str:
     m = explanation.match
     names = COMPONENT_NAMES[language]
     region = m.record.region.display(language)
-    rank = (say(language, f"rank {m.rank}", f"{m.rank}위") if m.rank
-            else say(language, "not eligible", "대상 아님"))
+    rank = (
+        say(language, f"rank {m.rank}", f"{m.rank}위")
+        if m.rank
+        else say(language, "not eligible", "대상 아님")
+    )
     confidence = confidence_label(m.confidence)
-    lines = [f"{m.demand_key} → {m.project_id} ({m.project_name})",
-             f"{region} · {m.record.demand.title}",
-             say(language, f"{rank} · score {m.score:.1f} · confidence {confidence} "
-                  f"({m.confidence:.2f})",
-                  f"{rank} · 점수 {m.score:.1f} · 신뢰도 {m.confidence:.2f}"), ""]
-    headers = (say(language, "component", "구성 요소"), say(language, "points", "점수"),
-               say(language, "weight", "가중치"), say(language, "share", "기여"))
+    lines = [
+        f"{m.demand_key} → {m.project_id} ({m.project_name})",
+        f"{region} · {m.record.demand.title}",
+        say(
+            language,
+            f"{rank} · score {m.score:.1f} · confidence {confidence} ({m.confidence:.2f})",
+            f"{rank} · 점수 {m.score:.1f} · 신뢰도 {m.confidence:.2f}",
+        ),
+        "",
+    ]
+    headers = (
+        say(language, "component", "구성 요소"),
+        say(language, "points", "점수"),
+        say(language, "weight", "가중치"),
+        say(language, "share", "기여"),
+    )
     lines.append(_left(headers[0], 22) + "".join(_right(h, 8) for h in headers[1:]))
     for part in explanation.breakdown:
-        lines.append(_left(names[part.name], 22) + f"{part.points:>8.1f}{part.weight:>8.2f}"
-                     f"{part.contribution:>8.1f}")
+        lines.append(
+            _left(names[part.name], 22) + f"{part.points:>8.1f}{part.weight:>8.2f}"
+            f"{part.contribution:>8.1f}"
+        )
         for name, value, known, weight in part.parts:
             mark = "" if known else say(language, "  (assumed)", "  (가정)")
             lines.append(f"    {name:<18}{value:>6.2f} × {weight:.2f}{mark}")
     if explanation.relevance < 1:
-        lines.append(say(language,
-                          f"long-term value and synergy × {explanation.relevance:.2f} "
-                          "(demand fit below the strong-candidate level)",
-                          f"장기 가치와 시너지 × {explanation.relevance:.2f}"
-                          "(수요 적합도가 유력 후보 기준 미만)"))
+        lines.append(
+            say(
+                language,
+                f"long-term value and synergy × {explanation.relevance:.2f} "
+                "(demand fit below the strong-candidate level)",
+                f"장기 가치와 시너지 × {explanation.relevance:.2f}"
+                "(수요 적합도가 유력 후보 기준 미만)",
+            )
+        )
     if explanation.bonus:
-        lines.append(say(language, f"population-decline bonus  +{explanation.bonus:.1f}",
-                          f"인구감소지역 가점  +{explanation.bonus:.1f}"))
+        lines.append(
+            say(
+                language,
+                f"population-decline bonus  +{explanation.bonus:.1f}",
+                f"인구감소지역 가점  +{explanation.bonus:.1f}",
+            )
+        )
     lines.append("")
     gates = ", ".join(f"{gate} {'✓' if passed else '✗'}" for gate, passed in explanation.gates)
     lines.append(say(language, f"Gates: {gates}", f"자격 요건: {gates}"))
@@ -102,25 +130,38 @@ def _right(text: str, cells: int) -> str:
     return " " * max(cells - display_width(text), 0) + text
 
 
-def render_json(explanation: Explanation, language: str, profile: dict[str, object],
-                inputs: dict[str, str]) -> str:
+def render_json(
+    explanation: Explanation, language: str, profile: dict[str, object], inputs: dict[str, str]
+) -> str:
     c = explanation.counterfactual
     document = {
         "profile": profile,
         "match": match_json(explanation.match),
-        "breakdown": [{
-            "component": part.name, "points": part.points, "weight": part.weight,
-            "contribution": part.contribution,
-            "signals": [{"name": n, "value": v, "known": k, "weight": w}
-                        for n, v, k, w in part.parts],
-        } for part in explanation.breakdown],
+        "breakdown": [
+            {
+                "component": part.name,
+                "points": part.points,
+                "weight": part.weight,
+                "contribution": part.contribution,
+                "signals": [
+                    {"name": n, "value": v, "known": k, "weight": w} for n, v, k, w in part.parts
+                ],
+            }
+            for part in explanation.breakdown
+        ],
         "population_decline_bonus": explanation.bonus,
         "relevance": explanation.relevance,
         "gates": {gate: passed for gate, passed in explanation.gates},
-        "counterfactual": None if c is None else {
-            "other_project": c.other_project, "gap": c.gap, "component": c.component,
-            "raw_change": c.raw_change, "new_weights": c.new_weights,
-            "sentence": counterfactual_sentence(explanation, language)},
+        "counterfactual": None
+        if c is None
+        else {
+            "other_project": c.other_project,
+            "gap": c.gap,
+            "component": c.component,
+            "raw_change": c.raw_change,
+            "new_weights": c.new_weights,
+            "sentence": counterfactual_sentence(explanation, language),
+        },
     }
     return to_json(envelope(inputs, document))
 

@@ -19,25 +19,41 @@ UTF8_BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only with it, so Hangul shows
 def no_suitable_sentence(item: NoSuitable, language: str) -> str:
     """Why a demand has no suitable project, as one sentence for any output."""
     if item.best_fit is None:
-        return say(language, "No suitable project: no project is eligible for this demand.",
-                    "적합한 사업 없음: 이 수요에 참여 자격이 되는 사업이 없습니다.")
-    needs = ", ".join(label[:1].lower() + label[1:] if language == "en" else label
-                      for label in item.unserved)
+        return say(
+            language,
+            "No suitable project: no project is eligible for this demand.",
+            "적합한 사업 없음: 이 수요에 참여 자격이 되는 사업이 없습니다.",
+        )
+    needs = ", ".join(
+        label[:1].lower() + label[1:] if language == "en" else label for label in item.unserved
+    )
     if item.best_fit < item.threshold:
-        why = say(language, f"the best demand fit is {item.best_fit:.0f}, below the threshold "
-                   f"of {item.threshold:.0f}",
-                   f"가장 높은 수요 적합도 {item.best_fit:.0f}점이 기준 {item.threshold:.0f}점에 "
-                   "못 미칩니다")
+        why = say(
+            language,
+            f"the best demand fit is {item.best_fit:.0f}, below the threshold "
+            f"of {item.threshold:.0f}",
+            f"가장 높은 수요 적합도 {item.best_fit:.0f}점이 기준 {item.threshold:.0f}점에 "
+            "못 미칩니다",
+        )
         if needs:
-            why += say(language, f"; it reads as {needs}, which no project in the catalog "
-                        "serves", f". {needs}에 관한 수요로 읽히는데 이를 다루는 사업이 없습니다")
+            why += say(
+                language,
+                f"; it reads as {needs}, which no project in the catalog serves",
+                f". {needs}에 관한 수요로 읽히는데 이를 다루는 사업이 없습니다",
+            )
     else:
-        why = say(language, f"the demand reads as {needs}, which no project in the catalog "
-                   f"serves, and no project fits it clearly (best demand fit {item.best_fit:.0f})",
-                   f"수요가 {needs}에 관한 것으로 읽히는데 카탈로그의 어떤 사업도 이를 다루지 "
-                   f"않고, 뚜렷이 맞는 사업도 없습니다(최고 수요 적합도 {item.best_fit:.0f}점)")
-    return say(language, f"No suitable project: {why}. The closest projects are shown for "
-                "reference.", f"적합한 사업 없음: {why}. 가장 가까운 사업을 참고로 보입니다.")
+        why = say(
+            language,
+            f"the demand reads as {needs}, which no project in the catalog "
+            f"serves, and no project fits it clearly (best demand fit {item.best_fit:.0f})",
+            f"수요가 {needs}에 관한 것으로 읽히는데 카탈로그의 어떤 사업도 이를 다루지 "
+            f"않고, 뚜렷이 맞는 사업도 없습니다(최고 수요 적합도 {item.best_fit:.0f}점)",
+        )
+    return say(
+        language,
+        f"No suitable project: {why}. The closest projects are shown for reference.",
+        f"적합한 사업 없음: {why}. 가장 가까운 사업을 참고로 보입니다.",
+    )
 
 
 def _group_key(match: Match, by: str) -> str:
@@ -49,8 +65,11 @@ def profile_json(profile: Profile) -> dict[str, object]:
     return {
         "id": profile.id,
         "name": {"ko": profile.name.ko, "en": profile.name.en},
-        "weights": {"demand_fit": round(w_fit, 6), "long_term": round(w_long, 6),
-                    "synergy": round(w_syn, 6)},
+        "weights": {
+            "demand_fit": round(w_fit, 6),
+            "long_term": round(w_long, 6),
+            "synergy": round(w_syn, 6),
+        },
         "population_decline_bonus": profile.population_decline_bonus,
         "fit_threshold": profile.fit_threshold,
     }
@@ -90,17 +109,36 @@ def no_suitable_json(item: NoSuitable) -> dict[str, object]:
 
 
 def render_json(report: RankReport) -> str:
-    return to_json(envelope(report.inputs, {
-        "options": {"by": report.by, "top": report.top, "language": report.language},
-        "profile": profile_json(report.profile),
-        "matches": [match_json(m) for m in report.matches],
-        "no_suitable_project": [no_suitable_json(item) for item in report.no_suitable],
-    }))
+    return to_json(
+        envelope(
+            report.inputs,
+            {
+                "options": {"by": report.by, "top": report.top, "language": report.language},
+                "profile": profile_json(report.profile),
+                "matches": [match_json(m) for m in report.matches],
+                "no_suitable_project": [no_suitable_json(item) for item in report.no_suitable],
+            },
+        )
+    )
 
 
-CSV_COLUMNS = ("proposal", "demand", "region_code", "region", "project", "project_name", "rank",
-               "score", "demand_fit", "long_term", "synergy", "eligible", "suitable",
-               "confidence", "reasons")
+CSV_COLUMNS = (
+    "proposal",
+    "demand",
+    "region_code",
+    "region",
+    "project",
+    "project_name",
+    "rank",
+    "score",
+    "demand_fit",
+    "long_term",
+    "synergy",
+    "eligible",
+    "suitable",
+    "confidence",
+    "reasons",
+)
 
 
 def render_csv(report: RankReport) -> str:
@@ -109,25 +147,40 @@ def render_csv(report: RankReport) -> str:
     writer.writerow(CSV_COLUMNS)
     for m in report.matches:
         region = m.record.region
-        writer.writerow([m.record.proposal.id, m.record.demand.id, region.code,
-                         region.name_ko if report.language == "ko" else region.name_en,
-                         m.project_id, m.project_name, m.rank, f"{m.score:.2f}",
-                         f"{m.components['demand_fit']:.2f}", f"{m.components['long_term']:.2f}",
-                         f"{m.components['synergy']:.2f}", "yes" if m.eligible else "no",
-                         "yes" if m.suitable else "no", f"{m.confidence:.2f}",
-                         " | ".join(m.reasons)])
+        writer.writerow(
+            [
+                m.record.proposal.id,
+                m.record.demand.id,
+                region.code,
+                region.name_ko if report.language == "ko" else region.name_en,
+                m.project_id,
+                m.project_name,
+                m.rank,
+                f"{m.score:.2f}",
+                f"{m.components['demand_fit']:.2f}",
+                f"{m.components['long_term']:.2f}",
+                f"{m.components['synergy']:.2f}",
+                "yes" if m.eligible else "no",
+                "yes" if m.suitable else "no",
+                f"{m.confidence:.2f}",
+                " | ".join(m.reasons),
+            ]
+        )
     return UTF8_BOM + buffer.getvalue()
-
 
 
 def render_markdown(report: RankReport) -> str:
     language = report.language
-    lines = [say(language, "# Matches", "# 매칭 결과"), "",
-             say(language, f"Profile: {report.profile.name.display('en')} "
-                  f"(weights {_weights(report.profile)})",
-                  f"프로필: {report.profile.name.display('ko')} "
-                  f"(가중치 {_weights(report.profile)})"),
-             ""]
+    lines = [
+        say(language, "# Matches", "# 매칭 결과"),
+        "",
+        say(
+            language,
+            f"Profile: {report.profile.name.display('en')} (weights {_weights(report.profile)})",
+            f"프로필: {report.profile.name.display('ko')} (가중치 {_weights(report.profile)})",
+        ),
+        "",
+    ]
     for key, group in groupby(report.matches, key=lambda m: _group_key(m, report.by)):
         members = list(group)
         first = members[0]
@@ -140,9 +193,14 @@ def render_markdown(report: RankReport) -> str:
         else:
             lines += [f"## {first.project_name} (`{key}`)", ""]
         for m in members:
-            subject = m.project_name if report.by == "demand" else (
-                f"{m.record.region.display(language)}: {m.record.demand.title}"
-                + ("" if m.suitable else _unsuitable_mark(language)))
+            subject = (
+                m.project_name
+                if report.by == "demand"
+                else (
+                    f"{m.record.region.display(language)}: {m.record.demand.title}"
+                    + ("" if m.suitable else _unsuitable_mark(language))
+                )
+            )
             place = f"{m.rank}." if m.rank else say(language, "(not eligible)", "(대상 아님)")
             lines.append(f"### {place} {subject} — {m.score:.1f}")
             lines.append("")
@@ -162,11 +220,13 @@ def _weights(profile: Profile) -> str:
 
 def _paragraph(m: Match, language: str) -> str:
     c = m.components
-    head = say(language,
-                f"Demand fit {c['demand_fit']:.0f}, long-term value {c['long_term']:.0f}, "
-                f"synergy {c['synergy']:.0f} (confidence {confidence_label(m.confidence)}).",
-                f"수요 적합도 {c['demand_fit']:.0f}, 장기 가치 {c['long_term']:.0f}, "
-                f"시너지 {c['synergy']:.0f}(신뢰도 {_confidence_ko(m.confidence)}).")
+    head = say(
+        language,
+        f"Demand fit {c['demand_fit']:.0f}, long-term value {c['long_term']:.0f}, "
+        f"synergy {c['synergy']:.0f} (confidence {confidence_label(m.confidence)}).",
+        f"수요 적합도 {c['demand_fit']:.0f}, 장기 가치 {c['long_term']:.0f}, "
+        f"시너지 {c['synergy']:.0f}(신뢰도 {_confidence_ko(m.confidence)}).",
+    )
     return head + " " + " ".join(reason.rstrip(".") + "." for reason in m.reasons)
 
 
@@ -181,14 +241,14 @@ def render_table(report: RankReport, width: int = 80) -> str:
 
     language = report.language
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=False, color_system=None,
-                      soft_wrap=False)
+    console = Console(
+        file=buffer, width=width, force_terminal=False, color_system=None, soft_wrap=False
+    )
     for key, group in groupby(report.matches, key=lambda m: _group_key(m, report.by)):
         members = list(group)
         first = members[0]
         if report.by == "demand":
-            title = (f"{key} · {first.record.region.display(language)}\n"
-                     f"{first.record.demand.title}")
+            title = f"{key} · {first.record.region.display(language)}\n{first.record.demand.title}"
             unsuitable = report.unsuitable(key)
             if unsuitable is not None:
                 title += "\n" + no_suitable_sentence(unsuitable, language)
@@ -196,8 +256,14 @@ def render_table(report: RankReport, width: int = 80) -> str:
         else:
             title = f"{first.project_name} ({key})"
             subject_header = say(language, "demand", "수요")
-        table = Table(title=Text(title), title_justify="left", expand=False, box=None,
-                      pad_edge=False, show_edge=False)
+        table = Table(
+            title=Text(title),
+            title_justify="left",
+            expand=False,
+            box=None,
+            pad_edge=False,
+            show_edge=False,
+        )
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column(subject_header, overflow="fold", max_width=34)
         table.add_column(say(language, "score", "점수"), justify="right", no_wrap=True)
@@ -206,34 +272,59 @@ def render_table(report: RankReport, width: int = 80) -> str:
         table.add_column(say(language, "syn.", "시너지"), justify="right", no_wrap=True)
         table.add_column(say(language, "conf.", "신뢰도"), no_wrap=True)
         for m in members:
-            subject = m.project_name if report.by == "demand" else (
-                f"{m.record.region.name_ko if language == 'ko' else m.record.region.name_en}"
-                f" {m.record.demand.id}" + ("" if m.suitable else _unsuitable_mark(language)))
-            confidence = (_confidence_ko(m.confidence) if language == "ko"
-                          else confidence_label(m.confidence))
-            table.add_row(str(m.rank) if m.rank else "–", subject, f"{m.score:.1f}",
-                          f"{m.components['demand_fit']:.0f}", f"{m.components['long_term']:.0f}",
-                          f"{m.components['synergy']:.0f}", confidence)
+            subject = (
+                m.project_name
+                if report.by == "demand"
+                else (
+                    f"{m.record.region.name_ko if language == 'ko' else m.record.region.name_en}"
+                    f" {m.record.demand.id}" + ("" if m.suitable else _unsuitable_mark(language))
+                )
+            )
+            confidence = (
+                _confidence_ko(m.confidence) if language == "ko" else confidence_label(m.confidence)
+            )
+            table.add_row(
+                str(m.rank) if m.rank else "–",
+                subject,
+                f"{m.score:.1f}",
+                f"{m.components['demand_fit']:.0f}",
+                f"{m.components['long_term']:.0f}",
+                f"{m.components['synergy']:.0f}",
+                confidence,
+            )
         console.print(table)
         console.print()
     shown = {m.demand_key for m in report.matches}
     for item in report.no_suitable:
         if item.record.key not in shown:  # no eligible project: no table to head
-            console.print(Text(f"{item.record.key} · {item.record.region.display(language)}\n"
-                               f"{item.record.demand.title}\n"
-                               f"{no_suitable_sentence(item, language)}"))
+            console.print(
+                Text(
+                    f"{item.record.key} · {item.record.region.display(language)}\n"
+                    f"{item.record.demand.title}\n"
+                    f"{no_suitable_sentence(item, language)}"
+                )
+            )
             console.print()
     if not report.matches and not report.no_suitable:
-        console.print(say(language, "Every demand has a suitable project.",
-                           "모든 수요에 적합한 사업이 있습니다.") if report.only_no_suitable else
-                      say(language, "No eligible matches.", "대상이 되는 매칭이 없습니다."))
+        console.print(
+            say(
+                language,
+                "Every demand has a suitable project.",
+                "모든 수요에 적합한 사업이 있습니다.",
+            )
+            if report.only_no_suitable
+            else say(language, "No eligible matches.", "대상이 되는 매칭이 없습니다.")
+        )
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
 
-RENDERERS = {"table": render_table, "json": render_json, "csv": render_csv,
-             "markdown": render_markdown}
+RENDERERS = {
+    "table": render_table,
+    "json": render_json,
+    "csv": render_csv,
+    "markdown": render_markdown,
+}
 
 
 def render(report: RankReport, output_format: str) -> str:
     return RENDERERS[output_format](report)
-

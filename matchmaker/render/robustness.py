@@ -20,20 +20,43 @@ def _bound(value: float) -> str:
     return "∞" if value == float("inf") else f"{value:.3f}"
 
 
-def sensitivity_json(found: list[DemandSensitivity], survival: AllocationSurvival | None,
-                     meta: dict[str, Any]) -> str:
-    return _dump({**meta, "demands": [{
-        "demand": s.demand_key, "top_project": s.top_project, "fragile": s.fragile,
-        "intervals": {i.component: {"weight": i.weight, "low": i.low,
-                                    "high": None if i.high == float("inf") else i.high}
-                      for i in s.intervals},
-        "first_share": s.first_share, "top3_share": s.top3_share} for s in found],
-        "allocation": None if survival is None else {
-            "draws": survival.draws, "asked": survival.asked, "survival": survival.survival}})
+def sensitivity_json(
+    found: list[DemandSensitivity], survival: AllocationSurvival | None, meta: dict[str, Any]
+) -> str:
+    return _dump(
+        {
+            **meta,
+            "demands": [
+                {
+                    "demand": s.demand_key,
+                    "top_project": s.top_project,
+                    "fragile": s.fragile,
+                    "intervals": {
+                        i.component: {
+                            "weight": i.weight,
+                            "low": i.low,
+                            "high": None if i.high == float("inf") else i.high,
+                        }
+                        for i in s.intervals
+                    },
+                    "first_share": s.first_share,
+                    "top3_share": s.top3_share,
+                }
+                for s in found
+            ],
+            "allocation": None
+            if survival is None
+            else {"draws": survival.draws, "asked": survival.asked, "survival": survival.survival},
+        }
+    )
 
 
-def sensitivity_text(found: list[DemandSensitivity], survival: AllocationSurvival | None,
-                     language: str, markdown: bool = False) -> str:
+def sensitivity_text(
+    found: list[DemandSensitivity],
+    survival: AllocationSurvival | None,
+    language: str,
+    markdown: bool = False,
+) -> str:
     lines = [say(language, "# Sensitivity", "# 민감도") if markdown else ""]
     for s in found:
         head = f"{s.demand_key} → {s.top_project or '-'}"
@@ -41,25 +64,37 @@ def sensitivity_text(found: list[DemandSensitivity], survival: AllocationSurviva
             head += say(language, "  [fragile]", "  [불안정]")
         lines.append(f"## {head}" if markdown else head)
         for i in s.intervals:
-            lines.append(f"  {i.component:<11} {i.weight:.3f}  "
-                         f"[{_bound(i.low)}, {_bound(i.high)}]")
+            lines.append(f"  {i.component:<11} {i.weight:.3f}  [{_bound(i.low)}, {_bound(i.high)}]")
         if s.first_share:
             shares = ", ".join(f"{k} {v:.0%}" for k, v in list(s.first_share.items())[:3])
-            lines.append(say(language, f"  first in draws: {shares}",
-                              f"  1위 비율: {shares}"))
+            lines.append(say(language, f"  first in draws: {shares}", f"  1위 비율: {shares}"))
         lines.append("")
     if survival is not None:
-        lines.append(say(language, f"Allocation: {survival.draws} of {survival.asked} draws",
-                          f"배정: 추첨 {survival.asked}회 중 {survival.draws}회"))
+        lines.append(
+            say(
+                language,
+                f"Allocation: {survival.draws} of {survival.asked} draws",
+                f"배정: 추첨 {survival.asked}회 중 {survival.draws}회",
+            )
+        )
         lines += [f"  {k}  {v:.0%}" for k, v in survival.survival.items()]
     return "\n".join(lines).lstrip("\n").rstrip("\n") + "\n"
 
 
 def compare_json(comparison: Comparison, meta: dict[str, Any]) -> str:
-    return _dump({**meta, "profiles": comparison.profiles, "top": comparison.top,
-                  "kendall_tau": comparison.tau, "overall_tau": comparison.overall_tau,
-                  "moves": [{"demand": m.demand_key, "project": m.project, "ranks": m.ranks,
-                             "spread": m.spread} for m in comparison.moves]})
+    return _dump(
+        {
+            **meta,
+            "profiles": comparison.profiles,
+            "top": comparison.top,
+            "kendall_tau": comparison.tau,
+            "overall_tau": comparison.overall_tau,
+            "moves": [
+                {"demand": m.demand_key, "project": m.project, "ranks": m.ranks, "spread": m.spread}
+                for m in comparison.moves
+            ],
+        }
+    )
 
 
 def compare_text(comparison: Comparison, language: str, markdown: bool = False) -> str:
@@ -74,8 +109,13 @@ def compare_text(comparison: Comparison, language: str, markdown: bool = False) 
     lines.append("")
     for pair, value in comparison.overall_tau.items():
         shown = "-" if value is None else f"{value:.3f}"
-        lines.append(say(language, f"Kendall's tau {pair.replace('|', ' vs ')}: {shown}",
-                          f"켄달 타우 {pair.replace('|', ' 대 ')}: {shown}"))
+        lines.append(
+            say(
+                language,
+                f"Kendall's tau {pair.replace('|', ' vs ')}: {shown}",
+                f"켄달 타우 {pair.replace('|', ' 대 ')}: {shown}",
+            )
+        )
     if comparison.moves:
         lines += ["", say(language, "Largest moves:", "가장 크게 움직인 쌍:")]
         for m in comparison.moves:
@@ -85,15 +125,25 @@ def compare_text(comparison: Comparison, language: str, markdown: bool = False) 
 
 
 def diff_json(result: RunDiff, inputs: dict[str, str]) -> str:
-    return _dump({"inputs": inputs, "kind": result.kind, "empty": result.empty,
-                  "causes": result.causes(),
-                  "input_changes": {"added": result.inputs_added,
-                                    "removed": result.inputs_removed,
-                                    "changed": result.inputs_changed},
-                  "profile_changed": result.profile_changed,
-                  "options_changed": result.options_changed,
-                  "added": result.added, "removed": result.removed, "changed": result.changed,
-                  "objective": None if result.objective is None else list(result.objective)})
+    return _dump(
+        {
+            "inputs": inputs,
+            "kind": result.kind,
+            "empty": result.empty,
+            "causes": result.causes(),
+            "input_changes": {
+                "added": result.inputs_added,
+                "removed": result.inputs_removed,
+                "changed": result.inputs_changed,
+            },
+            "profile_changed": result.profile_changed,
+            "options_changed": result.options_changed,
+            "added": result.added,
+            "removed": result.removed,
+            "changed": result.changed,
+            "objective": None if result.objective is None else list(result.objective),
+        }
+    )
 
 
 def diff_text(result: RunDiff, language: str, markdown: bool = False) -> str:
@@ -102,14 +152,22 @@ def diff_text(result: RunDiff, language: str, markdown: bool = False) -> str:
     lines = [say(language, "# Differences", "# 차이"), ""] if markdown else []
     causes = ", ".join(result.causes()) or say(language, "none recorded", "기록 없음")
     lines.append(say(language, f"Caused by: {causes}", f"원인: {causes}"))
-    for label, files in (("changed", result.inputs_changed), ("added", result.inputs_added),
-                         ("removed", result.inputs_removed)):
+    for label, files in (
+        ("changed", result.inputs_changed),
+        ("added", result.inputs_added),
+        ("removed", result.inputs_removed),
+    ):
         for name in files:
             lines.append(f"  input {label}: {name}")
     for label, items in (("+", result.added), ("-", result.removed), ("~", result.changed)):
         for item in items:
             lines.append(f"{label} " + " ".join(f"{k}={v}" for k, v in item.items()))
     if result.objective is not None and result.objective[0] != result.objective[1]:
-        lines.append(say(language, f"objective {result.objective[0]} → {result.objective[1]}",
-                          f"목적값 {result.objective[0]} → {result.objective[1]}"))
+        lines.append(
+            say(
+                language,
+                f"objective {result.objective[0]} → {result.objective[1]}",
+                f"목적값 {result.objective[0]} → {result.objective[1]}",
+            )
+        )
     return "\n".join(lines) + "\n"

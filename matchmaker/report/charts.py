@@ -21,12 +21,11 @@ from matchmaker.report.formatting import (
 from matchmaker.report.tiles import COLUMNS, ROWS
 
 MEASURES = ("demands", "assignments", "krw")
-TILE = 86          # px, one province
+TILE = 86  # px, one province
 GAP = 6
 
 
-def heatmap(scores: list[list[float | None]], assigned: set[tuple[int, int]]
-            ) -> dict[str, Any]:
+def heatmap(scores: list[list[float | None]], assigned: set[tuple[int, int]]) -> dict[str, Any]:
     """Cell colours on a scale from 0 to a round number above the best score."""
     best = max((s for row in scores for s in row if s is not None), default=0.0)
     top = nice_ceiling(best)
@@ -34,15 +33,22 @@ def heatmap(scores: list[list[float | None]], assigned: set[tuple[int, int]]
     for r, row in enumerate(scores):
         eligible = [s for s in row if s is not None]
         leader = max(eligible) if eligible else None
-        cells = []
+        cells: list[dict[str, object] | None] = []
         for c, value in enumerate(row):
             if value is None:
                 cells.append(None)
                 continue
             share = value / top
-            cells.append({"value": value, "text": f"{value:.0f}", "fill": colour(share),
-                          "ink": ink(share), "assigned": (r, c) in assigned,
-                          "leader": value == leader})
+            cells.append(
+                {
+                    "value": value,
+                    "text": f"{value:.0f}",
+                    "fill": colour(share),
+                    "ink": ink(share),
+                    "assigned": (r, c) in assigned,
+                    "leader": value == leader,
+                }
+            )
         rows.append(cells)
     return {"rows": rows, "top": top, "legend": _legend_stops()}
 
@@ -63,14 +69,36 @@ def tile_map(provinces: list[dict[str, Any]], language: str) -> dict[str, Any]:
             fills[m], inks[m] = colour(share), ink(share)
             texts[m] = krw_compact(p[m], language) if m == "krw" else f"{p[m]:,}"
         x, y = p["column"] * (TILE + GAP), p["row"] * (TILE + GAP)
-        tiles.append({**p, "x": x, "y": y, "fills": fills, "inks": inks, "texts": texts,
-                      "label": p["short"][language], "full": p["name"][language]})
-    legend = {m: {"low": "0", "high": krw_short(int(tops[m]), language) if m == "krw"
-                  else f"{tops[m]:,.0f}"} for m in MEASURES}
-    return {"tiles": tiles, "size": TILE, "width": COLUMNS * (TILE + GAP) - GAP,
-            "height": ROWS * (TILE + GAP) - GAP, "legend": legend, "stops": _legend_stops(),
-            "other": [p for p in provinces if p["short"] is None
-                      and (p["demands"] or p["assignments"])]}
+        tiles.append(
+            {
+                **p,
+                "x": x,
+                "y": y,
+                "fills": fills,
+                "inks": inks,
+                "texts": texts,
+                "label": p["short"][language],
+                "full": p["name"][language],
+            }
+        )
+    legend = {
+        m: {
+            "low": "0",
+            "high": krw_short(int(tops[m]), language) if m == "krw" else f"{tops[m]:,.0f}",
+        }
+        for m in MEASURES
+    }
+    return {
+        "tiles": tiles,
+        "size": TILE,
+        "width": COLUMNS * (TILE + GAP) - GAP,
+        "height": ROWS * (TILE + GAP) - GAP,
+        "legend": legend,
+        "stops": _legend_stops(),
+        "other": [
+            p for p in provinces if p["short"] is None and (p["demands"] or p["assignments"])
+        ],
+    }
 
 
 def bars(rows: list[tuple[str, float, str]], top: float | None = None) -> list[dict[str, Any]]:
@@ -78,9 +106,15 @@ def bars(rows: list[tuple[str, float, str]], top: float | None = None) -> list[d
     bar's length as a percentage of the scale (drawn with CSS, so long Korean labels wrap
     and the chart prints as it shows)."""
     scale = top if top is not None else nice_ceiling(max((v for _, v, _ in rows), default=0))
-    return [{"label": label, "value": value, "text": text,
-             "length": f"{100 * min(value / scale, 1.0):.1f}%" if scale else "0%"}
-            for label, value, text in rows]
+    return [
+        {
+            "label": label,
+            "value": value,
+            "text": text,
+            "length": f"{100 * min(value / scale, 1.0):.1f}%" if scale else "0%",
+        }
+        for label, value, text in rows
+    ]
 
 
 def equity_charts(data: Any, t: dict[str, str]) -> dict[str, Any]:
@@ -89,31 +123,62 @@ def equity_charts(data: Any, t: dict[str, str]) -> dict[str, Any]:
     equity = data.allocation["equity"]
     names = {p["code"]: p["name"][language] for p in data.provinces}
     by_province = equity.get("by_province", {})
-    shown = sorted(code for code in names
-                   if by_province.get(code) or any(d["province"]["code"] == code
-                                                   for d in data.demands))
+    shown = sorted(
+        code
+        for code in names
+        if by_province.get(code) or any(d["province"]["code"] == code for d in data.demands)
+    )
     given = [(names[c], by_province.get(c, {"assignments": 0, "krw": 0})) for c in shown]
     kinds = equity.get("by_region_kind", {})
-    parts = {key: equity.get(key) or {"assignments_share": 0.0, "krw_share": 0.0}
-             for key in ("population_decline", "earlier_ties", "new_partners")}
+    parts = {
+        key: equity.get(key) or {"assignments_share": 0.0, "krw_share": 0.0}
+        for key in ("population_decline", "earlier_ties", "new_partners")
+    }
     capacity = data.allocation["capacity_used"]
     projects = {p["id"]: p["name"][language] for p in data.projects}
     return {
-        "by_province": bars([(name, v["assignments"], f"{v['assignments']:,}")
-                             for name, v in given]),
-        "by_province_krw": bars([(name, v["krw"], krw_short(v["krw"], language))
-                                 for name, v in given]),
-        "by_region_kind": bars([(t.get(f"kind_{kind}", kind), v["assignments"],
-                                 f"{v['assignments']:,} · {krw_short(v['krw'], language)}")
-                                for kind, v in kinds.items()]),
-        "shares_assignments": bars([(t[key], part["assignments_share"],
-                                     percent(part["assignments_share"]))
-                                    for key, part in parts.items()], top=1.0),
-        "shares_krw": bars([(t[key], part["krw_share"], percent(part["krw_share"]))
-                            for key, part in parts.items()], top=1.0),
-        "capacity": bars([(projects.get(pid, pid), v["used"], f"{v['used']} / " + (
-            t["unlimited"] if v["capacity"] is None else str(v["capacity"])))
-            for pid, v in capacity.items()]),
-        "prices": [(group, number(price)) for group, price in
-                   data.allocation["fairness_prices"].items()],
+        "by_province": bars(
+            [(name, v["assignments"], f"{v['assignments']:,}") for name, v in given]
+        ),
+        "by_province_krw": bars(
+            [(name, v["krw"], krw_short(v["krw"], language)) for name, v in given]
+        ),
+        "by_region_kind": bars(
+            [
+                (
+                    t.get(f"kind_{kind}", kind),
+                    v["assignments"],
+                    f"{v['assignments']:,} · {krw_short(v['krw'], language)}",
+                )
+                for kind, v in kinds.items()
+            ]
+        ),
+        "shares_assignments": bars(
+            [
+                (t[key], part["assignments_share"], percent(part["assignments_share"]))
+                for key, part in parts.items()
+            ],
+            top=1.0,
+        ),
+        "shares_krw": bars(
+            [
+                (t[key], part["krw_share"], percent(part["krw_share"]))
+                for key, part in parts.items()
+            ],
+            top=1.0,
+        ),
+        "capacity": bars(
+            [
+                (
+                    projects.get(pid, pid),
+                    v["used"],
+                    f"{v['used']} / "
+                    + (t["unlimited"] if v["capacity"] is None else str(v["capacity"])),
+                )
+                for pid, v in capacity.items()
+            ]
+        ),
+        "prices": [
+            (group, number(price)) for group, price in data.allocation["fairness_prices"].items()
+        ],
     }

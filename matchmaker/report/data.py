@@ -27,8 +27,8 @@ from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.robustness.sensitivity import DemandSensitivity, sensitivity
 from matchmaker.scoring.engine import score
 
-TOP = 3                 # matches shown per demand
-DEFAULT_DRAWS = 200     # enough for shares to the percent, quick enough for every report
+TOP = 3  # matches shown per demand
+DEFAULT_DRAWS = 200  # enough for shares to the percent, quick enough for every report
 DEFAULT_SEED = 0
 
 
@@ -38,36 +38,45 @@ class ReportData:
 
     language: str
     tool: dict[str, str]
-    profile: dict[str, Any]            # as in every JSON output (`profile_json`)
-    options: dict[str, Any]            # allocation options, plus top / draws / seed
-    inputs: dict[str, str]             # file → SHA-256
+    profile: dict[str, Any]  # as in every JSON output (`profile_json`)
+    options: dict[str, Any]  # allocation options, plus top / draws / seed
+    inputs: dict[str, str]  # file → SHA-256
     summary: dict[str, Any]
-    demands: list[dict[str, Any]]      # sorted by key
-    projects: list[dict[str, Any]]     # sorted by id
-    scores: list[list[float | None]]   # demands × projects; None where not eligible
-    provinces: list[dict[str, Any]]    # tile-grid provinces first, in code order
-    matches: list[dict[str, Any]]      # `match_json` of the top matches, plus context
+    demands: list[dict[str, Any]]  # sorted by key
+    projects: list[dict[str, Any]]  # sorted by id
+    scores: list[list[float | None]]  # demands × projects; None where not eligible
+    provinces: list[dict[str, Any]]  # tile-grid provinces first, in code order
+    matches: list[dict[str, Any]]  # `match_json` of the top matches, plus context
     sensitivity: dict[str, dict[str, Any]]  # demand key → intervals and draw shares
-    allocation: dict[str, Any]         # exactly `allocate --format json`'s document
+    allocation: dict[str, Any]  # exactly `allocate --format json`'s document
 
 
 def allocation_option_values(options: AllocationOptions) -> dict[str, Any]:
     """The options as `allocate --format json` records them, so both documents match."""
     return {
-        "budget": options.budget, "per_demand": options.per_demand,
-        "synergy_bonus": options.synergy_bonus, "min_per_province": options.min_per_province,
+        "budget": options.budget,
+        "per_demand": options.per_demand,
+        "synergy_bonus": options.synergy_bonus,
+        "min_per_province": options.min_per_province,
         "min_decline_share": options.min_decline_share,
         "min_decline_krw_share": options.min_decline_krw_share,
         "max_region_share": options.max_region_share,
-        "capacities": dict(options.capacities), "project_budgets": dict(options.project_budgets),
+        "capacities": dict(options.capacities),
+        "project_budgets": dict(options.project_budgets),
         "locks": [f"{a}={b}" for a, b in options.locks],
         "forbids": [f"{a}={b}" for a, b in options.forbids],
-        "time_limit": options.time_limit}
+        "time_limit": options.time_limit,
+    }
 
 
-def build_report_data(inputs: RunInputs, options: AllocationOptions | None = None, *,
-                      language: str = "ko", draws: int = DEFAULT_DRAWS,
-                      seed: int = DEFAULT_SEED) -> ReportData:
+def build_report_data(
+    inputs: RunInputs,
+    options: AllocationOptions | None = None,
+    *,
+    language: str = "ko",
+    draws: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+) -> ReportData:
     """Score, rank, allocate and test the sensitivity of one run, and arrange the results.
 
     Raises `matchmaker.allocation.solve.Infeasible` when the options conflict, as
@@ -78,10 +87,10 @@ def build_report_data(inputs: RunInputs, options: AllocationOptions | None = Non
     hashes = inputs.input_hashes()
     scores = score(inputs.catalog, inputs.records(), inputs.profile)
     result = allocate(scores, options, language)
-    allocation = to_json_document(result, inputs.profile, hashes,
-                                  allocation_option_values(options))
-    robustness = {s.demand_key: _sensitivity_json(s)
-                  for s in sensitivity(scores, draws=draws, seed=seed)}
+    allocation = to_json_document(result, inputs.profile, hashes, allocation_option_values(options))
+    robustness = {
+        s.demand_key: _sensitivity_json(s) for s in sensitivity(scores, draws=draws, seed=seed)
+    }
     assigned = {(a.demand_key, a.project) for a in result.assignments}
 
     records = scores.demands.records
@@ -89,36 +98,42 @@ def build_report_data(inputs: RunInputs, options: AllocationOptions | None = Non
     ids = scores.projects.ids
     columns = sorted(range(len(ids)), key=lambda c: ids[c])
     eligible = scores.eligibility.eligible
-    unsuitable = {item.record.key: no_suitable_sentence(item, language)
-                  for item in no_suitable(scores, rows, language)}
-    demands = [{**_demand(records[r]), "no_suitable": unsuitable.get(records[r].key)}
-               for r in rows]
+    unsuitable = {
+        item.record.key: no_suitable_sentence(item, language)
+        for item in no_suitable(scores, rows, language)
+    }
+    demands = [{**_demand(records[r]), "no_suitable": unsuitable.get(records[r].key)} for r in rows]
     projects = [_project(scores.projects.projects[c]) for c in columns]
-    grid = [[round(float(scores.total[r, c]), 2) if eligible[r, c] else None for c in columns]
-            for r in rows]
+    grid = [
+        [round(float(scores.total[r, c]), 2) if eligible[r, c] else None for c in columns]
+        for r in rows
+    ]
 
     names = {project.id: project.name for project in scores.projects.projects}
     matches = []
     for match in rank(scores, top=TOP, language=language):
         shares = robustness[match.demand_key]
-        matches.append({
-            **match_json(match),
-            "key": match.demand_key,
-            "title": match.record.demand.title,
-            "project_name": {"ko": names[match.project_id].display("ko"),
-                             "en": names[match.project_id].display("en")},
-            "assigned": (match.demand_key, match.project_id) in assigned,
-            "first_share": shares["first_share"].get(match.project_id, 0.0),
-            "top3_share": shares["top3_share"].get(match.project_id, 0.0),
-        })
+        matches.append(
+            {
+                **match_json(match),
+                "key": match.demand_key,
+                "title": match.record.demand.title,
+                "project_name": {
+                    "ko": names[match.project_id].display("ko"),
+                    "en": names[match.project_id].display("en"),
+                },
+                "assigned": (match.demand_key, match.project_id) in assigned,
+                "first_share": shares["first_share"].get(match.project_id, 0.0),
+                "top3_share": shares["top3_share"].get(match.project_id, 0.0),
+            }
+        )
 
     equity = result.equity
     return ReportData(
         language=language,
         tool={"name": "matchmaker", "version": __version__},
         profile=profile_json(inputs.profile),
-        options={**allocation_option_values(options), "top": TOP, "draws": draws,
-                 "seed": seed},
+        options={**allocation_option_values(options), "top": TOP, "draws": draws, "seed": seed},
         inputs=hashes,
         summary={
             "proposals": len({d["proposal"] for d in demands}),
@@ -152,12 +167,16 @@ def _demand(record: ResolvedDemand) -> dict[str, Any]:
     region = record.region
     demand = record.demand
     return {
-        "key": record.key, "proposal": record.proposal.id, "demand": demand.id,
+        "key": record.key,
+        "proposal": record.proposal.id,
+        "demand": demand.id,
         "title": demand.title,
         "description": demand.description,
         "region": {"code": region.code, "name": {"ko": region.name_ko, "en": region.name_en}},
-        "province": {"code": region.province_code,
-                     "name": {"ko": region.province_name_ko, "en": region.province_name_en}},
+        "province": {
+            "code": region.province_code,
+            "name": {"ko": region.province_name_ko, "en": region.province_name_en},
+        },
         "kind": region.kind,
         "population_decline": region.population_decline,
         "priority": demand.priority,
@@ -166,44 +185,55 @@ def _demand(record: ResolvedDemand) -> dict[str, Any]:
 
 
 def _project(project: Project) -> dict[str, Any]:
-    return {"id": project.id,
-            "name": {"ko": project.name.display("ko"), "en": project.name.display("en")},
-            "policy_area": project.policy_area, "capacity": project.capacity}
+    return {
+        "id": project.id,
+        "name": {"ko": project.name.display("ko"), "en": project.name.display("en")},
+        "policy_area": project.policy_area,
+        "capacity": project.capacity,
+    }
 
 
 def _sensitivity_json(found: DemandSensitivity) -> dict[str, Any]:
     return {
         "top_project": found.top_project,
         "fragile": found.fragile,
-        "intervals": [{"component": i.component, "weight": float(i.weight),
-                       "low": float(i.low),
-                       "high": None if i.high == float("inf") else float(i.high)}
-                      for i in found.intervals],
+        "intervals": [
+            {
+                "component": i.component,
+                "weight": float(i.weight),
+                "low": float(i.low),
+                "high": None if i.high == float("inf") else float(i.high),
+            }
+            for i in found.intervals
+        ],
         "first_share": found.first_share,
         "top3_share": found.top3_share,
     }
 
 
-def _provinces(inputs: RunInputs, demands: list[dict[str, Any]],
-               equity: dict[str, Any]) -> list[dict[str, Any]]:
+def _provinces(
+    inputs: RunInputs, demands: list[dict[str, Any]], equity: dict[str, Any]
+) -> list[dict[str, Any]]:
     """Every province of the regions file with what the run gives it; tiles where known."""
     assert inputs.catalog is not None
     asked = Counter(d["province"]["code"] for d in demands)
     decline = Counter(d["province"]["code"] for d in demands if d["population_decline"])
-    received: dict[str, dict[str, int]] = equity.get("by_province", {})  # type: ignore[assignment]
+    received: dict[str, dict[str, int]] = equity.get("by_province", {})
     found = []
     for province in sorted(inputs.catalog.regions.provinces, key=lambda p: p.code):
         tile = TILES.get(province.code)
         given = received.get(province.code, {"assignments": 0, "krw": 0})
-        found.append({
-            "code": province.code,
-            "name": {"ko": province.name.display("ko"), "en": province.name.display("en")},
-            "short": {"ko": tile.ko, "en": tile.en} if tile else None,
-            "column": tile.column if tile else None,
-            "row": tile.row if tile else None,
-            "demands": asked.get(province.code, 0),
-            "decline_demands": decline.get(province.code, 0),
-            "assignments": given["assignments"],
-            "krw": given["krw"],
-        })
+        found.append(
+            {
+                "code": province.code,
+                "name": {"ko": province.name.display("ko"), "en": province.name.display("en")},
+                "short": {"ko": tile.ko, "en": tile.en} if tile else None,
+                "column": tile.column if tile else None,
+                "row": tile.row if tile else None,
+                "demands": asked.get(province.code, 0),
+                "decline_demands": decline.get(province.code, 0),
+                "assignments": given["assignments"],
+                "krw": given["krw"],
+            }
+        )
     return found

@@ -48,11 +48,21 @@ def meter(value: float | None) -> str:
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("matchmaker.report", "templates"),
-        autoescape=True,                 # every {{ value }} is HTML-escaped
+        autoescape=True,  # every {{ value }} is HTML-escaped
         undefined=jinja2.StrictUndefined,  # a misspelt name fails the render, not the page
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(number=number, krw=krw, krw_short=krw_short, percent=percent,
-                       weight_bound=weight_bound, lang_of=lang_of, meter=meter)
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        number=number,
+        krw=krw,
+        krw_short=krw_short,
+        percent=percent,
+        weight_bound=weight_bound,
+        lang_of=lang_of,
+        meter=meter,
+    )
     return env
 
 
@@ -71,9 +81,16 @@ def _csp_hash(source: str) -> str:
 def render_html(data: ReportData) -> str:
     """The whole page; the same data always gives the same bytes."""
     script = _asset("report.js")
-    return environment().get_template("report.html.j2").render(
-        **context(data), style=Markup(_asset("report.css")), script=Markup(script),
-        script_hash=_csp_hash(script))
+    return (
+        environment()
+        .get_template("report.html.j2")
+        .render(
+            **context(data),
+            style=Markup(_asset("report.css")),
+            script=Markup(script),
+            script_hash=_csp_hash(script),
+        )
+    )
 
 
 def context(data: ReportData) -> dict[str, Any]:
@@ -87,34 +104,61 @@ def context(data: ReportData) -> dict[str, Any]:
     short = {p["code"]: (p["short"] or p["name"])[language] for p in data.provinces}
     places = {d["key"]: _place(d, short, language) for d in data.demands}
     assignments = data.allocation["assignments"]
-    assigned = {(demand_row[f"{a['proposal']}/{a['demand']}"], project_column[a["project"]])
-                for a in assignments}
+    assigned = {
+        (demand_row[f"{a['proposal']}/{a['demand']}"], project_column[a["project"]])
+        for a in assignments
+    }
     rows = []
     for a in assignments:
         demand = demand_of[f"{a['proposal']}/{a['demand']}"]
-        rows.append({**a, "key": demand["key"], "title": demand["title"],
-                     "region_name": a["region"]["name"][language],
-                     "province_name": short.get(demand["province"]["code"],
-                                                demand["province"]["name"][language]),
-                     "decline": demand["population_decline"],
-                     "project_name": project_name.get(a["project"], a["project"])})
-    unassigned = [{**u, "key": f"{u['proposal']}/{u['demand']}",
-                   "title": demand_of[f"{u['proposal']}/{u['demand']}"]["title"],
-                   "region_name": places[f"{u['proposal']}/{u['demand']}"]}
-                  for u in data.allocation["unassigned"]]
-    groups = [{"demand": d, "sensitivity": data.sensitivity.get(d["key"]),
-               "matches": [m for m in data.matches if m["key"] == d["key"]]}
-              for d in data.demands]
+        rows.append(
+            {
+                **a,
+                "key": demand["key"],
+                "title": demand["title"],
+                "region_name": a["region"]["name"][language],
+                "province_name": short.get(
+                    demand["province"]["code"], demand["province"]["name"][language]
+                ),
+                "decline": demand["population_decline"],
+                "project_name": project_name.get(a["project"], a["project"]),
+            }
+        )
+    unassigned = [
+        {
+            **u,
+            "key": f"{u['proposal']}/{u['demand']}",
+            "title": demand_of[f"{u['proposal']}/{u['demand']}"]["title"],
+            "region_name": places[f"{u['proposal']}/{u['demand']}"],
+        }
+        for u in data.allocation["unassigned"]
+    ]
+    groups = [
+        {
+            "demand": d,
+            "sensitivity": data.sensitivity.get(d["key"]),
+            "matches": [m for m in data.matches if m["key"] == d["key"]],
+        }
+        for d in data.demands
+    ]
     region_name = {d["region"]["code"]: places[d["key"]] for d in data.demands}
-    synergy = [{"region": region_name.get(pair["region"], pair["region"]),
-                "projects": " + ".join(project_name.get(p, p)
-                                       for p in pair["projects"].split("+"))}
-               for pair in data.allocation["synergy"]]
+    synergy = [
+        {
+            "region": region_name.get(pair["region"], pair["region"]),
+            "projects": " + ".join(project_name.get(p, p) for p in pair["projects"].split("+")),
+        }
+        for pair in data.allocation["synergy"]
+    ]
     profile_names = data.profile["name"]
     return {
-        "data": data, "t": t, "lang": language, "components": COMPONENTS,
-        "profile_name": profile_names.get(language) or profile_names.get("en")
-        or profile_names.get("ko") or data.profile["id"],
+        "data": data,
+        "t": t,
+        "lang": language,
+        "components": COMPONENTS,
+        "profile_name": profile_names.get(language)
+        or profile_names.get("en")
+        or profile_names.get("ko")
+        or data.profile["id"],
         "heat": charts.heatmap(data.scores, assigned),
         "map": charts.tile_map(data.provinces, language),
         "measures": charts.MEASURES,

@@ -9,20 +9,25 @@ from __future__ import annotations
 # name: (Korean, English)
 LABELS: dict[str, tuple[str, str]] = {
     "title": ("지역상생 협력사업 매칭 보고서", "Inter-regional cooperation: planner's report"),
-    "lead": ("지역의 수요 제안과 서울시 협력사업을 수요 적합도·장기 가치·시너지로 맞추고, "
-             "예산과 정원 안에서 배정한 결과입니다.",
-             "Regions' demand proposals matched to Seoul's cooperation projects by demand fit, "
-             "long-term value and synergy, and allocated within budgets and capacities."),
+    "lead": (
+        "지역의 수요 제안과 서울시 협력사업을 수요 적합도·장기 가치·시너지로 맞추고, "
+        "예산과 정원 안에서 배정한 결과입니다.",
+        "Regions' demand proposals matched to Seoul's cooperation projects by demand fit, "
+        "long-term value and synergy, and allocated within budgets and capacities.",
+    ),
     "contents": ("차례", "Contents"),
     "summary": ("요약", "Summary"),
     "heatmap": ("수요 × 사업 점수", "Scores by demand and project"),
-    "heatmap_note": ("칸의 숫자는 총점(0–100)입니다. 굵은 테두리는 배정된 쌍, 빈 칸(–)은 대상이 "
-                     "아닌 쌍입니다.",
-                     "Each cell is the total score (0–100). A thick border marks the assigned "
-                     "pair; a dash, a pair that is not eligible."),
+    "heatmap_note": (
+        "칸의 숫자는 총점(0–100)입니다. 굵은 테두리는 배정된 쌍, 빈 칸(–)은 대상이 아닌 쌍입니다.",
+        "Each cell is the total score (0–100). A thick border marks the assigned "
+        "pair; a dash, a pair that is not eligible.",
+    ),
     "map": ("시·도별 현황", "By province"),
-    "map_note": ("시·도마다 같은 크기의 칸으로 그린 지도(타일 지도)입니다.",
-                 "A tile map: every province gets one tile of the same size."),
+    "map_note": (
+        "시·도마다 같은 크기의 칸으로 그린 지도(타일 지도)입니다.",
+        "A tile map: every province gets one tile of the same size.",
+    ),
     "measure": ("색으로 나타낼 값", "Colour by"),
     "measure_demands": ("수요 수", "Demands"),
     "measure_assignments": ("배정 수", "Assignments"),
@@ -39,10 +44,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "none_unassigned": ("모든 수요가 배정되었습니다.", "Every demand received a project."),
     "matches": ("수요별 추천 사업", "Top matches per demand"),
     "none_eligible": ("대상이 되는 사업이 없습니다.", "No project is eligible for this demand."),
-    "matches_note": ("수요마다 점수가 높은 사업 세 개와 그 근거, 가중치가 바뀌어도 추천이 "
-                     "유지되는지(민감도)를 보여 줍니다.",
-                     "For each demand, the three best projects with their reasons, and whether "
-                     "the recommendation holds as the weights change (sensitivity)."),
+    "matches_note": (
+        "수요마다 점수가 높은 사업 세 개와 그 근거, 가중치가 바뀌어도 추천이 "
+        "유지되는지(민감도)를 보여 줍니다.",
+        "For each demand, the three best projects with their reasons, and whether "
+        "the recommendation holds as the weights change (sensitivity).",
+    ),
     "equity": ("형평성 점검", "Equity audit"),
     "inputs": ("입력과 옵션", "Inputs and options"),
     "demand": ("수요", "Demand"),
@@ -66,8 +73,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "budget_used": ("사용 예산", "Budget used"),
     "budget": ("예산 한도", "Budget"),
     "no_budget": ("한도 없음", "no limit"),
-    "unknown_cost": ("비용을 알 수 없는 배정 {n}건은 예산 합계에 들어가지 않았습니다.",
-                     "{n} assignment(s) with no known cost are not counted in the budget."),
+    "unknown_cost": (
+        "비용을 알 수 없는 배정 {n}건은 예산 합계에 들어가지 않았습니다.",
+        "{n} assignment(s) with no known cost are not counted in the budget.",
+    ),
     "objective": ("목적값", "Objective"),
     "optimal": ("최적해 증명됨", "proven optimal"),
     "time_limit": ("시간 제한으로 중단, 격차", "stopped at the time limit, gap"),
@@ -100,22 +109,28 @@ LABELS: dict[str, tuple[str, str]] = {
     "population_decline": ("인구감소지역", "Population-decline areas"),
     "earlier_ties": ("기존 교류 지역", "Regions with earlier ties"),
     "new_partners": ("새 협력 지역", "New partners"),
-    "fairness_prices": ("형평성 조건의 비용(목적값 손실)", "Price of each fairness rule "
-                        "(objective lost)"),
+    "fairness_prices": (
+        "형평성 조건의 비용(목적값 손실)",
+        "Price of each fairness rule (objective lost)",
+    ),
     "no_fairness": ("형평성 조건을 걸지 않았습니다.", "No fairness rule was set."),
     "capacity_used": ("사업별 정원 사용", "Capacity used per project"),
     "unlimited": ("제한 없음", "unlimited"),
-    "synergy_pairs": ("한 지역에 함께 배정된 보완 사업", "Complementary projects given to one "
-                      "region"),
+    "synergy_pairs": (
+        "한 지역에 함께 배정된 보완 사업",
+        "Complementary projects given to one region",
+    ),
     "file": ("파일", "File"),
     "sha256": ("SHA-256", "SHA-256"),
     "option": ("옵션", "Option"),
     "value": ("값", "Value"),
     "tool": ("도구", "Tool"),
-    "footer": ("같은 입력과 옵션은 언제나 같은 보고서를 만듭니다. 입력 파일의 SHA-256은 "
-               "‘입력과 옵션’에 있습니다.",
-               "The same inputs and options always give the same report; the SHA-256 of every "
-               "input is listed under ‘Inputs and options’."),
+    "footer": (
+        "같은 입력과 옵션은 언제나 같은 보고서를 만듭니다. 입력 파일의 SHA-256은 "
+        "‘입력과 옵션’에 있습니다.",
+        "The same inputs and options always give the same report; the SHA-256 of every "
+        "input is listed under ‘Inputs and options’.",
+    ),
     "kind_province": ("광역", "province"),
     "kind_si": ("시", "si (city)"),
     "kind_gun": ("군", "gun (county)"),

@@ -35,26 +35,31 @@ MAX_WIDTH = 60
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
 _TIMESTAMPS = re.compile(r"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")
 
-Column = tuple[str, str | None]   # (header, number format or None)
+Column = tuple[str, str | None]  # (header, number format or None)
 
 
 def render_xlsx(data: ReportData) -> bytes:
     t = labels(data.language)
     krw = KRW_FORMAT.get(data.language, KRW_FORMAT["en"])
     book = Workbook()
-    book.remove(book.active)
+    default = book.active
+    if default is not None:  # a new workbook starts with one empty sheet
+        book.remove(default)
     _summary(book, data, t, krw)
     _matches(book, data, t)
     _allocation(book, data, t, krw)
     _unassigned(book, data, t)
     _equity(book, data, t, krw)
-    _table(book, t["inputs_sheet"], [(t["file"], None), (t["sha256"], None)],
-           [[name, digest] for name, digest in data.inputs.items()])
+    _table(
+        book,
+        t["inputs_sheet"],
+        [(t["file"], None), (t["sha256"], None)],
+        [[name, digest] for name, digest in data.inputs.items()],
+    )
     return _save(book)
 
 
-def _table(book: Workbook, title: str, columns: list[Column], rows: list[list[Any]]
-           ) -> Worksheet:
+def _table(book: Workbook, title: str, columns: list[Column], rows: list[list[Any]]) -> Worksheet:
     sheet = book.create_sheet(title)
     sheet.append([header for header, _ in columns])
     for cell in sheet[1]:
@@ -68,7 +73,7 @@ def _table(book: Workbook, title: str, columns: list[Column], rows: list[list[An
             continue
         for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
             cell.number_format = number_format
-    sheet.freeze_panes = "A2"   # the header stays in view while scrolling
+    sheet.freeze_panes = "A2"  # the header stays in view while scrolling
     if rows:
         sheet.auto_filter.ref = sheet.dimensions
     _fit_columns(sheet, columns, rows)
@@ -77,8 +82,11 @@ def _table(book: Workbook, title: str, columns: list[Column], rows: list[list[An
 
 def _display_width(value: Any) -> int:
     # Hangul and other wide characters take two columns in Excel's default fonts.
-    text = f"{value:,}" if isinstance(value, int | float) and not isinstance(value, bool) else (
-        "" if value is None else str(value))
+    text = (
+        f"{value:,}"
+        if isinstance(value, int | float) and not isinstance(value, bool)
+        else ("" if value is None else str(value))
+    )
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -88,10 +96,15 @@ def _fit_columns(sheet: Worksheet, columns: list[Column], rows: list[list[Any]])
         sheet.column_dimensions[get_column_letter(index + 1)].width = min(widest + 3, MAX_WIDTH)
 
 
-def _key_values(book: Workbook, title: str, t: dict[str, str],
-                items: list[tuple[str, Any, str | None]]) -> None:
-    sheet = _table(book, title, [(t["item"], None), (t["value"], None)],
-                   [[label, value] for label, value, _ in items])
+def _key_values(
+    book: Workbook, title: str, t: dict[str, str], items: list[tuple[str, Any, str | None]]
+) -> None:
+    sheet = _table(
+        book,
+        title,
+        [(t["item"], None), (t["value"], None)],
+        [[label, value] for label, value, _ in items],
+    )
     for row, (_, _, number_format) in enumerate(items, start=2):
         if number_format is not None:
             sheet.cell(row=row, column=2).number_format = number_format
@@ -117,10 +130,13 @@ def _summary(book: Workbook, data: ReportData, t: dict[str, str], krw: str) -> N
         (f"{t['weights']}: {t['long_term']}", weights["long_term"], SCORE_FORMAT),
         (f"{t['weights']}: {t['synergy']}", weights["synergy"], SCORE_FORMAT),
     ]
-    items += [(f"{t['fairness_prices']}: {group}", price, SCORE_FORMAT)
-              for group, price in data.allocation["fairness_prices"].items()]
-    items += [(f"{t['option']}: {name}", _cell(value), None)
-              for name, value in data.options.items()]
+    items += [
+        (f"{t['fairness_prices']}: {group}", price, SCORE_FORMAT)
+        for group, price in data.allocation["fairness_prices"].items()
+    ]
+    items += [
+        (f"{t['option']}: {name}", _cell(value), None) for name, value in data.options.items()
+    ]
     items.append((t["tool"], f"{data.tool['name']} {data.tool['version']}", None))
     _key_values(book, t["summary_sheet"], t, items)
 
@@ -137,18 +153,48 @@ def _cell(value: Any) -> Any:
 def _matches(book: Workbook, data: ReportData, t: dict[str, str]) -> None:
     language = data.language
     columns: list[Column] = [
-        (t["proposal"], None), (t["demand"], None), (t["title_col"], None),
-        (t["region_code"], None), (t["region"], None), (t["project"], None),
-        (t["project_name"], None), (t["rank"], COUNT_FORMAT), (t["score"], SCORE_FORMAT),
-        (t["demand_fit"], SCORE_FORMAT), (t["long_term"], SCORE_FORMAT),
-        (t["synergy"], SCORE_FORMAT), (t["confidence"], SHARE_FORMAT),
-        (t["first_share"], SHARE_FORMAT), (t["top3_share"], SHARE_FORMAT),
-        (t["assigned"], None), (t["suitable"], None), (t["reasons"], None)]
-    rows = [[m["proposal"], m["demand"], m["title"], m["region"]["code"],
-             m["region"]["name"][language], m["project"], m["project_name"][language],
-             m["rank"], m["score"], m["components"]["demand_fit"], m["components"]["long_term"],
-             m["components"]["synergy"], m["confidence"], m["first_share"], m["top3_share"],
-             m["assigned"], m["suitable"], " | ".join(m["reasons"])] for m in data.matches]
+        (t["proposal"], None),
+        (t["demand"], None),
+        (t["title_col"], None),
+        (t["region_code"], None),
+        (t["region"], None),
+        (t["project"], None),
+        (t["project_name"], None),
+        (t["rank"], COUNT_FORMAT),
+        (t["score"], SCORE_FORMAT),
+        (t["demand_fit"], SCORE_FORMAT),
+        (t["long_term"], SCORE_FORMAT),
+        (t["synergy"], SCORE_FORMAT),
+        (t["confidence"], SHARE_FORMAT),
+        (t["first_share"], SHARE_FORMAT),
+        (t["top3_share"], SHARE_FORMAT),
+        (t["assigned"], None),
+        (t["suitable"], None),
+        (t["reasons"], None),
+    ]
+    rows = [
+        [
+            m["proposal"],
+            m["demand"],
+            m["title"],
+            m["region"]["code"],
+            m["region"]["name"][language],
+            m["project"],
+            m["project_name"][language],
+            m["rank"],
+            m["score"],
+            m["components"]["demand_fit"],
+            m["components"]["long_term"],
+            m["components"]["synergy"],
+            m["confidence"],
+            m["first_share"],
+            m["top3_share"],
+            m["assigned"],
+            m["suitable"],
+            " | ".join(m["reasons"]),
+        ]
+        for m in data.matches
+    ]
     _table(book, t["matches_sheet"], columns, rows)
 
 
@@ -157,17 +203,38 @@ def _allocation(book: Workbook, data: ReportData, t: dict[str, str], krw: str) -
     demands = {d["key"]: d for d in data.demands}
     names = {p["id"]: p["name"][language] for p in data.projects}
     columns: list[Column] = [
-        (t["proposal"], None), (t["demand"], None), (t["title_col"], None),
-        (t["region_code"], None), (t["region"], None), (t["province"], None),
-        (t["decline"], None), (t["project"], None), (t["project_name"], None),
-        (t["score"], SCORE_FORMAT), (t["cost"], krw), (t["reasons"], None)]
+        (t["proposal"], None),
+        (t["demand"], None),
+        (t["title_col"], None),
+        (t["region_code"], None),
+        (t["region"], None),
+        (t["province"], None),
+        (t["decline"], None),
+        (t["project"], None),
+        (t["project_name"], None),
+        (t["score"], SCORE_FORMAT),
+        (t["cost"], krw),
+        (t["reasons"], None),
+    ]
     rows = []
     for a in data.allocation["assignments"]:
         demand = demands[f"{a['proposal']}/{a['demand']}"]
-        rows.append([a["proposal"], a["demand"], demand["title"], a["region"]["code"],
-                     a["region"]["name"][language], demand["province"]["name"][language],
-                     demand["population_decline"], a["project"], names.get(a["project"]),
-                     a["score"], a["cost"], " | ".join(a["reasons"])])
+        rows.append(
+            [
+                a["proposal"],
+                a["demand"],
+                demand["title"],
+                a["region"]["code"],
+                a["region"]["name"][language],
+                demand["province"]["name"][language],
+                demand["population_decline"],
+                a["project"],
+                names.get(a["project"]),
+                a["score"],
+                a["cost"],
+                " | ".join(a["reasons"]),
+            ]
+        )
     _table(book, t["allocation_sheet"], columns, rows)
 
 
@@ -175,11 +242,26 @@ def _unassigned(book: Workbook, data: ReportData, t: dict[str, str]) -> None:
     language = data.language
     titles = {d["key"]: d["title"] for d in data.demands}
     columns: list[Column] = [
-        (t["proposal"], None), (t["demand"], None), (t["title_col"], None),
-        (t["region_code"], None), (t["region"], None), (t["code"], None), (t["reason"], None)]
-    rows = [[u["proposal"], u["demand"], titles.get(f"{u['proposal']}/{u['demand']}"),
-             u["region"]["code"], u["region"]["name"][language], u["code"], u["reason"]]
-            for u in data.allocation["unassigned"]]
+        (t["proposal"], None),
+        (t["demand"], None),
+        (t["title_col"], None),
+        (t["region_code"], None),
+        (t["region"], None),
+        (t["code"], None),
+        (t["reason"], None),
+    ]
+    rows = [
+        [
+            u["proposal"],
+            u["demand"],
+            titles.get(f"{u['proposal']}/{u['demand']}"),
+            u["region"]["code"],
+            u["region"]["name"][language],
+            u["code"],
+            u["reason"],
+        ]
+        for u in data.allocation["unassigned"]
+    ]
     _table(book, t["unassigned_sheet"], columns, rows)
 
 
@@ -188,21 +270,45 @@ def _equity(book: Workbook, data: ReportData, t: dict[str, str], krw: str) -> No
     equity = data.allocation["equity"]
     provinces = {p["code"]: p["name"][language] for p in data.provinces}
     columns: list[Column] = [
-        (t["section"], None), (t["item"], None), (t["name"], None),
-        (t["assignments"], COUNT_FORMAT), (t["krw"], krw),
-        (t["share_assignments"], SHARE_FORMAT), (t["share_krw"], SHARE_FORMAT)]
+        (t["section"], None),
+        (t["item"], None),
+        (t["name"], None),
+        (t["assignments"], COUNT_FORMAT),
+        (t["krw"], krw),
+        (t["share_assignments"], SHARE_FORMAT),
+        (t["share_krw"], SHARE_FORMAT),
+    ]
     rows: list[list[Any]] = []
     for code, given in equity.get("by_province", {}).items():
-        rows.append([t["by_province"], code, provinces.get(code, code), given["assignments"],
-                     given["krw"], None, None])
+        rows.append(
+            [
+                t["by_province"],
+                code,
+                provinces.get(code, code),
+                given["assignments"],
+                given["krw"],
+                None,
+                None,
+            ]
+        )
     for kind, given in equity.get("by_region_kind", {}).items():
-        rows.append([t["by_region_kind"], kind, t.get(f"kind_{kind}", kind),
-                     given["assignments"], given["krw"], None, None])
+        rows.append(
+            [
+                t["by_region_kind"],
+                kind,
+                t.get(f"kind_{kind}", kind),
+                given["assignments"],
+                given["krw"],
+                None,
+                None,
+            ]
+        )
     for key in ("population_decline", "earlier_ties", "new_partners"):
         part = equity.get(key)
         if part:
-            rows.append([t["shares"], key, t[key], None, None, part["assignments_share"],
-                         part["krw_share"]])
+            rows.append(
+                [t["shares"], key, t[key], None, None, part["assignments_share"], part["krw_share"]]
+            )
     _table(book, t["equity_sheet"], columns, rows)
 
 

@@ -25,8 +25,9 @@ class ResolvedDemand:
         return f"{self.proposal.id}/{self.demand.id}"
 
 
-def resolve_demands(proposals: Iterable[tuple[Proposal, str]], index: RegionIndex
-                    ) -> list[ResolvedDemand]:
+def resolve_demands(
+    proposals: Iterable[tuple[Proposal, str]], index: RegionIndex
+) -> list[ResolvedDemand]:
     """Every demand of the proposals (each with the file it came from), in order.
 
     A proposal whose region does not resolve is left out: the checks have already
@@ -38,8 +39,7 @@ def resolve_demands(proposals: Iterable[tuple[Proposal, str]], index: RegionInde
         region = index.resolve(proposal.region).region
         if region is None:
             continue
-        found.extend(ResolvedDemand(proposal, demand, region, file)
-                     for demand in proposal.demands)
+        found.extend(ResolvedDemand(proposal, demand, region, file) for demand in proposal.demands)
     repeats = find_repeats([Filed(r.region.code, r.proposal.id, r.demand) for r in found])
     for repeat in repeats:
         found[repeat.later] = replace(found[repeat.later], repeats=found[repeat.earlier].key)

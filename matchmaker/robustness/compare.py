@@ -22,16 +22,16 @@ from matchmaker.scoring.order import order_row
 class Move:
     demand_key: str
     project: str
-    ranks: dict[str, int]   # profile id → rank of the project for this demand
-    spread: int             # largest minus smallest rank
+    ranks: dict[str, int]  # profile id → rank of the project for this demand
+    spread: int  # largest minus smallest rank
 
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
     profiles: list[str]
-    top: dict[str, dict[str, str | None]]          # demand → profile → top project
-    tau: dict[str, dict[str, float | None]]        # "a|b" → demand → tau (None: < 2 items)
-    overall_tau: dict[str, float | None]           # "a|b" → mean over demands
+    top: dict[str, dict[str, str | None]]  # demand → profile → top project
+    tau: dict[str, dict[str, float | None]]  # "a|b" → demand → tau (None: < 2 items)
+    overall_tau: dict[str, float | None]  # "a|b" → mean over demands
     moves: list[Move]
 
 

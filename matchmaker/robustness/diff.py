@@ -12,7 +12,7 @@ class NotARun(ValueError):
 
 @dataclass(slots=True)
 class RunDiff:
-    kind: str                                          # "rank" | "allocate"
+    kind: str  # "rank" | "allocate"
     inputs_added: list[str] = field(default_factory=list)
     inputs_removed: list[str] = field(default_factory=list)
     inputs_changed: list[str] = field(default_factory=list)
@@ -26,10 +26,17 @@ class RunDiff:
 
     @property
     def empty(self) -> bool:
-        return not (self.inputs_added or self.inputs_removed or self.inputs_changed
-                    or self.profile_changed or self.options_changed or self.added
-                    or self.removed or self.changed
-                    or (self.objective is not None and self.objective[0] != self.objective[1]))
+        return not (
+            self.inputs_added
+            or self.inputs_removed
+            or self.inputs_changed
+            or self.profile_changed
+            or self.options_changed
+            or self.added
+            or self.removed
+            or self.changed
+            or (self.objective is not None and self.objective[0] != self.objective[1])
+        )
 
     def causes(self) -> list[str]:
         found = []
@@ -46,7 +53,7 @@ class RunDiff:
 
 def kind_of(document: Any) -> str:
     if not isinstance(document, dict) or document.get("version") != 1:
-        raise NotARun("not a matchmaker JSON output (no \"version\": 1)")
+        raise NotARun('not a matchmaker JSON output (no "version": 1)')
     if isinstance(document.get("matches"), list):
         return "rank"
     if isinstance(document.get("assignments"), list):
@@ -66,8 +73,9 @@ def diff_runs(old: Any, new: Any) -> RunDiff:
     old_inputs, new_inputs = old.get("inputs", {}), new.get("inputs", {})
     result.inputs_added = sorted(set(new_inputs) - set(old_inputs))
     result.inputs_removed = sorted(set(old_inputs) - set(new_inputs))
-    result.inputs_changed = sorted(k for k in set(old_inputs) & set(new_inputs)
-                                   if old_inputs[k] != new_inputs[k])
+    result.inputs_changed = sorted(
+        k for k in set(old_inputs) & set(new_inputs) if old_inputs[k] != new_inputs[k]
+    )
     result.profile_changed = old.get("profile") != new.get("profile")
     result.options_changed = old.get("options") != new.get("options")
     result.version_changed = old.get("tool") != new.get("tool")
@@ -79,18 +87,23 @@ def diff_runs(old: Any, new: Any) -> RunDiff:
             was, now = before.get(key), after.get(key)
             label = {"demand": f"{key[0]}/{key[1]}", "project": key[2]}
             if was is None:
+                assert now is not None  # the key came from one side or the other
                 result.added.append({**label, "rank": now["rank"], "score": now["score"]})
             elif now is None:
                 result.removed.append({**label, "rank": was["rank"], "score": was["score"]})
             elif was["rank"] != now["rank"] or abs(was["score"] - now["score"]) > 0.005:
-                result.changed.append({**label, "rank": [was["rank"], now["rank"]],
-                                       "score": [was["score"], now["score"]]})
+                result.changed.append(
+                    {
+                        **label,
+                        "rank": [was["rank"], now["rank"]],
+                        "score": [was["score"], now["score"]],
+                    }
+                )
     else:
-        names = ("proposal", "demand")
-        before = {_key(a, *names): a["project"] for a in old["assignments"]}
-        after = {_key(a, *names): a["project"] for a in new["assignments"]}
-        for key in sorted(set(before) | set(after)):
-            was, now = before.get(key), after.get(key)
+        before_pairs = {_key(a, "proposal", "demand"): a["project"] for a in old["assignments"]}
+        after_pairs = {_key(a, "proposal", "demand"): a["project"] for a in new["assignments"]}
+        for key in sorted(set(before_pairs) | set(after_pairs)):
+            was, now = before_pairs.get(key), after_pairs.get(key)
             label = {"demand": f"{key[0]}/{key[1]}"}
             if was is None:
                 result.added.append({**label, "project": now})

@@ -25,9 +25,9 @@ FRAGILE_BELOW = 0.60  # first in fewer draws than this: the recommendation is fr
 @dataclass(frozen=True, slots=True)
 class WeightInterval:
     component: str
-    weight: float          # the profile's raw weight
-    low: float             # the top project stays first for raw weights in [low, high]
-    high: float            # (inf when no increase ever dethrones it)
+    weight: float  # the profile's raw weight
+    low: float  # the top project stays first for raw weights in [low, high]
+    high: float  # (inf when no increase ever dethrones it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ class DemandSensitivity:
     demand_key: str
     top_project: str | None
     intervals: tuple[WeightInterval, ...]
-    first_share: dict[str, float]     # project → share of draws in which it is first
+    first_share: dict[str, float]  # project → share of draws in which it is first
     top3_share: dict[str, float]
     fragile: bool
 
@@ -50,14 +50,15 @@ def raw_weights(scores: Scores) -> np.ndarray:
     return np.array([w.demand_fit, w.long_term, w.synergy], dtype=float)
 
 
-def interval_for(points: np.ndarray, eligible: np.ndarray, top: int, weights: np.ndarray,
-                 component: int) -> tuple[float, float]:
+def interval_for(
+    points: np.ndarray, eligible: np.ndarray, top: int, weights: np.ndarray, component: int
+) -> tuple[float, float]:
     """Raw weights of one component for which `top` stays ahead of every eligible rival."""
     rivals = np.flatnonzero(eligible)
     rivals = rivals[rivals != top]
-    d = points[top][None, :] - points[rivals]          # rivals × 3
+    d = points[top][None, :] - points[rivals]  # rivals × 3
     ties = tie_points(d, weights, component)
-    moving = ~np.isnan(ties)                           # others: this weight cannot matter
+    moving = ~np.isnan(ties)  # others: this weight cannot matter
     bound = ties[moving]
     rising = d[moving, component] > 0
     # As changes δ of the weight: δ ≥ bound where p gains with it, δ ≤ bound where it loses.
@@ -66,8 +67,7 @@ def interval_for(points: np.ndarray, eligible: np.ndarray, top: int, weights: np
     return weights[component] + low, weights[component] + high
 
 
-def podium_candidates(points: np.ndarray, eligible: np.ndarray, active: np.ndarray
-                      ) -> np.ndarray:
+def podium_candidates(points: np.ndarray, eligible: np.ndarray, active: np.ndarray) -> np.ndarray:
     """Eligible projects that can reach the top 3 under some positive weights.
 
     A project that three others match or beat in every weighted component, and beat
@@ -78,19 +78,21 @@ def podium_candidates(points: np.ndarray, eligible: np.ndarray, active: np.ndarr
     if len(columns) <= 3:
         return columns
     values = points[columns][:, active]
-    at_least = (values[:, None, :] >= values[None, :, :]).all(axis=2)   # j ≥ i everywhere
-    beyond = (values[:, None, :] > values[None, :, :]).any(axis=2)      # j > i somewhere
+    at_least = (values[:, None, :] >= values[None, :, :]).all(axis=2)  # j ≥ i everywhere
+    beyond = (values[:, None, :] > values[None, :, :]).any(axis=2)  # j > i somewhere
     dominated_by = (at_least & beyond).sum(axis=0)
     return columns[dominated_by < 3]
 
 
 def _order(scores: Scores, row: int, totals: np.ndarray) -> np.ndarray:
-    return np.array(order_row(totals, scores.eligibility.eligible[row], scores.projects.ids),
-                    dtype=int)
+    return np.array(
+        order_row(totals, scores.eligibility.eligible[row], scores.projects.ids), dtype=int
+    )
 
 
-def sensitivity(scores: Scores, draws: int = 1000, seed: int = 0,
-                concentration: float = 30.0) -> list[DemandSensitivity]:
+def sensitivity(
+    scores: Scores, draws: int = 1000, seed: int = 0, concentration: float = 30.0
+) -> list[DemandSensitivity]:
     points = component_matrix(scores)
     weights = raw_weights(scores)
     shares = weights / weights.sum()
@@ -112,42 +114,57 @@ def sensitivity(scores: Scores, draws: int = 1000, seed: int = 0,
         intervals = []
         for j, name in enumerate(COMPONENTS):
             low, high = interval_for(points[row], eligible, top, weights, j)
-            intervals.append(WeightInterval(name, round(float(weights[j]), 6),
-                                            round(max(low, 0.0), 6), round(high, 6)))
+            intervals.append(
+                WeightInterval(
+                    name, round(float(weights[j]), 6), round(max(low, 0.0), 6), round(high, 6)
+                )
+            )
         first: dict[str, float] = {}
         top3: dict[str, float] = {}
         if draws:
             columns = podium_candidates(points[row], eligible, active)
-            totals = sampled @ points[row, columns].T               # draws × candidates
+            totals = sampled @ points[row, columns].T  # draws × candidates
             # argmax takes the first of equal totals: columns are in id order, so ties
             # go to the smaller id, as in `rank`. A partition finds the top 3 without a sort.
-            winners, counts = np.unique(columns[np.argmax(totals, axis=1)],
-                                        return_counts=True)
+            winners, counts = np.unique(columns[np.argmax(totals, axis=1)], return_counts=True)
             # Plain Python numbers: these go straight into JSON, which refuses numpy's.
-            first = {ids[c]: round(int(n) / draws, 4)
-                     for c, n in zip(winners, counts, strict=True)}
-            best3 = (np.argpartition(-totals, 2, axis=1)[:, :3] if totals.shape[1] > 3
-                     else np.broadcast_to(np.arange(totals.shape[1]), totals.shape))
+            first = {ids[c]: round(int(n) / draws, 4) for c, n in zip(winners, counts, strict=True)}
+            best3 = (
+                np.argpartition(-totals, 2, axis=1)[:, :3]
+                if totals.shape[1] > 3
+                else np.broadcast_to(np.arange(totals.shape[1]), totals.shape)
+            )
             podium, counts3 = np.unique(columns[best3], return_counts=True)
-            top3 = {ids[c]: round(int(n) / draws, 4)
-                    for c, n in zip(podium, counts3, strict=True)}
+            top3 = {ids[c]: round(int(n) / draws, 4) for c, n in zip(podium, counts3, strict=True)}
         fragile = bool(draws) and bool(first.get(ids[top], 0.0) < FRAGILE_BELOW)
-        found.append(DemandSensitivity(record.key, ids[top], tuple(intervals),
-                                       dict(sorted(first.items(), key=lambda kv: (-kv[1], kv[0]))),
-                                       dict(sorted(top3.items(), key=lambda kv: (-kv[1], kv[0]))),
-                                       fragile))
+        found.append(
+            DemandSensitivity(
+                record.key,
+                ids[top],
+                tuple(intervals),
+                dict(sorted(first.items(), key=lambda kv: (-kv[1], kv[0]))),
+                dict(sorted(top3.items(), key=lambda kv: (-kv[1], kv[0]))),
+                fragile,
+            )
+        )
     return found
 
 
 @dataclass(frozen=True, slots=True)
 class AllocationSurvival:
-    draws: int                   # draws completed (fewer than asked if time ran out)
+    draws: int  # draws completed (fewer than asked if time ran out)
     asked: int
-    survival: dict[str, float]   # "PROPOSAL/DEMAND=PROJECT" of the base portfolio → share
+    survival: dict[str, float]  # "PROPOSAL/DEMAND=PROJECT" of the base portfolio → share
 
 
-def allocation_survival(scores: Scores, options: object, draws: int, seed: int,
-                        seconds: float, concentration: float = 30.0) -> AllocationSurvival:
+def allocation_survival(
+    scores: Scores,
+    options: object,
+    draws: int,
+    seed: int,
+    seconds: float,
+    concentration: float = 30.0,
+) -> AllocationSurvival:
     """Re-solve the allocation under drawn weights; how often each assignment stays."""
     import time
 
@@ -156,7 +173,7 @@ def allocation_survival(scores: Scores, options: object, draws: int, seed: int,
 
     problem = build_problem(scores, options)  # type: ignore[arg-type]
     base = solve(problem)
-    points = component_matrix(scores)[problem.demand, problem.project]   # pairs × 3
+    points = component_matrix(scores)[problem.demand, problem.project]  # pairs × 3
     bonus = problem.value - points @ (raw_weights(scores) / raw_weights(scores).sum())
     weights = raw_weights(scores)
     shares = weights / weights.sum()
@@ -179,7 +196,11 @@ def allocation_survival(scores: Scores, options: object, draws: int, seed: int,
     records = scores.demands.records
     ids = scores.projects.ids
     survival = {
-        f"{records[problem.demand[i]].key}={ids[problem.project[i]]}":
-            round(float(kept[i]) / done, 4) if done else 0.0
-        for i in np.flatnonzero(base.chosen)}
+        f"{records[problem.demand[i]].key}={ids[problem.project[i]]}": round(
+            float(kept[i]) / done, 4
+        )
+        if done
+        else 0.0
+        for i in np.flatnonzero(base.chosen)
+    }
     return AllocationSurvival(done, draws, dict(sorted(survival.items())))

@@ -29,7 +29,7 @@ class SubSignal:
 class Component:
     name: str
     values: np.ndarray  # D × P, 0–100
-    known: np.ndarray   # D × P, share of sub-signal weight backed by evidence (0–1)
+    known: np.ndarray  # D × P, share of sub-signal weight backed by evidence (0–1)
     parts: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
 
@@ -57,15 +57,16 @@ SYNERGY: tuple[SubSignal, ...] = (
 )
 TEXT_SATURATION = 0.25  # a cosine this high already means the texts are about one thing
 NEEDS_SATURATION = 0.20  # likewise for a demand against a project's best problem statements
-STRONG_FIT = 45.0       # demand fit from which a project counts as a strong candidate
-CLEAR_FIT = 45.0        # a fit this high is an answer even to a demand about unserved needs
-FIT_BAND = 5.0         # fits this far apart are not comparable: the better one comes first
+STRONG_FIT = 45.0  # demand fit from which a project counts as a strong candidate
+CLEAR_FIT = 45.0  # a fit this high is an answer even to a demand about unserved needs
+FIT_BAND = 5.0  # fits this far apart are not comparable: the better one comes first
 RULED_OUT_PENALTY = 0.3  # share of fit lost by the project a demand explicitly rules out
-PRIORITY_STEP = 0.03    # demand fit lost per step of priority below 1 (down to 5)
+PRIORITY_STEP = 0.03  # demand fit lost per step of priority below 1 (down to 5)
 
 
-def _combine(name: str, signals: tuple[SubSignal, ...],
-             parts: dict[str, tuple[np.ndarray, np.ndarray]]) -> Component:
+def _combine(
+    name: str, signals: tuple[SubSignal, ...], parts: dict[str, tuple[np.ndarray, np.ndarray]]
+) -> Component:
     total = sum(s.weight for s in signals)
     value = np.zeros_like(next(iter(parts.values()))[0])
     known = np.zeros_like(value)
@@ -82,8 +83,13 @@ def _broadcast(column: np.ndarray, projects: int) -> np.ndarray:
     return np.repeat(column[:, None], projects, axis=1)
 
 
-def demand_fit(d: DemandFeatures, p: ProjectFeatures, cosine: np.ndarray,
-               needs: np.ndarray, ruled_out: np.ndarray | None = None) -> Component:
+def demand_fit(
+    d: DemandFeatures,
+    p: ProjectFeatures,
+    cosine: np.ndarray,
+    needs: np.ndarray,
+    ruled_out: np.ndarray | None = None,
+) -> Component:
     """Demand fit on 0–100. `ruled_out` is the wording cosine of what the demand rules out
     ("급식이 아니라 …") with each project: a project that is what the region said it does
     not want loses up to RULED_OUT_PENALTY of its fit, not just the words' support."""
@@ -106,8 +112,9 @@ def demand_fit(d: DemandFeatures, p: ProjectFeatures, cosine: np.ndarray,
 
     asked_modes = d.modes.sum(axis=1, keepdims=True).astype(float)
     shared_modes = d.modes.astype(float) @ p.modes.T.astype(float)
-    modes = np.divide(shared_modes, asked_modes, out=np.zeros_like(shared_modes),
-                      where=asked_modes > 0)
+    modes = np.divide(
+        shared_modes, asked_modes, out=np.zeros_like(shared_modes), where=asked_modes > 0
+    )
     modes_known = (asked_modes > 0) & (p.modes.sum(axis=1) > 0)[None, :]
 
     request = d.budget[:, None]
@@ -124,21 +131,28 @@ def demand_fit(d: DemandFeatures, p: ProjectFeatures, cosine: np.ndarray,
     timing = np.broadcast_to(status_value, (rows, cols)).copy()
     timing_known = np.broadcast_to(status_known, (rows, cols)).copy()
 
-    component = _combine("demand_fit", DEMAND_FIT, {
-        "themes": (themes, themes_known), "text": (text, text_known),
-        "needs": (needs_value, needs_known),
-        "modes": (modes, modes_known), "budget": (budget, budget_known),
-        "timing": (timing, timing_known)})
+    component = _combine(
+        "demand_fit",
+        DEMAND_FIT,
+        {
+            "themes": (themes, themes_known),
+            "text": (text, text_known),
+            "needs": (needs_value, needs_known),
+            "modes": (modes, modes_known),
+            "budget": (budget, budget_known),
+            "timing": (timing, timing_known),
+        },
+    )
     steps = np.clip(np.nan_to_num(d.priority, nan=1.0), 1, 5) - 1
     component.values *= (1.0 - PRIORITY_STEP * steps)[:, None]
     if ruled_out is not None:
-        component.values *= 1.0 - RULED_OUT_PENALTY * np.minimum(ruled_out / TEXT_SATURATION,
-                                                                 1.0)
+        component.values *= 1.0 - RULED_OUT_PENALTY * np.minimum(ruled_out / TEXT_SATURATION, 1.0)
     return component
 
 
-def long_term(d: DemandFeatures, p: ProjectFeatures, continuity: np.ndarray,
-              continuity_known: np.ndarray) -> Component:
+def long_term(
+    d: DemandFeatures, p: ProjectFeatures, continuity: np.ndarray, continuity_known: np.ndarray
+) -> Component:
     rows, cols = len(d.records), len(p.projects)
     demand_years = _broadcast(d.years, cols)
     project_years = np.broadcast_to(p.years, (rows, cols))
@@ -161,23 +175,38 @@ def long_term(d: DemandFeatures, p: ProjectFeatures, continuity: np.ndarray,
     partners_known = _broadcast(d.partners_given, cols) | (p.partner_kinds > 0)[None, :]
 
     outcome = _broadcast(d.outcome_share, cols)
-    outcomes = np.clip(0.4 + 0.6 * np.nan_to_num(outcome)
-                       + 0.2 * p.outcome_indicators[None, :], 0.0, 1.0)
+    outcomes = np.clip(
+        0.4 + 0.6 * np.nan_to_num(outcome) + 0.2 * p.outcome_indicators[None, :], 0.0, 1.0
+    )
     outcomes_known = ~np.isnan(outcome)
 
     ready = np.array([0.0, 0.5, 0.8, 1.0])[np.clip(d.readiness, 0, 3)]
     readiness = _broadcast(ready, cols)
     readiness_known = _broadcast(d.readiness > 0, cols)
 
-    return _combine("long_term", LONG_TERM, {
-        "years": (years, years_known), "capacity_building": (capacity, capacity_known),
-        "co_funding": (co_funding, co_funding_known), "partners": (partners, partners_known),
-        "outcomes": (outcomes, outcomes_known), "readiness": (readiness, readiness_known),
-        "continuity": (continuity, continuity_known)})
+    return _combine(
+        "long_term",
+        LONG_TERM,
+        {
+            "years": (years, years_known),
+            "capacity_building": (capacity, capacity_known),
+            "co_funding": (co_funding, co_funding_known),
+            "partners": (partners, partners_known),
+            "outcomes": (outcomes, outcomes_known),
+            "readiness": (readiness, readiness_known),
+            "continuity": (continuity, continuity_known),
+        },
+    )
 
 
 def synergy(complements: np.ndarray, running: np.ndarray, neighbours: np.ndarray) -> Component:
     everywhere = np.ones_like(complements, dtype=bool)
-    return _combine("synergy", SYNERGY, {
-        "complements": (complements, everywhere), "running": (running, everywhere),
-        "neighbours": (neighbours, everywhere)})
+    return _combine(
+        "synergy",
+        SYNERGY,
+        {
+            "complements": (complements, everywhere),
+            "running": (running, everywhere),
+            "neighbours": (neighbours, everywhere),
+        },
+    )

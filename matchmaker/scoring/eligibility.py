@@ -13,13 +13,19 @@ from matchmaker.scoring.features import DemandFeatures, ProjectFeatures
 
 # Gate codes, in the order they are checked; 0 means eligible.
 ELIGIBLE = 0
-GATES: tuple[str, ...] = ("eligible", "region-kind", "province", "population-decline",
-                          "co-funding", "modes")
+GATES: tuple[str, ...] = (
+    "eligible",
+    "region-kind",
+    "province",
+    "population-decline",
+    "co-funding",
+    "modes",
+)
 
 
 @dataclass(slots=True)
 class Eligibility:
-    gate: np.ndarray      # D × P int: index into GATES of the first failed gate, 0 if eligible
+    gate: np.ndarray  # D × P int: index into GATES of the first failed gate, 0 if eligible
     eligible: np.ndarray = field(init=False)  # D × P bool, computed once: read per pair
 
     def __post_init__(self) -> None:
@@ -57,9 +63,8 @@ def check_eligibility(d: DemandFeatures, p: ProjectFeatures) -> Eligibility:
         short = d.local_match[:, None] < p.local_match_min[None, :]
     fail(short, "co-funding")
     # Every mode asked for is one the project cannot deliver.
-    asked = d.modes.any(axis=1)[:, None]
-    offered = p.modes.any(axis=1)[None, :]
+    asked = np.asarray(d.modes.any(axis=1))[:, None]
+    offered = np.asarray(p.modes.any(axis=1))[None, :]
     shared = (d.modes.astype(np.int32) @ p.modes.T.astype(np.int32)) > 0
     fail(asked & offered & ~shared, "modes")
     return Eligibility(gate)
-

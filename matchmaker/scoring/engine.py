@@ -40,9 +40,9 @@ COMPONENTS = ("demand_fit", "long_term", "synergy")
 
 @dataclass(slots=True)
 class SynergyInputs:
-    complements: np.ndarray        # D × P, 0–1
-    neighbours: np.ndarray         # D × P, 0–1
-    wanted_elsewhere: np.ndarray   # D × P bool: strong for another demand of the region
+    complements: np.ndarray  # D × P, 0–1
+    neighbours: np.ndarray  # D × P, 0–1
+    wanted_elsewhere: np.ndarray  # D × P bool: strong for another demand of the region
     neighbour_regions: np.ndarray  # D × P int: other regions of the province wanting it
 
 
@@ -55,21 +55,21 @@ class Scores:
     profile: Profile
     theme_ids: list[str]
     cosine: np.ndarray
-    needs: np.ndarray        # D × P, 0–1: best cosine with one of the project's problems
+    needs: np.ndarray  # D × P, 0–1: best cosine with one of the project's problems
     needs_statement: np.ndarray  # D × P: the problem statement row behind it (-1: none)
     fit: Component
     long: Component
     syn: Component
     eligibility: Eligibility
-    total: np.ndarray        # D × P, 0–100 (plus the profile's decline bonus)
-    confidence: np.ndarray   # D × P, 0–1
-    strong: np.ndarray       # D × P bool: eligible and demand fit ≥ STRONG_FIT
+    total: np.ndarray  # D × P, 0–100 (plus the profile's decline bonus)
+    confidence: np.ndarray  # D × P, 0–1
+    strong: np.ndarray  # D × P bool: eligible and demand fit ≥ STRONG_FIT
     ties: TieIndex
     synergy_inputs: SynergyInputs
     theme_labels: dict[str, Names]
-    relevance: np.ndarray    # D × P, 0–1: the factor on long-term value and synergy
-    best_fit: np.ndarray     # D: the best demand fit among eligible projects (nan: none)
-    no_fit: np.ndarray       # D bool: the answer is "no suitable project" (see no_suitable)
+    relevance: np.ndarray  # D × P, 0–1: the factor on long-term value and synergy
+    best_fit: np.ndarray  # D: the best demand fit among eligible projects (nan: none)
+    no_fit: np.ndarray  # D bool: the answer is "no suitable project" (see no_suitable)
     unserved: list[tuple[str, ...]]  # per demand: needs read that no project serves
 
     @property
@@ -94,8 +94,9 @@ class RegionDemand:
         self.rows: dict[str, int] = {}
         self.counts = np.zeros((0, projects))
 
-    def add(self, region_codes: list[str], strong: np.ndarray,
-            counted: np.ndarray | None = None) -> None:
+    def add(
+        self, region_codes: list[str], strong: np.ndarray, counted: np.ndarray | None = None
+    ) -> None:
         """Count the strong candidates of these demands; a demand that repeats an earlier
         one of its region (`counted` False) is left out, so a resubmission is one demand."""
         if counted is not None:
@@ -110,8 +111,9 @@ class RegionDemand:
         rows = np.array([self.rows[c] for c in region_codes], dtype=int)
         np.add.at(self.counts, rows, strong.astype(float))
 
-    def synergy_inputs(self, d: DemandFeatures, p: ProjectFeatures, strong: np.ndarray
-                       ) -> SynergyInputs:
+    def synergy_inputs(
+        self, d: DemandFeatures, p: ProjectFeatures, strong: np.ndarray
+    ) -> SynergyInputs:
         """Complements among the region's other strong candidates, and neighbours' interest."""
         rows = np.array([self.rows[c] for c in d.region_codes], dtype=int)
         # Other demands of the region: a repeat was never counted, and what it repeats is
@@ -124,18 +126,19 @@ class RegionDemand:
         theme_hits = (wanted_elsewhere.astype(float) @ shared_theme.astype(float)) > 0
         complements = np.clip(complement_hits / 2.0 + 0.25 * theme_hits, 0.0, 1.0)
 
-        region_wants = (self.counts > 0).astype(float)     # R × P
+        region_wants = (self.counts > 0).astype(float)  # R × P
         codes = sorted(self.rows, key=self.rows.__getitem__)
         provinces = sorted({self.province_of[c] for c in codes})
         province_row = {code: i for i, code in enumerate(provinces)}
         members = np.zeros((len(provinces), len(codes)))
         members[[province_row[self.province_of[c]] for c in codes], np.arange(len(codes))] = 1
-        province_counts = members @ region_wants            # regions of a province wanting it
+        province_counts = members @ region_wants  # regions of a province wanting it
         region_province = np.array([province_row[self.province_of[c]] for c in codes])
         neighbours_wanting = province_counts[region_province[rows]] - region_wants[rows]
         neighbours = np.clip(neighbours_wanting / 3.0, 0.0, 1.0)
-        return SynergyInputs(complements, neighbours, wanted_elsewhere,
-                             neighbours_wanting.astype(int))
+        return SynergyInputs(
+            complements, neighbours, wanted_elsewhere, neighbours_wanting.astype(int)
+        )
 
 
 @dataclass(slots=True)
@@ -154,11 +157,17 @@ class Prepared:
     def of(cls, catalog: Catalog) -> Prepared:
         theme_ids = sorted(catalog.theme_ids)
         projects = build_project_features(catalog, theme_ids)
-        return cls(catalog, theme_ids, Vocabulary(catalog.themes.themes), projects,
-                   ProjectTermIndex.build(projects.terms),
-                   ProblemIndex.build(projects.problem_terms, projects.problem_owner,
-                                      len(projects.projects)),
-                   TieIndex.build(catalog))
+        return cls(
+            catalog,
+            theme_ids,
+            Vocabulary(catalog.themes.themes),
+            projects,
+            ProjectTermIndex.build(projects.terms),
+            ProblemIndex.build(
+                projects.problem_terms, projects.problem_owner, len(projects.projects)
+            ),
+            TieIndex.build(catalog),
+        )
 
     def region_demand(self) -> RegionDemand:
         province_of = {r.code: r.province_code for r in self.catalog.region_index.regions}
@@ -185,9 +194,13 @@ def refinement_share(fit: np.ndarray, eligible: np.ndarray) -> tuple[np.ndarray,
     return np.clip(fit / STRONG_FIT, 0.0, 1.0) * near, best_fit
 
 
-def no_suitable(d: DemandFeatures, p: ProjectFeatures, theme_ids: list[str],
-                best_fit: np.ndarray, threshold: float
-                ) -> tuple[np.ndarray, list[tuple[str, ...]]]:
+def no_suitable(
+    d: DemandFeatures,
+    p: ProjectFeatures,
+    theme_ids: list[str],
+    best_fit: np.ndarray,
+    threshold: float,
+) -> tuple[np.ndarray, list[tuple[str, ...]]]:
     """Which demands are answered "no suitable project", and the unserved needs read.
 
     Either no eligible project reaches the profile's fit threshold, or the demand reads
@@ -202,8 +215,10 @@ def no_suitable(d: DemandFeatures, p: ProjectFeatures, theme_ids: list[str],
     served_weight = weights[:, served].sum(axis=1)
     mainly_unserved = (unserved_weight > served_weight) & ~(best_fit >= CLEAR_FIT)
     no_fit = ~(best_fit >= threshold) | mainly_unserved
-    unserved = [tuple(theme_ids[t] for t in np.flatnonzero((weights[row] > 0) & ~served))
-                for row in range(len(d.records))]
+    unserved = [
+        tuple(theme_ids[t] for t in np.flatnonzero((weights[row] > 0) & ~served))
+        for row in range(len(d.records))
+    ]
     return no_fit, unserved
 
 
@@ -223,16 +238,18 @@ def first_pass(prepared: Prepared, records: list[ResolvedDemand]) -> FirstPass:
     demands = build_demand_features(records, prepared.vocabulary, prepared.theme_ids)
     cosine = prepared.term_index.cosine(demands.terms)
     needs, statement = prepared.problem_index.best(demands.terms)
-    ruled_out = prepared.term_index.cosine([terms(" ".join(phrases))
-                                            for phrases in demands.ruled_out])
+    ruled_out = prepared.term_index.cosine(
+        [terms(" ".join(phrases)) for phrases in demands.ruled_out]
+    )
     eligibility = check_eligibility(demands, prepared.projects)
     fit = demand_fit(demands, prepared.projects, cosine, needs, ruled_out)
     strong = eligibility.eligible & (fit.values >= STRONG_FIT)
     return FirstPass(demands, cosine, needs, statement, eligibility, fit, strong)
 
 
-def second_pass(prepared: Prepared, first: FirstPass, region_demand: RegionDemand,
-                profile: Profile) -> Scores:
+def second_pass(
+    prepared: Prepared, first: FirstPass, region_demand: RegionDemand, profile: Profile
+) -> Scores:
     """Long-term value, synergy and the weighted total, once region demand is complete."""
     demands, projects = first.demands, prepared.projects
     relevance, best_fit = refinement_share(first.fit.values, first.eligibility.eligible)
@@ -247,13 +264,28 @@ def second_pass(prepared: Prepared, first: FirstPass, region_demand: RegionDeman
     decline = np.array([r.region.population_decline for r in demands.records], dtype=bool)
     total = total + profile.population_decline_bonus * decline[:, None]
     confidence = w_fit * first.fit.known + w_long * long.known + w_syn * syn.known
-    return Scores(demands, projects, profile, prepared.theme_ids, first.cosine, first.needs,
-                  first.needs_statement, first.fit,
-                  long, syn, first.eligibility, np.round(total, 6), confidence, first.strong,
-                  prepared.ties, inputs,
-                  {theme.id: theme.label for theme in prepared.catalog.themes.themes},
-                  relevance, best_fit, *no_suitable(demands, projects, prepared.theme_ids,
-                                                    best_fit, profile.fit_threshold))
+    return Scores(
+        demands,
+        projects,
+        profile,
+        prepared.theme_ids,
+        first.cosine,
+        first.needs,
+        first.needs_statement,
+        first.fit,
+        long,
+        syn,
+        first.eligibility,
+        np.round(total, 6),
+        confidence,
+        first.strong,
+        prepared.ties,
+        inputs,
+        {theme.id: theme.label for theme in prepared.catalog.themes.themes},
+        relevance,
+        best_fit,
+        *no_suitable(demands, projects, prepared.theme_ids, best_fit, profile.fit_threshold),
+    )
 
 
 def score(catalog: Catalog, records: list[ResolvedDemand], profile: Profile) -> Scores:

@@ -22,34 +22,62 @@ from matchmaker.text.vocabulary import ThemeHit, Vocabulary
 
 # Partner kinds that bring the study's fourth principle (public-private partnership).
 NON_PUBLIC_PARTNERS = frozenset(
-    {"private", "social-enterprise", "cooperative", "university", "research", "civil"})
+    {"private", "social-enterprise", "cooperative", "university", "research", "civil"}
+)
 TRAINING_MODES = frozenset({"training", "education", "consulting"})
 # Words that mark an indicator as an outcome (a change in the region) rather than an
 # output (an activity counted). Checked as substrings of the normalised indicator.
-OUTCOME_WORDS = ("소득", "매출", "판매액", "공급액", "정착", "귀농", "귀촌", "일자리", "고용",
-                 "창업", "인구", "만족", "재방문", "유지", "생존", "지속", "전입",
-                 "income", "revenue",
-                 "sales", "settle", "jobs", "employ", "retention", "satisf", "return", "survival",
-                 "start-up", "startup", "population")
+OUTCOME_WORDS = (
+    "소득",
+    "매출",
+    "판매액",
+    "공급액",
+    "정착",
+    "귀농",
+    "귀촌",
+    "일자리",
+    "고용",
+    "창업",
+    "인구",
+    "만족",
+    "재방문",
+    "유지",
+    "생존",
+    "지속",
+    "전입",
+    "income",
+    "revenue",
+    "sales",
+    "settle",
+    "jobs",
+    "employ",
+    "retention",
+    "satisf",
+    "return",
+    "survival",
+    "start-up",
+    "startup",
+    "population",
+)
 
 
 @dataclass(slots=True)
 class DemandFeatures:
     records: list[ResolvedDemand]
-    theme_weights: np.ndarray          # D × T, 1.0 declared, 0.5–1.0 read from the text
+    theme_weights: np.ndarray  # D × T, 1.0 declared, 0.5–1.0 read from the text
     declared_themes: list[tuple[str, ...]]
     theme_hits: list[dict[str, tuple[ThemeHit, ...]]]
     terms: list[list[str]]
-    modes: np.ndarray                  # D × M bool
-    budget: np.ndarray                 # D float, nan when not given
-    local_match: np.ndarray            # D float, nan
-    years: np.ndarray                  # D float, nan
-    priority: np.ndarray               # D float, nan
-    training_signal: np.ndarray        # D bool: asks for training / workshops
-    partner_kinds: np.ndarray          # D int: distinct non-public partner kinds
-    partners_given: np.ndarray         # D bool
-    outcome_share: np.ndarray          # D float, nan when no outcomes
-    readiness: np.ndarray              # D int
+    modes: np.ndarray  # D × M bool
+    budget: np.ndarray  # D float, nan when not given
+    local_match: np.ndarray  # D float, nan
+    years: np.ndarray  # D float, nan
+    priority: np.ndarray  # D float, nan
+    training_signal: np.ndarray  # D bool: asks for training / workshops
+    partner_kinds: np.ndarray  # D int: distinct non-public partner kinds
+    partners_given: np.ndarray  # D bool
+    outcome_share: np.ndarray  # D float, nan when no outcomes
+    readiness: np.ndarray  # D int
     region_codes: list[str] = field(default_factory=list)
     counted: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # not repeats
     ruled_out: list[tuple[str, ...]] = field(default_factory=list)  # phrases set aside
@@ -59,18 +87,18 @@ class DemandFeatures:
 @dataclass(slots=True)
 class ProjectFeatures:
     projects: list[Project]
-    themes: np.ndarray                 # P × T bool
+    themes: np.ndarray  # P × T bool
     terms: list[list[str]]
-    modes: np.ndarray                  # P × M bool
-    budget_min: np.ndarray             # P float, nan
-    budget_max: np.ndarray             # P float, nan
-    years: np.ndarray                  # P float, nan
-    local_match_min: np.ndarray        # P float, nan
+    modes: np.ndarray  # P × M bool
+    budget_min: np.ndarray  # P float, nan
+    budget_max: np.ndarray  # P float, nan
+    years: np.ndarray  # P float, nan
+    local_match_min: np.ndarray  # P float, nan
     status: list[str | None]
-    capacity_building: np.ndarray      # P float: 1, 0, or nan when unknown
-    partner_kinds: np.ndarray          # P int
-    outcome_indicators: np.ndarray     # P bool
-    complements: np.ndarray            # P × P bool, symmetric: either side declared it
+    capacity_building: np.ndarray  # P float: 1, 0, or nan when unknown
+    partner_kinds: np.ndarray  # P int
+    outcome_indicators: np.ndarray  # P bool
+    complements: np.ndarray  # P × P bool, symmetric: either side declared it
     problem_terms: list[list[str]] = field(default_factory=list)  # one per problem statement
     problem_owner: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
     problem_position: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
@@ -83,9 +111,21 @@ class ProjectFeatures:
         return [p.id for p in self.projects]
 
 
-MODES: tuple[str, ...] = ("exchange", "procurement", "sales", "marketing", "investment",
-                          "facility", "training", "education", "experience", "employment",
-                          "start-up-support", "consulting", "networking")
+MODES: tuple[str, ...] = (
+    "exchange",
+    "procurement",
+    "sales",
+    "marketing",
+    "investment",
+    "facility",
+    "training",
+    "education",
+    "experience",
+    "employment",
+    "start-up-support",
+    "consulting",
+    "networking",
+)
 _MODE_INDEX = {mode: i for i, mode in enumerate(MODES)}
 
 
@@ -143,13 +183,20 @@ def build_project_features(catalog: Catalog, theme_ids: Sequence[str]) -> Projec
         years=number([p.years for p in projects]),
         local_match_min=number([p.local_match_min for p in projects]),
         status=[p.status for p in projects],
-        capacity_building=number([
-            None if p.long_term is None or p.long_term.capacity_building is None
-            else float(p.long_term.capacity_building) for p in projects]),
-        partner_kinds=np.array([len({x.kind for x in p.partners} & NON_PUBLIC_PARTNERS)
-                                for p in projects], dtype=int),
-        outcome_indicators=np.array([bool(p.long_term and p.long_term.outcome_indicators)
-                                     for p in projects], dtype=bool),
+        capacity_building=number(
+            [
+                None
+                if p.long_term is None or p.long_term.capacity_building is None
+                else float(p.long_term.capacity_building)
+                for p in projects
+            ]
+        ),
+        partner_kinds=np.array(
+            [len({x.kind for x in p.partners} & NON_PUBLIC_PARTNERS) for p in projects], dtype=int
+        ),
+        outcome_indicators=np.array(
+            [bool(p.long_term and p.long_term.outcome_indicators) for p in projects], dtype=bool
+        ),
         complements=complements,
         problem_terms=problem_terms,
         problem_owner=np.array(owners, dtype=int),
@@ -176,8 +223,9 @@ class DemandText:
         return cls(title.kept, description.kept, title.ruled_out + description.ruled_out)
 
 
-def read_theme_weights(demand: Demand, vocabulary: Vocabulary, text: DemandText | None = None
-                       ) -> tuple[dict[str, float], dict[str, tuple[ThemeHit, ...]]]:
+def read_theme_weights(
+    demand: Demand, vocabulary: Vocabulary, text: DemandText | None = None
+) -> tuple[dict[str, float], dict[str, tuple[ThemeHit, ...]]]:
     """Declared themes count fully; themes read from the text count by their evidence:
     a hit in the title or two distinct words make a theme as strong as a declared one.
     Words the demand rules out ("급식이 아니라 …") are not read."""
@@ -196,8 +244,9 @@ def read_theme_weights(demand: Demand, vocabulary: Vocabulary, text: DemandText 
     return weights, hits
 
 
-def build_demand_features(records: list[ResolvedDemand], vocabulary: Vocabulary,
-                          theme_ids: Sequence[str]) -> DemandFeatures:
+def build_demand_features(
+    records: list[ResolvedDemand], vocabulary: Vocabulary, theme_ids: Sequence[str]
+) -> DemandFeatures:
     index = {theme: i for i, theme in enumerate(theme_ids)}
     count = len(records)
     weights = np.zeros((count, len(theme_ids)), dtype=float)
@@ -216,18 +265,26 @@ def build_demand_features(records: list[ResolvedDemand], vocabulary: Vocabulary,
         all_hits.append(hits)
         all_terms.append(terms(f"{text.title}\n{text.description}"))
         ruled_out.append(text.ruled_out)
-        ruled_out_themes.append(frozenset(vocabulary.read("\n".join(text.ruled_out)))
-                                if text.ruled_out else frozenset())
+        ruled_out_themes.append(
+            frozenset(vocabulary.read("\n".join(text.ruled_out))) if text.ruled_out else frozenset()
+        )
         training[row] = bool(TRAINING_MODES & set(demand.modes)) or any(
-            word in demand.description for word in ("교육", "연수", "워크숍", "컨설팅"))
+            word in demand.description for word in ("교육", "연수", "워크숍", "컨설팅")
+        )
 
     def number(values: list[float | int | None]) -> np.ndarray:
         return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
 
     demands = [r.demand for r in records]
-    outcome_share = np.array([
-        np.nan if not d.outcomes else sum(_is_outcome(o.indicator) for o in d.outcomes)
-        / len(d.outcomes) for d in demands], dtype=float)
+    outcome_share = np.array(
+        [
+            np.nan
+            if not d.outcomes
+            else sum(_is_outcome(o.indicator) for o in d.outcomes) / len(d.outcomes)
+            for d in demands
+        ],
+        dtype=float,
+    )
     return DemandFeatures(
         records=records,
         theme_weights=weights,
@@ -240,8 +297,9 @@ def build_demand_features(records: list[ResolvedDemand], vocabulary: Vocabulary,
         years=number([d.years for d in demands]),
         priority=number([d.priority for d in demands]),
         training_signal=training,
-        partner_kinds=np.array([len({p.kind for p in d.partners} & NON_PUBLIC_PARTNERS)
-                                for d in demands], dtype=int),
+        partner_kinds=np.array(
+            [len({p.kind for p in d.partners} & NON_PUBLIC_PARTNERS) for d in demands], dtype=int
+        ),
         partners_given=np.array([bool(d.partners) for d in demands], dtype=bool),
         outcome_share=outcome_share,
         readiness=np.array([len(d.readiness) for d in demands], dtype=int),

@@ -12,8 +12,13 @@ from collections.abc import Sequence
 import numpy as np
 
 
-def order_row(totals: np.ndarray, eligible: np.ndarray, ids: Sequence[str], *,
-              include_ineligible: bool = False) -> list[int]:
+def order_row(
+    totals: np.ndarray,
+    eligible: np.ndarray,
+    ids: Sequence[str],
+    *,
+    include_ineligible: bool = False,
+) -> list[int]:
     """Project columns of one demand, best first; ineligible ones after them (in the same
     order among themselves) when asked for, else left out."""
     columns = range(len(ids))
@@ -30,5 +35,4 @@ def top_k(totals: np.ndarray, eligible: np.ndarray, k: int) -> tuple[np.ndarray,
     order = np.lexsort((np.broadcast_to(np.arange(cols), (rows, cols)), -masked), axis=1)
     best = order[:, :k]
     values = np.take_along_axis(masked, best, axis=1)
-    return np.where(np.isfinite(values), best, -1), np.where(np.isfinite(values), values,
-                                                             np.nan)
+    return np.where(np.isfinite(values), best, -1), np.where(np.isfinite(values), values, np.nan)

@@ -17,7 +17,6 @@ from matchmaker.scoring.engine import Scores
 NEEDS_WORTH_SAYING = 0.10
 
 
-
 def _won(amount: float) -> str:
     return f"{int(amount):,}"
 
@@ -38,26 +37,39 @@ def gate_reason(scores: Scores, row: int, column: int, language: str) -> str | N
     if gate == "region-kind" and rule and rule.kinds:
         kinds = labels("region-kind", rule.kinds, language)
         kind = label("region-kind", record.region.kind, language)
-        return say(language, f"Not eligible: the project takes {kinds} only; "
-                   f"{region} is a {kind}",
-                   f"대상 아님: 이 사업은 {kinds}만 참여할 수 있는데 {region}은(는) {kind}입니다")
+        return say(
+            language,
+            f"Not eligible: the project takes {kinds} only; {region} is a {kind}",
+            f"대상 아님: 이 사업은 {kinds}만 참여할 수 있는데 {region}은(는) {kind}입니다",
+        )
     if gate == "province":
-        return say(language, f"Not eligible: {region} is outside the project's provinces",
-                    f"대상 아님: {region}은(는) 사업 대상 시·도가 아닙니다")
+        return say(
+            language,
+            f"Not eligible: {region} is outside the project's provinces",
+            f"대상 아님: {region}은(는) 사업 대상 시·도가 아닙니다",
+        )
     if gate == "population-decline":
-        return say(language, f"Not eligible: the project is for population-decline areas only, "
-                    f"and {region} is not one",
-                    f"대상 아님: 인구감소지역만 참여할 수 있는데 {region}은(는) "
-                    "지정되지 않았습니다")
+        return say(
+            language,
+            f"Not eligible: the project is for population-decline areas only, "
+            f"and {region} is not one",
+            f"대상 아님: 인구감소지역만 참여할 수 있는데 {region}은(는) 지정되지 않았습니다",
+        )
     if gate == "co-funding":
         share = scores.demands.local_match[row]
         minimum = scores.projects.local_match_min[column]
-        return say(language, f"Not eligible: the region co-funds {share:.0%}, below the "
-                    f"project's minimum of {minimum:.0%}",
-                    f"대상 아님: 지역 부담 비율 {share:.0%}이(가) 사업 최소 기준 {minimum:.0%}보다 "
-                    "낮습니다")
-    return say(language, "Not eligible: the project delivers none of the modes asked for",
-                "대상 아님: 요청한 추진 방식 중 이 사업이 제공하는 것이 없습니다")
+        return say(
+            language,
+            f"Not eligible: the region co-funds {share:.0%}, below the "
+            f"project's minimum of {minimum:.0%}",
+            f"대상 아님: 지역 부담 비율 {share:.0%}이(가) 사업 최소 기준 {minimum:.0%}보다 "
+            "낮습니다",
+        )
+    return say(
+        language,
+        "Not eligible: the project delivers none of the modes asked for",
+        "대상 아님: 요청한 추진 방식 중 이 사업이 제공하는 것이 없습니다",
+    )
 
 
 def reasons(scores: Scores, row: int, column: int, language: str) -> list[str]:
@@ -68,8 +80,11 @@ def reasons(scores: Scores, row: int, column: int, language: str) -> list[str]:
     if gate:
         found.append(gate)
 
-    shared = [theme for i, theme in enumerate(scores.theme_ids)
-              if d.theme_weights[row, i] > 0 and p.themes[column, i]]
+    shared = [
+        theme
+        for i, theme in enumerate(scores.theme_ids)
+        if d.theme_weights[row, i] > 0 and p.themes[column, i]
+    ]
     if shared:
         parts = []
         for theme in shared:
@@ -78,105 +93,198 @@ def reasons(scores: Scores, row: int, column: int, language: str) -> list[str]:
             if theme in d.declared_themes[row]:
                 parts.append(say(language, f"{label} (declared)", f"{label}(명시)"))
             elif hits:
-                words = ", ".join(sorted({f"'{h.found}'" if h.exact else
-                                          f"'{h.found}'~'{h.synonym}'" for h in hits})[:3])
-                parts.append(say(language, f"{label} (read from {words})",
-                                  f"{label}({words}에서 읽음)"))
+                words = ", ".join(
+                    sorted(
+                        {f"'{h.found}'" if h.exact else f"'{h.found}'~'{h.synonym}'" for h in hits}
+                    )[:3]
+                )
+                parts.append(
+                    say(language, f"{label} (read from {words})", f"{label}({words}에서 읽음)")
+                )
         found.append(say(language, "Themes matched: ", "주제 일치: ") + "; ".join(parts))
     elif d.theme_weights[row].sum() > 0:
-        found.append(say(language, "None of the demand's themes is among the project's",
-                          "수요의 주제 중 사업 주제와 겹치는 것이 없습니다"))
+        found.append(
+            say(
+                language,
+                "None of the demand's themes is among the project's",
+                "수요의 주제 중 사업 주제와 겹치는 것이 없습니다",
+            )
+        )
     else:
-        found.append(say(language, "No theme recognised in the demand's text",
-                          "수요 설명에서 알아본 주제가 없습니다"))
+        found.append(
+            say(
+                language,
+                "No theme recognised in the demand's text",
+                "수요 설명에서 알아본 주제가 없습니다",
+            )
+        )
     statement = int(scores.needs_statement[row, column])
     if statement >= 0 and scores.needs[row, column] >= NEEDS_WORTH_SAYING:
         problem = project.problems[int(p.problem_position[statement])]
         said = problem.ko if language == "ko" else problem.en
-        found.append(say(language, f"Answers a problem the demand describes: '{said}' "
-                          f"(similarity {scores.needs[row, column]:.2f})",
-                          f"수요가 말하는 문제에 답합니다: '{said}'(유사도 "
-                          f"{scores.needs[row, column]:.2f})"))
-    set_aside = [phrase for phrase in d.ruled_out[row]] if (
-        d.ruled_out_themes[row] & {t for i, t in enumerate(scores.theme_ids)
-                                   if p.themes[column, i]}) else []
+        found.append(
+            say(
+                language,
+                f"Answers a problem the demand describes: '{said}' "
+                f"(similarity {scores.needs[row, column]:.2f})",
+                f"수요가 말하는 문제에 답합니다: '{said}'(유사도 {scores.needs[row, column]:.2f})",
+            )
+        )
+    set_aside = (
+        [phrase for phrase in d.ruled_out[row]]
+        if (
+            d.ruled_out_themes[row]
+            & {t for i, t in enumerate(scores.theme_ids) if p.themes[column, i]}
+        )
+        else []
+    )
     if set_aside:
         quoted = ", ".join(f"'{phrase}'" for phrase in set_aside)
-        found.append(say(language, f"Not counted: the demand rules out {quoted}",
-                          f"반영하지 않음: 수요가 {quoted}을(를) 원하지 않는다고 했습니다"))
+        found.append(
+            say(
+                language,
+                f"Not counted: the demand rules out {quoted}",
+                f"반영하지 않음: 수요가 {quoted}을(를) 원하지 않는다고 했습니다",
+            )
+        )
     cosine = scores.cosine[row, column]
     if cosine >= 0.05:
-        found.append(say(language, f"Wording similarity {cosine:.2f}",
-                          f"표현 유사도 {cosine:.2f}"))
+        found.append(say(language, f"Wording similarity {cosine:.2f}", f"표현 유사도 {cosine:.2f}"))
 
     budget = d.budget[row]
     low, high = p.budget_min[column], p.budget_max[column]
     if not np.isnan(budget) and not (np.isnan(low) and np.isnan(high)):
         if not np.isnan(high) and budget > high:
-            found.append(say(language, f"Budget request KRW {_won(budget)} is above the "
-                              f"project's maximum of KRW {_won(high)}",
-                              f"요청 예산 {_won(budget)}원이 사업 상한 {_won(high)}원보다 큽니다"))
+            found.append(
+                say(
+                    language,
+                    f"Budget request KRW {_won(budget)} is above the "
+                    f"project's maximum of KRW {_won(high)}",
+                    f"요청 예산 {_won(budget)}원이 사업 상한 {_won(high)}원보다 큽니다",
+                )
+            )
         elif not np.isnan(low) and budget < low:
-            found.append(say(language, f"Budget request KRW {_won(budget)} is below the "
-                              f"project's minimum of KRW {_won(low)}",
-                              f"요청 예산 {_won(budget)}원이 사업 하한 {_won(low)}원보다 작습니다"))
+            found.append(
+                say(
+                    language,
+                    f"Budget request KRW {_won(budget)} is below the "
+                    f"project's minimum of KRW {_won(low)}",
+                    f"요청 예산 {_won(budget)}원이 사업 하한 {_won(low)}원보다 작습니다",
+                )
+            )
         else:
-            found.append(say(language, f"Budget request KRW {_won(budget)} is within the "
-                              "project's range",
-                              f"요청 예산 {_won(budget)}원이 사업 범위 안입니다"))
+            found.append(
+                say(
+                    language,
+                    f"Budget request KRW {_won(budget)} is within the project's range",
+                    f"요청 예산 {_won(budget)}원이 사업 범위 안입니다",
+                )
+            )
     # A persistent local body is what stays when the support ends: said, not scored (its
     # value is in continuity and capacity building, which are).
     if project.long_term is not None and project.long_term.local_body:
         body = project.long_term.local_body
-        found.append(say(language, f"Leaves a persistent local body: {body}",
-                          f"지역에 남는 조직: {body}"))
+        found.append(
+            say(language, f"Leaves a persistent local body: {body}", f"지역에 남는 조직: {body}")
+        )
     if project.status == "ended":
-        found.append(say(language, "The programme has ended in its published form",
-                          "이 사업은 공개된 형태로는 종료되었습니다"))
+        found.append(
+            say(
+                language,
+                "The programme has ended in its published form",
+                "이 사업은 공개된 형태로는 종료되었습니다",
+            )
+        )
 
     for tie in scores.ties.for_demand(d, row):
         if tie.project == project.id:
-            found.append(say(language, f"Continues earlier cooperation ({tie.description})",
-                              f"기존 교류를 잇습니다({tie.description})"))
+            found.append(
+                say(
+                    language,
+                    f"Continues earlier cooperation ({tie.description})",
+                    f"기존 교류를 잇습니다({tie.description})",
+                )
+            )
             break
     else:
         ties = scores.ties.for_demand(d, row)
         if ties:
-            found.append(say(language, f"Earlier ties with Seoul: {ties[0].description}",
-                              f"서울과의 기존 교류: {ties[0].description}"))
+            found.append(
+                say(
+                    language,
+                    f"Earlier ties with Seoul: {ties[0].description}",
+                    f"서울과의 기존 교류: {ties[0].description}",
+                )
+            )
 
     demand = d.records[row].demand
     if demand.years and project.years:
-        found.append(say(language, f"Commitment: region {demand.years} years, project "
-                          f"{project.years} years",
-                          f"기간: 지역 {demand.years}년, 사업 {project.years}년"))
+        found.append(
+            say(
+                language,
+                f"Commitment: region {demand.years} years, project {project.years} years",
+                f"기간: 지역 {demand.years}년, 사업 {project.years}년",
+            )
+        )
     if demand.local_match is not None:
-        found.append(say(language, f"Region co-funds {demand.local_match:.0%}",
-                          f"지역 부담 {demand.local_match:.0%}"))
+        found.append(
+            say(
+                language,
+                f"Region co-funds {demand.local_match:.0%}",
+                f"지역 부담 {demand.local_match:.0%}",
+            )
+        )
     kinds = sorted({x.kind for x in demand.partners})
     if kinds:
         named = labels("partner-kind", kinds, language)
         found.append(say(language, f"Partners: {named}", f"협력 주체: {named}"))
 
     synergy_inputs = scores.synergy_inputs
-    partners = [p.ids[q] for q in np.flatnonzero(p.complements[column])
-                if synergy_inputs.wanted_elsewhere[row, q]]
+    partners = [
+        p.ids[q]
+        for q in np.flatnonzero(p.complements[column])
+        if synergy_inputs.wanted_elsewhere[row, q]
+    ]
     if partners:
-        found.append(say(language, f"Complements {', '.join(partners)}, strong for another "
-                          "demand of this region",
-                          f"이 지역의 다른 수요에 유력한 {', '.join(partners)}와(과) 상호보완"))
+        found.append(
+            say(
+                language,
+                f"Complements {', '.join(partners)}, strong for another demand of this region",
+                f"이 지역의 다른 수요에 유력한 {', '.join(partners)}와(과) 상호보완",
+            )
+        )
     neighbours = int(synergy_inputs.neighbour_regions[row, column])
     if neighbours > 0:
-        province = d.records[row].region.province_name_ko if language == "ko" else (
-            d.records[row].region.province_name_en)
-        found.append(say(language, f"{neighbours} other region(s) in {province} want it too",
-                          f"{province}의 다른 지역 {neighbours}곳도 원합니다"))
+        province = (
+            d.records[row].region.province_name_ko
+            if language == "ko"
+            else (d.records[row].region.province_name_en)
+        )
+        found.append(
+            say(
+                language,
+                f"{neighbours} other region(s) in {province} want it too",
+                f"{province}의 다른 지역 {neighbours}곳도 원합니다",
+            )
+        )
 
-    assumed = [signal.name for component, signals in
-               ((scores.fit, DEMAND_FIT), (scores.long, LONG_TERM), (scores.syn, SYNERGY))
-               for signal in signals if not component.parts[signal.name][1][row, column]]
+    assumed = [
+        signal.name
+        for component, signals in (
+            (scores.fit, DEMAND_FIT),
+            (scores.long, LONG_TERM),
+            (scores.syn, SYNERGY),
+        )
+        for signal in signals
+        if not component.parts[signal.name][1][row, column]
+    ]
     if assumed:
         named = labels("signal", assumed, language)
-        found.append(say(language, f"No data, neutral value assumed: {named}",
-                         f"자료 없음(중립값 가정): {named}"))
+        found.append(
+            say(
+                language,
+                f"No data, neutral value assumed: {named}",
+                f"자료 없음(중립값 가정): {named}",
+            )
+        )
     return found

@@ -39,8 +39,9 @@ class ProjectTermIndex:
                 rows.append(row)
                 cols.append(column)
                 values.append((1 + math.log(count)) * idf[column])
-        matrix = sparse.csr_matrix((values, (rows, cols)),
-                                   shape=(documents, len(vocabulary)), dtype=float)
+        matrix = sparse.csr_matrix(
+            (values, (rows, cols)), shape=(documents, len(vocabulary)), dtype=float
+        )
         norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A1
         norms[norms == 0] = 1.0
         matrix = sparse.diags(1.0 / norms) @ matrix
@@ -57,15 +58,17 @@ class ProjectTermIndex:
             for term, count in sorted(counts.items()):
                 column = self.vocabulary.get(term)
                 weight = (1 + math.log(count)) * (
-                    self.idf[column] if column is not None else self.unseen_idf)
+                    self.idf[column] if column is not None else self.unseen_idf
+                )
                 total += weight * weight
                 if column is not None:
                     rows.append(row)
                     cols.append(column)
                     values.append(weight)
             norms[row] = math.sqrt(total) or 1.0
-        matrix = sparse.csr_matrix((values, (rows, cols)),
-                                   shape=(len(demand_terms), len(self.vocabulary)), dtype=float)
+        matrix = sparse.csr_matrix(
+            (values, (rows, cols)), shape=(len(demand_terms), len(self.vocabulary)), dtype=float
+        )
         return (sparse.diags(1.0 / norms) @ matrix).tocsr()
 
     def cosine(self, demand_terms: Sequence[Sequence[str]]) -> np.ndarray:
@@ -92,8 +95,9 @@ class ProblemIndex:
     projects: int
 
     @classmethod
-    def build(cls, problem_terms: Sequence[Sequence[str]], owner: np.ndarray,
-              projects: int) -> ProblemIndex:
+    def build(
+        cls, problem_terms: Sequence[Sequence[str]], owner: np.ndarray, projects: int
+    ) -> ProblemIndex:
         index = ProjectTermIndex.build(problem_terms) if len(problem_terms) else None
         return cls(index, owner, projects)
 

@@ -24,26 +24,31 @@ from matchmaker.scoring.order import top_k
 @dataclass(frozen=True, slots=True)
 class TopK:
     projects: np.ndarray  # D × k project indexes, best first (-1 where fewer are eligible)
-    totals: np.ndarray    # D × k totals (nan where no project)
+    totals: np.ndarray  # D × k totals (nan where no project)
     project_ids: list[str]
 
 
-def stream_top_k(catalog: Catalog, records: Sequence[ResolvedDemand], profile: Profile,
-                 k: int = 3, chunk: int = 500) -> TopK:
+def stream_top_k(
+    catalog: Catalog,
+    records: Sequence[ResolvedDemand],
+    profile: Profile,
+    k: int = 3,
+    chunk: int = 500,
+) -> TopK:
     prepared = Prepared.of(catalog)
     assert prepared.projects.ids == sorted(prepared.projects.ids)
     region_demand = prepared.region_demand()
     for start in range(0, len(records), chunk):
-        block = list(records[start:start + chunk])
+        block = list(records[start : start + chunk])
         first = first_pass(prepared, block)
         region_demand.add(first.demands.region_codes, first.strong, first.demands.counted)
     projects = np.full((len(records), k), -1, dtype=int)
     totals = np.full((len(records), k), np.nan)
     for start in range(0, len(records), chunk):
-        block = list(records[start:start + chunk])
+        block = list(records[start : start + chunk])
         scores = second_pass(prepared, first_pass(prepared, block), region_demand, profile)
         best, values = top_k(scores.total, scores.eligibility.eligible, k)
-        projects[start:start + len(block)] = best
-        totals[start:start + len(block)] = values
+        projects[start : start + len(block)] = best
+        totals[start : start + len(block)] = values
         del scores  # let the chunk's arrays go before the next chunk is built
     return TopK(projects, totals, prepared.projects.ids)

@@ -13,9 +13,9 @@ from matchmaker.scoring.features import DemandFeatures, ProjectFeatures
 
 @dataclass(frozen=True, slots=True)
 class TieEvidence:
-    description: str   # e.g. "public-meals-pair with 강동구 since 2017"
+    description: str  # e.g. "public-meals-pair with 강동구 since 2017"
     project: str | None
-    direct: bool       # the region itself, not only its province
+    direct: bool  # the region itself, not only its province
 
 
 @dataclass(slots=True)
@@ -34,10 +34,14 @@ class TieIndex:
             # (Wanju's 45710 before 52710) must reach the demands of that region.
             region = index.by_code(tie.region)
             code = region.code if region is not None else tie.region
-            direct = region.code != region.province_code if region is not None else (
-                len(tie.region) == 5)
-            found[code].append(TieEvidence(f"{tie.kind}: {partner}{since}", tie.project,
-                                           direct=direct))
+            direct = (
+                region.code != region.province_code
+                if region is not None
+                else (len(tie.region) == 5)
+            )
+            found[code].append(
+                TieEvidence(f"{tie.kind}: {partner}{since}", tie.project, direct=direct)
+            )
         return cls(dict(found))
 
     def for_demand(self, d: DemandFeatures, row: int) -> list[TieEvidence]:
@@ -45,17 +49,21 @@ class TieIndex:
         region = record.region
         ties = list(self.by_region.get(region.code, []))
         if region.code != region.province_code:
-            ties += [TieEvidence(t.description, t.project, direct=False)
-                     for t in self.by_region.get(region.province_code, [])]
+            ties += [
+                TieEvidence(t.description, t.project, direct=False)
+                for t in self.by_region.get(region.province_code, [])
+            ]
         for prior in record.proposal.prior_ties:
             since = f" ({prior.since})" if prior.since else ""
-            ties.append(TieEvidence(f"{prior.kind}: {prior.partner}{since}", prior.project,
-                                    direct=True))
+            ties.append(
+                TieEvidence(f"{prior.kind}: {prior.partner}{since}", prior.project, direct=True)
+            )
         return ties
 
 
-def continuity_and_running(d: DemandFeatures, p: ProjectFeatures, ties: TieIndex
-                           ) -> tuple[np.ndarray, np.ndarray]:
+def continuity_and_running(
+    d: DemandFeatures, p: ProjectFeatures, ties: TieIndex
+) -> tuple[np.ndarray, np.ndarray]:
     """Continuity (long-term) and 'builds on what runs there' (synergy), D × P each.
 
     Continuity: 1 when the project itself already ran with the region, 0.6 for any tie
@@ -75,8 +83,11 @@ def continuity_and_running(d: DemandFeatures, p: ProjectFeatures, ties: TieIndex
         continuity[row, :] = 0.6 if direct else 0.4
         running[row, :] = 0.3
         # A province's agreement says little about which projects ran in each county.
-        running_projects = [position[t.project] for t in evidence
-                            if t.direct and t.project is not None and t.project in position]
+        running_projects = [
+            position[t.project]
+            for t in evidence
+            if t.direct and t.project is not None and t.project in position
+        ]
         for column in running_projects:
             continuity[row, column] = 1.0
             running[row, column] = max(running[row, column], 0.7)

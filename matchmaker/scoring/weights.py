@@ -26,8 +26,9 @@ def tie_points(differences: np.ndarray, weights: np.ndarray, component: int) -> 
         return np.where(np.abs(moving) >= NO_DIFFERENCE, -gap_sums / moving, np.nan)
 
 
-def smallest_change(this: np.ndarray, other: np.ndarray, weights: np.ndarray
-                    ) -> tuple[int, float] | None:
+def smallest_change(
+    this: np.ndarray, other: np.ndarray, weights: np.ndarray
+) -> tuple[int, float] | None:
     """The single raw-weight change of smallest size that makes `other` tie `this`, as
     (component, δ); None when no feasible change (the weight staying ≥ 0) does. Ties
     between components go to the first."""

@@ -39,24 +39,26 @@ _EN_PHRASE = rf"(?:(?!{_EN_STOP}){_EN_WORD}\s*)"
 _KO_BEFORE = re.compile(
     rf"(?P<phrase>(?:{_KO_WORD}\s*){_repeat(1, KOREAN_WORDS, lazy=True)})\s*"
     r"(?P<marker>"
-    r"(?:이|가)?\s*아니(?:라|고|구|라서|어서)"          # A가 아니라 B
-    r"|(?:이|가)\s*아닌(?=[\s,])"                     # A가 아닌 B
-    r"|보다는|보단"                                   # A보다는 B
-    r"|\s말고|말고\s"                                 # A 말고 B
+    r"(?:이|가)?\s*아니(?:라|고|구|라서|어서)"  # A가 아니라 B
+    r"|(?:이|가)\s*아닌(?=[\s,])"  # A가 아닌 B
+    r"|보다는|보단"  # A보다는 B
+    r"|\s말고|말고\s"  # A 말고 B
     rf"|(?:은|는)\s*이미\s(?=(?:\S+\s+){_repeat(0, 2, lazy=True)}\S*?{_DOING})"  # A는 이미 …
-    r"|(?:은|는|이|가)?\s*필요\s*(?:없|하지\s*않)"      # A는 필요 없고
-    r"|(?:은|는|을|를)?\s*원하지\s*않"                  # A는 원하지 않고
-    r"|\s대신(?:에)?\s"                               # A 대신 B
+    r"|(?:은|는|이|가)?\s*필요\s*(?:없|하지\s*않)"  # A는 필요 없고
+    r"|(?:은|는|을|를)?\s*원하지\s*않"  # A는 원하지 않고
+    r"|\s대신(?:에)?\s"  # A 대신 B
     r"|(?:에|을|를|은|는)\s*(?:이미\s*|매년\s*|계속\s*)?(?:참여|운영|진행|참가)(?:하고|해)\s*"
-    r"있(?:으나|지만|는데|어도)"                        # A에 참여하고 있으나 (B가 필요)
-    r"|(?:은|는|을|를)?\s*제외(?:하고|한)"               # A는 제외하고
-    r")")
+    r"있(?:으나|지만|는데|어도)"  # A에 참여하고 있으나 (B가 필요)
+    r"|(?:은|는|을|를)?\s*제외(?:하고|한)"  # A는 제외하고
+    r")"
+)
 # Korean: "이미 A를 하고 있다" — the phrase stands between 이미 and the verb.
 _KO_ALREADY = re.compile(
     rf"이미\s+(?P<phrase>(?:{_KO_WORD}\s+){_repeat(0, KOREAN_WORDS - 1, lazy=True)}"
     rf"{_KO_WORD}?)"
     r"(?:을|를|은|는|도)?\s*"
-    r"(?:하고\s*있|운영\s*(?:중|하고)|참여\s*(?:중|하고|했)|진행\s*(?:중|하고)|해\s*봤|했)")
+    r"(?:하고\s*있|운영\s*(?:중|하고)|참여\s*(?:중|하고|했)|진행\s*(?:중|하고)|해\s*봤|했)"
+)
 # English: the phrase follows the marker.
 _EN_AFTER = re.compile(
     r"\b(?P<marker>rather\s+than|instead\s+of|not\s+(?:about|for|looking\s+for|asking\s+for|"
@@ -64,15 +66,17 @@ _EN_AFTER = re.compile(
     r"(?:we|they|i)\s+already\s+(?:have|run|hold|do|operate|got|host|joined|take\s+part\s+in)"
     r"|(?:is|are)\s+not\s+(?:what|the\s+point))\s+"
     rf"(?P<phrase>{_EN_PHRASE}{_repeat(1, ENGLISH_WORDS)})",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # English: "not A but B" and "A, not B" are the same contrast: "not exhibitions but …".
 _EN_NOT_BUT = re.compile(
-    rf"\bnot\s+(?P<phrase>{_EN_PHRASE}{_repeat(1, ENGLISH_WORDS)})(?=,?\s*but\b)",
-    re.IGNORECASE)
+    rf"\bnot\s+(?P<phrase>{_EN_PHRASE}{_repeat(1, ENGLISH_WORDS)})(?=,?\s*but\b)", re.IGNORECASE
+)
 _EN_ALREADY_AFTER = re.compile(
     r"\b(?:we|they|i)\s+(?:have|run|hold|do|operate|host)\s+"
     rf"(?P<phrase>{_EN_PHRASE}{_repeat(1, ENGLISH_WORDS - 2, lazy=True)})\s+already\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)

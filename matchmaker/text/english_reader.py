@@ -68,8 +68,10 @@ class EnglishReader:
                 else:
                     word_spans.append(span)
                 exact[word] = exact.get(word, False) or is_exact
-        return [Match(word, word_spans[0], exact=exact[word])
-                for word, word_spans in outermost(spans).items()]
+        return [
+            Match(word, word_spans[0], exact=exact[word])
+            for word, word_spans in outermost(spans).items()
+        ]
 
     def _correct(self, word_stem: str, token: str) -> str:
         """The stem of the vocabulary word a misspelt token stands for, or '' if none.
@@ -78,8 +80,7 @@ class EnglishReader:
         reading as `resident`), and real words that happen to be one letter off a vocabulary
         word (concern, concert) are read as themselves.
         """
-        if (len(token) < MIN_TYPO_LETTERS or word_stem in self._stems
-                or not _is_plain_word(token)):
+        if len(token) < MIN_TYPO_LETTERS or word_stem in self._stems or not _is_plain_word(token):
             return ""
         singular = token[:-1] if token.endswith("s") else token
         if token in NOT_TYPOS or singular in NOT_TYPOS:
@@ -89,6 +90,9 @@ class EnglishReader:
             candidates: set[str] = set()
             for key in _deletions(form):
                 candidates |= self._typo_index.get(key, set())
-            close |= {candidate for candidate in candidates if candidate[0] == form[0]
-                      and OSA.distance(candidate, form, score_cutoff=1) <= 1}
+            close |= {
+                candidate
+                for candidate in candidates
+                if candidate[0] == form[0] and OSA.distance(candidate, form, score_cutoff=1) <= 1
+            }
         return stem(min(close)) if close else ""

@@ -82,8 +82,11 @@ def _one_jamo_apart(window: str, key: str) -> int | None:
     if len(differ) != 1:
         return None
     a, b = window[differ[0]], key[differ[0]]
-    if is_syllable(a) and is_syllable(b) and Levenshtein.distance(
-            jamo(a), jamo(b), score_cutoff=1) <= 1:
+    if (
+        is_syllable(a)
+        and is_syllable(b)
+        and Levenshtein.distance(jamo(a), jamo(b), score_cutoff=1) <= 1
+    ):
         return differ[0]
     return None
 
@@ -130,8 +133,7 @@ class _Text:
         start, token = self.token_at(span.start)
         if span.end > start + len(token):
             return False  # runs over a space: 성공 연계 is not 공연
-        return span.start == start or span.end - start in (
-            len(token), len(strip_particles(token)))
+        return span.start == start or span.end - start in (len(token), len(strip_particles(token)))
 
 
 class KoreanReader:
@@ -155,15 +157,17 @@ class KoreanReader:
         # words too short to forgive one.
         self._typo_needed = [
             max(1, count - _TRIGRAMS_ONE_TYPO_SPOILS)
-            if sum(map(is_syllable, word.key)) >= MIN_TYPO_SYLLABLES else count + 1
+            if sum(map(is_syllable, word.key)) >= MIN_TYPO_SYLLABLES
+            else count + 1
             for word, count in zip(self._words, self._trigram_count, strict=True)
         ]
 
     def read(self, normalised: str) -> list[Match]:
         """Every word found, once each, at its first place in the text."""
         text = _Text(normalised)
-        counts = Counter(chain.from_iterable(
-            map(self._index.get, _trigrams(text.spelt), repeat(()))))
+        counts = Counter(
+            chain.from_iterable(map(self._index.get, _trigrams(text.spelt), repeat(())))
+        )
         # A word is in the text only if all its trigrams are.
         total = self._trigram_count
         complete = sorted(number for number, count in counts.items() if count == total[number])
@@ -177,8 +181,7 @@ class KoreanReader:
                 spans = [span for span in spans if text.stands_alone(span)]
             if spans:
                 exact[word] = spans
-        matches = [Match(word, spans[0], exact=True)
-                   for word, spans in outermost(exact).items()]
+        matches = [Match(word, spans[0], exact=True) for word, spans in outermost(exact).items()]
         needed = self._typo_needed
         for number in sorted(n for n, count in counts.items() if count >= needed[n]):
             word = self._words[number]
@@ -198,8 +201,9 @@ class KoreanReader:
         key = self._words[number].key
         size = len(key)
         head, tail = key[: size // 2], key[(size + 1) // 2 :]
-        starts = sorted({*_places(text.squeezed, head, 0),
-                         *_places(text.squeezed, tail, size - len(tail))})
+        starts = sorted(
+            {*_places(text.squeezed, head, 0), *_places(text.squeezed, tail, size - len(tail))}
+        )
         for start in starts:
             window = text.squeezed[start : start + size]
             if len(window) < size or window in self._keys:
@@ -221,5 +225,9 @@ class KoreanReader:
     @staticmethod
     def _inside_exact(word: Word, span: Span, exact: dict[Word, list[Span]]) -> bool:
         # A near miss inside an exact find of the same theme adds nothing to it.
-        return any(span.within(other) for found, spans in exact.items()
-                   if found.theme == word.theme for other in spans)
+        return any(
+            span.within(other)
+            for found, spans in exact.items()
+            if found.theme == word.theme
+            for other in spans
+        )

@@ -38,11 +38,13 @@ def outermost(spans: dict[Word, list[Span]]) -> dict[Word, list[Span]]:
     with none: 학교급식 is one mention of public meals, not two (학교급식 and 급식)."""
     kept: dict[Word, list[Span]] = {}
     for word, word_spans in spans.items():
-        longer = [span for other, other_spans in spans.items()
-                  if other.theme == word.theme and len(other.key) > len(word.key)
-                  for span in other_spans]
-        outer = [span for span in word_spans
-                 if not any(span.within(other) for other in longer)]
+        longer = [
+            span
+            for other, other_spans in spans.items()
+            if other.theme == word.theme and len(other.key) > len(word.key)
+            for span in other_spans
+        ]
+        outer = [span for span in word_spans if not any(span.within(other) for other in longer)]
         if outer:
             kept[word] = outer
     return kept

@@ -35,8 +35,9 @@ def _korean_words(theme: str, written: Iterable[str]) -> list[Word]:
 
 
 def _english_words(theme: str, written: Iterable[str]) -> list[Word]:
-    return [Word(theme, text, " ".join(stem(w) for w in normalise(text).split()))
-            for text in written]
+    return [
+        Word(theme, text, " ".join(stem(w) for w in normalise(text).split())) for text in written
+    ]
 
 
 def _distinct(words: Iterable[Word]) -> list[Word]:
@@ -58,10 +59,10 @@ class Vocabulary:
         korean: list[Word] = []
         english: list[Word] = []
         for theme in themes:
-            korean += _korean_words(theme.id, [*filter(None, [theme.label.ko]),
-                                               *theme.synonyms.ko])
-            english += _english_words(theme.id, [*filter(None, [theme.label.en]),
-                                                 *theme.synonyms.en])
+            korean += _korean_words(theme.id, [*filter(None, [theme.label.ko]), *theme.synonyms.ko])
+            english += _english_words(
+                theme.id, [*filter(None, [theme.label.en]), *theme.synonyms.en]
+            )
         self._korean = KoreanReader(_distinct(korean))
         self._english = EnglishReader(_distinct(english))
 
@@ -79,15 +80,19 @@ class Vocabulary:
         for word in body.keys() | heading.keys():
             finds = [match for match in (heading.get(word), body.get(word)) if match]
             best = min(finds, key=lambda match: not match.exact)  # stable: title first
-            hits.setdefault(word.theme, []).append(ThemeHit(
-                theme=word.theme,
-                synonym=word.written,
-                found=best.span.found,
-                exact=any(match.exact for match in finds),
-                in_title=word in heading,
-            ))
-        return {theme: tuple(sorted(hits[theme], key=_hit_order))
-                for theme in sorted(hits, key=self._theme_order.__getitem__)}
+            hits.setdefault(word.theme, []).append(
+                ThemeHit(
+                    theme=word.theme,
+                    synonym=word.written,
+                    found=best.span.found,
+                    exact=any(match.exact for match in finds),
+                    in_title=word in heading,
+                )
+            )
+        return {
+            theme: tuple(sorted(hits[theme], key=_hit_order))
+            for theme in sorted(hits, key=self._theme_order.__getitem__)
+        }
 
     def _read_one(self, text: str) -> dict[Word, Match]:
         normalised = normalise(text[:MAX_TEXT_CHARS])

@@ -130,8 +130,13 @@ def lint(tmp_path: Path) -> Lint:
     are named in findings as they are named here.
     """
 
-    def run(rule: str, *, catalog: Mapping[str, str | None] | None = None,
-            files: Mapping[str, str] | None = None, today: dt.date = TODAY) -> list[Found]:
+    def run(
+        rule: str,
+        *,
+        catalog: Mapping[str, str | None] | None = None,
+        files: Mapping[str, str] | None = None,
+        today: dt.date = TODAY,
+    ) -> list[Found]:
         root, extra = tmp_path / "catalog", tmp_path / "files"
         for name, text in {**CATALOG, **(catalog or {})}.items():
             if text is not None:
@@ -144,18 +149,23 @@ def lint(tmp_path: Path) -> Lint:
             paths.append(extra / name)
         loaded, problems = load_catalog(root)
         assert loaded is not None, problems
-        documents = [*loaded.documents.values(), *loaded.project_documents,
-                     *(load_file(path) for path in paths)]
+        documents = [
+            *loaded.documents.values(),
+            *loaded.project_documents,
+            *(load_file(path) for path in paths),
+        ]
         unread = [(d.file, d.line, d.code) for doc in documents for d in doc.diagnostics]
         assert unread == [], "a snippet does not load cleanly"
         context = CheckContext(loaded, documents, today)
 
         def named(file: str) -> str:
             path = Path(file)
-            return (path.relative_to(root) if path.is_relative_to(root)
-                    else path.relative_to(extra)).as_posix()
+            return (
+                path.relative_to(root) if path.is_relative_to(root) else path.relative_to(extra)
+            ).as_posix()
 
-        return [Found(named(d.file), d.line, d.column, d.code, d)
-                for d in RULES[rule].check(context)]
+        return [
+            Found(named(d.file), d.line, d.column, d.code, d) for d in RULES[rule].check(context)
+        ]
 
     return run

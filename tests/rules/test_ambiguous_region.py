@@ -24,6 +24,13 @@ def test_a_name_two_gu_share_lists_both_with_their_provinces(lint: Lint) -> None
 
 
 def test_a_name_qualified_by_its_province_passes(lint: Lint) -> None:
-    assert lint("ambiguous-region", files={
-        "busan.yaml": PROPOSAL.format(region="부산 중구"),
-        "seoul.yaml": PROPOSAL.format(region='"Jung-gu, Seoul"')}) == []
+    assert (
+        lint(
+            "ambiguous-region",
+            files={
+                "busan.yaml": PROPOSAL.format(region="부산 중구"),
+                "seoul.yaml": PROPOSAL.format(region='"Jung-gu, Seoul"'),
+            },
+        )
+        == []
+    )

@@ -23,20 +23,28 @@ def test_two_project_files_with_one_id(lint: Lint) -> None:
 
 
 def test_a_theme_id_twice_is_reported_as_duplicate_id_with_the_first_line(lint: Lint) -> None:
-    found = lint("duplicate-catalog-id", catalog={"themes.yaml": """\
+    found = lint(
+        "duplicate-catalog-id",
+        catalog={
+            "themes.yaml": """\
 kind: themes
 themes:
   - id: public-meals
     label: {ko: 공공급식}
   - id: public-meals
     label: {ko: 학교급식}
-"""})
+"""
+        },
+    )
     assert found == [Found("themes.yaml", 5, 5, "duplicate-id")]
     assert found[0].diagnostic.params["first_line"] == "3"
 
 
 def test_a_region_code_twice(lint: Lint) -> None:
-    found = lint("duplicate-catalog-id", catalog={"regions.yaml": """\
+    found = lint(
+        "duplicate-catalog-id",
+        catalog={
+            "regions.yaml": """\
 kind: regions
 valid_from: 2024-01-18
 source:
@@ -46,7 +54,10 @@ provinces:
 municipalities:
   - {code: "11740", province: "11", name: {ko: 강동구}, kind: gu}
   - {code: "11740", province: "11", name: {ko: 강동구청}, kind: gu}
-""", "ties.yaml": "kind: ties\nties: []\n"})
+""",
+            "ties.yaml": "kind: ties\nties: []\n",
+        },
+    )
     assert found == [Found("regions.yaml", 9, 12, "duplicate-id")]
 
 

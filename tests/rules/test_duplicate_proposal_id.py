@@ -25,12 +25,19 @@ demands:
 
 
 def test_the_later_file_is_reported_naming_the_earlier(lint: Lint) -> None:
-    found = lint("duplicate-proposal-id", files={
-        "a/wanju.yaml": WANJU, "b/busan.yaml": BUSAN.format(id="2026-wanju")})
+    found = lint(
+        "duplicate-proposal-id",
+        files={"a/wanju.yaml": WANJU, "b/busan.yaml": BUSAN.format(id="2026-wanju")},
+    )
     assert found == [Found("b/busan.yaml", 2, 5, "duplicate-proposal-id")]
     assert found[0].diagnostic.params["other"].endswith("a/wanju.yaml")
 
 
 def test_distinct_ids_pass(lint: Lint) -> None:
-    assert lint("duplicate-proposal-id", files={
-        "a/wanju.yaml": WANJU, "b/busan.yaml": BUSAN.format(id="2026-busan-jung")}) == []
+    assert (
+        lint(
+            "duplicate-proposal-id",
+            files={"a/wanju.yaml": WANJU, "b/busan.yaml": BUSAN.format(id="2026-busan-jung")},
+        )
+        == []
+    )

@@ -6,7 +6,10 @@ from tests.rules.conftest import Found, Lint
 
 
 def test_a_problem_citing_a_foreign_source(lint: Lint) -> None:
-    found = lint("problem-source", catalog={"projects/farms.yaml": """\
+    found = lint(
+        "problem-source",
+        catalog={
+            "projects/farms.yaml": """\
 kind: project
 id: farms
 name: {ko: 서울농장}
@@ -22,13 +25,19 @@ problems:
     source: "https://example.org/elsewhere"
 source:
   - url: "https://example.org/farms"
-"""})
+"""
+        },
+    )
     assert found == [Found("projects/farms.yaml", 13, 13, "problem-source")]
     assert found[0].diagnostic.params["number"] == "2"
 
 
 def test_problems_citing_the_projects_sources_pass(lint: Lint) -> None:
-    assert lint("problem-source", catalog={"projects/farms.yaml": """\
+    assert (
+        lint(
+            "problem-source",
+            catalog={
+                "projects/farms.yaml": """\
 kind: project
 id: farms
 name: {ko: 서울농장}
@@ -41,4 +50,8 @@ problems:
     source: "https://example.org/farms"
 source:
   - url: "https://example.org/farms"
-"""}) == []
+"""
+            },
+        )
+        == []
+    )

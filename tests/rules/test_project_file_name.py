@@ -17,13 +17,20 @@ source:
 
 
 def test_a_file_named_otherwise(lint: Lint) -> None:
-    found = lint("project-file-name",
-                 catalog={"projects/farms.yaml": None, "projects/seoul-farms.yaml": FARMS})
+    found = lint(
+        "project-file-name",
+        catalog={"projects/farms.yaml": None, "projects/seoul-farms.yaml": FARMS},
+    )
     assert found == [Found("projects/seoul-farms.yaml", 2, 5, "project-file-name")]
     assert found[0].diagnostic.message("en") == (
-        "project 'farms' is in a file named 'seoul-farms.yaml'; name the file 'farms.yaml'")
+        "project 'farms' is in a file named 'seoul-farms.yaml'; name the file 'farms.yaml'"
+    )
 
 
 def test_a_file_named_after_its_id_passes_whatever_its_yaml_suffix(lint: Lint) -> None:
-    assert lint("project-file-name",
-                catalog={"projects/farms.yaml": None, "projects/farms.yml": FARMS}) == []
+    assert (
+        lint(
+            "project-file-name", catalog={"projects/farms.yaml": None, "projects/farms.yml": FARMS}
+        )
+        == []
+    )

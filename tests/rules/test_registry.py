@@ -32,8 +32,13 @@ print(json.dumps(found))
 
 
 def test_a_fresh_interpreter_knows_every_rule_code_from_the_diagnostics_alone() -> None:
-    run = subprocess.run([sys.executable, "-c", FRESH, *sorted(RULES)], capture_output=True,
-                         text=True, check=False, cwd=HERE.parent.parent)
+    run = subprocess.run(
+        [sys.executable, "-c", FRESH, *sorted(RULES)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=HERE.parent.parent,
+    )
     assert run.returncode == 0, run.stderr
     found = json.loads(run.stdout)
     assert sorted(found) == sorted(RULES)
@@ -60,8 +65,7 @@ def test_each_rule_says_what_it_finds_and_why_and_documents_its_code() -> None:
 
 
 def test_each_rule_has_its_own_test_file() -> None:
-    missing = [code for code in RULES
-               if not (HERE / f"test_{code.replace('-', '_')}.py").is_file()]
+    missing = [code for code in RULES if not (HERE / f"test_{code.replace('-', '_')}.py").is_file()]
     assert missing == []
 
 

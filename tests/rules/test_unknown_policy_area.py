@@ -6,7 +6,10 @@ from tests.rules.conftest import Found, Lint
 
 
 def test_a_misspelt_policy_area(lint: Lint) -> None:
-    found = lint("unknown-policy-area", catalog={"projects/farms.yaml": """\
+    found = lint(
+        "unknown-policy-area",
+        catalog={
+            "projects/farms.yaml": """\
 kind: project
 id: farms
 name: {ko: 서울농장}
@@ -15,13 +18,19 @@ themes: [farm-stays]
 description: {ko: 도시민이 지역 농장에서 농촌을 체험한다.}
 source:
   - url: "https://example.org/farms"
-"""})
+"""
+        },
+    )
     assert found == [Found("projects/farms.yaml", 4, 14, "unknown-policy-area")]
     assert found[0].diagnostic.hint_text("en") == "did you mean 'rural-experience'?"
 
 
 def test_a_defined_policy_area_passes(lint: Lint) -> None:
-    assert lint("unknown-policy-area", catalog={"projects/farms.yaml": """\
+    assert (
+        lint(
+            "unknown-policy-area",
+            catalog={
+                "projects/farms.yaml": """\
 kind: project
 id: farms
 name: {ko: 서울농장}
@@ -30,4 +39,8 @@ themes: [farm-stays]
 description: {ko: 도시민이 지역 농장에서 농촌을 체험한다.}
 source:
   - url: "https://example.org/farms"
-"""}) == []
+"""
+            },
+        )
+        == []
+    )

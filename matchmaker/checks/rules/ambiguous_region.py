@@ -14,18 +14,31 @@ from matchmaker.checks.helpers import region_references
 from matchmaker.diagnostics import Diagnostic, Severity
 
 
-@rule("ambiguous-region", scope="documents", severity=Severity.ERROR,
-      en="'{value}' names several regions: {candidates}",
-      ko="'{value}'은(는) 여러 지역의 이름입니다: {candidates}")
+@rule(
+    "ambiguous-region",
+    scope="documents",
+    severity=Severity.ERROR,
+    en="'{value}' names several regions: {candidates}",
+    ko="'{value}'은(는) 여러 지역의 이름입니다: {candidates}",
+)
 def ambiguous_region(context: CheckContext) -> Iterator[Diagnostic]:
     for document, path, text, resolution in region_references(context):
         if resolution.status != "ambiguous":
             continue
         first = resolution.candidates[0]
-        yield at(document, path, "ambiguous-region", {
-            "value": text,
-            "candidates": "; ".join(f"{r.code} {r.display('en')}"
-                                    for r in resolution.candidates),
-            "candidates@ko": "; ".join(f"{r.code} {r.display('ko')}"
-                                       for r in resolution.candidates)},
-            "qualify-region", {"example": f"{first.province_name_ko} {first.name_ko}"})
+        yield at(
+            document,
+            path,
+            "ambiguous-region",
+            {
+                "value": text,
+                "candidates": "; ".join(
+                    f"{r.code} {r.display('en')}" for r in resolution.candidates
+                ),
+                "candidates@ko": "; ".join(
+                    f"{r.code} {r.display('ko')}" for r in resolution.candidates
+                ),
+            },
+            "qualify-region",
+            {"example": f"{first.province_name_ko} {first.name_ko}"},
+        )

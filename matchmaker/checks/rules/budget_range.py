@@ -15,14 +15,22 @@ from matchmaker.diagnostics import Diagnostic, Severity
 from matchmaker.models import Project
 
 
-@rule("budget-range", scope="documents", severity=Severity.ERROR,
-      en="budget_per_region min ({min}) is above max ({max})",
-      ko="budget_per_region의 min({min})이 max({max})보다 큽니다")
+@rule(
+    "budget-range",
+    scope="documents",
+    severity=Severity.ERROR,
+    en="budget_per_region min ({min}) is above max ({max})",
+    ko="budget_per_region의 min({min})이 max({max})보다 큽니다",
+)
 def budget_range(context: CheckContext) -> Iterator[Diagnostic]:
     for document in context.documents:
         model = document.model
         if isinstance(model, Project) and model.budget_per_region is not None:
             budget = model.budget_per_region
             if budget.min is not None and budget.max is not None and budget.min > budget.max:
-                yield at(document, ("budget_per_region", "min"), "budget-range",
-                         {"min": f"{budget.min:,}", "max": f"{budget.max:,}"})
+                yield at(
+                    document,
+                    ("budget_per_region", "min"),
+                    "budget-range",
+                    {"min": f"{budget.min:,}", "max": f"{budget.max:,}"},
+                )

@@ -18,46 +18,73 @@ from matchmaker.loading.nodes import Path
 from matchmaker.models import Project
 
 
-@rule("duplicate-catalog-id", scope="catalog", severity=Severity.ERROR,
-      en="{what} '{value}' is defined twice (also in {other})",
-      ko="{what} '{value}'이(가) 두 번 정의되었습니다(다른 곳: {other})")
+@rule(
+    "duplicate-catalog-id",
+    scope="catalog",
+    severity=Severity.ERROR,
+    en="{what} '{value}' is defined twice (also in {other})",
+    ko="{what} '{value}'이(가) 두 번 정의되었습니다(다른 곳: {other})",
+)
 def duplicate_catalog_id(context: CheckContext) -> Iterator[Diagnostic]:
     seen: dict[str, str] = {}
     for document in context.catalog.project_documents:
         if isinstance(document.model, Project):
             project_id = document.model.id
             if project_id in seen:
-                yield at(document, ("id",), "duplicate-catalog-id",
-                         {"what": "project", "what@ko": "사업", "value": project_id,
-                          "other": seen[project_id]})
+                yield at(
+                    document,
+                    ("id",),
+                    "duplicate-catalog-id",
+                    {
+                        "what": "project",
+                        "what@ko": "사업",
+                        "value": project_id,
+                        "other": seen[project_id],
+                    },
+                )
             else:
                 seen[project_id] = document.file
     catalog = context.catalog
     documents = catalog.documents
-    yield from _duplicates(documents["themes"], ((("themes", i), t.id) for i, t in
-                                                 enumerate(catalog.themes.themes)),
-                           "theme", "주제")
-    yield from _duplicates(documents["policy-areas"],
-                           ((("policy_areas", i), a.id) for i, a in
-                            enumerate(catalog.policy_areas.policy_areas)),
-                           "policy area", "정책 분야")
-    yield from _duplicates(documents["ties"], ((("ties", i), t.id) for i, t in
-                                               enumerate(catalog.ties.ties)),
-                           "tie", "교류 관계")
+    yield from _duplicates(
+        documents["themes"],
+        ((("themes", i), t.id) for i, t in enumerate(catalog.themes.themes)),
+        "theme",
+        "주제",
+    )
+    yield from _duplicates(
+        documents["policy-areas"],
+        ((("policy_areas", i), a.id) for i, a in enumerate(catalog.policy_areas.policy_areas)),
+        "policy area",
+        "정책 분야",
+    )
+    yield from _duplicates(
+        documents["ties"],
+        ((("ties", i), t.id) for i, t in enumerate(catalog.ties.ties)),
+        "tie",
+        "교류 관계",
+    )
     codes = [(("provinces", i, "code"), p.code) for i, p in enumerate(catalog.regions.provinces)]
-    codes += [(("municipalities", i, "code"), m.code)
-              for i, m in enumerate(catalog.regions.municipalities)]
+    codes += [
+        (("municipalities", i, "code"), m.code)
+        for i, m in enumerate(catalog.regions.municipalities)
+    ]
     yield from _duplicates(documents["regions"], codes, "region code", "지역 코드")
 
 
-def _duplicates(document: LoadedDocument, items: Iterable[tuple[Path, str]], what: str,
-                what_ko: str) -> Iterator[Diagnostic]:
+def _duplicates(
+    document: LoadedDocument, items: Iterable[tuple[Path, str]], what: str, what_ko: str
+) -> Iterator[Diagnostic]:
     first: dict[str, int] = {}
     for path, value in items:
         line = at(document, path, "duplicate-id").line
         if value in first:
-            yield at(document, path, "duplicate-id",
-                     {"what": what, "what@ko": what_ko, "value": value,
-                      "first_line": str(first[value])}, "rename-id")
+            yield at(
+                document,
+                path,
+                "duplicate-id",
+                {"what": what, "what@ko": what_ko, "value": value, "first_line": str(first[value])},
+                "rename-id",
+            )
         else:
             first[value] = line

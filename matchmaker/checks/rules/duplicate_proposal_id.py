@@ -14,16 +14,25 @@ from matchmaker.diagnostics import Diagnostic, Severity
 from matchmaker.models import Proposal
 
 
-@rule("duplicate-proposal-id", scope="documents", severity=Severity.ERROR,
-      en="proposal id '{value}' is also used by {other}",
-      ko="제안서 id '{value}'을(를) {other}에서도 씁니다")
+@rule(
+    "duplicate-proposal-id",
+    scope="documents",
+    severity=Severity.ERROR,
+    en="proposal id '{value}' is also used by {other}",
+    ko="제안서 id '{value}'을(를) {other}에서도 씁니다",
+)
 def duplicate_proposal_id(context: CheckContext) -> Iterator[Diagnostic]:
     seen: dict[str, str] = {}
     for document in context.of_kind("proposal"):
         assert isinstance(document.model, Proposal)
         proposal_id = document.model.id
         if proposal_id in seen:
-            yield at(document, ("id",), "duplicate-proposal-id",
-                     {"value": proposal_id, "other": seen[proposal_id]}, "rename-id")
+            yield at(
+                document,
+                ("id",),
+                "duplicate-proposal-id",
+                {"value": proposal_id, "other": seen[proposal_id]},
+                "rename-id",
+            )
         else:
             seen[proposal_id] = document.file

@@ -16,13 +16,21 @@ from matchmaker.diagnostics import Diagnostic, Severity
 from matchmaker.models import Proposal
 
 
-@rule("expired-proposal", scope="documents", severity=Severity.WARNING,
-      en="the proposal was valid until {date}; it is no longer matched as current",
-      ko="이 제안서는 {date}까지 유효했습니다")
+@rule(
+    "expired-proposal",
+    scope="documents",
+    severity=Severity.WARNING,
+    en="the proposal was valid until {date}; it is no longer matched as current",
+    ko="이 제안서는 {date}까지 유효했습니다",
+)
 def expired_proposal(context: CheckContext) -> Iterator[Diagnostic]:
     for document in context.of_kind("proposal"):
         model = document.model
         assert isinstance(model, Proposal)
         if model.valid_until is not None and model.valid_until < context.today:
-            yield at(document, ("valid_until",), "expired-proposal",
-                     {"date": model.valid_until.isoformat()})
+            yield at(
+                document,
+                ("valid_until",),
+                "expired-proposal",
+                {"date": model.valid_until.isoformat()},
+            )

@@ -17,10 +17,14 @@ from matchmaker.diagnostics import Diagnostic, Severity
 from matchmaker.models import Project
 
 
-@rule("problem-source", scope="documents", severity=Severity.ERROR,
-      en="problem {number} of project '{project}' cites '{url}', which is not in the "
-      "project's source list",
-      ko="사업 '{project}'의 문제 {number}의 근거 '{url}'이(가) 사업의 source 목록에 없습니다")
+@rule(
+    "problem-source",
+    scope="documents",
+    severity=Severity.ERROR,
+    en="problem {number} of project '{project}' cites '{url}', which is not in the "
+    "project's source list",
+    ko="사업 '{project}'의 문제 {number}의 근거 '{url}'이(가) 사업의 source 목록에 없습니다",
+)
 def problem_source(context: CheckContext) -> Iterator[Diagnostic]:
     for document in context.documents:
         model = document.model
@@ -29,5 +33,9 @@ def problem_source(context: CheckContext) -> Iterator[Diagnostic]:
         urls = {source.url for source in model.source if source.url}
         for i, problem in enumerate(model.problems):
             if problem.source not in urls:
-                yield at(document, ("problems", i, "source"), "problem-source",
-                         {"number": str(i + 1), "project": model.id, "url": problem.source})
+                yield at(
+                    document,
+                    ("problems", i, "source"),
+                    "problem-source",
+                    {"number": str(i + 1), "project": model.id, "url": problem.source},
+                )

@@ -19,11 +19,15 @@ from matchmaker.models import Proposal
 from matchmaker.resubmissions import Filed, find_repeats
 
 
-@rule("repeated-demand", scope="documents", severity=Severity.WARNING,
-      en="{region} already asks for '{value}' in {other} ({how}); it is ranked, but counted "
-      "once for synergy",
-      ko="{region}은(는) {other}에서 이미 '{value}'을(를) 요청했습니다({how}). 순위는 매기지만 "
-      "시너지에는 한 번만 셉니다")
+@rule(
+    "repeated-demand",
+    scope="documents",
+    severity=Severity.WARNING,
+    en="{region} already asks for '{value}' in {other} ({how}); it is ranked, but counted "
+    "once for synergy",
+    ko="{region}은(는) {other}에서 이미 '{value}'을(를) 요청했습니다({how}). 순위는 매기지만 "
+    "시너지에는 한 번만 셉니다",
+)
 def repeated_demand(context: CheckContext) -> Iterator[Diagnostic]:
     index = context.catalog.region_index
     filed: list[Filed] = []
@@ -40,9 +44,23 @@ def repeated_demand(context: CheckContext) -> Iterator[Diagnostic]:
     for repeat in find_repeats(filed):
         document, position, region_name = places[repeat.later]
         earlier = places[repeat.earlier][0]
-        how = {"id": ("the same id", "같은 id"), "title": ("the same title", "같은 제목"),
-               "text": (f"{repeat.similarity:.0f}% the same text",
-                        f"글이 {repeat.similarity:.0f}% 같음")}[repeat.how]
-        yield at(document, ("demands", position, "id"), "repeated-demand",
-                 {"region": region_name, "value": filed[repeat.later].demand.title,
-                  "other": earlier.file, "how": how[0], "how@ko": how[1]})
+        how = {
+            "id": ("the same id", "같은 id"),
+            "title": ("the same title", "같은 제목"),
+            "text": (
+                f"{repeat.similarity:.0f}% the same text",
+                f"글이 {repeat.similarity:.0f}% 같음",
+            ),
+        }[repeat.how]
+        yield at(
+            document,
+            ("demands", position, "id"),
+            "repeated-demand",
+            {
+                "region": region_name,
+                "value": filed[repeat.later].demand.title,
+                "other": earlier.file,
+                "how": how[0],
+                "how@ko": how[1],
+            },
+        )

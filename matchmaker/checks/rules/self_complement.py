@@ -14,14 +14,17 @@ from matchmaker.diagnostics import Diagnostic, Severity
 from matchmaker.models import Project
 
 
-@rule("self-complement", scope="documents", severity=Severity.ERROR,
-      en="project '{value}' lists itself in complements",
-      ko="사업 '{value}'이(가) complements에 자기 자신을 적었습니다")
+@rule(
+    "self-complement",
+    scope="documents",
+    severity=Severity.ERROR,
+    en="project '{value}' lists itself in complements",
+    ko="사업 '{value}'이(가) complements에 자기 자신을 적었습니다",
+)
 def self_complement(context: CheckContext) -> Iterator[Diagnostic]:
     for document in context.documents:
         model = document.model
         if isinstance(model, Project):
             for index, other in enumerate(model.complements):
                 if other == model.id:
-                    yield at(document, ("complements", index), "self-complement",
-                             {"value": other})
+                    yield at(document, ("complements", index), "self-complement", {"value": other})

@@ -13,14 +13,22 @@ from matchmaker.checks.base import CheckContext, at, rule
 from matchmaker.diagnostics import Diagnostic, Severity
 
 
-@rule("theme-policy-area", scope="catalog", severity=Severity.ERROR,
-      en="theme '{theme}' refers to unknown policy area '{value}'",
-      ko="주제 '{theme}'이(가) 알 수 없는 정책 분야 '{value}'을(를) 가리킵니다")
+@rule(
+    "theme-policy-area",
+    scope="catalog",
+    severity=Severity.ERROR,
+    en="theme '{theme}' refers to unknown policy area '{value}'",
+    ko="주제 '{theme}'이(가) 알 수 없는 정책 분야 '{value}'을(를) 가리킵니다",
+)
 def theme_policy_area(context: CheckContext) -> Iterator[Diagnostic]:
     catalog = context.catalog
     document = catalog.documents["themes"]
     for i, theme in enumerate(catalog.themes.themes):
         for j, area in enumerate(theme.policy_areas):
             if area not in catalog.policy_area_ids:
-                yield at(document, ("themes", i, "policy_areas", j), "theme-policy-area",
-                         {"theme": theme.id, "value": area})
+                yield at(
+                    document,
+                    ("themes", i, "policy_areas", j),
+                    "theme-policy-area",
+                    {"theme": theme.id, "value": area},
+                )

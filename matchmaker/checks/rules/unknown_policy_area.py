@@ -15,11 +15,17 @@ from matchmaker.diagnostics import Diagnostic, Severity
 from matchmaker.models import Project
 
 
-@rule("unknown-policy-area", scope="documents", severity=Severity.ERROR,
-      en="unknown policy area '{value}'", ko="알 수 없는 정책 분야 '{value}'입니다")
+@rule(
+    "unknown-policy-area",
+    scope="documents",
+    severity=Severity.ERROR,
+    en="unknown policy area '{value}'",
+    ko="알 수 없는 정책 분야 '{value}'입니다",
+)
 def unknown_policy_area(context: CheckContext) -> Iterator[Diagnostic]:
     known = context.catalog.policy_area_ids
     for document in context.documents:
         if isinstance(document.model, Project) and document.model.policy_area not in known:
-            yield unknown(document, ("policy_area",), "unknown-policy-area",
-                          document.model.policy_area, known)
+            yield unknown(
+                document, ("policy_area",), "unknown-policy-area", document.model.policy_area, known
+            )

@@ -17,8 +17,13 @@ from matchmaker.diagnostics import Diagnostic, Severity
 from matchmaker.models import Project, Proposal
 
 
-@rule("unknown-project", scope="documents", severity=Severity.ERROR,
-      en="unknown project '{value}'", ko="알 수 없는 사업 '{value}'입니다")
+@rule(
+    "unknown-project",
+    scope="documents",
+    severity=Severity.ERROR,
+    en="unknown project '{value}'",
+    ko="알 수 없는 사업 '{value}'입니다",
+)
 def unknown_project(context: CheckContext) -> Iterator[Diagnostic]:
     known = context.catalog.declared_project_ids
     for document in context.documents:
@@ -26,10 +31,14 @@ def unknown_project(context: CheckContext) -> Iterator[Diagnostic]:
         if isinstance(model, Project):
             for index, other in enumerate(model.complements):
                 if other not in known and other != model.id:
-                    yield unknown(document, ("complements", index), "unknown-project", other,
-                                  known)
+                    yield unknown(document, ("complements", index), "unknown-project", other, known)
         elif isinstance(model, Proposal):
             for index, tie in enumerate(model.prior_ties):
                 if tie.project is not None and tie.project not in known:
-                    yield unknown(document, ("prior_ties", index, "project"),
-                                  "unknown-project", tie.project, known)
+                    yield unknown(
+                        document,
+                        ("prior_ties", index, "project"),
+                        "unknown-project",
+                        tie.project,
+                        known,
+                    )

@@ -15,15 +15,25 @@ from matchmaker.checks.helpers import region_references
 from matchmaker.diagnostics import Diagnostic, Severity
 
 
-@rule("unknown-region", scope="documents", severity=Severity.ERROR,
-      en="no Korean local government is called '{value}'",
-      ko="'{value}'(이)라는 지방자치단체가 없습니다")
+@rule(
+    "unknown-region",
+    scope="documents",
+    severity=Severity.ERROR,
+    en="no Korean local government is called '{value}'",
+    ko="'{value}'(이)라는 지방자치단체가 없습니다",
+)
 def unknown_region(context: CheckContext) -> Iterator[Diagnostic]:
     for document, path, text, resolution in region_references(context):
         if resolution.status != "not-found":
             continue
         if resolution.candidates:
-            yield at(document, path, "unknown-region", {"value": text},
-                     "did-you-mean", {"suggestion": resolution.candidates[0].name_ko})
+            yield at(
+                document,
+                path,
+                "unknown-region",
+                {"value": text},
+                "did-you-mean",
+                {"suggestion": resolution.candidates[0].name_ko},
+            )
         else:
             yield at(document, path, "unknown-region", {"value": text}, "find-region")

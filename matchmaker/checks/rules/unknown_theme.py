@@ -16,8 +16,13 @@ from matchmaker.diagnostics import Diagnostic, Severity
 from matchmaker.models import Project, Proposal
 
 
-@rule("unknown-theme", scope="documents", severity=Severity.ERROR,
-      en="unknown theme '{value}'", ko="알 수 없는 주제 '{value}'입니다")
+@rule(
+    "unknown-theme",
+    scope="documents",
+    severity=Severity.ERROR,
+    en="unknown theme '{value}'",
+    ko="알 수 없는 주제 '{value}'입니다",
+)
 def unknown_theme(context: CheckContext) -> Iterator[Diagnostic]:
     known = context.catalog.theme_ids
     for document in context.documents:
@@ -30,5 +35,10 @@ def unknown_theme(context: CheckContext) -> Iterator[Diagnostic]:
             for d_index, demand in enumerate(model.demands):
                 for index, theme in enumerate(demand.themes):
                     if theme not in known:
-                        yield unknown(document, ("demands", d_index, "themes", index),
-                                      "unknown-theme", theme, known)
+                        yield unknown(
+                            document,
+                            ("demands", d_index, "themes", index),
+                            "unknown-theme",
+                            theme,
+                            known,
+                        )
