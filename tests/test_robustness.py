@@ -168,3 +168,16 @@ def test_diff_refuses_a_device_or_a_fifo_instead_of_reading_it(cli, tmp_path: Pa
         run = cli("diff", str(path), str(path))
         assert run.exit_code == 1
         assert "not a regular file" in run.stderr
+
+
+def test_sensitivity_has_one_json_shape_in_the_command_and_the_report(cli) -> None:
+    import datetime as dt
+
+    from matchmaker.inputs import load_run
+    from matchmaker.report.data import build_report_data
+
+    command = cli("sensitivity", "--format", "json", "--draws", "50", *TODAY).json()
+    data = build_report_data(load_run(None, None, None, dt.date(2026, 11, 28)), draws=50)
+    assert [data.sensitivity[entry["demand"]] for entry in command["demands"]] == (
+        command["demands"]
+    )

@@ -20,30 +20,34 @@ def _bound(value: float) -> str:
     return "∞" if value == float("inf") else f"{value:.3f}"
 
 
+def sensitivity_entry(found: DemandSensitivity) -> dict[str, Any]:
+    """One demand's sensitivity, in the one shape `sensitivity --format json` and the
+    report both use."""
+    return {
+        "demand": found.demand_key,
+        "top_project": found.top_project,
+        "fragile": found.fragile,
+        "intervals": [
+            {
+                "component": i.component,
+                "weight": float(i.weight),
+                "low": float(i.low),
+                "high": None if i.high == float("inf") else float(i.high),
+            }
+            for i in found.intervals
+        ],
+        "first_share": found.first_share,
+        "top3_share": found.top3_share,
+    }
+
+
 def sensitivity_json(
     found: list[DemandSensitivity], survival: AllocationSurvival | None, meta: dict[str, Any]
 ) -> str:
     return _dump(
         {
             **meta,
-            "demands": [
-                {
-                    "demand": s.demand_key,
-                    "top_project": s.top_project,
-                    "fragile": s.fragile,
-                    "intervals": {
-                        i.component: {
-                            "weight": i.weight,
-                            "low": i.low,
-                            "high": None if i.high == float("inf") else i.high,
-                        }
-                        for i in s.intervals
-                    },
-                    "first_share": s.first_share,
-                    "top3_share": s.top3_share,
-                }
-                for s in found
-            ],
+            "demands": [sensitivity_entry(s) for s in found],
             "allocation": None
             if survival is None
             else {"draws": survival.draws, "asked": survival.asked, "survival": survival.survival},

@@ -22,9 +22,10 @@ from matchmaker.models import Project
 from matchmaker.ranking import no_suitable, rank
 from matchmaker.render.allocation import to_json_document
 from matchmaker.render.rank import match_json, no_suitable_sentence, profile_json
+from matchmaker.render.robustness import sensitivity_entry
 from matchmaker.report.tiles import TILES
 from matchmaker.resolve.demands import ResolvedDemand
-from matchmaker.robustness.sensitivity import DemandSensitivity, sensitivity
+from matchmaker.robustness.sensitivity import sensitivity
 from matchmaker.scoring.engine import score
 
 TOP = 3  # matches shown per demand
@@ -89,7 +90,7 @@ def build_report_data(
     result = allocate(scores, options, language)
     allocation = to_json_document(result, inputs.profile, hashes, allocation_option_values(options))
     robustness = {
-        s.demand_key: _sensitivity_json(s) for s in sensitivity(scores, draws=draws, seed=seed)
+        s.demand_key: sensitivity_entry(s) for s in sensitivity(scores, draws=draws, seed=seed)
     }
     assigned = {(a.demand_key, a.project) for a in result.assignments}
 
@@ -190,24 +191,6 @@ def _project(project: Project) -> dict[str, Any]:
         "name": {"ko": project.name.display("ko"), "en": project.name.display("en")},
         "policy_area": project.policy_area,
         "capacity": project.capacity,
-    }
-
-
-def _sensitivity_json(found: DemandSensitivity) -> dict[str, Any]:
-    return {
-        "top_project": found.top_project,
-        "fragile": found.fragile,
-        "intervals": [
-            {
-                "component": i.component,
-                "weight": float(i.weight),
-                "low": float(i.low),
-                "high": None if i.high == float("inf") else float(i.high),
-            }
-            for i in found.intervals
-        ],
-        "first_share": found.first_share,
-        "top3_share": found.top3_share,
     }
 
 
