@@ -163,13 +163,8 @@ def make_report(
     seed: int = 0,
 ) -> str | bytes:
     """The planner's report: one offline HTML page (str) or an Excel workbook (bytes)."""
+    from matchmaker.render.registry import render
     from matchmaker.report.data import build_report_data
 
     data = build_report_data(run, options, language=language, draws=draws, seed=seed)
-    if output_format == "xlsx":
-        from matchmaker.report.xlsx import render_xlsx
-
-        return render_xlsx(data)
-    from matchmaker.report.html import render_html
-
-    return render_html(data)
+    return render("report", output_format, data)

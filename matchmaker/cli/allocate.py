@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,14 +18,7 @@ from matchmaker.cli.options import (
     TodayOption,
 )
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
-
-
-class AllocateFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
+from matchmaker.render.registry import AllocateFormat
 
 GROUP_EXPLANATIONS = {
     "one-per-demand": (
@@ -159,7 +151,8 @@ def allocate(
         project_ids_or_exit,
         write_or_exit,
     )
-    from matchmaker.render import allocation as render
+    from matchmaker.render.allocation import AllocationReport
+    from matchmaker.render.registry import render
     from matchmaker.scoring.engine import score
 
     run = RunOptions.of(
@@ -227,28 +220,21 @@ def allocate(
         )
         typer.echo(message, err=True)
         raise typer.Exit(1) from None
-    if output_format is AllocateFormat.json:
-        option_values = {
-            "budget": budget,
-            "per_demand": per_demand,
-            "synergy_bonus": synergy_bonus,
-            "min_per_province": min_per_province,
-            "min_decline_share": min_decline_share,
-            "min_decline_krw_share": min_decline_krw_share,
-            "max_region_share": max_region_share,
-            "capacities": capacities,
-            "project_budgets": project_budgets,
-            "locks": [f"{a}={b}" for a, b in locks],
-            "forbids": [f"{a}={b}" for a, b in forbids],
-            "time_limit": time_limit,
-        }
-        text = render.render_json(
-            render.to_json_document(result, inputs.profile, inputs.input_hashes(), option_values)
-        )
-    elif output_format is AllocateFormat.csv:
-        text = render.render_csv(result, language)
-    elif output_format is AllocateFormat.markdown:
-        text = render.render_markdown(result, language)
-    else:
-        text = render.render_table(result, language)
-    write_or_exit(text, output, language, inputs)
+    option_values = {
+        "budget": budget,
+        "per_demand": per_demand,
+        "synergy_bonus": synergy_bonus,
+        "min_per_province": min_per_province,
+        "min_decline_share": min_decline_share,
+        "min_decline_krw_share": min_decline_krw_share,
+        "max_region_share": max_region_share,
+        "capacities": capacities,
+        "project_budgets": project_budgets,
+        "locks": [f"{a}={b}" for a, b in locks],
+        "forbids": [f"{a}={b}" for a, b in forbids],
+        "time_limit": time_limit,
+    }
+    report = AllocationReport(
+        result, language, inputs.profile, inputs.input_hashes(), option_values
+    )
+    write_or_exit(render("allocate", output_format.value, report), output, language, inputs)

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from matchmaker.cli.options import CatalogOption, LangOption, TodayOption
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
-
-
-class ExplainFormat(StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
+from matchmaker.render.registry import ExplainFormat
 
 
 def explain(
@@ -25,7 +19,7 @@ def explain(
     proposals: ProposalsArgument = None,
     catalog: CatalogOption = None,
     profile: ProfileOption = None,
-    output_format: Annotated[ExplainFormat, typer.Option("--format", "-f")] = (ExplainFormat.text),
+    output_format: Annotated[ExplainFormat, typer.Option("--format", "-f")] = ExplainFormat.text,
     lang: LangOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -38,8 +32,9 @@ def explain(
         write_or_exit,
     )
     from matchmaker.explain import explain as explain_pair
-    from matchmaker.render import explain as render
+    from matchmaker.render.explain import ExplainReport
     from matchmaker.render.rank import profile_json
+    from matchmaker.render.registry import render
     from matchmaker.scoring.engine import score
 
     options = RunOptions.of(
@@ -61,12 +56,8 @@ def explain(
     explanation = explain_pair(
         scores, keys.index(demand), scores.projects.ids.index(project), language
     )
-    if output_format is ExplainFormat.json:
-        text = render.render_json(
-            explanation, language, profile_json(inputs.profile), inputs.input_hashes()
-        )
-    elif output_format is ExplainFormat.markdown:
-        text = render.render_markdown(explanation, language)
-    else:
-        text = render.render_text(explanation, language)
+    report = ExplainReport(
+        explanation, language, profile_json(inputs.profile), inputs.input_hashes()
+    )
+    text = render("explain", output_format.value, report)
     write_or_exit(text, None, language, inputs)

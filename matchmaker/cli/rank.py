@@ -9,13 +9,7 @@ from typing import Annotated
 import typer
 
 from matchmaker.cli.options import CatalogOption, LangOption, TodayOption
-
-
-class RankFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
+from matchmaker.render.registry import RankFormat
 
 
 class GroupBy(StrEnum):
@@ -99,7 +93,7 @@ def rank(
         write_or_exit,
     )
     from matchmaker.ranking import rank_report
-    from matchmaker.render.rank import render
+    from matchmaker.render.registry import render
     from matchmaker.scoring.engine import score
 
     options = RunOptions.of(
@@ -128,4 +122,4 @@ def rank(
         only_no_suitable=only_no_suitable,
         language=language,
     )
-    write_or_exit(render(report, output_format.value), output, language, inputs)
+    write_or_exit(render("rank", output_format.value, report), output, language, inputs)

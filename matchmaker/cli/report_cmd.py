@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -22,11 +21,7 @@ from matchmaker.cli.options import (
     TodayOption,
 )
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
-
-
-class ReportFormat(StrEnum):
-    html = "html"
-    xlsx = "xlsx"
+from matchmaker.render.registry import ReportFormat
 
 
 def report(
@@ -107,12 +102,6 @@ def report(
             err=True,
         )
         raise typer.Exit(1) from None
-    if output_format is ReportFormat.xlsx:
-        from matchmaker.report.xlsx import render_xlsx
+    from matchmaker.render.registry import render
 
-        content: str | bytes = render_xlsx(data)
-    else:
-        from matchmaker.report.html import render_html
-
-        content = render_html(data)
-    write_or_exit(content, output, language, inputs)
+    write_or_exit(render("report", output_format.value, data), output, language, inputs)

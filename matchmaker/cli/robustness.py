@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -10,15 +9,9 @@ import typer
 
 from matchmaker.cli.options import CatalogOption, LangOption, TodayOption, resolve_language
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
+from matchmaker.render.registry import RobustnessFormat
 
-
-class ReportFormat(StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-
-
-FormatOption = Annotated[ReportFormat, typer.Option("--format", "-f")]
+FormatOption = Annotated[RobustnessFormat, typer.Option("--format", "-f")]
 # A saved run read by `diff`: large enough for 100,000 demands' rank JSON, small enough
 # that a wrong file is refused before it fills the memory.
 DIFF_MAX_BYTES = 512 * 1024 * 1024
@@ -42,13 +35,14 @@ def sensitivity(
     seconds: Annotated[
         float, typer.Option("--seconds", min=0.1, help="Time allowed for the allocation draws.")
     ] = 60.0,
-    output_format: FormatOption = ReportFormat.table,
+    output_format: FormatOption = RobustnessFormat.table,
     lang: LangOption = None,
     today: TodayOption = None,
 ) -> None:
     """How far each recommendation holds as the weights change (exact and Monte-Carlo)."""
     from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
-    from matchmaker.render import robustness as render
+    from matchmaker.render.registry import render
+    from matchmaker.render.robustness import SensitivityReport
     from matchmaker.robustness.sensitivity import allocation_survival
     from matchmaker.robustness.sensitivity import sensitivity as run_sensitivity
     from matchmaker.scoring.engine import score
@@ -71,19 +65,14 @@ def sensitivity(
         from matchmaker.allocation.problem import AllocationOptions
 
         survival = allocation_survival(scores, AllocationOptions(), min(draws, 200), seed, seconds)
-    if output_format is ReportFormat.json:
-        meta = {
-            "profile": inputs.profile.id,
-            "draws": draws,
-            "seed": seed,
-            "inputs": inputs.input_hashes(),
-        }
-        text = render.sensitivity_json(found, survival, meta)
-    else:
-        text = render.sensitivity_text(
-            found, survival, language, output_format is ReportFormat.markdown
-        )
-    write_or_exit(text, None, language, inputs)
+    meta = {
+        "profile": inputs.profile.id,
+        "draws": draws,
+        "seed": seed,
+        "inputs": inputs.input_hashes(),
+    }
+    report = SensitivityReport(found, survival, language, meta)
+    write_or_exit(render("sensitivity", output_format.value, report), None, language, inputs)
 
 
 def compare(
@@ -103,7 +92,7 @@ def compare(
         ),
     ] = None,
     catalog: CatalogOption = None,
-    output_format: FormatOption = ReportFormat.table,
+    output_format: FormatOption = RobustnessFormat.table,
     lang: LangOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -111,7 +100,8 @@ def compare(
     from matchmaker.cli.shell import RunOptions, build_inputs, emit_to_stderr, write_or_exit
     from matchmaker.loading.documents import load_file
     from matchmaker.models import Profile
-    from matchmaker.render import robustness as render
+    from matchmaker.render.registry import render
+    from matchmaker.render.robustness import ComparisonReport
     from matchmaker.robustness.compare import compare as run_compare
     from matchmaker.scoring.engine import score
 
@@ -141,11 +131,8 @@ def compare(
         raise typer.BadParameter("the profiles' ids must differ", param_hint="PROFILE...")
     scores = score(inputs.catalog, inputs.records(), inputs.profile)
     comparison = run_compare(scores, loaded)
-    if output_format is ReportFormat.json:
-        text = render.compare_json(comparison, {"inputs": inputs.input_hashes()})
-    else:
-        text = render.compare_text(comparison, language, output_format is ReportFormat.markdown)
-    write_or_exit(text, None, language, inputs)
+    report = ComparisonReport(comparison, language, inputs.input_hashes())
+    write_or_exit(render("compare", output_format.value, report), None, language, inputs)
 
 
 def diff(
@@ -161,7 +148,7 @@ def diff(
             help="The later JSON output.", exists=True, dir_okay=False, metavar="NEW.json"
         ),
     ],
-    output_format: FormatOption = ReportFormat.table,
+    output_format: FormatOption = RobustnessFormat.table,
     lang: LangOption = None,
 ) -> None:
     """What changed between two saved rank or allocate outputs, and whether inputs or the
@@ -170,7 +157,8 @@ def diff(
     import json
     import stat
 
-    from matchmaker.render import robustness as render
+    from matchmaker.render.registry import render
+    from matchmaker.render.robustness import DiffReport
     from matchmaker.robustness.diff import NotARun, diff_runs
 
     language = resolve_language(lang)
@@ -205,8 +193,5 @@ def diff(
         raise typer.Exit(1) from None
     from matchmaker.cli.shell import write_or_exit
 
-    if output_format is ReportFormat.json:
-        text = render.diff_json(result, hashes)
-    else:
-        text = render.diff_text(result, language, output_format is ReportFormat.markdown)
-    write_or_exit(text, None, language)
+    report = DiffReport(result, language, hashes)
+    write_or_exit(render("diff", output_format.value, report), None, language)

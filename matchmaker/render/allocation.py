@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from matchmaker.allocation.report import AllocationResult
 from matchmaker.messages import say
@@ -62,11 +63,35 @@ def to_json_document(
     )
 
 
-def render_json(document: dict[str, object]) -> str:
-    return to_json(document)
+@dataclass(frozen=True, slots=True)
+class AllocationReport:
+    """What `allocate` writes: the portfolio, in a language, with the run's profile, input
+    hashes and every option that shaped it (for JSON, so `diff` can name them)."""
+
+    result: AllocationResult
+    language: str
+    profile: Profile
+    inputs: dict[str, str]
+    options: Mapping[str, object]
 
 
-def render_csv(result: AllocationResult, language: str) -> str:
+def render_json(report: AllocationReport) -> str:
+    return to_json(to_json_document(report.result, report.profile, report.inputs, report.options))
+
+
+def render_csv(report: AllocationReport) -> str:
+    return _csv(report.result, report.language)
+
+
+def render_table(report: AllocationReport) -> str:
+    return _table(report.result, report.language)
+
+
+def render_markdown(report: AllocationReport) -> str:
+    return _markdown(report.result, report.language)
+
+
+def _csv(result: AllocationResult, language: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(
@@ -173,7 +198,7 @@ def _summary_lines(result: AllocationResult, language: str) -> list[str]:
     return lines
 
 
-def render_table(result: AllocationResult, language: str, width: int = 80) -> str:
+def _table(result: AllocationResult, language: str, width: int = 80) -> str:
     from rich.console import Console
     from rich.table import Table
 
@@ -198,7 +223,7 @@ def render_table(result: AllocationResult, language: str, width: int = 80) -> st
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
 
-def render_markdown(result: AllocationResult, language: str) -> str:
+def _markdown(result: AllocationResult, language: str) -> str:
     lines = [say(language, "# Allocation", "# 배정 결과"), ""]
     lines += [f"- {line}" for line in _summary_lines(result, language)]
     lines += ["", say(language, "## Assignments", "## 배정"), ""]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from matchmaker.explain import Explanation
 from matchmaker.messages import say
 from matchmaker.ranking import confidence_label
@@ -12,6 +14,17 @@ COMPONENT_NAMES = {
     "en": {"demand_fit": "demand fit", "long_term": "long-term value", "synergy": "synergy"},
     "ko": {"demand_fit": "수요 적합도", "long_term": "장기 가치", "synergy": "시너지"},
 }
+
+
+@dataclass(frozen=True, slots=True)
+class ExplainReport:
+    """What `explain` writes: the breakdown, in a language, with the run's profile and
+    input hashes for JSON."""
+
+    explanation: Explanation
+    language: str
+    profile: dict[str, object]
+    inputs: dict[str, str]
 
 
 def counterfactual_sentence(explanation: Explanation, language: str) -> str | None:
@@ -53,7 +66,8 @@ def counterfactual_sentence(explanation: Explanation, language: str) -> str | No
     )
 
 
-def render_text(explanation: Explanation, language: str) -> str:
+def render_text(report: ExplainReport) -> str:
+    explanation, language = report.explanation, report.language
     m = explanation.match
     names = COMPONENT_NAMES[language]
     region = m.record.region.display(language)
@@ -130,12 +144,11 @@ def _right(text: str, cells: int) -> str:
     return " " * max(cells - display_width(text), 0) + text
 
 
-def render_json(
-    explanation: Explanation, language: str, profile: dict[str, object], inputs: dict[str, str]
-) -> str:
+def render_json(report: ExplainReport) -> str:
+    explanation, language = report.explanation, report.language
     c = explanation.counterfactual
     document = {
-        "profile": profile,
+        "profile": report.profile,
         "match": match_json(explanation.match),
         "breakdown": [
             {
@@ -163,10 +176,10 @@ def render_json(
             "sentence": counterfactual_sentence(explanation, language),
         },
     }
-    return to_json(envelope(inputs, document))
+    return to_json(envelope(report.inputs, document))
 
 
-def render_markdown(explanation: Explanation, language: str) -> str:
-    text = render_text(explanation, language)
+def render_markdown(report: ExplainReport) -> str:
+    text = render_text(report)
     first, *rest = text.splitlines()
     return f"## {first}\n\n```text\n" + "\n".join(rest).strip("\n") + "\n```\n"

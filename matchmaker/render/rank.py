@@ -12,7 +12,6 @@ from matchmaker.ranking import Match, NoSuitable, RankReport, confidence_label
 from matchmaker.render.envelope import envelope, to_json
 from matchmaker.resolve.demands import ResolvedDemand
 
-FORMATS = ("table", "json", "csv", "markdown")
 UTF8_BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only with it, so Hangul shows
 
 
@@ -316,15 +315,3 @@ def render_table(report: RankReport, width: int = 80) -> str:
             else say(language, "No eligible matches.", "대상이 되는 매칭이 없습니다.")
         )
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
-
-
-RENDERERS = {
-    "table": render_table,
-    "json": render_json,
-    "csv": render_csv,
-    "markdown": render_markdown,
-}
-
-
-def render(report: RankReport, output_format: str) -> str:
-    return RENDERERS[output_format](report)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from matchmaker.messages import say
@@ -41,7 +42,7 @@ def sensitivity_entry(found: DemandSensitivity) -> dict[str, Any]:
     }
 
 
-def sensitivity_json(
+def _sensitivity_json(
     found: list[DemandSensitivity], survival: AllocationSurvival | None, meta: dict[str, Any]
 ) -> str:
     return _dump(
@@ -55,7 +56,7 @@ def sensitivity_json(
     )
 
 
-def sensitivity_text(
+def _sensitivity_text(
     found: list[DemandSensitivity],
     survival: AllocationSurvival | None,
     language: str,
@@ -85,7 +86,7 @@ def sensitivity_text(
     return "\n".join(lines).lstrip("\n").rstrip("\n") + "\n"
 
 
-def compare_json(comparison: Comparison, meta: dict[str, Any]) -> str:
+def _compare_json(comparison: Comparison, meta: dict[str, Any]) -> str:
     return _dump(
         {
             **meta,
@@ -101,7 +102,7 @@ def compare_json(comparison: Comparison, meta: dict[str, Any]) -> str:
     )
 
 
-def compare_text(comparison: Comparison, language: str, markdown: bool = False) -> str:
+def _compare_text(comparison: Comparison, language: str, markdown: bool = False) -> str:
     names = comparison.profiles
     lines = [say(language, "# Profiles compared", "# 프로필 비교"), ""] if markdown else []
     header = ["demand", *names] if language == "en" else ["수요", *names]
@@ -128,7 +129,7 @@ def compare_text(comparison: Comparison, language: str, markdown: bool = False) 
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def diff_json(result: RunDiff, inputs: dict[str, str]) -> str:
+def _diff_json(result: RunDiff, inputs: dict[str, str]) -> str:
     return _dump(
         {
             "inputs": inputs,
@@ -150,7 +151,7 @@ def diff_json(result: RunDiff, inputs: dict[str, str]) -> str:
     )
 
 
-def diff_text(result: RunDiff, language: str, markdown: bool = False) -> str:
+def _diff_text(result: RunDiff, language: str, markdown: bool = False) -> str:
     if result.empty:
         return say(language, "No differences.\n", "차이가 없습니다.\n")
     lines = [say(language, "# Differences", "# 차이"), ""] if markdown else []
@@ -175,3 +176,61 @@ def diff_text(result: RunDiff, language: str, markdown: bool = False) -> str:
             )
         )
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class SensitivityReport:
+    found: list[DemandSensitivity]
+    survival: AllocationSurvival | None
+    language: str
+    meta: dict[str, Any]  # profile, draws, seed, inputs
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonReport:
+    comparison: Comparison
+    language: str
+    inputs: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class DiffReport:
+    result: RunDiff
+    language: str
+    inputs: dict[str, str]
+
+
+def sensitivity_json(report: SensitivityReport) -> str:
+    return _sensitivity_json(report.found, report.survival, report.meta)
+
+
+def sensitivity_text(report: SensitivityReport) -> str:
+    return _sensitivity_text(report.found, report.survival, report.language)
+
+
+def sensitivity_markdown(report: SensitivityReport) -> str:
+    return _sensitivity_text(report.found, report.survival, report.language, markdown=True)
+
+
+def compare_json(report: ComparisonReport) -> str:
+    return _compare_json(report.comparison, {"inputs": report.inputs})
+
+
+def compare_text(report: ComparisonReport) -> str:
+    return _compare_text(report.comparison, report.language)
+
+
+def compare_markdown(report: ComparisonReport) -> str:
+    return _compare_text(report.comparison, report.language, markdown=True)
+
+
+def diff_json(report: DiffReport) -> str:
+    return _diff_json(report.result, report.inputs)
+
+
+def diff_text(report: DiffReport) -> str:
+    return _diff_text(report.result, report.language)
+
+
+def diff_markdown(report: DiffReport) -> str:
+    return _diff_text(report.result, report.language, markdown=True)

@@ -1,0 +1,83 @@
+"""`regions` output: the regions found, as a table or JSON."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from matchmaker.regions import Region
+from matchmaker.render.envelope import envelope, to_json
+
+_HEADERS = {
+    "ko": ("코드", "이름", "영문 이름", "종류", "시·도", "인구감소"),
+    "en": ("code", "Korean name", "English name", "kind", "province", "decline"),
+}
+_DECLINE_MARK = {"ko": "예", "en": "yes"}
+
+
+@dataclass(frozen=True, slots=True)
+class RegionsReport:
+    """What `regions` writes: the query, the regions found (with their match scores), the
+    regions file's hash, and the terminal width (None: as wide as the terminal)."""
+
+    query: str | None
+    found: list[tuple[Region, float | None]]
+    language: str
+    inputs: dict[str, str]
+    width: int  # columns: the terminal's, or a wide fixed width when piped
+
+
+def render_json(report: RegionsReport) -> str:
+    return to_json(
+        envelope(
+            report.inputs,
+            {
+                "query": report.query,
+                "regions": [
+                    {
+                        "code": region.code,
+                        "name": {"ko": region.name_ko, "en": region.name_en},
+                        "kind": region.kind,
+                        "province": {
+                            "code": region.province_code,
+                            "name": {"ko": region.province_name_ko, "en": region.province_name_en},
+                        },
+                        "population_decline": region.population_decline,
+                        "score": score,
+                    }
+                    for region, score in report.found
+                ],
+            },
+        )
+    )
+
+
+def render_table(report: RegionsReport) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    found, language = report.found, report.language
+    grouped = report.query is None
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for header in _HEADERS[language]:
+        table.add_column(header, no_wrap=True)
+    for position, (region, _score) in enumerate(found):
+        following = found[position + 1][0] if position + 1 < len(found) else None
+        # The full list reads as one block per province; a ranked list stays one block.
+        end_section = (
+            grouped and following is not None and (following.province_code != region.province_code)
+        )
+        table.add_row(
+            region.code,
+            region.name_ko,
+            region.name_en,
+            region.kind,
+            "" if region.is_province else region.province_name(language),
+            _DECLINE_MARK[language] if region.population_decline else "",
+            end_section=end_section,
+        )
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=report.width, force_terminal=False, color_system=None)
+    console.print(table)
+    return buffer.getvalue()

@@ -1,0 +1,117 @@
+"""One registry of what each command writes: its formats, and the function for each.
+
+A command's output is one object (a `RankReport`, an `ExplainReport`, …) holding all its
+renderers need, language included; a renderer turns it into text (or bytes, for a
+workbook). To add an output format, write the function in the command's render module
+and name it here: the command's `--format` choices come from this table, so the option,
+its help and the dispatch cannot drift apart. Modules are imported only when used, so
+`--help` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from enum import StrEnum
+from typing import Any
+
+# command → format → "module:function". The first format is the command's default.
+WRITERS: dict[str, dict[str, str]] = {
+    "rank": {
+        "table": "matchmaker.render.rank:render_table",
+        "json": "matchmaker.render.rank:render_json",
+        "csv": "matchmaker.render.rank:render_csv",
+        "markdown": "matchmaker.render.rank:render_markdown",
+    },
+    "explain": {
+        "text": "matchmaker.render.explain:render_text",
+        "json": "matchmaker.render.explain:render_json",
+        "markdown": "matchmaker.render.explain:render_markdown",
+    },
+    "allocate": {
+        "table": "matchmaker.render.allocation:render_table",
+        "json": "matchmaker.render.allocation:render_json",
+        "csv": "matchmaker.render.allocation:render_csv",
+        "markdown": "matchmaker.render.allocation:render_markdown",
+    },
+    "sensitivity": {
+        "table": "matchmaker.render.robustness:sensitivity_text",
+        "json": "matchmaker.render.robustness:sensitivity_json",
+        "markdown": "matchmaker.render.robustness:sensitivity_markdown",
+    },
+    "compare": {
+        "table": "matchmaker.render.robustness:compare_text",
+        "json": "matchmaker.render.robustness:compare_json",
+        "markdown": "matchmaker.render.robustness:compare_markdown",
+    },
+    "diff": {
+        "table": "matchmaker.render.robustness:diff_text",
+        "json": "matchmaker.render.robustness:diff_json",
+        "markdown": "matchmaker.render.robustness:diff_markdown",
+    },
+    "report": {
+        "html": "matchmaker.report.html:render_html",
+        "xlsx": "matchmaker.report.xlsx:render_xlsx",
+    },
+    "regions": {
+        "table": "matchmaker.render.regions:render_table",
+        "json": "matchmaker.render.regions:render_json",
+    },
+}
+
+
+# The formats as enums, for the commands' `--format` options (typer and mypy need real
+# classes). Their members are the keys of WRITERS, in order: a test keeps them equal.
+class RankFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class ExplainFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class AllocateFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class RobustnessFormat(StrEnum):  # sensitivity, compare and diff
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    xlsx = "xlsx"
+
+
+class RegionsFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+ENUMS: dict[str, type[StrEnum]] = {
+    "rank": RankFormat,
+    "explain": ExplainFormat,
+    "allocate": AllocateFormat,
+    "sensitivity": RobustnessFormat,
+    "compare": RobustnessFormat,
+    "diff": RobustnessFormat,
+    "report": ReportFormat,
+    "regions": RegionsFormat,
+}
+
+
+def render(command: str, output_format: str, subject: Any) -> str | bytes:
+    """The command's output in one format."""
+    module, function = WRITERS[command][output_format].split(":")
+    writer = getattr(importlib.import_module(module), function)
+    result: str | bytes = writer(subject)
+    return result
