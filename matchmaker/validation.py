@@ -21,6 +21,12 @@ class ValidationResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
 
+    def input_hashes(self) -> dict[str, str]:
+        """SHA-256 of every file read (bundled files named relative to the bundle)."""
+        from matchmaker.inputs import display_name
+
+        return {display_name(d.file): d.sha256 for d in self.documents if d.sha256}
+
     def add(self, document: LoadedDocument) -> None:
         if document.file in self.files:
             return

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from matchmaker.bundled import profiles_dir
+from matchmaker.bundled import profiles_dir, proposals_dir
 from matchmaker.render.envelope import envelope, to_json
 
 TODAY = ("--today", "2026-11-28")
@@ -43,6 +43,8 @@ def test_the_envelope_leads_and_sorts_the_inputs() -> None:
         ["sensitivity", "--draws", "20", *TODAY],
         ["compare", *sorted(str(p) for p in profiles_dir().glob("*.yaml")), *TODAY],
         ["regions", "완주"],
+        ["validate", str(proposals_dir() / "2026-wanju.yaml")],
+        ["check", *TODAY],
     ],
 )
 def test_every_json_output_carries_version_tool_and_input_hashes(cli, command: list[str]) -> None:

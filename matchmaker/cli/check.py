@@ -50,5 +50,6 @@ def check(
         result.sources,
         resolve_diagnostic_format(output_format),
         resolve_language(lang),
+        result.input_hashes(),
     )
     raise typer.Exit(code)

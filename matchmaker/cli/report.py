@@ -16,9 +16,12 @@ def emit_diagnostics(
     sources: Mapping[str, str],
     output_format: str,
     language: str,
+    inputs: Mapping[str, str] | None = None,
 ) -> int:
+    """Print the findings in a format (JSON carries `inputs`, file → SHA-256); the exit
+    status is 1 when any is an error."""
     ordered = sorted(diagnostics, key=Diagnostic.sort_key)
-    summary = Summary.of(files, ordered)
+    summary = Summary.of(files, ordered, inputs)
     text = RENDERERS[output_format](ordered, summary, cast(Language, language), sources)
     sys.stdout.write(text)
     sys.stdout.flush()

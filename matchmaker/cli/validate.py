@@ -46,5 +46,6 @@ def validate(
         result.sources,
         resolve_diagnostic_format(output_format),
         resolve_language(lang),
+        result.input_hashes(),
     )
     raise typer.Exit(code)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from matchmaker import __version__
 from matchmaker.diagnostics.codes import CODES, Language
 from matchmaker.diagnostics.diagnostic import Diagnostic
 from matchmaker.diagnostics.severity import Severity
+from matchmaker.render.envelope import envelope, to_json
 
 FORMATS = ("text", "json", "github", "sarif")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -23,15 +24,22 @@ class Summary:
     valid: int
     errors: int
     warnings: int
+    inputs: Mapping[str, str] = field(default_factory=dict)  # file → SHA-256 of what was read
 
     @classmethod
-    def of(cls, files: Sequence[str], diagnostics: Sequence[Diagnostic]) -> Summary:
+    def of(
+        cls,
+        files: Sequence[str],
+        diagnostics: Sequence[Diagnostic],
+        inputs: Mapping[str, str] | None = None,
+    ) -> Summary:
         failing = {d.file for d in diagnostics if d.level is Severity.ERROR}
         return cls(
             files=len(files),
             valid=len([f for f in files if f not in failing]),
             errors=sum(d.level is Severity.ERROR for d in diagnostics),
             warnings=sum(d.level is Severity.WARNING for d in diagnostics),
+            inputs=dict(inputs or {}),
         )
 
     def sentence(self, language: Language) -> str:
@@ -112,18 +120,19 @@ def render_json(
     language: Language,
     sources: Mapping[str, str],
 ) -> str:
-    document = {
-        "version": 1,
-        "tool": {"name": "matchmaker", "version": __version__},
-        "diagnostics": [_as_dict(d, language) for d in diagnostics],
-        "summary": {
-            "files": summary.files,
-            "valid": summary.valid,
-            "errors": summary.errors,
-            "warnings": summary.warnings,
+    document = envelope(
+        summary.inputs,
+        {
+            "diagnostics": [_as_dict(d, language) for d in diagnostics],
+            "summary": {
+                "files": summary.files,
+                "valid": summary.valid,
+                "errors": summary.errors,
+                "warnings": summary.warnings,
+            },
         },
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    )
+    return to_json(document)
 
 
 def _escape_data(text: str) -> str:
