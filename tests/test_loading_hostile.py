@@ -89,3 +89,19 @@ def test_many_errors_are_capped_with_a_count() -> None:
     codes = [d.code for d in document.diagnostics]
     assert codes[-1] == "too-many-errors"
     assert document.diagnostics[-1].params["count"] == "35"
+
+
+@pytest.mark.parametrize(
+    ("escaped", "code"),
+    [
+        (r"\e[31mRED", "control-character"),  # a terminal escape
+        (r"\u202eevil", "bidi-control"),  # right-to-left override
+        (r"title\u2028## fake 99.9", "unusual-line-break"),
+        (r"\x00", "control-character"),
+    ],
+)
+def test_characters_written_as_escapes_are_refused_like_raw_ones(escaped: str, code: str) -> None:
+    # The raw characters are refused when the file is decoded; the same ones spelt as YAML
+    # escapes in a quoted value are refused after unescaping, at the value.
+    data = f'kind: proposal\nid: p\nregion: 완주군\ndemands:\n  - id: d\n    title: "{escaped}"\n'
+    assert _only(data.encode("utf-8")) == (code, 6, 12)

@@ -65,6 +65,21 @@ def _describe(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
+def suspicious(text: str) -> tuple[str, str, str] | None:
+    """The first character a person cannot see or that changes how text displays, as
+    (code, hint, U+XXXX), or None. The same rules apply to a file's raw characters and to
+    a quoted value after its escapes are read (`"\\e"`, `"\\u202e"`, `"\\u2028"`)."""
+    match = _SUSPICIOUS.search(text)
+    if match is None:
+        return None
+    char = match.group()
+    if char in _BREAK_SET:
+        return "unusual-line-break", "use-newline", _describe(char)
+    if _BIDI_RE.match(char):
+        return "bidi-control", "delete-character", _describe(char)
+    return "control-character", "delete-character", _describe(char)
+
+
 def decode(data: bytes, file: str) -> DecodedText:
     """Decode UTF-8 (a leading BOM is accepted) and refuse invisible trouble."""
     wide = _detect_wide_encoding(data)
@@ -86,15 +101,11 @@ def decode(data: bytes, file: str) -> DecodedText:
     for match in _SUSPICIOUS.finditer(text):
         if len(findings) >= MAX_CHARACTER_FINDINGS:
             break
-        char = match.group()
         line, column = position_of(text, match.start())
-        if char in _BREAK_SET:
-            code, hint = "unusual-line-break", "use-newline"
-        elif _BIDI_RE.match(char):
-            code, hint = "bidi-control", "delete-character"
-        else:
-            code, hint = "control-character", "delete-character"
-        findings.append(Diagnostic(file, line, column, code, {"char": _describe(char)}, hint=hint))
+        found = suspicious(match.group())
+        assert found is not None
+        code, hint, char = found
+        findings.append(Diagnostic(file, line, column, code, {"char": char}, hint=hint))
     if findings:
         return DecodedText(None, tuple(findings))
     return DecodedText(text, ())

@@ -21,6 +21,7 @@ import yaml
 from matchmaker.diagnostics import Diagnostic
 from matchmaker.loading.limits import Limits
 from matchmaker.loading.nodes import Mark, ParsedDocument, Path, Positions
+from matchmaker.loading.text import suspicious
 
 try:  # libyaml is much faster; the pure-Python parser gives the same events.
     from yaml import CSafeLoader as _EventLoader
@@ -116,6 +117,7 @@ class _Reader:
             self.refuse(mark, "explicit-tag", {"tag": event.tag}, hint="remove-tag")
         plain = event.style in (None, "") and event.tag is None
         if not plain:
+            self.check_characters(raw, mark)
             return _normalise(raw)
         if raw in _NULLS:
             return None
@@ -126,6 +128,14 @@ class _Reader:
         if _INT.fullmatch(raw) or _FLOAT.fullmatch(raw):
             return self.number(raw, mark)
         return _normalise(raw)
+
+    def check_characters(self, value: str, mark: Mark) -> None:
+        """A quoted value's escapes can spell what the file's bytes may not (`"\\e[31m"`,
+        `"\\u202e"`, `"\\u2028"`): the same character rules apply after unescaping."""
+        found = suspicious(value)
+        if found is not None:
+            code, hint, char = found
+            self.refuse(mark, code, {"char": char}, hint=hint)
 
     def number(self, raw: str, mark: Mark) -> int | float:
         if len(raw.lstrip("-").replace(".", "")) > self.limits.max_number_digits:

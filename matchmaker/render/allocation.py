@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -10,6 +9,7 @@ from dataclasses import dataclass
 from matchmaker.allocation.report import AllocationResult
 from matchmaker.messages import say
 from matchmaker.models import Profile
+from matchmaker.render.cells import csv_writer, markdown_text
 from matchmaker.render.envelope import envelope, to_json
 from matchmaker.render.rank import UTF8_BOM, profile_json
 
@@ -93,7 +93,7 @@ def render_markdown(report: AllocationReport) -> str:
 
 def _csv(result: AllocationResult, language: str) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv_writer(buffer)
     writer.writerow(
         [
             "proposal",
@@ -201,6 +201,7 @@ def _summary_lines(result: AllocationResult, language: str) -> list[str]:
 def _table(result: AllocationResult, language: str, width: int = 80) -> str:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=False, color_system=None)
@@ -213,7 +214,10 @@ def _table(result: AllocationResult, language: str, width: int = 80) -> str:
     table.add_column(say(language, "project", "사업"), overflow="fold", max_width=24)
     table.add_column(say(language, "score", "점수"), justify="right", no_wrap=True)
     for a in result.assignments:
-        table.add_row(a.demand_key, a.region_name[language], a.project, f"{a.score:.1f}")
+        # Text cells: the user's text is never read as rich markup.
+        table.add_row(
+            Text(a.demand_key), Text(a.region_name[language]), a.project, f"{a.score:.1f}"
+        )
     console.print(table)
     if result.unassigned:
         console.print()
@@ -229,11 +233,14 @@ def _markdown(result: AllocationResult, language: str) -> str:
     lines += ["", say(language, "## Assignments", "## 배정"), ""]
     for a in result.assignments:
         cost = say(language, "cost unknown", "비용 미상") if a.cost is None else f"KRW {a.cost:,}"
-        lines.append(f"### {a.demand_key} → {a.project} ({a.score:.1f}, {cost})")
+        lines.append(f"### {markdown_text(a.demand_key)} → {a.project} ({a.score:.1f}, {cost})")
         lines.append("")
-        lines.append(" ".join(reason.rstrip(".") + "." for reason in a.reasons))
+        lines.append(" ".join(markdown_text(reason.rstrip(".") + ".") for reason in a.reasons))
         lines.append("")
     if result.unassigned:
         lines += [say(language, "## Unassigned", "## 미배정"), ""]
-        lines += [f"- **{u.demand_key}**: {u.reason}" for u in result.unassigned]
+        lines += [
+            f"- **{markdown_text(u.demand_key)}**: {markdown_text(u.reason)}"
+            for u in result.unassigned
+        ]
     return "\n".join(lines).rstrip("\n") + "\n"

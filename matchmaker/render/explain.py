@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from matchmaker.explain import Explanation
 from matchmaker.messages import say
 from matchmaker.ranking import confidence_label
+from matchmaker.render.cells import markdown_text
 from matchmaker.render.envelope import envelope, to_json
 from matchmaker.render.rank import match_json
 
@@ -182,4 +184,7 @@ def render_json(report: ExplainReport) -> str:
 def render_markdown(report: ExplainReport) -> str:
     text = render_text(report)
     first, *rest = text.splitlines()
-    return f"## {first}\n\n```text\n" + "\n".join(rest).strip("\n") + "\n```\n"
+    body = "\n".join(rest).strip("\n")
+    # A fence longer than any run of backticks in the text, so no text can close it.
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", body)), default=0))
+    return f"## {markdown_text(first)}\n\n{fence}text\n{body}\n{fence}\n"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from itertools import groupby
 
 from matchmaker.messages import say
 from matchmaker.models import Profile
 from matchmaker.ranking import Match, NoSuitable, RankReport, confidence_label
+from matchmaker.render.cells import csv_writer, markdown_text
 from matchmaker.render.envelope import envelope, to_json
 from matchmaker.resolve.demands import ResolvedDemand
 
@@ -142,7 +142,7 @@ CSV_COLUMNS = (
 
 def render_csv(report: RankReport) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv_writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for m in report.matches:
         region = m.record.region
@@ -170,13 +170,15 @@ def render_csv(report: RankReport) -> str:
 
 def render_markdown(report: RankReport) -> str:
     language = report.language
+    md = markdown_text  # every text from a file is shown literally, never as Markdown
     lines = [
         say(language, "# Matches", "# 매칭 결과"),
         "",
         say(
             language,
-            f"Profile: {report.profile.name.display('en')} (weights {_weights(report.profile)})",
-            f"프로필: {report.profile.name.display('ko')} (가중치 {_weights(report.profile)})",
+            f"Profile: {md(report.profile.name.display('en'))} "
+            f"(weights {_weights(report.profile)})",
+            f"프로필: {md(report.profile.name.display('ko'))} (가중치 {_weights(report.profile)})",
         ),
         "",
     ]
@@ -185,18 +187,18 @@ def render_markdown(report: RankReport) -> str:
         first = members[0]
         if report.by == "demand":
             region = first.record.region.display(language)
-            lines += [f"## {key} — {region}", "", f"> {first.record.demand.title}", ""]
+            lines += [f"## {md(key)} — {md(region)}", "", f"> {md(first.record.demand.title)}", ""]
             unsuitable = report.unsuitable(key)
             if unsuitable is not None:
-                lines += [f"**{no_suitable_sentence(unsuitable, language)}**", ""]
+                lines += [f"**{md(no_suitable_sentence(unsuitable, language))}**", ""]
         else:
-            lines += [f"## {first.project_name} (`{key}`)", ""]
+            lines += [f"## {md(first.project_name)} ({md(key)})", ""]
         for m in members:
             subject = (
-                m.project_name
+                md(m.project_name)
                 if report.by == "demand"
                 else (
-                    f"{m.record.region.display(language)}: {m.record.demand.title}"
+                    f"{md(m.record.region.display(language))}: {md(m.record.demand.title)}"
                     + ("" if m.suitable else _unsuitable_mark(language))
                 )
             )
@@ -226,7 +228,7 @@ def _paragraph(m: Match, language: str) -> str:
         f"수요 적합도 {c['demand_fit']:.0f}, 장기 가치 {c['long_term']:.0f}, "
         f"시너지 {c['synergy']:.0f}(신뢰도 {_confidence_ko(m.confidence)}).",
     )
-    return head + " " + " ".join(reason.rstrip(".") + "." for reason in m.reasons)
+    return head + " " + " ".join(markdown_text(reason.rstrip(".") + ".") for reason in m.reasons)
 
 
 def _confidence_ko(value: float) -> str:
@@ -284,7 +286,7 @@ def render_table(report: RankReport, width: int = 80) -> str:
             )
             table.add_row(
                 str(m.rank) if m.rank else "–",
-                subject,
+                Text(subject),  # the user's text, never read as rich markup
                 f"{m.score:.1f}",
                 f"{m.components['demand_fit']:.0f}",
                 f"{m.components['long_term']:.0f}",

@@ -56,6 +56,7 @@ def render_table(report: RegionsReport) -> str:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     found, language = report.found, report.language
     grouped = report.query is None
@@ -70,8 +71,8 @@ def render_table(report: RegionsReport) -> str:
         )
         table.add_row(
             region.code,
-            region.name_ko,
-            region.name_en,
+            Text(region.name_ko),  # names from the regions file, never rich markup
+            Text(region.name_en),
             region.kind,
             "" if region.is_province else region.province_name(language),
             _DECLINE_MARK[language] if region.population_decline else "",

@@ -331,7 +331,21 @@ class _FixedDateZip(zipfile.ZipFile):
             self.writestr(str(arcname or filename), handle.read())
 
 
+def _text_never_executes(book: Workbook) -> None:
+    """Store every cell openpyxl took for a formula as the text it is.
+
+    The workbook holds no formula of ours; a cell read as one came from a demand title, a
+    file name or a project name that starts with `=` (`=HYPERLINK(…)`, `=cmd|…`), and
+    must show exactly as written, never run (OWASP, CSV injection)."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+
+
 def _save(book: Workbook) -> bytes:
+    _text_never_executes(book)
     book.properties.creator = "matchmaker"
     buffer = io.BytesIO()
     with _FixedDateZip(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
