@@ -55,6 +55,10 @@ MESSAGES = {
     ),
     "no-folder": ("--output: folder not found: {folder}", "--output: 폴더가 없습니다: {folder}"),
     "cannot-write": ("cannot write {path}: {reason}", "{path}에 쓸 수 없습니다: {reason}"),
+    "read-only": (
+        "the file is read-only; make it writable, or choose another --output",
+        "읽기 전용 파일입니다. 쓰기를 허용하거나 다른 --output을 고르세요",
+    ),
     "catalog-unusable": (
         "The catalog in {root} cannot be used until these errors are fixed.",
         "{root}의 카탈로그는 위 오류를 고치기 전에는 쓸 수 없습니다.",
@@ -282,7 +286,7 @@ def write_or_exit(
         except (OSError, ValueError) as error:  # ValueError: stdout already closed
             _cannot_write("<stdout>", error, language)
         return
-    from matchmaker.files import write_atomically
+    from matchmaker.files import ReadOnlyFile, write_atomically
 
     target = output.resolve()
     if inputs is not None and target in _inputs_read(inputs):
@@ -293,6 +297,8 @@ def write_or_exit(
         write_atomically(target, text, overwrite=overwrite)
     except FileExistsError:
         raise  # the caller knows whether refusing to overwrite was on purpose
+    except ReadOnlyFile:
+        _cannot_write(str(output), OSError(say("read-only", language)), language)
     except OSError as error:
         _cannot_write(str(output), error, language)
 
