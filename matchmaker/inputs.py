@@ -87,7 +87,11 @@ def load_run(
     catalog, problems = load_catalog(catalog_root or bundled.catalog_dir())
     inputs = RunInputs(catalog)
     inputs.diagnostics.extend(problems)
-    paths = expand(proposal_paths or [bundled.proposals_dir()])
+    given = proposal_paths or [bundled.proposals_dir()]
+    paths = expand(given)
+    if not paths:
+        where = ", ".join(str(path) for path in given)
+        inputs.diagnostics.append(Diagnostic(where, 0, 0, "no-proposals", {"where": where}))
     for path in paths:
         document = load_file(path, kinds=frozenset({"proposal"}))
         inputs.proposals.append(document)

@@ -38,12 +38,20 @@ class ValidationResult:
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and the YAML files inside any folder, in a stable order."""
+    """Files as given, and the YAML files inside any folder, in a stable order: `.yaml`
+    and `.yml` in any case (`2027.YAML`), leaving out the `._NAME` files macOS writes
+    beside copies on other file systems, which are not YAML."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found.extend(
-                sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix.lower() in YAML_SUFFIXES
+                    and not p.name.startswith("._")
+                    and p.is_file()
+                )
             )
         else:
             found.append(path)

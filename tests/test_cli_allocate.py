@@ -146,3 +146,25 @@ def test_other_formats(cli, output_format: str) -> None:
     run = cli("allocate", "--format", output_format, "--lang", "ko", *TODAY)
     assert run.exit_code == 0
     assert "완주군" in run.output or "2026-wanju" in run.output
+
+
+@pytest.mark.parametrize(
+    ("options", "why"),
+    [
+        (["--lock", "2026-andong/public-meals-apples-grains=seoul-farms"], "Not eligible"),
+        (
+            [
+                "--lock",
+                "2026-wanju/youth-farmstay=seoul-farms",
+                "--forbid",
+                "2026-wanju/youth-farmstay=seoul-farms",
+            ],
+            "also forbidden",
+        ),
+    ],
+)
+def test_a_lock_that_cannot_hold_is_refused_not_dropped(cli, options: list[str], why: str) -> None:
+    run = cli("allocate", *options, "--format", "json", *TODAY)
+    assert run.exit_code == 2
+    assert "cannot hold" in run.stderr and why in run.stderr
+    assert run.stdout == ""

@@ -89,3 +89,31 @@ def test_output_onto_an_input_is_refused(cli, tmp_path: Path) -> None:
     assert run.exit_code == 2
     assert "--output would overwrite an input file" in run.stderr
     assert proposal.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["rank", "allocate", "sensitivity", "report"])
+def test_a_folder_without_proposals_is_an_input_error_not_a_bug(
+    cli, tmp_path: Path, command: str
+) -> None:
+    extra = ["--output", str(tmp_path / "r.html")] if command == "report" else []
+    run = cli(command, str(tmp_path), *extra, *TODAY)
+    assert run.exit_code == 1
+    assert "no-proposals" in run.stderr and "bug" not in run.output
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        ["allocate", "--synergy-bonus", "inf"],
+        ["allocate", "--synergy-bonus", "nan"],
+        ["allocate", "--synergy-bonus", "1e300"],
+        ["allocate", "--time-limit", "inf"],
+        ["sensitivity", "--seed", "-1"],
+        ["sensitivity", "--draws", "10000000"],
+        ["report", "--seed", "-1", "--output", "r.html"],
+    ],
+)
+def test_every_numeric_option_is_bounded(cli, option: list[str]) -> None:
+    run = cli(*option, *TODAY)
+    assert run.exit_code == 2
+    assert "Invalid value" in run.output and "bug" not in run.output

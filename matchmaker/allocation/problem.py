@@ -84,6 +84,15 @@ class UnknownName(ValueError):
         self.option, self.kind, self.name = option, kind, name
 
 
+class ImpossibleLock(ValueError):
+    """A --lock that no allocation can honour: the pair is not eligible, or it is also
+    forbidden."""
+
+    def __init__(self, demand: str, project: str, why: str) -> None:
+        super().__init__(f"--lock {demand}={project} cannot hold: {why}")
+        self.demand, self.project, self.why = demand, project, why
+
+
 def check_names(scores: Scores, options: AllocationOptions) -> None:
     """Every demand and project an option names must be in the run: an option that cannot
     be honoured is an error, never dropped (a lock on a demand nobody filed, a capacity for
@@ -103,6 +112,23 @@ def check_names(scores: Scores, options: AllocationOptions) -> None:
         for project in named:
             if project not in projects:
                 raise UnknownName(option, "project", project)
+    _check_locks(scores, options)
+
+
+def _check_locks(scores: Scores, options: AllocationOptions) -> None:
+    """A lock is honoured or refused, never quietly dropped for another assignment."""
+    from matchmaker.scoring.reasons import gate_reason
+
+    rows = {record.key: row for row, record in enumerate(scores.demands.records)}
+    columns = {project_id: column for column, project_id in enumerate(scores.projects.ids)}
+    forbidden = set(options.forbids)
+    for demand, project in options.locks:
+        if (demand, project) in forbidden:
+            raise ImpossibleLock(demand, project, "the same pair is also forbidden (--forbid)")
+        row, column = rows[demand], columns[project]
+        if not scores.eligibility.eligible[row, column]:
+            why = gate_reason(scores, row, column, "en") or "the pair is not eligible"
+            raise ImpossibleLock(demand, project, why)
 
 
 def build_problem(scores: Scores, options: AllocationOptions) -> AllocationProblem:

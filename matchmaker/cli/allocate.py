@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from matchmaker.cli.options import (
+    MAX_BONUS,
+    MAX_SECONDS,
     BudgetOption,
     CatalogOption,
     LangOption,
@@ -92,6 +94,7 @@ def allocate(
         typer.Option(
             "--synergy-bonus",
             min=0,
+            max=MAX_BONUS,
             help="Points for each pair of complementary projects given to one region.",
         ),
     ] = 5.0,
@@ -120,6 +123,7 @@ def allocate(
         typer.Option(
             "--time-limit",
             min=0.1,
+            max=MAX_SECONDS,
             help="Seconds; then report the best found, its gap and bound.",
             show_default=False,
         ),
@@ -141,7 +145,7 @@ def allocate(
     today: TodayOption = None,
 ) -> None:
     """Choose the projects for all demands at once, and say why each got what it got."""
-    from matchmaker.allocation.problem import AllocationOptions
+    from matchmaker.allocation.problem import AllocationOptions, ImpossibleLock
     from matchmaker.allocation.report import allocate as allocate_portfolio
     from matchmaker.allocation.solve import Infeasible, NoSolutionInTime
     from matchmaker.cli.shell import (
@@ -149,6 +153,7 @@ def allocate(
         build_inputs,
         demand_keys_or_exit,
         project_ids_or_exit,
+        usage_error,
         write_or_exit,
     )
     from matchmaker.render.allocation import AllocationReport
@@ -194,6 +199,8 @@ def allocate(
     scores = score(inputs.catalog, records, inputs.profile)
     try:
         result = allocate_portfolio(scores, options, language)
+    except ImpossibleLock as impossible:
+        usage_error(str(impossible))
     except Infeasible as conflict:
         values = {"per_demand": per_demand, "min_per_province": min_per_province}
         named = "; ".join(

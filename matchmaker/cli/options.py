@@ -122,3 +122,14 @@ MaxRegionShareOption = Annotated[
         "--max-region-share", min=0, max=1, help="Maximum share of assignments for any one region."
     ),
 ]
+
+
+# Numbers a command accepts are bounded, so `inf`, `nan`, `1e300` or a negative seed are
+# usage errors with the range, never a crash deep in the solver.
+MAX_SECONDS = 86_400.0
+MAX_SEED = 2**32 - 1
+MAX_DRAWS = 1_000_000
+MAX_BONUS = 100.0
+SeedOption = Annotated[
+    int, typer.Option("--seed", min=0, max=MAX_SEED, help="Seed of the draws (0 or more).")
+]

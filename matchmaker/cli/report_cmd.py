@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from matchmaker.cli.options import (
+    MAX_DRAWS,
     BudgetOption,
     CatalogOption,
     LanguageChoice,
@@ -18,6 +19,7 @@ from matchmaker.cli.options import (
     MinDeclineKrwShareOption,
     MinDeclineShareOption,
     MinPerProvinceOption,
+    SeedOption,
     TodayOption,
 )
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
@@ -36,10 +38,13 @@ def report(
     draws: Annotated[
         int,
         typer.Option(
-            "--draws", min=0, help="Weight draws for the sensitivity of each recommendation."
+            "--draws",
+            min=0,
+            max=MAX_DRAWS,
+            help="Weight draws for the sensitivity of each recommendation.",
         ),
     ] = 200,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the draws.")] = 0,
+    seed: SeedOption = 0,
     output_format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.html,
     output: Annotated[
         Path,

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from matchmaker.cli.options import CatalogOption, LangOption, TodayOption, resolve_language
+from matchmaker.cli.options import (
+    MAX_DRAWS,
+    MAX_SECONDS,
+    CatalogOption,
+    LangOption,
+    SeedOption,
+    TodayOption,
+    resolve_language,
+)
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 from matchmaker.render.registry import RobustnessFormat
 
@@ -21,10 +29,10 @@ def sensitivity(
     proposals: ProposalsArgument = None,
     catalog: CatalogOption = None,
     profile: ProfileOption = None,
-    draws: Annotated[int, typer.Option("--draws", min=0, help="Monte-Carlo weight draws.")] = (
-        1000
-    ),
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the draws.")] = 0,
+    draws: Annotated[
+        int, typer.Option("--draws", min=0, max=MAX_DRAWS, help="Monte-Carlo weight draws.")
+    ] = (1000),
+    seed: SeedOption = 0,
     allocation: Annotated[
         bool,
         typer.Option(
@@ -33,7 +41,10 @@ def sensitivity(
         ),
     ] = False,
     seconds: Annotated[
-        float, typer.Option("--seconds", min=0.1, help="Time allowed for the allocation draws.")
+        float,
+        typer.Option(
+            "--seconds", min=0.1, max=MAX_SECONDS, help="Time allowed for the allocation draws."
+        ),
     ] = 60.0,
     output_format: FormatOption = RobustnessFormat.table,
     lang: LangOption = None,

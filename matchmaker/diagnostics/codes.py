@@ -82,6 +82,14 @@ _CODE_TABLE: tuple[CodeInfo, ...] = (
         "파일을 읽을 수 없습니다: {detail}",
     ),
     CodeInfo(
+        "no-proposals",
+        _E,
+        "file",
+        "A run was given no proposal file: the folders named hold no YAML file.",
+        "no proposal files in {where}; give proposal files or a folder that holds them",
+        "{where}에 제안서 파일이 없습니다. 제안서 파일이나 그것이 든 폴더를 주세요",
+    ),
+    CodeInfo(
         "file-too-large",
         _E,
         "file",
