@@ -250,12 +250,28 @@ class RegionIndex:
         return self._qualified(query)
 
     def _lookup(self, key: str) -> tuple[tuple[Region, ...], str]:
-        for table in (self._names, self._stems):
-            hits = table.get(key)
-            if hits:
-                ordered = sorted(hits, key=lambda hit: hit[0].code)
-                return _unique(region for region, _via in ordered), ordered[0][1]
-        return (), ""
+        # An official name (Korean or English, in full) names its region. Any shorter way
+        # of writing one (an alias, the name without its suffix) that two regions can
+        # claim is ambiguous, never a guess: 광주 is 광주광역시's alias and 경기도 광주시
+        # without its 시; 광주시 is 경기도 광주시's name and, like 부산시 for 부산광역시,
+        # a way to write 광주광역시.
+        named = [hit for hit in self._names.get(key, []) if hit[1] in ("name-ko", "name-en")]
+        hits = [*self._names.get(key, []), *self._stems.get(key, [])]
+        if key.endswith("시") and len(key) > 2:
+            hits += [hit for hit in self._names.get(key[:-1], []) if hit[0].is_province]
+        regions = _unique(region for region, _via in sorted(hits, key=lambda h: h[0].code))
+        if (
+            len(regions) > 1
+            and len({region for region, _via in named}) == 1
+            and not (
+                key.endswith("시") and any(hit[0].is_province for hit in hits if hit not in named)
+            )
+        ):
+            return (named[0][0],), named[0][1]
+        if not hits:
+            return (), ""
+        ordered = sorted(hits, key=lambda hit: hit[0].code)
+        return regions, ordered[0][1]
 
     def _qualified(self, query: str) -> tuple[tuple[Region, ...], str, tuple[Region, ...]]:
         # "부산 중구", "중구, 부산", "Jung-gu, Busan", "완주군 (전북특별자치도)", "부산중구".

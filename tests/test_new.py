@@ -220,3 +220,10 @@ def test_the_output_cannot_be_the_schema_files_name(cli, tmp_path: Path) -> None
     run = cli("new", "proposal", "--output", str(tmp_path / "proposal.schema.json"))
     assert run.exit_code == 2
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("region", ["강동구", "11740", "서울특별시"])
+def test_seoul_is_refused_as_the_proposing_region(cli, region: str) -> None:
+    run = cli("new", "proposal", "--region", region)
+    assert run.exit_code == 2
+    assert "not beneficiaries" in run.stderr and run.stdout == ""

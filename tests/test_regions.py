@@ -120,10 +120,22 @@ def test_resolve_finds_one_region(index: RegionIndex, text: str, expected: str, 
     assert resolution.via == via
 
 
-def test_an_alias_wins_over_a_suffixless_name(index: RegionIndex) -> None:
-    # 광주 is the metropolitan city (an alias), never 경기 광주시 by dropping its 시.
-    assert index.resolve("광주").region == index.by_code("29")
-    assert index.resolve("광주시").region.display("ko") == "광주시 (경기도)"
+@pytest.mark.parametrize("name", ["광주", "광주시"])
+def test_a_name_two_regions_can_claim_is_ambiguous_never_a_guess(
+    index: RegionIndex, name: str
+) -> None:
+    # 광주 is 광주광역시's alias and 경기도 광주시 without its 시; 광주시 is 경기도 광주시's
+    # name and, as 부산시 is 부산광역시, a way to write 광주광역시 (issue 12).
+    found = index.resolve(name)
+    assert found.status == "ambiguous"
+    assert {r.code for r in found.candidates} == {"29", "41610"}
+
+
+def test_an_official_name_or_a_qualified_one_still_names_one_region(index: RegionIndex) -> None:
+    assert index.resolve("광주광역시").region == index.by_code("29")
+    assert index.resolve("Gwangju").region == index.by_code("29")
+    assert index.resolve("경기 광주시").region == index.by_code("41610")
+    assert index.resolve("부산시").region == index.by_code("26")
 
 
 def test_the_input_is_nfc_normalised(index: RegionIndex) -> None:

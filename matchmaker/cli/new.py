@@ -25,6 +25,12 @@ new_app = typer.Typer(
 )
 
 _MESSAGES = {
+    "seoul": {
+        "ko": "{name}은(는) 서울입니다. 서울과 자치구는 이 사업의 협력 주체이지 수혜 지역이 "
+        "아닙니다. 서울 밖의 시·군·구를 고르세요.",
+        "en": "{name} is in Seoul: Seoul and its gu are partners in these projects, not "
+        "beneficiaries; choose a region outside Seoul.",
+    },
     "ambiguous": {
         "ko": "'{query}'에 해당하는 지역이 {count}곳입니다. 코드로 하나를 고르세요:",
         "en": "'{query}' names {count} regions; choose one by its code:",
@@ -120,6 +126,9 @@ def proposal(
     loaded = catalog_or_exit(catalog, language)
     index = loaded.region_index
     chosen = None if region is None else _resolve_or_exit(index.resolve(region), language)
+    if chosen is not None and chosen.province_code == "11":
+        sys.stderr.write(_say("seoul", language, name=chosen.display(language)) + "\n")
+        raise typer.Exit(2)
     text = proposal_template(
         year=year if year is not None else dt.date.today().year,
         region=chosen,
