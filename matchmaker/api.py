@@ -46,11 +46,13 @@ def load_run(
     catalog: Path | str | None = None,
     profile: Path | str | None = None,
     today: dt.date | None = None,
+    include_expired: bool = False,
 ) -> RunInputs:
     """Load and check the catalog, the proposals (files or folders; default: the bundled
     examples) and the profile (default: the study's weighting), resolving every name once.
 
-    `today` decides which proposals have expired; pass it for reproducible results.
+    `today` decides which proposals have expired (left out unless `include_expired`);
+    pass it for reproducible results.
     Raises `InvalidInputs` when any file has an error; warnings stay in `.diagnostics`.
     """
     from matchmaker.diagnostics import has_errors
@@ -61,6 +63,7 @@ def load_run(
         Path(catalog) if catalog else None,
         Path(profile) if profile else None,
         today or dt.date.today(),
+        include_expired=include_expired,
     )
     if has_errors(run.diagnostics) or not run.ok:
         raise InvalidInputs(run.diagnostics)
@@ -117,6 +120,8 @@ def rank(
         include_ineligible=include_ineligible,
         only_no_suitable=only_no_suitable,
         language=language,
+        today=run.today.isoformat() if run.today else None,
+        include_expired=run.include_expired,
     )
 
 

@@ -28,6 +28,8 @@ class RunInputs:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
     demands: list[ResolvedDemand] = field(default_factory=list)
+    today: dt.date | None = None  # the date the run was loaded for (expiry)
+    include_expired: bool = False
 
     @property
     def ok(self) -> bool:
@@ -56,6 +58,13 @@ class RunInputs:
         return list(self.demands)
 
 
+def _expired(document: LoadedDocument, today: dt.date) -> bool:
+    model = document.model
+    return (
+        isinstance(model, Proposal) and model.valid_until is not None and model.valid_until < today
+    )
+
+
 def display_name(file: str) -> str:
     """Bundled files are shown as `catalog/…` or `examples/…`, wherever installed."""
     path = Path(file)
@@ -80,12 +89,17 @@ def load_run(
     catalog_root: Path | None,
     profile_path: Path | None,
     today: dt.date,
+    *,
+    include_expired: bool = False,
 ) -> RunInputs:
-    """Load and check all inputs; proposals default to the bundled examples."""
+    """Load and check all inputs; proposals default to the bundled examples.
+
+    A proposal whose valid_until is before `today` is left out of the run (the check rule
+    expired-proposal says so, as a warning) unless `include_expired`."""
     from matchmaker.checks import CheckContext, run_rules
 
     catalog, problems = load_catalog(catalog_root or bundled.catalog_dir())
-    inputs = RunInputs(catalog)
+    inputs = RunInputs(catalog, today=today, include_expired=include_expired)
     inputs.diagnostics.extend(problems)
     given = proposal_paths or [bundled.proposals_dir()]
     paths = expand(given)
@@ -110,7 +124,9 @@ def load_run(
     if catalog is not None:
         context = CheckContext(catalog, [d for d in inputs.proposals if d.ok], today)
         inputs.diagnostics.extend(run_rules(context, ("documents",)))
-    inputs.proposals = [d for d in inputs.proposals if d.ok]
+    inputs.proposals = [
+        d for d in inputs.proposals if d.ok and (include_expired or not _expired(d, today))
+    ]
     if catalog is not None:
         inputs.demands = resolve_demands(
             ((d.model, d.file) for d in inputs.proposals if isinstance(d.model, Proposal)),

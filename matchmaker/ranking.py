@@ -195,6 +195,8 @@ class RankReport:
     language: str
     no_suitable: tuple[NoSuitable, ...] = ()
     only_no_suitable: bool = False
+    # Every other option that shaped the ranking, recorded so `diff` can name it as a cause.
+    options: tuple[tuple[str, object], ...] = ()
 
     def unsuitable(self, demand_key: str) -> NoSuitable | None:
         for item in self.no_suitable:
@@ -214,9 +216,11 @@ def rank_report(
     include_ineligible: bool = False,
     only_no_suitable: bool = False,
     language: str = "en",
+    today: str | None = None,
+    include_expired: bool = False,
 ) -> RankReport:
     """What `matchmaker rank` shows: the matches, the demands with no suitable project,
-    and the run's profile and input hashes, ready for any renderer."""
+    and the run's profile, input hashes and options, ready for any renderer."""
     matches = rank(
         scores,
         top=top,
@@ -230,6 +234,22 @@ def rank_report(
     unsuitable = no_suitable(
         scores, selected_rows(scores, region_codes, only_no_suitable), language
     )
+    options = (
+        ("regions", sorted(region_codes or [])),
+        ("projects", sorted(project_ids or [])),
+        ("include_ineligible", include_ineligible),
+        ("no_suitable", only_no_suitable),
+        ("include_expired", include_expired),
+        ("today", today),
+    )
     return RankReport(
-        matches, scores.profile, inputs, by, top, language, tuple(unsuitable), only_no_suitable
+        matches,
+        scores.profile,
+        inputs,
+        by,
+        top,
+        language,
+        tuple(unsuitable),
+        only_no_suitable,
+        options,
     )

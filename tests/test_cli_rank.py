@@ -279,3 +279,39 @@ def test_korean_output_shows_no_identifiers_in_its_sentences(cli) -> None:
     ):
         assert identifier not in text, identifier
     assert "자료 없음(중립값 가정): " in text and "지역 부담" in text
+
+
+def test_an_expired_proposal_is_left_out_unless_asked_for(cli) -> None:
+    # Andong's proposal is valid until 2028-06-30.
+    late = ("--today", "2029-06-01")
+    left_out = cli("rank", "--format", "json", *late)
+    assert "expired-proposal" in left_out.stderr and "2026-andong" in left_out.stderr
+    assert not any(m["proposal"] == "2026-andong" for m in left_out.json()["matches"])
+    kept = cli("rank", "--format", "json", "--include-expired", *late).json()
+    assert any(m["proposal"] == "2026-andong" for m in kept["matches"])
+    assert kept["options"]["include_expired"] is True
+
+
+def test_every_option_that_shapes_the_ranking_is_recorded(cli) -> None:
+    options = cli(
+        "rank",
+        "--format",
+        "json",
+        "--region",
+        "완주군",
+        "--project",
+        "seoul-farms",
+        "--include-ineligible",
+        *TODAY,
+    ).json()["options"]
+    assert options == {
+        "by": "demand",
+        "top": 3,
+        "language": "en",
+        "regions": ["52710"],
+        "projects": ["seoul-farms"],
+        "include_ineligible": True,
+        "no_suitable": False,
+        "include_expired": False,
+        "today": "2026-11-28",
+    }

@@ -202,3 +202,16 @@ def test_a_folder_scan_reads_upper_case_suffixes_and_skips_macos_sidecars(tmp_pa
     (tmp_path / "._2027.yaml").write_bytes(b"\x00\x05\x16\x07")  # AppleDouble, not YAML
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     assert [p.name for p in expand([tmp_path])] == ["2027.YAML"]
+
+
+@pytest.mark.parametrize("blank", ['"   "', '"\\u200b\\u200b"', '"\\u3000"'])
+def test_a_blank_title_is_an_error(cli, tmp_path, blank: str) -> None:
+    path = tmp_path / "blank.yaml"
+    path.write_text(
+        "kind: proposal\nid: blank\nregion: 완주군\ndemands:\n  - id: d\n"
+        f"    title: {blank}\n    description: 급식 식재료를 공급하고 싶습니다.\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", str(path))
+    assert run.exit_code == 1
+    assert "6:12: error[field-constraint]" in run.output and "blank" in run.output

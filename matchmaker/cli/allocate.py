@@ -12,6 +12,7 @@ from matchmaker.cli.options import (
     MAX_SECONDS,
     BudgetOption,
     CatalogOption,
+    IncludeExpiredOption,
     LangOption,
     MaxRegionShareOption,
     MinDeclineKrwShareOption,
@@ -143,6 +144,7 @@ def allocate(
     ] = None,
     lang: LangOption = None,
     today: TodayOption = None,
+    include_expired: IncludeExpiredOption = False,
 ) -> None:
     """Choose the projects for all demands at once, and say why each got what it got."""
     from matchmaker.allocation.problem import AllocationOptions, ImpossibleLock
@@ -168,6 +170,7 @@ def allocate(
         today=today,
         output_format=output_format.value,
         output=output,
+        include_expired=include_expired,
     )
     language = run.language
     inputs = build_inputs(run)

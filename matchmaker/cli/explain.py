@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from matchmaker.cli.options import CatalogOption, LangOption, TodayOption
+from matchmaker.cli.options import CatalogOption, IncludeExpiredOption, LangOption, TodayOption
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 from matchmaker.render.registry import ExplainFormat
 
@@ -22,6 +22,7 @@ def explain(
     output_format: Annotated[ExplainFormat, typer.Option("--format", "-f")] = ExplainFormat.text,
     lang: LangOption = None,
     today: TodayOption = None,
+    include_expired: IncludeExpiredOption = False,
 ) -> None:
     """Show one pair's points, weights, evidence, gates, and what would reorder it."""
     from matchmaker.cli.shell import (
@@ -44,6 +45,7 @@ def explain(
         lang=lang,
         today=today,
         output_format=output_format.value,
+        include_expired=include_expired,
     )
     language = options.language
     inputs = build_inputs(options)

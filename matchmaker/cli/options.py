@@ -133,3 +133,10 @@ MAX_BONUS = 100.0
 SeedOption = Annotated[
     int, typer.Option("--seed", min=0, max=MAX_SEED, help="Seed of the draws (0 or more).")
 ]
+IncludeExpiredOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-expired",
+        help="Also rank proposals whose valid_until is before --today (left out by default).",
+    ),
+]

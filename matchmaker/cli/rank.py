@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from matchmaker.cli.options import CatalogOption, LangOption, TodayOption
+from matchmaker.cli.options import CatalogOption, IncludeExpiredOption, LangOption, TodayOption
 from matchmaker.render.registry import RankFormat
 
 
@@ -83,6 +83,7 @@ def rank(
     ] = False,
     lang: LangOption = None,
     today: TodayOption = None,
+    include_expired: IncludeExpiredOption = False,
 ) -> None:
     """Rank Seoul's projects for each region's demand, with scores and reasons."""
     from matchmaker.cli.shell import (
@@ -104,6 +105,7 @@ def rank(
         today=today,
         output_format=output_format.value,
         output=output,
+        include_expired=include_expired,
     )
     language = options.language
     inputs = build_inputs(options)
@@ -121,5 +123,7 @@ def rank(
         include_ineligible=include_ineligible,
         only_no_suitable=only_no_suitable,
         language=language,
+        today=options.today.isoformat(),
+        include_expired=include_expired,
     )
     write_or_exit(render("rank", output_format.value, report), output, language, inputs)

@@ -14,6 +14,7 @@ from matchmaker.cli.options import (
     MAX_DRAWS,
     BudgetOption,
     CatalogOption,
+    IncludeExpiredOption,
     LanguageChoice,
     MaxRegionShareOption,
     MinDeclineKrwShareOption,
@@ -61,6 +62,7 @@ def report(
         typer.Option("--lang", help="Language of the report's own words; data keeps its own."),
     ] = (LanguageChoice.ko),
     today: TodayOption = None,
+    include_expired: IncludeExpiredOption = False,
 ) -> None:
     """The planner's report: one offline HTML page (or an Excel workbook) with the summary,
     score heat map, province map, allocation, match cards and equity audit."""
@@ -78,6 +80,7 @@ def report(
         today=today,
         output_format=output_format.value,
         output=output,
+        include_expired=include_expired,
     )
     language = run.language
     inputs = build_inputs(run)

@@ -11,6 +11,7 @@ from matchmaker.cli.options import (
     MAX_DRAWS,
     MAX_SECONDS,
     CatalogOption,
+    IncludeExpiredOption,
     LangOption,
     SeedOption,
     TodayOption,
@@ -49,6 +50,7 @@ def sensitivity(
     output_format: FormatOption = RobustnessFormat.table,
     lang: LangOption = None,
     today: TodayOption = None,
+    include_expired: IncludeExpiredOption = False,
 ) -> None:
     """How far each recommendation holds as the weights change (exact and Monte-Carlo)."""
     from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
@@ -65,6 +67,7 @@ def sensitivity(
         lang=lang,
         today=today,
         output_format=output_format.value,
+        include_expired=include_expired,
     )
     language = options.language
     inputs = build_inputs(options)
@@ -106,6 +109,7 @@ def compare(
     output_format: FormatOption = RobustnessFormat.table,
     lang: LangOption = None,
     today: TodayOption = None,
+    include_expired: IncludeExpiredOption = False,
 ) -> None:
     """Rank under several profiles side by side, with Kendall's tau and the biggest moves."""
     from matchmaker.cli.shell import RunOptions, build_inputs, emit_to_stderr, write_or_exit
@@ -123,6 +127,7 @@ def compare(
         lang=lang,
         today=today,
         output_format=output_format.value,
+        include_expired=include_expired,
     )
     language = options.language
     if len(profiles) < 2:

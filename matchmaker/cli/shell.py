@@ -87,6 +87,7 @@ class RunOptions:
     today: dt.date
     output_format: str
     output: Path | None = None
+    include_expired: bool = False
 
     @classmethod
     def of(
@@ -99,6 +100,7 @@ class RunOptions:
         today: str | None,
         output_format: str,
         output: Path | None = None,
+        include_expired: bool = False,
     ) -> RunOptions:
         """From the raw option values: language from --lang, MATCHMAKER_LANG or the locale;
         the date from --today or the clock."""
@@ -110,6 +112,7 @@ class RunOptions:
             resolve_today(today),
             output_format,
             output,
+            include_expired,
         )
 
 
@@ -136,7 +139,13 @@ def build_inputs(options: RunOptions) -> RunInputs:
     from matchmaker.diagnostics import has_errors
     from matchmaker.inputs import load_run
 
-    inputs = load_run(options.proposals, options.catalog, options.profile, options.today)
+    inputs = load_run(
+        options.proposals,
+        options.catalog,
+        options.profile,
+        options.today,
+        include_expired=options.include_expired,
+    )
     failed = has_errors(inputs.diagnostics) or not inputs.ok
     if inputs.diagnostics:
         emit_to_stderr(

@@ -24,8 +24,19 @@ class Strict(BaseModel):
 
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=80)]
-Text = Annotated[str, Field(min_length=1, max_length=20_000)]
-ShortText = Annotated[str, Field(min_length=1, max_length=300)]
+# Whitespace and the invisible characters that paste in from word processors: a text made
+# only of them looks filled in and says nothing.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u3000"
+
+
+def _visible(value: str) -> str:
+    if not value.strip().strip(_INVISIBLE).strip():
+        raise ValueError("the text is blank: write at least one visible character")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1, max_length=20_000), AfterValidator(_visible)]
+ShortText = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_visible)]
 KRW = Annotated[int, Field(ge=0, le=10**15, description="Korean won, integer")]
 Share = Annotated[float, Field(ge=0, le=1)]
 Year = Annotated[int, Field(ge=1900, le=2100)]

@@ -112,7 +112,12 @@ def render_json(report: RankReport) -> str:
         envelope(
             report.inputs,
             {
-                "options": {"by": report.by, "top": report.top, "language": report.language},
+                "options": {
+                    "by": report.by,
+                    "top": report.top,
+                    "language": report.language,
+                    **dict(report.options),
+                },
                 "profile": profile_json(report.profile),
                 "matches": [match_json(m) for m in report.matches],
                 "no_suitable_project": [no_suitable_json(item) for item in report.no_suitable],

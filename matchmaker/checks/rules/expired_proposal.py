@@ -3,8 +3,9 @@
 A proposal says how long its demands hold; after that the region may have met them
 another way or changed its plans, so the planner should ask before acting on a match.
 The date is compared with the command's `--today` (the clock's date only by default), so
-a check can be reproduced. A warning: nothing else treats the proposal differently, and
-it is still loaded and ranked.
+a check can be reproduced. A warning: `validate` and `check` still check the file, and
+the commands that rank and allocate leave the proposal out unless `--include-expired`
+keeps it.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from matchmaker.models import Proposal
     "expired-proposal",
     scope="documents",
     severity=Severity.WARNING,
-    en="the proposal was valid until {date}; it is no longer matched as current",
-    ko="이 제안서는 {date}까지 유효했습니다",
+    en="the proposal was valid until {date}; ranking and allocation leave it out "
+    "(--include-expired keeps it)",
+    ko="이 제안서는 {date}까지 유효했습니다. 순위와 배정에서 빠집니다(--include-expired로 포함)",
 )
 def expired_proposal(context: CheckContext) -> Iterator[Diagnostic]:
     for document in context.of_kind("proposal"):
