@@ -22,7 +22,8 @@ def test_a_date_that_has_passed(lint: Lint) -> None:
     found = lint("expired-proposal", files={"wanju.yaml": PROPOSAL}, today=dt.date(2026, 7, 1))
     assert found == [Found("wanju.yaml", 4, 14, "expired-proposal")]
     assert found[0].diagnostic.message("ko") == (
-        "이 제안서는 2026-06-30까지 유효했습니다. 순위와 배정에서 빠집니다(--include-expired로 포함)"
+        "이 제안서는 2026-06-30까지 유효했습니다. "
+        "순위와 배정에서 빠집니다(--include-expired로 포함)"
     )
 
 
