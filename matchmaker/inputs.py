@@ -123,7 +123,8 @@ def load_run(
         inputs.profile = profile_document.model
     if catalog is not None:
         context = CheckContext(catalog, [d for d in inputs.proposals if d.ok], today)
-        inputs.diagnostics.extend(run_rules(context, ("documents",)))
+        # The catalog's own rules too: a catalog `check` rejects must not rank.
+        inputs.diagnostics.extend(run_rules(context, ("catalog", "documents")))
     inputs.proposals = [
         d for d in inputs.proposals if d.ok and (include_expired or not _expired(d, today))
     ]

@@ -117,3 +117,20 @@ def test_every_numeric_option_is_bounded(cli, option: list[str]) -> None:
     run = cli(*option, *TODAY)
     assert run.exit_code == 2
     assert "Invalid value" in run.output and "bug" not in run.output
+
+
+def test_a_catalog_check_rejects_stops_every_command(cli, tmp_path: Path) -> None:
+    # A tie naming a project the catalog lacks: `check` reports it, so `rank` must not
+    # rank against that catalog.
+    copy = tmp_path / "catalog"
+    shutil.copytree(catalog_dir(), copy)
+    ties = copy / "ties.yaml"
+    ties.write_text(
+        ties.read_text(encoding="utf-8").replace(
+            "project: urban-rural-public-meals", "project: no-such-project", 1
+        ),
+        encoding="utf-8",
+    )
+    assert cli("check", "--catalog", str(copy), *TODAY).exit_code == 1
+    run = cli("rank", "--catalog", str(copy), *TODAY)
+    assert run.exit_code == 1 and "tie-reference" in run.stderr and run.stdout == ""
