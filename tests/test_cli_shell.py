@@ -134,3 +134,15 @@ def test_a_catalog_check_rejects_stops_every_command(cli, tmp_path: Path) -> Non
     assert cli("check", "--catalog", str(copy), *TODAY).exit_code == 1
     run = cli("rank", "--catalog", str(copy), *TODAY)
     assert run.exit_code == 1 and "tie-reference" in run.stderr and run.stdout == ""
+
+
+def test_a_stdout_encoding_that_cannot_hold_the_output_says_so(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="cp949"))
+    with pytest.raises(typer.Exit) as stopped:
+        write_or_exit("완주군 — ✓\n", None, "en")
+    assert stopped.value.exit_code == 1
+    assert "(cp949) cannot hold this output" in capsys.readouterr().err
+    assert raw.getvalue() == b""

@@ -376,7 +376,8 @@ def test_the_korean_workbook_names_its_sheets_in_korean(cli, tmp_path: Path) -> 
     from openpyxl import load_workbook
 
     target = tmp_path / "ko.xlsx"
-    assert cli("report", "--format", "xlsx", "--output", str(target), *TODAY).exit_code == 0
+    run = cli("report", "--format", "xlsx", "--lang", "ko", "--output", str(target), *TODAY)
+    assert run.exit_code == 0
     book = load_workbook(target)
     assert book.sheetnames == ["요약", "매칭", "배정", "미배정", "형평성", "입력"]
     assert book["배정"]["A1"].value == "제안서"
@@ -391,3 +392,28 @@ def test_the_same_inputs_give_a_byte_identical_workbook(
     run = cli("report", "--format", "xlsx", "--lang", "en", *OPTIONS, "--output", str(target))
     assert run.exit_code == 0
     assert target.read_bytes() == workbook_bytes
+
+
+def test_the_format_follows_the_output_name_and_dash_is_stdout(cli, tmp_path: Path) -> None:
+    workbook = tmp_path / "r.xlsx"
+    run = cli("report", "--draws", "0", "--output", str(workbook), "--today", "2026-11-28")
+    assert run.exit_code == 0, run.output
+    assert workbook.read_bytes()[:2] == b"PK"  # a zip: the workbook, not HTML
+    page = cli("report", "--draws", "0", "--output", "-", "--today", "2026-11-28")
+    assert page.stdout.startswith("<!DOCTYPE html>")
+    assert not Path("-").exists()
+
+
+def test_the_report_follows_matchmaker_lang(cli, tmp_path: Path) -> None:
+    target = tmp_path / "r.html"
+    cli(
+        "report",
+        "--draws",
+        "0",
+        "--output",
+        str(target),
+        "--today",
+        "2026-11-28",
+        env={"MATCHMAKER_LANG": "en"},
+    )
+    assert '<html lang="en">' in target.read_text(encoding="utf-8")

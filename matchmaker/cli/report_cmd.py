@@ -46,26 +46,44 @@ def report(
         ),
     ] = 200,
     seed: SeedOption = 0,
-    output_format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.html,
+    output_format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html or xlsx (default: from the --output file's extension, else html).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path,
         typer.Option(
             "--output",
             "-o",
-            help="The file to write (atomically): report.html or report.xlsx.",
+            help="The file to write (atomically): report.html or report.xlsx; - for standard "
+            "output.",
             dir_okay=False,
             show_default=False,
         ),
     ] = ...,  # type: ignore[assignment]
     lang: Annotated[
-        LanguageChoice,
-        typer.Option("--lang", help="Language of the report's own words; data keeps its own."),
-    ] = (LanguageChoice.ko),
+        LanguageChoice | None,
+        typer.Option(
+            "--lang",
+            help="Language of the report's own words; data keeps its own (default: "
+            "$MATCHMAKER_LANG, else Korean).",
+            show_default=False,
+        ),
+    ] = None,
     today: TodayOption = None,
     include_expired: IncludeExpiredOption = False,
 ) -> None:
     """The planner's report: one offline HTML page (or an Excel workbook) with the summary,
     score heat map, province map, allocation, match cards and equity audit."""
+    # The format follows the file's name when not given: `-o r.xlsx` is a workbook.
+    chosen = output_format or (
+        ReportFormat.xlsx if output.suffix.lower() == ".xlsx" else ReportFormat.html
+    )
     from matchmaker.allocation.problem import AllocationOptions
     from matchmaker.allocation.solve import Infeasible
     from matchmaker.cli.allocate import GROUP_EXPLANATIONS
@@ -76,9 +94,10 @@ def report(
         proposals=proposals,
         catalog=catalog,
         profile=profile,
-        lang=lang,
+        # The report is for Seoul's planners: Korean unless --lang or MATCHMAKER_LANG says.
+        lang=lang or _environment_language() or LanguageChoice.ko,
         today=today,
-        output_format=output_format.value,
+        output_format=chosen.value,
         output=output,
         include_expired=include_expired,
     )
@@ -112,4 +131,12 @@ def report(
         raise typer.Exit(1) from None
     from matchmaker.render.registry import render
 
-    write_or_exit(render("report", output_format.value, data), output, language, inputs)
+    target = None if str(output) == "-" else output
+    write_or_exit(render("report", chosen.value, data), target, language, inputs)
+
+
+def _environment_language() -> LanguageChoice | None:
+    import os
+
+    configured = os.environ.get("MATCHMAKER_LANG", "").strip().lower()
+    return LanguageChoice(configured) if configured in ("ko", "en") else None

@@ -55,6 +55,12 @@ MESSAGES = {
     ),
     "no-folder": ("--output: folder not found: {folder}", "--output: 폴더가 없습니다: {folder}"),
     "cannot-write": ("cannot write {path}: {reason}", "{path}에 쓸 수 없습니다: {reason}"),
+    "encoding": (
+        "standard output's encoding ({encoding}) cannot hold this output; write it with "
+        "--output FILE (UTF-8) or set PYTHONIOENCODING=utf-8",
+        "표준 출력의 인코딩({encoding})으로는 이 출력을 쓸 수 없습니다. --output 파일(UTF-8)로 "
+        "쓰거나 PYTHONIOENCODING=utf-8을 설정하세요",
+    ),
     "read-only": (
         "the file is read-only; make it writable, or choose another --output",
         "읽기 전용 파일입니다. 쓰기를 허용하거나 다른 --output을 고르세요",
@@ -292,6 +298,14 @@ def write_or_exit(
             sys.stdout.flush()
         except BrokenPipeError:
             raise  # `matchmaker rank | head` is fine: the error boundary exits 0
+        except UnicodeEncodeError as error:
+            # A Korean Windows console redirected to a file writes cp949, which holds
+            # Hangul but not every character we print (—, ✓): say so, write nothing.
+            _cannot_write(
+                "<stdout>",
+                OSError(say("encoding", language, encoding=error.encoding)),
+                language,
+            )
         except (OSError, ValueError) as error:  # ValueError: stdout already closed
             _cannot_write("<stdout>", error, language)
         return
