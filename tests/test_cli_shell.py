@@ -146,3 +146,16 @@ def test_a_stdout_encoding_that_cannot_hold_the_output_says_so(
     assert stopped.value.exit_code == 1
     assert "(cp949) cannot hold this output" in capsys.readouterr().err
     assert raw.getvalue() == b""
+
+
+def test_a_bundled_profile_is_reachable_by_name_from_any_folder(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = cli("rank", "--profile", "long-term-first", "--format", "json", *TODAY)
+    assert run.json()["profile"]["id"] == "long-term-first"
+    missing = cli("rank", "--profile", "nope", *TODAY)
+    assert missing.exit_code == 2
+    assert "no bundled profile of that name (decline-areas, default, long-term-first)" in (
+        missing.stderr
+    )

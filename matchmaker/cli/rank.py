@@ -28,13 +28,13 @@ ProposalsArgument = Annotated[
     ),
 ]
 ProfileOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--profile",
-        help="Scoring profile (default: the study's weighting).",
-        exists=True,
-        dir_okay=False,
+        help="Scoring profile: a file, or the name of a bundled one (default, "
+        "long-term-first, decline-areas). Default: the study's weighting.",
         show_default=False,
+        metavar="FILE|NAME",
     ),
 ]
 

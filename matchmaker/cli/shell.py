@@ -61,6 +61,10 @@ MESSAGES = {
         "표준 출력의 인코딩({encoding})으로는 이 출력을 쓸 수 없습니다. --output 파일(UTF-8)로 "
         "쓰거나 PYTHONIOENCODING=utf-8을 설정하세요",
     ),
+    "no-profile": (
+        "--profile {name}: no such file, and no bundled profile of that name ({names})",
+        "--profile {name}: 그런 파일도, 그 이름의 기본 제공 프로필도 없습니다({names})",
+    ),
     "read-only": (
         "the file is read-only; make it writable, or choose another --output",
         "읽기 전용 파일입니다. 쓰기를 허용하거나 다른 --output을 고르세요",
@@ -101,7 +105,7 @@ class RunOptions:
         *,
         proposals: list[Path] | None,
         catalog: Path | None,
-        profile: Path | None,
+        profile: str | Path | None,
         lang: LanguageChoice | None,
         today: str | None,
         output_format: str,
@@ -110,16 +114,34 @@ class RunOptions:
     ) -> RunOptions:
         """From the raw option values: language from --lang, MATCHMAKER_LANG or the locale;
         the date from --today or the clock."""
+        language = resolve_language(lang)
         return cls(
             proposals,
             catalog,
-            profile,
-            resolve_language(lang),
+            profile_path_or_exit(profile, language),
+            language,
             resolve_today(today),
             output_format,
             output,
             include_expired,
         )
+
+
+def profile_path_or_exit(profile: str | Path | None, language: str) -> Path | None:
+    """A profile file, or a bundled profile by name (`--profile long-term-first` from any
+    folder); neither is a usage error listing the bundled names."""
+    if profile is None:
+        return None
+    path = Path(profile)
+    if path.is_file():
+        return path
+    from matchmaker.bundled import profiles_dir
+
+    bundled = profiles_dir() / f"{profile}.yaml"
+    if bundled.is_file():
+        return bundled
+    names = ", ".join(sorted(p.stem for p in profiles_dir().glob("*.yaml")))
+    usage_error(say("no-profile", language, name=profile, names=names))
 
 
 def emit_to_stderr(
