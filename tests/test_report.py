@@ -417,3 +417,10 @@ def test_the_report_follows_matchmaker_lang(cli, tmp_path: Path) -> None:
         env={"MATCHMAKER_LANG": "en"},
     )
     assert '<html lang="en">' in target.read_text(encoding="utf-8")
+
+
+def test_draws_0_says_not_computed_instead_of_0_percent(cli, tmp_path: Path) -> None:
+    target = tmp_path / "r.html"
+    cli("report", "--draws", "0", "--lang", "en", "--output", str(target), *TODAY)
+    page = target.read_text(encoding="utf-8")
+    assert "not computed (--draws 0)" in page and "first in draws 0%" not in page

@@ -169,6 +169,8 @@ def context(data: ReportData) -> dict[str, Any]:
         "groups": groups,
         "places": places,
         "option_rows": [(name, _option_text(value)) for name, value in data.options.items()],
+        # With --draws 0 no shares were computed: the cards say so instead of 0%.
+        "shares_computed": bool(data.options.get("draws")),
     }
 
 

@@ -91,6 +91,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "priority": ("우선순위", "Priority"),
     "assigned": ("배정됨", "assigned"),
     "no_suitable": ("적합한 사업 없음", "no suitable project"),
+    "not_computed": ("계산하지 않음(--draws 0)", "not computed (--draws 0)"),
     "suitable": ("적합", "Suitable"),
     "fragile": ("불안정", "fragile"),
     "first_share": ("가중치 추첨에서 1위", "first in weight draws"),

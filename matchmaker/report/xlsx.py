@@ -172,6 +172,7 @@ def _matches(book: Workbook, data: ReportData, t: dict[str, str]) -> None:
         (t["suitable"], None),
         (t["reasons"], None),
     ]
+    computed = bool(data.options.get("draws"))
     rows = [
         [
             m["proposal"],
@@ -187,8 +188,9 @@ def _matches(book: Workbook, data: ReportData, t: dict[str, str]) -> None:
             m["components"]["long_term"],
             m["components"]["synergy"],
             m["confidence"],
-            m["first_share"],
-            m["top3_share"],
+            # Empty, not 0%, when --draws 0 computed no shares.
+            m["first_share"] if computed else None,
+            m["top3_share"] if computed else None,
             m["assigned"],
             m["suitable"],
             " | ".join(m["reasons"]),
