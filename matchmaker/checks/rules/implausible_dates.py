@@ -50,7 +50,10 @@ def implausible_dates(context: CheckContext) -> Iterator[Diagnostic]:
                 },
             )
         for i, demand in enumerate(model.demands):
+            start = demand.start_year
             for j, outcome in enumerate(demand.outcomes):
+                if start is not None and outcome.by is not None and outcome.by < start:
+                    continue  # implausible-years already says it is before the start
                 if outcome.by is not None and outcome.by < today.year:
                     yield at(
                         document,
