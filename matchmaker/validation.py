@@ -71,13 +71,29 @@ def _run_rules(
     result.diagnostics.extend(run_rules(context, scopes))
 
 
+# A YAML file that is not a matchmaker document says so with one of these and nothing else.
+NOT_OURS = frozenset({"missing-kind", "unknown-kind"})
+
+
 def validate_paths(
-    paths: Sequence[Path], catalog_root: Path | None = None, today: dt.date | None = None
+    paths: Sequence[Path],
+    catalog_root: Path | None = None,
+    today: dt.date | None = None,
+    *,
+    only_documents: bool = False,
 ) -> ValidationResult:
-    """Load each file; where the catalog loads, also resolve the names each file uses."""
+    """Load each file; where the catalog loads, also resolve the names each file uses.
+
+    With `only_documents`, a YAML file that is not a matchmaker document (no `kind:` of
+    ours: a CI workflow, `.pre-commit-config.yaml`) is skipped rather than reported, so a
+    pre-commit hook can be given every YAML file of a repository."""
     result = ValidationResult()
     for path in expand(paths):
-        result.add(load_file(path))
+        document = load_file(path)
+        codes = {d.code for d in document.diagnostics}
+        if only_documents and codes and codes <= NOT_OURS:
+            continue
+        result.add(document)
     if catalog_root is not None:
         catalog, problems = load_catalog(catalog_root)
         if catalog is None:

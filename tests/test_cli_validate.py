@@ -215,3 +215,23 @@ def test_a_blank_title_is_an_error(cli, tmp_path, blank: str) -> None:
     run = cli("validate", str(path))
     assert run.exit_code == 1
     assert "6:12: error[field-constraint]" in run.output and "blank" in run.output
+
+
+def test_only_documents_skips_yaml_that_is_not_ours(cli, tmp_path) -> None:
+    # The pre-commit hook offers every YAML file of a repository.
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    workflow = tmp_path / "ci.yml"
+    workflow.write_text("on: push\njobs: {}\n", encoding="utf-8")
+    broken = tmp_path / "p.yaml"
+    broken.write_text("kind: proposal\nid: p\n", encoding="utf-8")
+    run = cli(
+        "validate",
+        "--only-documents",
+        str(tmp_path / ".pre-commit-config.yaml"),
+        str(workflow),
+        str(broken),
+    )
+    assert run.exit_code == 1  # the broken proposal still fails
+    assert "1 file(s)" in run.output and "missing-kind" not in run.output
+    clean = cli("validate", "--only-documents", str(workflow))
+    assert clean.exit_code == 0 and "0 file(s)" in clean.output

@@ -33,13 +33,23 @@ def validate(
     lang: LangOption = None,
     catalog: CatalogOption = None,
     today: TodayOption = None,
+    only_documents: Annotated[
+        bool,
+        typer.Option(
+            "--only-documents",
+            help="Skip YAML files that are not matchmaker documents (no kind: of ours), as a "
+            "pre-commit hook given every YAML file should.",
+        ),
+    ] = False,
 ) -> None:
     """Check files for syntax, schema and the names they use, and say where each problem is."""
     from matchmaker.bundled import catalog_dir
     from matchmaker.cli.report import emit_diagnostics
     from matchmaker.validation import validate_paths
 
-    result = validate_paths(files, catalog or catalog_dir(), resolve_today(today))
+    result = validate_paths(
+        files, catalog or catalog_dir(), resolve_today(today), only_documents=only_documents
+    )
     code = emit_diagnostics(
         result.files,
         result.diagnostics,
