@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import get_args
 
 import numpy as np
 
 from matchmaker.catalog import Catalog
 from matchmaker.models import Demand, Project
+from matchmaker.models.common import Mode
 from matchmaker.resolve.catalog import eligible_provinces
 from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.text.contrast import rule_out
@@ -111,21 +113,8 @@ class ProjectFeatures:
         return [p.id for p in self.projects]
 
 
-MODES: tuple[str, ...] = (
-    "exchange",
-    "procurement",
-    "sales",
-    "marketing",
-    "investment",
-    "facility",
-    "training",
-    "education",
-    "experience",
-    "employment",
-    "start-up-support",
-    "consulting",
-    "networking",
-)
+# The delivery modes in the order of the models' Mode literal: one list, not two.
+MODES: tuple[str, ...] = get_args(Mode)
 _MODE_INDEX = {mode: i for i, mode in enumerate(MODES)}
 
 
