@@ -241,3 +241,27 @@ def test_check_cli_exit_status_and_formats(cli, tmp_path: Path) -> None:
     assert run.exit_code == 1
     assert [d["code"] for d in run.json()["diagnostics"]] == ["ambiguous-region"]
     assert cli("check", "--today", "yesterday").exit_code == 2
+
+
+def test_check_with_no_arguments_checks_this_folders_own_files(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A user's repository with a broken proposal: `check` alone must not pass it by
+    # checking only the bundled examples.
+    (tmp_path / "proposals").mkdir()
+    (tmp_path / "proposals" / "p.yaml").write_text("kind: proposal\nid: p\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = cli("check", "--today", "2026-11-28")
+    assert run.exit_code == 1 and "p.yaml" in run.output
+
+
+def test_check_of_bundled_data_only_says_so_and_needs_bundled_under_ci(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    local = cli("check", "--today", "2026-11-28", env={"CI": ""})
+    assert local.exit_code == 0 and "checked the bundled catalog and examples only" in (
+        local.stderr
+    )
+    assert cli("check", "--today", "2026-11-28", env={"CI": "true"}).exit_code == 2
+    assert cli("check", "--bundled", "--today", "2026-11-28", env={"CI": "true"}).exit_code == 0
