@@ -59,9 +59,13 @@ def test_json_has_the_documented_shape(allocated: dict) -> None:
 
 
 def test_the_portfolio_keeps_the_budget_and_one_project_per_demand(allocated: dict) -> None:
+    # Unknown costs count at the stated estimate (the median known cost), never as free.
     assert allocated["budget_used"] <= 2_000_000_000
+    estimate = allocated["unknown_cost"]["estimate"]
+    assert allocated["unknown_cost"]["rule"] == "median" and estimate > 0
     known = sum(a["cost"] for a in allocated["assignments"] if a["cost"] is not None)
-    assert known == allocated["budget_used"]
+    unknown = sum(1 for a in allocated["assignments"] if a["cost"] is None)
+    assert known + unknown * estimate == pytest.approx(allocated["budget_used"], abs=1)
     demands = [(a["proposal"], a["demand"]) for a in allocated["assignments"]]
     assert len(demands) == len(set(demands))
 
@@ -146,6 +150,22 @@ def test_other_formats(cli, output_format: str) -> None:
     run = cli("allocate", "--format", output_format, "--lang", "ko", *TODAY)
     assert run.exit_code == 0
     assert "완주군" in run.output or "2026-wanju" in run.output
+
+
+def test_unknown_costs_can_be_excluded_under_a_budget_and_never_favour_a_pair(cli) -> None:
+    budget = ("--budget", "1500000000")
+    excluded = cli(
+        "allocate", *budget, "--unknown-cost", "exclude", "--format", "json", *TODAY
+    ).json()
+    assert all(a["cost"] is not None for a in excluded["assignments"])
+    assert excluded["unknown_cost"] == {"rule": "exclude", "estimate": None}
+    free = cli("allocate", *budget, "--unknown-cost", "zero", "--format", "json", *TODAY).json()
+    median = cli("allocate", *budget, "--format", "json", *TODAY).json()
+    # Counted as free, unknown-cost pairs crowd out costed ones under the same budget.
+    unknown = lambda run: sum(a["cost"] is None for a in run["assignments"])  # noqa: E731
+    assert unknown(free) >= unknown(median)
+    table = cli("allocate", *budget, *TODAY).stdout
+    assert "cost (KRW)" in table and "each counts as KRW" in table
 
 
 @pytest.mark.parametrize(

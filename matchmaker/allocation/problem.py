@@ -26,6 +26,10 @@ class AllocationOptions:
     locks: tuple[tuple[str, str], ...] = ()  # (PROPOSAL/DEMAND, PROJECT) that must hold
     forbids: tuple[tuple[str, str], ...] = ()  # pairs that must not
     time_limit: float | None = None  # seconds; then the answer may be a bound
+    # How a pair whose cost nobody published counts against --budget: "median" (the median
+    # known cost of the run's pairs, stated), "exclude" (not offered under a budget), "zero"
+    # (free: it favours the unknown), or a KRW amount.
+    unknown_cost: str | int = "median"
 
 
 @dataclass(slots=True)
@@ -37,8 +41,8 @@ class AllocationProblem:
     demand: np.ndarray  # n: row of the demand in scores
     project: np.ndarray  # n: column of the project
     value: np.ndarray  # n: total score
-    cost: np.ndarray  # n: KRW Seoul pays (0 where unknown)
-    cost_known: np.ndarray  # n bool
+    cost: np.ndarray  # n: KRW Seoul pays (the stated estimate where unknown)
+    cost_known: np.ndarray  # n bool: published or requested; False where estimated
     capacity: np.ndarray  # P: max assignments (inf when unlimited)
     project_budget: np.ndarray  # P: KRW (inf when unlimited)
     region: np.ndarray  # D: index into region_codes
@@ -50,6 +54,7 @@ class AllocationProblem:
     forbidden: set[tuple[int, int]]
     locked: set[tuple[int, int]]
     synergy_pairs: list[tuple[int, int, int]]  # (region, project p, project q), p < q
+    cost_estimate: float | None = None  # what an unknown cost counted as (None: excluded)
 
     @property
     def pairs(self) -> int:
@@ -74,6 +79,18 @@ def pair_cost(request: float, low: float, high: float) -> tuple[float, bool]:
     if not np.isnan(high):
         return float(high), True
     return 0.0, False
+
+
+def unknown_cost_estimate(options: AllocationOptions, known: list[float]) -> float | None:
+    """What a pair of unknown cost counts as under the options' rule (None: excluded)."""
+    rule = options.unknown_cost
+    if rule == "exclude":
+        return None
+    if rule == "zero":
+        return 0.0
+    if rule == "median":
+        return float(np.median(known)) if known else 0.0
+    return float(rule)
 
 
 class UnknownName(ValueError):
@@ -150,6 +167,16 @@ def build_problem(scores: Scores, options: AllocationOptions) -> AllocationProbl
         pair_cost(d.budget[r], p.budget_min[c], p.budget_max[c])
         for r, c in zip(rows, cols, strict=True)
     ]
+    estimate = unknown_cost_estimate(options, [cost for cost, known in costs if known])
+    if estimate is None and options.budget is not None:
+        # Excluded under a budget: a pair nobody can cost is not offered (locks stay).
+        offered = [
+            known or (int(r), int(c)) in locked
+            for (_, known), r, c in zip(costs, rows, cols, strict=True)
+        ]
+        rows, cols = rows[offered], cols[offered]
+        costs = [pair for pair, keep_it in zip(costs, offered, strict=True) if keep_it]
+    costs = [(cost if known else (estimate or 0.0), known) for cost, known in costs]
     capacity = np.array(
         [
             float(options.capacities.get(project.id, project.capacity or np.inf))
@@ -184,6 +211,7 @@ def build_problem(scores: Scores, options: AllocationOptions) -> AllocationProbl
         value=scores.total[rows, cols].astype(float),
         cost=np.array([c for c, _ in costs], dtype=float),
         cost_known=np.array([k for _, k in costs], dtype=bool),
+        cost_estimate=estimate,
         capacity=capacity,
         project_budget=project_budget,
         region=region,

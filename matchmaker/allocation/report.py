@@ -45,12 +45,14 @@ class AllocationResult:
     assignments: list[Assignment]
     unassigned: list[Unassigned]
     capacity_used: dict[str, dict[str, int | None]]
-    budget_used: int
+    budget_used: int  # KRW counted against the budget, estimates of unknown costs included
     budget: int | None
-    unknown_cost: int
+    unknown_cost: int  # assignments whose cost nobody published
     synergy: list[dict[str, str]]
     fairness_prices: dict[str, float]
     equity: dict[str, object] = field(default_factory=dict)
+    unknown_cost_rule: str = "median"
+    unknown_cost_estimate: float | None = None  # KRW each counted as (None: excluded)
 
 
 def allocate(scores: Scores, options: AllocationOptions, language: str = "en") -> AllocationResult:
@@ -130,9 +132,11 @@ def _report(
         assignments=assignments,
         unassigned=unassigned,
         capacity_used=capacity_used,
-        budget_used=int(problem.cost[chosen][problem.cost_known[chosen]].sum()),
+        budget_used=int(problem.cost[chosen].sum()),
         budget=problem.options.budget,
         unknown_cost=int((~problem.cost_known[chosen]).sum()),
+        unknown_cost_rule=str(problem.options.unknown_cost),
+        unknown_cost_estimate=problem.cost_estimate,
         synergy=synergy,
         fairness_prices=prices,
         equity=_equity(problem, chosen),
@@ -237,7 +241,7 @@ def _equity(problem: AllocationProblem, chosen: np.ndarray) -> dict[str, object]
     decline = decline_krw = tied = tied_krw = 0.0
     for i in chosen:
         record = records[problem.demand[i]]
-        cost = float(problem.cost[i]) if problem.cost_known[i] else 0.0
+        cost = float(problem.cost[i])
         for table, key in (
             (by_province, record.region.province_code),
             (by_kind, record.region.kind),

@@ -61,6 +61,17 @@ def _pairs(values: list[str] | None, option: str) -> list[tuple[str, str]]:
     return found
 
 
+def _unknown_cost(value: str) -> str | int:
+    if value in ("median", "exclude", "zero"):
+        return value
+    if value.isdigit():
+        return int(value)
+    raise typer.BadParameter(
+        f"'{value}' is not median, exclude, zero or a whole number of KRW",
+        param_hint="--unknown-cost",
+    )
+
+
 def _numbers(values: list[str] | None, option: str) -> dict[str, int]:
     found = {}
     for key, value in _pairs(values, option):
@@ -119,6 +130,15 @@ def allocate(
             show_default=False,
         ),
     ] = None,
+    unknown_cost: Annotated[
+        str,
+        typer.Option(
+            "--unknown-cost",
+            help="How a pair whose cost nobody published counts against --budget: median "
+            "(the median known cost, default), exclude (not offered), zero (free), or a KRW "
+            "amount.",
+        ),
+    ] = "median",
     time_limit: Annotated[
         float | None,
         typer.Option(
@@ -195,6 +215,7 @@ def allocate(
         min_decline_share=min_decline_share,
         min_decline_krw_share=min_decline_krw_share,
         max_region_share=max_region_share,
+        unknown_cost=_unknown_cost(unknown_cost),
         locks=tuple(locks),
         forbids=tuple(forbids),
         time_limit=time_limit,
@@ -243,6 +264,7 @@ def allocate(
         "locks": [f"{a}={b}" for a, b in locks],
         "forbids": [f"{a}={b}" for a, b in forbids],
         "time_limit": time_limit,
+        "unknown_cost": options.unknown_cost,
     }
     report = AllocationReport(
         result, language, inputs.profile, inputs.input_hashes(), option_values

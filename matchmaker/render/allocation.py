@@ -57,6 +57,10 @@ def to_json_document(
             "budget_used": result.budget_used,
             "budget": result.budget,
             "assignments_with_unknown_cost": result.unknown_cost,
+            "unknown_cost": {
+                "rule": result.unknown_cost_rule,
+                "estimate": result.unknown_cost_estimate,
+            },
             "fairness_prices": result.fairness_prices,
             "equity": result.equity,
         },
@@ -166,13 +170,24 @@ def _summary_lines(result: AllocationResult, language: str) -> list[str]:
             f"사용 예산 {budget}",
         ),
     ]
-    if result.unknown_cost:
+    if result.unknown_cost and result.unknown_cost_estimate is not None:
+        estimate = f"{int(result.unknown_cost_estimate):,}"
         lines.append(
             say(
                 language,
-                f"{result.unknown_cost} assignment(s) have no known cost "
-                "and are not counted in the budget",
-                f"비용을 알 수 없는 배정 {result.unknown_cost}건은 예산에 포함되지 않았습니다",
+                f"{result.unknown_cost} assignment(s) have no published cost; each counts as "
+                f"KRW {estimate} (--unknown-cost {result.unknown_cost_rule})",
+                f"공개된 비용이 없는 배정 {result.unknown_cost}건은 각각 {estimate}원으로 "
+                f"계산했습니다(--unknown-cost {result.unknown_cost_rule})",
+            )
+        )
+    elif result.unknown_cost_estimate is None and result.budget is not None:
+        lines.append(
+            say(
+                language,
+                "pairs with no published cost were not offered under the budget "
+                "(--unknown-cost exclude)",
+                "공개된 비용이 없는 짝은 예산 아래에서 제외했습니다(--unknown-cost exclude)",
             )
         )
     for group, price in result.fairness_prices.items():
@@ -198,6 +213,16 @@ def _summary_lines(result: AllocationResult, language: str) -> list[str]:
     return lines
 
 
+def _cost_text(cost: int | None, result: AllocationResult, language: str) -> str:
+    """A pair's cost, or that it is unknown and what it counted as."""
+    if cost is not None:
+        return f"{cost:,}"
+    if result.unknown_cost_estimate is None:
+        return say(language, "unknown", "미상")
+    estimate = f"{int(result.unknown_cost_estimate):,}"
+    return say(language, f"unknown (~{estimate})", f"미상(~{estimate})")
+
+
 def _table(result: AllocationResult, language: str, width: int = 80) -> str:
     from rich.console import Console
     from rich.table import Table
@@ -213,10 +238,15 @@ def _table(result: AllocationResult, language: str, width: int = 80) -> str:
     table.add_column(say(language, "region", "지역"), overflow="fold", max_width=12)
     table.add_column(say(language, "project", "사업"), overflow="fold", max_width=24)
     table.add_column(say(language, "score", "점수"), justify="right", no_wrap=True)
+    table.add_column(say(language, "cost (KRW)", "비용(원)"), justify="right", no_wrap=True)
     for a in result.assignments:
         # Text cells: the user's text is never read as rich markup.
         table.add_row(
-            Text(a.demand_key), Text(a.region_name[language]), a.project, f"{a.score:.1f}"
+            Text(a.demand_key),
+            Text(a.region_name[language]),
+            a.project,
+            f"{a.score:.1f}",
+            _cost_text(a.cost, result, language),
         )
     console.print(table)
     if result.unassigned:

@@ -67,6 +67,7 @@ def allocation_option_values(options: AllocationOptions) -> dict[str, Any]:
         "locks": [f"{a}={b}" for a, b in options.locks],
         "forbids": [f"{a}={b}" for a, b in options.forbids],
         "time_limit": options.time_limit,
+        "unknown_cost": options.unknown_cost,
     }
 
 
