@@ -315,3 +315,9 @@ def test_every_option_that_shapes_the_ranking_is_recorded(cli) -> None:
         "include_expired": False,
         "today": "2026-11-28",
     }
+
+
+def test_an_excluded_pair_in_the_table_says_why(cli) -> None:
+    wanju = str(proposals_dir() / "2026-wanju.yaml")
+    out = cli("rank", wanju, "--include-ineligible", "--top", "1", *TODAY).stdout
+    assert "Not eligible:" in out

@@ -181,3 +181,10 @@ def test_sensitivity_has_one_json_shape_in_the_command_and_the_report(cli) -> No
     assert [data.sensitivity[entry["demand"]] for entry in command["demands"]] == (
         command["demands"]
     )
+
+
+def test_compare_prints_a_header_over_aligned_columns(cli) -> None:
+    out = cli("compare", *sorted(str(p) for p in profiles_dir().glob("*.yaml")), *TODAY).stdout
+    header, first = out.splitlines()[:2]
+    assert header.split() == ["demand", "decline-areas", "default", "long-term-first"]
+    assert header.index("decline-areas") == first.index(first.split()[1])  # aligned

@@ -291,7 +291,8 @@ def render_table(report: RankReport, width: int = 80) -> str:
             )
             table.add_row(
                 str(m.rank) if m.rank else "–",
-                Text(subject),  # the user's text, never read as rich markup
+                # The user's text, never read as rich markup; an excluded pair says why.
+                Text(subject if m.eligible or not m.reasons else f"{subject}\n{m.reasons[0]}"),
                 f"{m.score:.1f}",
                 f"{m.components['demand_fit']:.0f}",
                 f"{m.components['long_term']:.0f}",

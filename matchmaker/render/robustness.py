@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from matchmaker.diagnostics.render import display_width
 from matchmaker.messages import say
 from matchmaker.render.envelope import envelope, to_json
 from matchmaker.robustness.compare import Comparison
@@ -106,11 +107,20 @@ def _compare_text(comparison: Comparison, language: str, markdown: bool = False)
     names = comparison.profiles
     lines = [say(language, "# Profiles compared", "# 프로필 비교"), ""] if markdown else []
     header = ["demand", *names] if language == "en" else ["수요", *names]
+    rows = [
+        [demand, *[tops[name] or "-" for name in names]] for demand, tops in comparison.top.items()
+    ]
     if markdown:
         lines += ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-    for demand, tops in comparison.top.items():
-        cells = [demand, *[tops[name] or "-" for name in names]]
-        lines.append(("| " + " | ".join(cells) + " |") if markdown else "  ".join(cells))
+        lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+    else:
+        # A header, and columns aligned (Hangul counted as two columns, as terminals do).
+        widths = [max(display_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
+        for cells in [header, *rows]:
+            padded = [
+                cell + " " * (widths[i] - display_width(cell)) for i, cell in enumerate(cells)
+            ]
+            lines.append("  ".join(padded).rstrip())
     lines.append("")
     for pair, value in comparison.overall_tau.items():
         shown = "-" if value is None else f"{value:.3f}"
