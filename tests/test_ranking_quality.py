@@ -28,7 +28,8 @@ from matchmaker.models import Profile
 JUDGED_DIR = Path(__file__).resolve().parent / "judged"
 REGISTRY = yaml.safe_load((JUDGED_DIR / "sets.yaml").read_text(encoding="utf-8"))["sets"]
 ALL_SETS = [entry["file"] for entry in REGISTRY]
-BLIND_SETS = [entry["file"] for entry in REGISTRY if entry["provenance"] == "blind"]
+# Written blind (whether or not their figures were later seen): the structure checks.
+BLIND_SETS = [entry["file"] for entry in REGISTRY if entry["provenance"].startswith("blind")]
 # The first wave's sets carry no language, kind or paraphrase tags.
 TAGGED_SETS = [name for name in ALL_SETS if name not in ("demands.yaml", "holdout.yaml")]
 
