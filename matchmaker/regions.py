@@ -11,6 +11,7 @@ then names that start with the query, then typos, and understands initial conson
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -96,10 +97,21 @@ class Region:
     province_name_ko: str
     province_name_en: str
     population_decline: bool
+    # Set for a region created or abolished since the base list (Incheon, 2026-07-01).
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    successors: tuple[str, ...] = ()
+    code_inferred: bool = False
 
     @property
     def is_province(self) -> bool:
         return self.kind == "province"
+
+    def in_force(self, day: dt.date) -> bool:
+        """Whether the region exists on `day` (not yet created or already abolished)."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )
 
     def name(self, language: str) -> str:
         return self.name_ko if language == "ko" else self.name_en
@@ -208,6 +220,10 @@ class RegionIndex:
         """The region with this code, or whose code this was before a rename (45710 → 52710)."""
         code = code.strip()
         return self._by_code.get(code) or self._former.get(code)
+
+    def in_force(self, day: dt.date) -> tuple[Region, ...]:
+        """The regions that exist on `day`: lists and dropdowns offer only these."""
+        return tuple(region for region in self._regions if region.in_force(day))
 
     def is_former_code(self, code: str) -> bool:
         """Whether `code` is outdated: it named a region that has a new code since."""
@@ -419,6 +435,10 @@ def _municipality_region(municipality: Municipality, province: Province | None) 
         province_name_ko=province_ko,
         province_name_en=province_en,
         population_decline=municipality.population_decline,
+        valid_from=municipality.valid_from,
+        valid_until=municipality.valid_until,
+        successors=tuple(municipality.successors),
+        code_inferred=municipality.code_inferred,
     )
 
 

@@ -85,14 +85,51 @@ def test_there_are_17_provinces_matching_the_csv(regions: dict[str, Any]) -> Non
         assert provinces[code].get("former_code") == (row["former_code"] or None)
 
 
-def test_there_are_226_municipalities(regions: dict[str, Any], municipality_rows) -> None:
-    assert len(regions["municipalities"]) == 226
-    assert {m["code"] for m in regions["municipalities"]} == set(municipality_rows)
+@pytest.fixture(scope="module")
+def changes() -> list[dict[str, str]]:
+    return load_csv("region-changes.csv")
 
 
-def test_kind_counts_are_75_si_82_gun_69_gu(regions: dict[str, Any]) -> None:
-    kinds = Counter(m["kind"] for m in regions["municipalities"])
-    assert kinds == {"si": 75, "gun": 82, "gu": 69}
+def in_force(regions: dict[str, Any], day: str) -> list[dict[str, Any]]:
+    return [
+        m
+        for m in regions["municipalities"]
+        if str(m.get("valid_from", "0000")) <= day <= str(m.get("valid_until", "9999"))
+    ]
+
+
+def test_the_226_of_the_notes_plus_the_regions_created_since(
+    regions: dict[str, Any], municipality_rows, changes
+) -> None:
+    created = {row["code"] for row in changes if row["change"] == "created"}
+    assert {m["code"] for m in regions["municipalities"]} == set(municipality_rows) | created
+    assert len(in_force(regions, "2026-06-30")) == 226
+    # Incheon, 2026-07-01: 중구, 동구, 서구 end; 제물포구, 영종구, 서해구, 검단구 begin.
+    assert len(in_force(regions, "2026-07-01")) == 227
+
+
+def test_kind_counts_are_75_si_82_gun_and_69_then_70_gu(regions: dict[str, Any]) -> None:
+    before = Counter(m["kind"] for m in in_force(regions, "2026-06-30"))
+    assert before == {"si": 75, "gun": 82, "gu": 69}
+    after = Counter(m["kind"] for m in in_force(regions, "2026-07-01"))
+    assert after == {"si": 75, "gun": 82, "gu": 70}
+
+
+def test_changes_are_applied_with_dates_successors_and_inferred_codes(
+    regions: dict[str, Any], changes
+) -> None:
+    by_code = {m["code"]: m for m in regions["municipalities"]}
+    for row in changes:
+        region = by_code[row["code"]]
+        assert region["name"] == {"ko": row["name_ko"], "en": row["name_en"]}
+        if row["change"] == "abolished":
+            assert str(region["valid_until"]) == "2026-06-30"
+            assert region["successors"] == row["successors"].split()
+            assert all(code in by_code for code in region["successors"])
+        else:
+            assert str(region["valid_from"]) == row["date"]
+            # Not read from a MOIS table: the file says so on every such row.
+            assert region.get("code_inferred", False) == (row["code_status"] == "inferred")
 
 
 def test_exactly_the_89_designated_areas_are_population_decline(regions: dict[str, Any]) -> None:
@@ -127,6 +164,8 @@ def test_municipality_names_and_kinds_match_the_csv(
     regions: dict[str, Any], municipality_rows
 ) -> None:
     for m in regions["municipalities"]:
+        if m["code"] not in municipality_rows:
+            continue  # created since the notes: checked against region-changes.csv
         row = municipality_rows[m["code"]]
         assert m["name"] == {"ko": row["name_ko"], "en": row["name_en"]}, m["code"]
         assert m["province"] == row["province_code"], m["code"]
@@ -152,7 +191,7 @@ def test_aliases_are_unambiguous(regions: dict[str, Any]) -> None:
 
 def test_validity_window_and_gaps(regions: dict[str, Any]) -> None:
     assert str(regions["valid_from"]) == "2024-01-18"
-    assert str(regions["valid_until"]) == "2026-06-30"
+    assert str(regions["valid_until"]) == "2026-12-31"
     assert str(regions["population_decline_designated"]) == "2021-10-18"
     assert "incheon-2026-07-01" in {gap["id"] for gap in regions["gaps"]}
     assert regions["source"]

@@ -41,7 +41,8 @@ def top(index: RegionIndex, query: str, count: int = 1) -> list[str]:
 
 def test_it_holds_every_province_and_municipality_sorted_by_code(index: RegionIndex) -> None:
     codes = [region.code for region in index.regions]
-    assert len(codes) == 243
+    # 17 provinces, 227 si/gun/gu in force and Incheon's 3 gu abolished on 2026-06-30.
+    assert len(codes) == 247
     assert codes == sorted(codes)
     assert sum(region.kind == "province" for region in index.regions) == 17
 
@@ -292,12 +293,12 @@ def test_initial_consonants_find_every_region_they_spell(index: RegionIndex) -> 
 
 
 def test_full_initial_consonants_rank_above_partial_ones(index: RegionIndex) -> None:
-    # ㅇㅈㄱ spells 연제구, 옹진군, 울주군, 울진군, 인제군 and 완주군 alike, so they tie at the
-    # top and the tie breaks by code; nothing that merely contains ㅇㅈㄱ ranks above them.
+    # ㅇㅈㄱ spells 연제구, 영종구, 옹진군, 울주군, 울진군, 인제군 and 완주군 alike, so they tie
+    # at the top and the tie breaks by code; nothing that merely contains ㅇㅈㄱ ranks above them.
     results = index.search("ㅇㅈㄱ")
     best = results[0][1]
     tied = [region.name_ko for region, score in results if score == best]
-    assert tied == ["연제구", "옹진군", "울주군", "울진군", "인제군", "완주군"]
+    assert tied == ["연제구", "영종구", "옹진군", "울주군", "울진군", "인제군", "완주군"]
     assert all(choseong(region.name_ko) == "ㅇㅈㄱ" for region, score in results if score == best)
 
 
@@ -341,6 +342,10 @@ def test_cli_json_has_the_documented_shape(cli) -> None:
         "kind": "gun",
         "province": {"code": "52", "name": {"ko": "전북특별자치도", "en": "Jeonbuk State"}},
         "population_decline": False,
+        "valid_from": None,
+        "valid_until": None,
+        "successors": [],
+        "code_inferred": False,
         "score": wanju["score"],
     }
     assert isinstance(wanju["score"], float)
@@ -358,13 +363,35 @@ def test_cli_limit_caps_matches(cli) -> None:
     assert len(cli("regions", "ㅇ", "-f", "json", "--limit", "3").json()["regions"]) == 3
 
 
-def test_cli_without_a_query_lists_all_243_ignoring_the_limit(cli) -> None:
-    run = cli("regions", "--format", "json", "--limit", "1")
+def test_cli_without_a_query_lists_the_244_in_force_ignoring_the_limit(cli) -> None:
+    run = cli("regions", "--format", "json", "--limit", "1", "--today", "2026-12-01")
     assert run.exit_code == 0
     document = run.json()
     assert document["query"] is None
-    assert len(document["regions"]) == 243
+    codes = {entry["code"] for entry in document["regions"]}
+    assert len(codes) == 244
+    assert {"28125", "28155", "28275", "28290"} <= codes
+    assert not codes & {"28110", "28140", "28260"}
     assert all(entry["score"] is None for entry in document["regions"])
+
+
+def test_cli_lists_the_regions_in_force_on_the_given_day(cli) -> None:
+    run = cli("regions", "--format", "json", "--today", "2026-06-30")
+    codes = {entry["code"] for entry in run.json()["regions"]}
+    assert len(codes) == 243
+    assert {"28110", "28140", "28260"} <= codes
+    assert not codes & {"28125", "28155", "28275", "28290"}
+
+
+def test_cli_search_finds_an_abolished_gu_with_its_successors(cli) -> None:
+    run = cli("regions", "인천 중구", "--format", "json")
+    found = run.json()["regions"][0]
+    assert found["code"] == "28110"
+    assert found["score"] == 100.0
+    assert found["valid_until"] == "2026-06-30"
+    assert found["successors"] == ["28125", "28155"]
+    table = cli("regions", "인천 중구", "--lang", "ko")
+    assert "2026-06-30 폐지 → 28125, 28155" in table.output
 
 
 def test_cli_table_shows_korean_and_english_names(cli) -> None:
@@ -377,10 +404,10 @@ def test_cli_table_shows_korean_and_english_names(cli) -> None:
 
 
 def test_cli_full_table_lists_every_region(cli) -> None:
-    run = cli("regions", "--lang", "ko")
+    run = cli("regions", "--lang", "ko", "--today", "2026-12-01")
     assert run.exit_code == 0
     assert "인구감소" in run.output
-    assert sum(line.split()[0].isdigit() for line in run.output.splitlines() if line.strip()) == 243
+    assert sum(line.split()[0].isdigit() for line in run.output.splitlines() if line.strip()) == 244
 
 
 def test_cli_no_match_exits_1_with_a_message_in_the_chosen_language(cli) -> None:

@@ -456,6 +456,17 @@ _HINT_TABLE: tuple[HintInfo, ...] = (
         "use-code", "write the current code: {suggestion}", "현재 코드를 쓰세요: {suggestion}"
     ),
     HintInfo(
+        "successor-region",
+        "write the region that replaced it: {suggestion}",
+        "이어받은 지자체를 쓰세요: {suggestion}",
+    ),
+    HintInfo(
+        "refresh-regions",
+        "update catalog/regions.yaml (tools/build_regions.py) or pass the date the run is for "
+        "with --today",
+        "catalog/regions.yaml을 새로 만들거나(tools/build_regions.py) --today로 기준일을 주세요",
+    ),
+    HintInfo(
         "show-all",
         "fix these first, then run again to see the rest",
         "먼저 이것들을 고친 뒤 다시 실행하면 나머지가 보입니다",

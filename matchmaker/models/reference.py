@@ -93,6 +93,28 @@ class Municipality(Strict):
         description="영어 이름의 출처. / Where the English name comes from.",
         examples=["kostat2018"],
     )
+    valid_from: IsoDate | None = Field(
+        None,
+        description="새로 생긴 지자체의 첫날. / First day of a region created since the base list.",
+        examples=["2026-07-01"],
+    )
+    valid_until: IsoDate | None = Field(
+        None,
+        description="폐지된 지자체의 마지막 날. / Last day of an abolished region.",
+        examples=["2026-06-30"],
+    )
+    successors: list[RegionCode] = Field(
+        default=[],
+        description="폐지된 지자체를 이어받은 곳의 코드. / Codes of the regions that replaced "
+        "an abolished one.",
+        examples=[["28125", "28155"]],
+    )
+    code_inferred: bool = Field(
+        False,
+        description="코드를 행정안전부 표에서 읽지 않고 추정했으면 true. / true when the code "
+        "was inferred, not read from a MOIS table.",
+        examples=[True],
+    )
 
 
 class RegionsFile(Strict):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass
 
@@ -13,6 +14,26 @@ _HEADERS = {
     "en": ("code", "Korean name", "English name", "kind", "province", "decline"),
 }
 _DECLINE_MARK = {"ko": "예", "en": "yes"}
+_NOTE_HEADER = {"ko": "비고", "en": "note"}
+
+
+def _note(region: Region, language: str) -> str:
+    """Why a row needs a second look: abolished, created late, or a code not from MOIS."""
+    parts: list[str] = []
+    if region.valid_until is not None:
+        after = ", ".join(region.successors)
+        parts.append(
+            f"{region.valid_until} 폐지 → {after}"
+            if language == "ko"
+            else f"abolished after {region.valid_until} → {after}"
+        )
+    if region.valid_from is not None:
+        parts.append(
+            f"{region.valid_from} 신설" if language == "ko" else f"created {region.valid_from}"
+        )
+    if region.code_inferred:
+        parts.append("코드 추정" if language == "ko" else "code inferred")
+    return "; ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +64,10 @@ def render_json(report: RegionsReport) -> str:
                             "name": {"ko": region.province_name_ko, "en": region.province_name_en},
                         },
                         "population_decline": region.population_decline,
+                        "valid_from": _iso(region.valid_from),
+                        "valid_until": _iso(region.valid_until),
+                        "successors": list(region.successors),
+                        "code_inferred": region.code_inferred,
                         "score": score,
                     }
                     for region, score in report.found
@@ -50,6 +75,10 @@ def render_json(report: RegionsReport) -> str:
             },
         )
     )
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def render_table(report: RegionsReport) -> str:
@@ -63,6 +92,9 @@ def render_table(report: RegionsReport) -> str:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for header in _HEADERS[language]:
         table.add_column(header, no_wrap=True)
+    notes = [_note(region, language) for region, _score in found]
+    if any(notes):
+        table.add_column(_NOTE_HEADER[language])
     for position, (region, _score) in enumerate(found):
         following = found[position + 1][0] if position + 1 < len(found) else None
         # The full list reads as one block per province; a ranked list stays one block.
@@ -76,6 +108,7 @@ def render_table(report: RegionsReport) -> str:
             region.kind,
             "" if region.is_province else region.province_name(language),
             _DECLINE_MARK[language] if region.population_decline else "",
+            *([notes[position]] if any(notes) else []),
             end_section=end_section,
         )
     buffer = io.StringIO()
