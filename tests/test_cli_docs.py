@@ -37,3 +37,25 @@ def test_help_does_not_import_the_heavy_modules() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+def _all_commands() -> list[tuple[str, object]]:
+    """Every command, with the sub-commands of a group (`new proposal`)."""
+    found: list[tuple[str, object]] = []
+    for name, command in _commands().items():
+        found.append((name, command))
+        for sub_name, sub in getattr(command, "commands", {}).items():
+            found.append((f"{name} {sub_name}", sub))
+    return found
+
+
+def test_help_names_values_as_people_write_them() -> None:
+    # Not Python's types (`<list[Path]>`, `<int range>`) and no doubled brackets in usage.
+    from typer.testing import CliRunner
+
+    runner = CliRunner()
+    for name, _command in _all_commands():
+        result = runner.invoke(app, [*name.split(), "--help"], terminal_width=120)
+        assert result.exit_code == 0, name
+        for python_type in ("<list[", "<str>", "<int", "<float", "<file>", "<dir>", "[["):
+            assert python_type not in result.output, (name, python_type)

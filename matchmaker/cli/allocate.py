@@ -88,23 +88,31 @@ def allocate(
     budget: BudgetOption = None,
     project_budget: Annotated[
         list[str] | None,
-        typer.Option("--project-budget", help="PROJECT=KRW; repeatable.", show_default=False),
+        typer.Option(
+            "--project-budget",
+            metavar="PROJECT=KRW",
+            help="PROJECT=KRW; repeatable.",
+            show_default=False,
+        ),
     ] = None,
     capacity: Annotated[
         list[str] | None,
         typer.Option(
             "--capacity",
+            metavar="PROJECT=N",
             help="PROJECT=N regions per year (overrides the catalog); repeatable.",
             show_default=False,
         ),
     ] = None,
     per_demand: Annotated[
-        int, typer.Option("--per-demand", min=1, help="Projects one demand may receive.")
+        int,
+        typer.Option("--per-demand", metavar="N", min=1, help="Projects one demand may receive."),
     ] = 1,
     synergy_bonus: Annotated[
         float,
         typer.Option(
             "--synergy-bonus",
+            metavar="POINTS",
             min=0,
             max=MAX_BONUS,
             help="Points for each pair of complementary projects given to one region.",
@@ -118,6 +126,7 @@ def allocate(
         list[str] | None,
         typer.Option(
             "--lock",
+            metavar="DEMAND=PROJECT",
             help="PROPOSAL/DEMAND=PROJECT that must be assigned; repeatable.",
             show_default=False,
         ),
@@ -126,6 +135,7 @@ def allocate(
         list[str] | None,
         typer.Option(
             "--forbid",
+            metavar="DEMAND=PROJECT",
             help="PROPOSAL/DEMAND=PROJECT that must not; repeatable.",
             show_default=False,
         ),
@@ -134,6 +144,7 @@ def allocate(
         str,
         typer.Option(
             "--unknown-cost",
+            metavar="median|exclude|zero|KRW",
             help="How a pair whose cost nobody published counts against --budget: median "
             "(the median known cost, default), exclude (not offered), zero (free), or a KRW "
             "amount.",
@@ -143,6 +154,7 @@ def allocate(
         float | None,
         typer.Option(
             "--time-limit",
+            metavar="SECONDS",
             min=0.1,
             max=MAX_SECONDS,
             help="Seconds; then report the best found, its gap and bound.",
@@ -157,6 +169,7 @@ def allocate(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write to this file (atomically) instead of printing.",
             dir_okay=False,
             show_default=False,

@@ -3,9 +3,10 @@ so `matchmaker --help` costs little more than importing Typer."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+import typer.core
 
 from matchmaker import __version__
 from matchmaker.cli import (
@@ -20,6 +21,25 @@ from matchmaker.cli import (
     schema,
     validate,
 )
+
+
+def _named_arguments_without_types() -> None:
+    """Help lists an argument by the metavar we chose (`PROPOSAL`), not also by Python's
+    type (`PROPOSAL <list[Path]>`), which tells an official nothing. Typer has no option
+    for it, so its one method is wrapped; without a metavar, Typer's own text stands."""
+    argument = getattr(typer.core, "TyperArgument", None)
+    original = getattr(argument, "display_type_rich", None)
+    if argument is None or original is None or getattr(original, "_matchmaker", False):
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> Any:
+        return None if self.metavar else original(self, ctx)
+
+    display_type_rich._matchmaker = True  # type: ignore[attr-defined]
+    argument.display_type_rich = display_type_rich
+
+
+_named_arguments_without_types()
 
 app = typer.Typer(
     name="matchmaker",

@@ -26,7 +26,7 @@ def check(
             "catalog is the bundled one).",
             exists=True,
             readable=False,
-            metavar="[FILE...]",
+            metavar="FILE",
             show_default=False,
         ),
     ] = None,

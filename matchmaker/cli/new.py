@@ -85,6 +85,7 @@ def proposal(
         typer.Option(
             "--region",
             "-r",
+            metavar="REGION",
             help="The region: code, Korean or English name (e.g. 완주군, 52710). "
             "Without it, the region is left blank to fill in.",
             show_default=False,
@@ -95,6 +96,7 @@ def proposal(
         int | None,
         typer.Option(
             "--year",
+            metavar="YEAR",
             min=2000,
             max=2090,
             help="Year for the suggested id (default: this year).",

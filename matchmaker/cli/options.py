@@ -64,6 +64,7 @@ CatalogOption = Annotated[
     Path | None,
     typer.Option(
         "--catalog",
+        metavar="DIR",
         help="Catalog folder (default: the bundled catalog).",
         exists=True,
         file_okay=False,
@@ -74,7 +75,10 @@ CatalogOption = Annotated[
 TodayOption = Annotated[
     str | None,
     typer.Option(
-        "--today", help="Check as of this date, YYYY-MM-DD (default: today).", show_default=False
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="Check as of this date, YYYY-MM-DD (default: today).",
+        show_default=False,
     ),
 ]
 
@@ -93,15 +97,21 @@ def resolve_today(value: str | None) -> dt.date:
 # Allocation options shared by `allocate` and `report`, so both read the same words.
 BudgetOption = Annotated[
     int | None,
-    typer.Option("--budget", min=0, help="Seoul's total budget, KRW.", show_default=False),
+    typer.Option(
+        "--budget", metavar="KRW", min=0, help="Seoul's total budget, KRW.", show_default=False
+    ),
 ]
 MinPerProvinceOption = Annotated[
-    int, typer.Option("--min-per-province", min=0, help="Assignments every province gets at least.")
+    int,
+    typer.Option(
+        "--min-per-province", metavar="N", min=0, help="Assignments every province gets at least."
+    ),
 ]
 MinDeclineShareOption = Annotated[
     float,
     typer.Option(
         "--min-decline-share",
+        metavar="SHARE",
         min=0,
         max=1,
         help="Minimum share of assignments to population-decline areas.",
@@ -111,6 +121,7 @@ MinDeclineKrwShareOption = Annotated[
     float,
     typer.Option(
         "--min-decline-krw-share",
+        metavar="SHARE",
         min=0,
         max=1,
         help="Minimum share of KRW to population-decline areas.",
@@ -119,7 +130,11 @@ MinDeclineKrwShareOption = Annotated[
 MaxRegionShareOption = Annotated[
     float,
     typer.Option(
-        "--max-region-share", min=0, max=1, help="Maximum share of assignments for any one region."
+        "--max-region-share",
+        metavar="SHARE",
+        min=0,
+        max=1,
+        help="Maximum share of assignments for any one region.",
     ),
 ]
 
@@ -131,7 +146,8 @@ MAX_SEED = 2**32 - 1
 MAX_DRAWS = 1_000_000
 MAX_BONUS = 100.0
 SeedOption = Annotated[
-    int, typer.Option("--seed", min=0, max=MAX_SEED, help="Seed of the draws (0 or more).")
+    int,
+    typer.Option("--seed", metavar="N", min=0, max=MAX_SEED, help="Seed of the draws (0 or more)."),
 ]
 IncludeExpiredOption = Annotated[
     bool,

@@ -23,7 +23,7 @@ ProposalsArgument = Annotated[
         help="Proposal files or folders (default: the bundled example proposals).",
         exists=True,
         readable=False,
-        metavar="[PROPOSAL...]",
+        metavar="PROPOSAL",
         show_default=False,
     ),
 ]
@@ -43,7 +43,9 @@ def rank(
     proposals: ProposalsArgument = None,
     catalog: CatalogOption = None,
     profile: ProfileOption = None,
-    top: Annotated[int, typer.Option("--top", min=0, help="Matches per group; 0 = all.")] = 3,
+    top: Annotated[
+        int, typer.Option("--top", metavar="N", min=0, help="Matches per group; 0 = all.")
+    ] = 3,
     by: Annotated[GroupBy, typer.Option("--by", help="Group by demand or by project.")] = (
         GroupBy.demand
     ),
@@ -51,13 +53,19 @@ def rank(
         list[str] | None,
         typer.Option(
             "--region",
+            metavar="REGION",
             help="Only demands from this region (code or name); repeatable.",
             show_default=False,
         ),
     ] = None,
     project: Annotated[
         list[str] | None,
-        typer.Option("--project", help="Only this project id; repeatable.", show_default=False),
+        typer.Option(
+            "--project",
+            metavar="PROJECT",
+            help="Only this project id; repeatable.",
+            show_default=False,
+        ),
     ] = None,
     output_format: Annotated[RankFormat, typer.Option("--format", "-f")] = RankFormat.table,
     output: Annotated[
@@ -65,6 +73,7 @@ def rank(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write to this file (atomically) instead of printing.",
             dir_okay=False,
             show_default=False,

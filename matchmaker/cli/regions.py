@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from matchmaker.cli.options import LangOption, resolve_language
+from matchmaker.cli.options import LangOption, TodayOption, resolve_language, resolve_today
 from matchmaker.render.registry import RegionsFormat
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ def regions(
     query: Annotated[
         str | None,
         typer.Argument(
+            metavar="QUERY",
             help="Code, Korean or English name (typos allowed), or initial consonants such as "
             "ㅇㅈㄱ. Without it, every region is listed.",
             show_default=False,
@@ -39,12 +40,16 @@ def regions(
         RegionsFormat, typer.Option("--format", "-f", help="Output format.")
     ] = RegionsFormat.table,
     limit: Annotated[
-        int, typer.Option("--limit", min=0, help="Show at most this many matches (0 = all).")
+        int,
+        typer.Option(
+            "--limit", metavar="N", min=0, help="Show at most this many matches (0 = all)."
+        ),
     ] = 20,
     catalog: Annotated[
         Path | None,
         typer.Option(
             "--catalog",
+            metavar="DIR",
             help="Catalog folder (default: the bundled catalog).",
             exists=True,
             file_okay=False,
@@ -53,15 +58,22 @@ def regions(
         ),
     ] = None,
     lang: LangOption = None,
+    today: TodayOption = None,
 ) -> None:
-    """Find regions by code, name, misspelt name or initial consonants, with their codes."""
+    """Find regions by code, name, misspelt name or initial consonants, with their codes.
+
+    Without a query, the regions in force on --today are listed; a search also finds the
+    abolished ones (Incheon's 중구, 동구, 서구), marked with what replaced them."""
     from matchmaker.cli.shell import catalog_or_exit
 
     language = resolve_language(lang)
     loaded = catalog_or_exit(catalog, language, output_format.value)
     index = loaded.region_index
+    day = resolve_today(today)
     if query is None:
-        found: list[tuple[Region, float | None]] = [(region, None) for region in index.regions]
+        found: list[tuple[Region, float | None]] = [
+            (region, None) for region in index.in_force(day)
+        ]
     else:
         found = list(index.search(query, limit=limit or None))
     if found or output_format is RegionsFormat.json:

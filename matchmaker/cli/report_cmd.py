@@ -40,6 +40,7 @@ def report(
         int,
         typer.Option(
             "--draws",
+            metavar="N",
             min=0,
             max=MAX_DRAWS,
             help="Weight draws for the sensitivity of each recommendation.",
@@ -60,6 +61,7 @@ def report(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="The file to write (atomically): report.html or report.xlsx; - for standard "
             "output.",
             dir_okay=False,

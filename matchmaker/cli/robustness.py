@@ -31,7 +31,10 @@ def sensitivity(
     catalog: CatalogOption = None,
     profile: ProfileOption = None,
     draws: Annotated[
-        int, typer.Option("--draws", min=0, max=MAX_DRAWS, help="Monte-Carlo weight draws.")
+        int,
+        typer.Option(
+            "--draws", metavar="N", min=0, max=MAX_DRAWS, help="Monte-Carlo weight draws."
+        ),
     ] = (1000),
     seed: SeedOption = 0,
     allocation: Annotated[
@@ -44,7 +47,11 @@ def sensitivity(
     seconds: Annotated[
         float,
         typer.Option(
-            "--seconds", min=0.1, max=MAX_SECONDS, help="Time allowed for the allocation draws."
+            "--seconds",
+            metavar="SECONDS",
+            min=0.1,
+            max=MAX_SECONDS,
+            help="Time allowed for the allocation draws.",
         ),
     ] = 60.0,
     output_format: FormatOption = RobustnessFormat.table,
@@ -93,13 +100,14 @@ def compare(
     profiles: Annotated[
         list[Path],
         typer.Argument(
-            help="Two or more profile files.", exists=True, dir_okay=False, metavar="PROFILE..."
+            help="Two or more profile files.", exists=True, dir_okay=False, metavar="PROFILE"
         ),
     ],
     proposals: Annotated[
         list[Path] | None,
         typer.Option(
             "--proposals",
+            metavar="PROPOSAL",
             help="Proposal files or folders (default: the bundled examples).",
             exists=True,
             show_default=False,

@@ -22,6 +22,7 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
+        metavar="FILE",
         help="Write to this file instead of standard output.",
         dir_okay=False,
         show_default=False,

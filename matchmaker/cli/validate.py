@@ -25,7 +25,7 @@ def validate(
             help="YAML files (or folders of them) to check.",
             exists=True,
             readable=False,
-            metavar="FILE...",
+            metavar="FILE",
             show_default=False,
         ),
     ],
