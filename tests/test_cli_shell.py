@@ -159,3 +159,50 @@ def test_a_bundled_profile_is_reachable_by_name_from_any_folder(
     assert "no bundled profile of that name (decline-areas, default, long-term-first)" in (
         missing.stderr
     )
+
+
+def test_a_project_is_named_by_its_id_or_its_name_as_the_tables_show_it(cli) -> None:
+    by_id = cli("rank", *TODAY, "--project", "seoul-farms", "--format", "json")
+    for name in ("서울농장", "서울 농장"):
+        by_name = cli("rank", *TODAY, "--project", name, "--format", "json")
+        assert by_name.exit_code == 0
+        assert by_name.json()["matches"] == by_id.json()["matches"]
+    explained = cli("explain", *TODAY, "2026-andong/hanok-stay", "서울농장")
+    assert explained.exit_code == 0
+    assert "seoul-farms" in explained.stdout
+
+
+def test_a_lock_by_name_is_recorded_by_id(cli) -> None:
+    run = cli(
+        "allocate",
+        *TODAY,
+        "--lock",
+        "2026-andong/hanok-stay=서울농장",
+        "--capacity",
+        "서울농장=3",
+        "--format",
+        "json",
+    )
+    assert run.exit_code == 0
+    options = run.json()["options"]
+    assert options["locks"] == ["2026-andong/hanok-stay=seoul-farms"]
+    assert options["capacities"] == {"seoul-farms": 3}
+
+
+def test_a_misspelt_project_name_is_a_usage_error_suggesting_the_name(cli) -> None:
+    run = cli("rank", *TODAY, "--project", "서울농쟝", "--lang", "ko")
+    assert run.exit_code == 2
+    assert "'서울농장'을(를) 찾으셨나요?" in run.stderr
+
+
+def test_a_name_two_projects_share_is_ambiguous(cli, tmp_path: Path) -> None:
+    copy = tmp_path / "catalog"
+    shutil.copytree(catalog_dir(), copy)
+    path = copy / "projects" / "arts-touring.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("name:")
+    end = text.index("\n", text.index("ko:", start))
+    path.write_text(text[:start] + "name: {ko: 서울농장}" + text[end:], encoding="utf-8")
+    run = cli("rank", *TODAY, "--catalog", str(copy), "--project", "서울농장")
+    assert run.exit_code == 2
+    assert "arts-touring, seoul-farms" in run.stderr

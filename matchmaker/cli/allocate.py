@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,6 +22,9 @@ from matchmaker.cli.options import (
 )
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 from matchmaker.render.registry import AllocateFormat
+
+if TYPE_CHECKING:
+    from matchmaker.catalog import Catalog
 
 GROUP_EXPLANATIONS = {
     "one-per-demand": (
@@ -49,6 +52,19 @@ GROUP_EXPLANATIONS = {
         "지역별 상한 비율(--max-region-share)",
     ),
 }
+
+
+def _by_id(catalog: Catalog, values: dict[str, int], language: str, option: str) -> dict[str, int]:
+    """`--capacity 서울농장=3` as `{"seoul-farms": 3}`: names become ids, as in the tables."""
+    from matchmaker.cli.shell import project_ids_or_exit, usage_error
+
+    ids = project_ids_or_exit(catalog, list(values), language, option) or []
+    resolved: dict[str, int] = {}
+    for project_id, value in zip(ids, values.values(), strict=True):
+        if project_id in resolved:
+            usage_error(f"{option}: {project_id} is given twice")
+        resolved[project_id] = value
+    return resolved
 
 
 def _pairs(values: list[str] | None, option: str) -> list[tuple[str, str]]:
@@ -215,9 +231,12 @@ def allocate(
     keys = [r.key for r in records]
     for option, pairs in (("--lock", locks), ("--forbid", forbids)):
         demand_keys_or_exit(keys, [demand for demand, _ in pairs], language, option)
-        project_ids_or_exit(inputs.catalog, [project for _, project in pairs], language, option)
-    project_ids_or_exit(inputs.catalog, list(capacities), language, "--capacity")
-    project_ids_or_exit(inputs.catalog, list(project_budgets), language, "--project-budget")
+        ids = project_ids_or_exit(inputs.catalog, [p for _, p in pairs], language, option)
+        pairs[:] = [
+            (demand, project) for (demand, _), project in zip(pairs, ids or [], strict=True)
+        ]
+    capacities = _by_id(inputs.catalog, capacities, language, "--capacity")
+    project_budgets = _by_id(inputs.catalog, project_budgets, language, "--project-budget")
     options = AllocationOptions(
         budget=budget,
         project_budgets=project_budgets,

@@ -53,7 +53,7 @@ def explain(
     records = inputs.records()
     keys = [r.key for r in records]
     demand_keys_or_exit(keys, [demand], language, "PROPOSAL/DEMAND")
-    project_ids_or_exit(inputs.catalog, [project], language, "PROJECT")
+    [project] = project_ids_or_exit(inputs.catalog, [project], language, "PROJECT") or [project]
     scores = score(inputs.catalog, records, inputs.profile)
     explanation = explain_pair(
         scores, keys.index(demand), scores.projects.ids.index(project), language

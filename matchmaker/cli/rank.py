@@ -120,7 +120,8 @@ def rank(
     inputs = build_inputs(options)
     assert inputs.catalog is not None and inputs.profile is not None
     region_codes = region_codes_or_exit(inputs.catalog, region, language)
-    project_ids = project_ids_or_exit(inputs.catalog, project, language)
+    named = project_ids_or_exit(inputs.catalog, project, language)
+    project_ids = None if named is None else set(named)
     scores = score(inputs.catalog, inputs.records(), inputs.profile)
     report = rank_report(
         scores,

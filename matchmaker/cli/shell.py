@@ -38,6 +38,10 @@ MESSAGES = {
         "{option}: no project '{name}' in the catalog{hint}",
         "{option}: 카탈로그에 사업 '{name}'이(가) 없습니다{hint}",
     ),
+    "project-ambiguous": (
+        "{option}: more than one project is called '{name}': {candidates}. Give the id.",
+        "{option}: '{name}'(이)라는 사업이 여럿입니다: {candidates}. id를 쓰세요.",
+    ),
     "did-you-mean": (" (did you mean '{suggestion}'?)", " ('{suggestion}'을(를) 찾으셨나요?)"),
     "region-ambiguous": (
         "{option} {name}: more than one region has this name: {candidates}. "
@@ -222,23 +226,43 @@ def _hint(name: str, known: Iterable[str], language: str) -> str:
 
 
 def project_ids_or_exit(
-    catalog: Catalog, ids: Sequence[str] | None, language: str, option: str = "--project"
-) -> set[str] | None:
-    """The project ids given, each checked against the catalog (exit 2 with a suggestion)."""
-    if not ids:
+    catalog: Catalog, names: Sequence[str] | None, language: str, option: str = "--project"
+) -> list[str] | None:
+    """The project ids that the names given stand for, in order: an id, or a project's
+    Korean or English name as the tables show it (exit 2 when a name is unknown, with a
+    suggestion, or when two projects share it)."""
+    from matchmaker.resolve.catalog import project_ids_named
+
+    if not names:
         return None
-    for project_id in ids:
-        if project_id not in catalog.projects:
+    ids: list[str] = []
+    for name in names:
+        found = project_ids_named(catalog, name)
+        if len(found) > 1:
+            usage_error(
+                say(
+                    "project-ambiguous",
+                    language,
+                    option=option,
+                    name=name,
+                    candidates=", ".join(found),
+                )
+            )
+        if not found:
+            known = [*catalog.projects]
+            for project in catalog.projects.values():
+                known += [text for text in (project.name.ko, project.name.en) if text]
             usage_error(
                 say(
                     "no-project",
                     language,
                     option=option,
-                    name=project_id,
-                    hint=_hint(project_id, catalog.projects, language),
+                    name=name,
+                    hint=_hint(name, known, language),
                 )
             )
-    return set(ids)
+        ids.append(found[0])
+    return ids
 
 
 def demand_keys_or_exit(

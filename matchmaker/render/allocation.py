@@ -223,13 +223,17 @@ def _cost_text(cost: int | None, result: AllocationResult, language: str) -> str
     return say(language, f"unknown (~{estimate})", f"미상(~{estimate})")
 
 
-def _table(result: AllocationResult, language: str, width: int = 80) -> str:
+def _table(result: AllocationResult, language: str, width: int | None = None) -> str:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    from matchmaker.render.width import table_width
+
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=False, color_system=None)
+    console = Console(
+        file=buffer, width=width or table_width(), force_terminal=False, color_system=None
+    )
     for line in _summary_lines(result, language):
         console.print(line, markup=False)
     console.print()

@@ -240,15 +240,21 @@ def _confidence_ko(value: float) -> str:
     return {"high": "높음", "medium": "보통", "low": "낮음"}[confidence_label(value)]
 
 
-def render_table(report: RankReport, width: int = 80) -> str:
+def render_table(report: RankReport, width: int | None = None) -> str:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    from matchmaker.render.width import table_width
+
     language = report.language
     buffer = io.StringIO()
     console = Console(
-        file=buffer, width=width, force_terminal=False, color_system=None, soft_wrap=False
+        file=buffer,
+        width=width or table_width(),
+        force_terminal=False,
+        color_system=None,
+        soft_wrap=False,
     )
     for key, group in groupby(report.matches, key=lambda m: _group_key(m, report.by)):
         members = list(group)
@@ -279,7 +285,8 @@ def render_table(report: RankReport, width: int = 80) -> str:
         table.add_column(say(language, "conf.", "신뢰도"), no_wrap=True)
         for m in members:
             subject = (
-                m.project_name
+                # The id under the name: explain, --lock and --project take either.
+                f"{m.project_name}\n{m.project_id}"
                 if report.by == "demand"
                 else (
                     f"{m.record.region.name_ko if language == 'ko' else m.record.region.name_en}"
