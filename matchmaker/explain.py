@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from matchmaker.ranking import Match, _match, order_projects
-from matchmaker.scoring.components import DEMAND_FIT, LONG_TERM, SYNERGY, SubSignal
+from matchmaker.scoring.components import DEMAND_FIT, LONG_TERM, PRIORITY_STEP, SYNERGY, SubSignal
 from matchmaker.scoring.eligibility import GATES
 from matchmaker.scoring.engine import COMPONENTS, Scores
 from matchmaker.scoring.weights import smallest_change
@@ -46,6 +46,11 @@ class Explanation:
     bonus: float
     relevance: float  # the factor long-term value and synergy were scaled by
     counterfactual: Counterfactual | None
+    # The factors between demand fit's weighted signals and its points: the demand's own
+    # priority (1 keeps all, 5 keeps 88%) and what is left, the penalty on a project the
+    # demand rules out ("급식이 아니라 …"). Shown so the parts add up to the points.
+    priority_factor: float = 1.0
+    ruled_out_factor: float = 1.0
 
 
 def explain(scores: Scores, row: int, column: int, language: str = "en") -> Explanation:
@@ -82,6 +87,16 @@ def explain(scores: Scores, row: int, column: int, language: str = "en") -> Expl
         if (scores.demands.records[row].region.population_decline)
         else 0.0
     )
+    priority = float(np.nan_to_num(scores.demands.priority[row], nan=1.0))
+    priority_factor = 1.0 - PRIORITY_STEP * (min(max(priority, 1.0), 5.0) - 1.0)
+    weighted = sum(
+        float(scores.fit.parts[signal.name][0][row, column]) * signal.weight
+        for signal in SIGNALS["demand_fit"]
+    )
+    before_ruled_out = 100.0 * weighted * priority_factor
+    ruled_out_factor = (
+        float(scores.fit.values[row, column]) / before_ruled_out if before_ruled_out > 0 else 1.0
+    )
     return Explanation(
         match,
         tuple(breakdown),
@@ -89,6 +104,9 @@ def explain(scores: Scores, row: int, column: int, language: str = "en") -> Expl
         bonus,
         round(float(scores.relevance[row, column]), 4),
         _counterfactual(scores, row, column, ordered, values),
+        round(priority_factor, 4),
+        # Rounding leaves a hair below 1 where nothing was ruled out.
+        1.0 if ruled_out_factor > 0.9995 else round(ruled_out_factor, 4),
     )
 
 

@@ -96,6 +96,7 @@ def render_text(report: ExplainReport) -> str:
         say(language, "share", "기여"),
     )
     lines.append(_left(headers[0], 22) + "".join(_right(h, 8) for h in headers[1:]))
+    scaled = ("long_term", "synergy")
     for part in explanation.breakdown:
         lines.append(
             _left(names[part.name], 22) + f"{part.points:>8.1f}{part.weight:>8.2f}"
@@ -104,14 +105,31 @@ def render_text(report: ExplainReport) -> str:
         for name, value, known, weight in part.parts:
             mark = "" if known else say(language, "  (assumed)", "  (가정)")
             lines.append(f"    {name:<18}{value:>6.2f} × {weight:.2f}{mark}")
+        # Every step between the signals and the points, so the parts add up: the
+        # weighted sum, then the fit relevance that scales long-term value and synergy.
+        raw = 100 * sum(value * weight for _name, value, _known, weight in part.parts)
+        if part.name in scaled and explanation.relevance < 1:
+            lines.append(
+                say(
+                    language,
+                    f"    = {raw:.1f} × {explanation.relevance:.2f} fit relevance"
+                    f" = {part.points:.1f}",
+                    f"    = {raw:.1f} × 적합도 반영 {explanation.relevance:.2f}"
+                    f" = {part.points:.1f}",
+                )
+            )
+        elif part.name == "demand_fit":
+            lines.append(f"    = {raw:.1f}" + _fit_steps(explanation, part.points, language))
+        else:
+            lines.append(f"    = {raw:.1f}")
     if explanation.relevance < 1:
         lines.append(
             say(
                 language,
-                f"long-term value and synergy × {explanation.relevance:.2f} "
-                "(demand fit below the strong-candidate level)",
-                f"장기 가치와 시너지 × {explanation.relevance:.2f}"
-                "(수요 적합도가 유력 후보 기준 미만)",
+                f"fit relevance {explanation.relevance:.2f}: this demand fit is below the "
+                "strong-candidate level, so long-term value and synergy count less",
+                f"적합도 반영 {explanation.relevance:.2f}: 수요 적합도가 유력 후보 기준보다 "
+                "낮아 장기 가치와 시너지를 덜 반영함",
             )
         )
     if explanation.bonus:
@@ -122,6 +140,12 @@ def render_text(report: ExplainReport) -> str:
                 f"인구감소지역 가점  +{explanation.bonus:.1f}",
             )
         )
+    terms = " + ".join(f"{part.contribution:.1f}" for part in explanation.breakdown)
+    if explanation.bonus:
+        terms += f" + {explanation.bonus:.1f}"
+    lines.append(
+        say(language, f"score = {terms} = {m.score:.1f}", f"점수 = {terms} = {m.score:.1f}")
+    )
     lines.append("")
     gates = ", ".join(f"{gate} {'✓' if passed else '✗'}" for gate, passed in explanation.gates)
     lines.append(say(language, f"Gates: {gates}", f"자격 요건: {gates}"))
@@ -131,6 +155,24 @@ def render_text(report: ExplainReport) -> str:
     if sentence:
         lines += ["", sentence]
     return "\n".join(lines) + "\n"
+
+
+def _fit_steps(explanation: Explanation, points: float, language: str) -> str:
+    """The factors after demand fit's weighted signals, each named, ending at its points."""
+    steps = ""
+    if explanation.priority_factor < 1:
+        steps += say(
+            language,
+            f" × {explanation.priority_factor:.2f} priority",
+            f" × 우선순위 {explanation.priority_factor:.2f}",
+        )
+    if explanation.ruled_out_factor < 1:
+        steps += say(
+            language,
+            f" × {explanation.ruled_out_factor:.2f} ruled out by the demand",
+            f" × 수요가 배제함 {explanation.ruled_out_factor:.2f}",
+        )
+    return f"{steps} = {points:.1f}" if steps else ""
 
 
 def _left(text: str, cells: int) -> str:
@@ -166,6 +208,8 @@ def render_json(report: ExplainReport) -> str:
         ],
         "population_decline_bonus": explanation.bonus,
         "relevance": explanation.relevance,
+        "priority_factor": explanation.priority_factor,
+        "ruled_out_factor": explanation.ruled_out_factor,
         "gates": {gate: passed for gate, passed in explanation.gates},
         "counterfactual": None
         if c is None
