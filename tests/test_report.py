@@ -269,6 +269,51 @@ def test_conflicting_options_are_named_not_a_solver_message(cli, tmp_path: Path)
     assert not (tmp_path / "r.html").exists()
 
 
+LOCK = "2026-wanju/youth-farmstay=seoul-farms"
+
+
+def test_the_report_takes_every_allocation_option_allocate_takes(cli, tmp_path: Path) -> None:
+    from tests.test_docs import _options
+
+    options = _options()
+    # Language and output differ by design (the report is a file, Korean by default).
+    shared = options["allocate"] - {"--format", "--output", "--lang"}
+    assert shared <= options["report"]
+
+
+def test_a_lock_shapes_the_report_and_is_stated_in_it(cli, tmp_path: Path) -> None:
+    options = ("--lock", LOCK, "--synergy-bonus", "0", "--per-demand", "1", *TODAY)
+    target = tmp_path / "r.html"
+    assert cli("report", *options, "--output", str(target)).exit_code == 0
+    page = target.read_text(encoding="utf-8")
+    assert f"<code>--lock {LOCK}</code>" in page
+    assert "<code>--synergy-bonus 0.0</code>" in page
+    allocated = cli("allocate", *options, "--format", "json").json()
+    given = {f"{a['proposal']}/{a['demand']}": a["project"] for a in allocated["assignments"]}
+    assert given["2026-wanju/youth-farmstay"] == "seoul-farms"
+
+
+def test_a_lock_that_cannot_hold_stops_the_report_too(cli, tmp_path: Path) -> None:
+    target = tmp_path / "r.html"
+    run = cli(
+        "report",
+        "--lock",
+        "2026-andong/public-meals-apples-grains=seoul-farms",
+        "--output",
+        str(target),
+        *TODAY,
+    )
+    assert run.exit_code == 2
+    assert "cannot hold" in run.stderr
+    assert not target.exists()
+
+
+def test_unknown_costs_are_described_as_allocate_describes_them(page: str, allocated: dict) -> None:
+    rule = allocated["unknown_cost"]
+    if allocated["assignments_with_unknown_cost"]:
+        assert f"(--unknown-cost {rule['rule']})" in page
+
+
 def test_help_does_not_import_the_report_libraries() -> None:
     code = (
         "import sys\nfrom matchmaker.cli import main\n"

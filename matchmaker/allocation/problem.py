@@ -31,6 +31,53 @@ class AllocationOptions:
     # (free: it favours the unknown), or a KRW amount.
     unknown_cost: str | int = "median"
 
+    def as_json(self) -> dict[str, object]:
+        """The options as `allocate --format json` and the report record them, so both
+        documents match and `diff` can name an option as a cause."""
+        return {
+            "budget": self.budget,
+            "per_demand": self.per_demand,
+            "synergy_bonus": self.synergy_bonus,
+            "min_per_province": self.min_per_province,
+            "min_decline_share": self.min_decline_share,
+            "min_decline_krw_share": self.min_decline_krw_share,
+            "max_region_share": self.max_region_share,
+            "capacities": dict(self.capacities),
+            "project_budgets": dict(self.project_budgets),
+            "locks": [f"{a}={b}" for a, b in self.locks],
+            "forbids": [f"{a}={b}" for a, b in self.forbids],
+            "time_limit": self.time_limit,
+            "unknown_cost": self.unknown_cost,
+        }
+
+    def as_flags(self) -> list[str]:
+        """The options that differ from the defaults, as the command line writes them
+        (`--budget 1000000000`, `--lock 2026-wanju/meals=urban-rural-public-meals`), so a
+        reader of a report can tell which rules shaped its allocation."""
+        default = AllocationOptions()
+        flags: list[str] = []
+        for name in (
+            "budget",
+            "per_demand",
+            "synergy_bonus",
+            "min_per_province",
+            "min_decline_share",
+            "min_decline_krw_share",
+            "max_region_share",
+            "unknown_cost",
+            "time_limit",
+        ):
+            value = getattr(self, name)
+            if value != getattr(default, name):
+                flags.append(f"--{name.replace('_', '-')} {value}")
+        flags += [f"--capacity {key}={value}" for key, value in sorted(self.capacities.items())]
+        flags += [
+            f"--project-budget {key}={value}" for key, value in sorted(self.project_budgets.items())
+        ]
+        flags += [f"--lock {demand}={project}" for demand, project in self.locks]
+        flags += [f"--forbid {demand}={project}" for demand, project in self.forbids]
+        return flags
+
 
 @dataclass(slots=True)
 class AllocationProblem:

@@ -23,6 +23,16 @@ from matchmaker.cli.options import (
     SeedOption,
     TodayOption,
 )
+from matchmaker.cli.portfolio import (
+    CapacityOption,
+    ForbidOption,
+    LockOption,
+    PerDemandOption,
+    ProjectBudgetOption,
+    SynergyBonusOption,
+    TimeLimitOption,
+    UnknownCostOption,
+)
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 from matchmaker.render.registry import ReportFormat
 
@@ -36,6 +46,14 @@ def report(
     min_decline_share: MinDeclineShareOption = 0.0,
     min_decline_krw_share: MinDeclineKrwShareOption = 0.0,
     max_region_share: MaxRegionShareOption = 1.0,
+    project_budget: ProjectBudgetOption = None,
+    capacity: CapacityOption = None,
+    per_demand: PerDemandOption = 1,
+    synergy_bonus: SynergyBonusOption = 5.0,
+    lock: LockOption = None,
+    forbid: ForbidOption = None,
+    unknown_cost: UnknownCostOption = "median",
+    time_limit: TimeLimitOption = None,
     draws: Annotated[
         int,
         typer.Option(
@@ -86,9 +104,7 @@ def report(
     chosen = output_format or (
         ReportFormat.xlsx if output.suffix.lower() == ".xlsx" else ReportFormat.html
     )
-    from matchmaker.allocation.problem import AllocationOptions
-    from matchmaker.allocation.solve import Infeasible
-    from matchmaker.cli.allocate import GROUP_EXPLANATIONS
+    from matchmaker.cli.portfolio import allocation_options_or_exit, refusals_exit
     from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
     from matchmaker.report.data import build_report_data
 
@@ -105,32 +121,28 @@ def report(
     )
     language = run.language
     inputs = build_inputs(run)
-    options = AllocationOptions(
+    assert inputs.catalog is not None
+    # The report's allocation is `allocate`'s, under the same options, read the same way.
+    options = allocation_options_or_exit(
+        inputs.catalog,
+        inputs.records(),
+        language,
         budget=budget,
+        project_budget=project_budget,
+        capacity=capacity,
+        per_demand=per_demand,
+        synergy_bonus=synergy_bonus,
         min_per_province=min_per_province,
         min_decline_share=min_decline_share,
         min_decline_krw_share=min_decline_krw_share,
         max_region_share=max_region_share,
+        lock=lock,
+        forbid=forbid,
+        unknown_cost=unknown_cost,
+        time_limit=time_limit,
     )
-    try:
+    with refusals_exit(options, language):
         data = build_report_data(inputs, options, language=language, draws=draws, seed=seed)
-    except Infeasible as conflict:
-        values = {"per_demand": options.per_demand, "min_per_province": min_per_province}
-        named = "; ".join(
-            GROUP_EXPLANATIONS[group][1 if language == "ko" else 0].format(**values)
-            for group in conflict.groups
-        )
-        typer.echo(
-            (
-                "제약 조건이 서로 충돌합니다: "
-                if language == "ko"
-                else "These constraints cannot all hold together: "
-            )
-            + named
-            + (". 하나를 완화하세요." if language == "ko" else ". Relax one of them."),
-            err=True,
-        )
-        raise typer.Exit(1) from None
     from matchmaker.render.registry import render
 
     target = None if str(output) == "-" else output

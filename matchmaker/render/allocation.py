@@ -170,26 +170,9 @@ def _summary_lines(result: AllocationResult, language: str) -> list[str]:
             f"사용 예산 {budget}",
         ),
     ]
-    if result.unknown_cost and result.unknown_cost_estimate is not None:
-        estimate = f"{int(result.unknown_cost_estimate):,}"
-        lines.append(
-            say(
-                language,
-                f"{result.unknown_cost} assignment(s) have no published cost; each counts as "
-                f"KRW {estimate} (--unknown-cost {result.unknown_cost_rule})",
-                f"공개된 비용이 없는 배정 {result.unknown_cost}건은 각각 {estimate}원으로 "
-                f"계산했습니다(--unknown-cost {result.unknown_cost_rule})",
-            )
-        )
-    elif result.unknown_cost_estimate is None and result.budget is not None:
-        lines.append(
-            say(
-                language,
-                "pairs with no published cost were not offered under the budget "
-                "(--unknown-cost exclude)",
-                "공개된 비용이 없는 짝은 예산 아래에서 제외했습니다(--unknown-cost exclude)",
-            )
-        )
+    sentence = unknown_cost_sentence(result, language)
+    if sentence:
+        lines.append(sentence)
     for group, price in result.fairness_prices.items():
         lines.append(
             say(
@@ -221,6 +204,28 @@ def _cost_text(cost: int | None, result: AllocationResult, language: str) -> str
         return say(language, "unknown", "미상")
     estimate = f"{int(result.unknown_cost_estimate):,}"
     return say(language, f"unknown (~{estimate})", f"미상(~{estimate})")
+
+
+def unknown_cost_sentence(result: AllocationResult, language: str) -> str | None:
+    """How pairs with no published cost counted under the budget, or None when none did:
+    the same words in the terminal, the report and the workbook."""
+    if result.unknown_cost and result.unknown_cost_estimate is not None:
+        estimate = f"{int(result.unknown_cost_estimate):,}"
+        return say(
+            language,
+            f"{result.unknown_cost} assignment(s) have no published cost; each counts as "
+            f"KRW {estimate} (--unknown-cost {result.unknown_cost_rule})",
+            f"공개된 비용이 없는 배정 {result.unknown_cost}건은 각각 {estimate}원으로 "
+            f"계산했습니다(--unknown-cost {result.unknown_cost_rule})",
+        )
+    if result.unknown_cost_estimate is None and result.budget is not None:
+        return say(
+            language,
+            "pairs with no published cost were not offered under the budget "
+            "(--unknown-cost exclude)",
+            "공개된 비용이 없는 짝은 예산 아래에서 제외했습니다(--unknown-cost exclude)",
+        )
+    return None
 
 
 def _table(result: AllocationResult, language: str, width: int | None = None) -> str:

@@ -20,7 +20,7 @@ from matchmaker.allocation.report import allocate
 from matchmaker.inputs import RunInputs
 from matchmaker.models import Project
 from matchmaker.ranking import no_suitable, rank
-from matchmaker.render.allocation import to_json_document
+from matchmaker.render.allocation import to_json_document, unknown_cost_sentence
 from matchmaker.render.rank import match_json, no_suitable_sentence, profile_json
 from matchmaker.render.robustness import sensitivity_entry
 from matchmaker.report.tiles import TILES
@@ -52,25 +52,6 @@ class ReportData:
     allocation: dict[str, Any]  # exactly `allocate --format json`'s document
 
 
-def allocation_option_values(options: AllocationOptions) -> dict[str, Any]:
-    """The options as `allocate --format json` records them, so both documents match."""
-    return {
-        "budget": options.budget,
-        "per_demand": options.per_demand,
-        "synergy_bonus": options.synergy_bonus,
-        "min_per_province": options.min_per_province,
-        "min_decline_share": options.min_decline_share,
-        "min_decline_krw_share": options.min_decline_krw_share,
-        "max_region_share": options.max_region_share,
-        "capacities": dict(options.capacities),
-        "project_budgets": dict(options.project_budgets),
-        "locks": [f"{a}={b}" for a, b in options.locks],
-        "forbids": [f"{a}={b}" for a, b in options.forbids],
-        "time_limit": options.time_limit,
-        "unknown_cost": options.unknown_cost,
-    }
-
-
 def build_report_data(
     inputs: RunInputs,
     options: AllocationOptions | None = None,
@@ -89,7 +70,7 @@ def build_report_data(
     hashes = inputs.input_hashes()
     scores = score(inputs.catalog, inputs.records(), inputs.profile)
     result = allocate(scores, options, language)
-    allocation = to_json_document(result, inputs.profile, hashes, allocation_option_values(options))
+    allocation = to_json_document(result, inputs.profile, hashes, options.as_json())
     robustness = {
         s.demand_key: sensitivity_entry(s) for s in sensitivity(scores, draws=draws, seed=seed)
     }
@@ -135,7 +116,7 @@ def build_report_data(
         language=language,
         tool={"name": "matchmaker", "version": __version__},
         profile=profile_json(inputs.profile),
-        options={**allocation_option_values(options), "top": TOP, "draws": draws, "seed": seed},
+        options={**options.as_json(), "top": TOP, "draws": draws, "seed": seed},
         inputs=hashes,
         summary={
             "proposals": len({d["proposal"] for d in demands}),
@@ -149,6 +130,9 @@ def build_report_data(
             "budget_used": result.budget_used,
             "budget": result.budget,
             "unknown_cost": result.unknown_cost,
+            # Said as `allocate` says it: the rule and the estimate each unknown cost took.
+            "unknown_cost_note": unknown_cost_sentence(result, language),
+            "rules": options.as_flags(),
             "objective": result.solution.objective,
             "status": result.solution.status,
             "gap": result.solution.gap,

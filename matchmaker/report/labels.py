@@ -73,10 +73,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "budget_used": ("사용 예산", "Budget used"),
     "budget": ("예산 한도", "Budget"),
     "no_budget": ("한도 없음", "no limit"),
-    "unknown_cost": (
-        "비용을 알 수 없는 배정 {n}건은 예산 합계에 들어가지 않았습니다.",
-        "{n} assignment(s) with no known cost are not counted in the budget.",
-    ),
+    "rules": ("배정 조건", "Allocation rules"),
+    "unknown_costs": ("비용 미상", "Unknown costs"),
     "objective": ("목적값", "Objective"),
     "optimal": ("최적해 증명됨", "proven optimal"),
     "time_limit": ("시간 제한으로 중단, 격차", "stopped at the time limit, gap"),

@@ -122,6 +122,7 @@ def _summary(book: Workbook, data: ReportData, t: dict[str, str], krw: str) -> N
         (t["unassigned"], s["unassigned"], COUNT_FORMAT),
         (t["budget_used"], s["budget_used"], krw),
         (t["budget"], s["budget"] if s["budget"] is not None else t["no_budget"], krw),
+        (t["unknown_costs"], s["unknown_cost_note"] or "", None),
         (t["objective"], s["objective"], OBJECTIVE_FORMAT),
         (t["status"], s["status"], None),
         (t["fragile_count"], s["fragile"], COUNT_FORMAT),

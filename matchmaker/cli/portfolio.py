@@ -1,0 +1,254 @@
+"""The portfolio options `allocate` and `report` share: the same words, read the same way.
+
+`report` draws an allocation too, so it takes every option `allocate` takes; this module
+holds those options, turns them into one AllocationOptions (names resolved to ids,
+locks checked against the run's demands), and turns the solver's refusals into messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from matchmaker.cli.options import MAX_BONUS, MAX_SECONDS
+
+if TYPE_CHECKING:
+    from matchmaker.allocation.problem import AllocationOptions
+    from matchmaker.catalog import Catalog
+    from matchmaker.resolve.demands import ResolvedDemand
+
+ProjectBudgetOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--project-budget",
+        metavar="PROJECT=KRW",
+        help="PROJECT=KRW; repeatable.",
+        show_default=False,
+    ),
+]
+CapacityOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--capacity",
+        metavar="PROJECT=N",
+        help="PROJECT=N regions per year (overrides the catalog); repeatable.",
+        show_default=False,
+    ),
+]
+PerDemandOption = Annotated[
+    int,
+    typer.Option("--per-demand", metavar="N", min=1, help="Projects one demand may receive."),
+]
+SynergyBonusOption = Annotated[
+    float,
+    typer.Option(
+        "--synergy-bonus",
+        metavar="POINTS",
+        min=0,
+        max=MAX_BONUS,
+        help="Points for each pair of complementary projects given to one region.",
+    ),
+]
+LockOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--lock",
+        metavar="DEMAND=PROJECT",
+        help="PROPOSAL/DEMAND=PROJECT that must be assigned; repeatable.",
+        show_default=False,
+    ),
+]
+ForbidOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--forbid",
+        metavar="DEMAND=PROJECT",
+        help="PROPOSAL/DEMAND=PROJECT that must not; repeatable.",
+        show_default=False,
+    ),
+]
+UnknownCostOption = Annotated[
+    str,
+    typer.Option(
+        "--unknown-cost",
+        metavar="median|exclude|zero|KRW",
+        help="How a pair whose cost nobody published counts against --budget: median "
+        "(the median known cost, default), exclude (not offered), zero (free), or a KRW "
+        "amount.",
+    ),
+]
+TimeLimitOption = Annotated[
+    float | None,
+    typer.Option(
+        "--time-limit",
+        metavar="SECONDS",
+        min=0.1,
+        max=MAX_SECONDS,
+        help="Seconds; then report the best found, its gap and bound.",
+        show_default=False,
+    ),
+]
+
+GROUP_EXPLANATIONS = {
+    "one-per-demand": (
+        "at most {per_demand} project(s) per demand",
+        "수요당 사업 {per_demand}개 이하",
+    ),
+    "capacity": ("project capacities", "사업별 정원"),
+    "budget": ("the total budget (--budget)", "전체 예산(--budget)"),
+    "project-budget": ("project budgets (--project-budget)", "사업별 예산(--project-budget)"),
+    "locks": ("locked assignments (--lock)", "고정 배정(--lock)"),
+    "min-per-province": (
+        "at least {min_per_province} per province (--min-per-province)",
+        "시·도마다 최소 {min_per_province}건(--min-per-province)",
+    ),
+    "decline-share": (
+        "population-decline share of assignments (--min-decline-share)",
+        "인구감소지역 배정 비율(--min-decline-share)",
+    ),
+    "decline-krw-share": (
+        "population-decline share of KRW (--min-decline-krw-share)",
+        "인구감소지역 예산 비율(--min-decline-krw-share)",
+    ),
+    "region-share": (
+        "the cap on any region's share (--max-region-share)",
+        "지역별 상한 비율(--max-region-share)",
+    ),
+}
+
+
+def _by_id(catalog: Catalog, values: dict[str, int], language: str, option: str) -> dict[str, int]:
+    """`--capacity 서울농장=3` as `{"seoul-farms": 3}`: names become ids, as in the tables."""
+    from matchmaker.cli.shell import project_ids_or_exit, usage_error
+
+    ids = project_ids_or_exit(catalog, list(values), language, option) or []
+    resolved: dict[str, int] = {}
+    for project_id, value in zip(ids, values.values(), strict=True):
+        if project_id in resolved:
+            usage_error(f"{option}: {project_id} is given twice")
+        resolved[project_id] = value
+    return resolved
+
+
+def _pairs(values: list[str] | None, option: str) -> list[tuple[str, str]]:
+    found = []
+    for value in values or []:
+        left, separator, right = value.partition("=")
+        if not separator or not left or not right:
+            raise typer.BadParameter(f"'{value}' is not KEY=VALUE", param_hint=option)
+        found.append((left.strip(), right.strip()))
+    return found
+
+
+def _unknown_cost(value: str) -> str | int:
+    if value in ("median", "exclude", "zero"):
+        return value
+    if value.isdigit():
+        return int(value)
+    raise typer.BadParameter(
+        f"'{value}' is not median, exclude, zero or a whole number of KRW",
+        param_hint="--unknown-cost",
+    )
+
+
+def _numbers(values: list[str] | None, option: str) -> dict[str, int]:
+    found = {}
+    for key, value in _pairs(values, option):
+        if not value.isdigit():
+            raise typer.BadParameter(f"'{value}' is not a whole number", param_hint=option)
+        found[key] = int(value)
+    return found
+
+
+def allocation_options_or_exit(
+    catalog: Catalog,
+    records: list[ResolvedDemand],
+    language: str,
+    *,
+    budget: int | None,
+    project_budget: list[str] | None,
+    capacity: list[str] | None,
+    per_demand: int,
+    synergy_bonus: float,
+    min_per_province: int,
+    min_decline_share: float,
+    min_decline_krw_share: float,
+    max_region_share: float,
+    lock: list[str] | None,
+    forbid: list[str] | None,
+    unknown_cost: str,
+    time_limit: float | None,
+) -> AllocationOptions:
+    """The options as given, every name checked: demands must be the run's, projects are
+    ids or names (recorded as ids); anything else is a usage error (exit 2)."""
+    from matchmaker.allocation.problem import AllocationOptions
+    from matchmaker.cli.shell import demand_keys_or_exit, project_ids_or_exit
+
+    locks, forbids = _pairs(lock, "--lock"), _pairs(forbid, "--forbid")
+    keys = [record.key for record in records]
+    for option, pairs in (("--lock", locks), ("--forbid", forbids)):
+        demand_keys_or_exit(keys, [demand for demand, _ in pairs], language, option)
+        ids = project_ids_or_exit(catalog, [p for _, p in pairs], language, option)
+        pairs[:] = [
+            (demand, project) for (demand, _), project in zip(pairs, ids or [], strict=True)
+        ]
+    capacities = _numbers(capacity, "--capacity")
+    project_budgets = _numbers(project_budget, "--project-budget")
+    return AllocationOptions(
+        budget=budget,
+        project_budgets=_by_id(catalog, project_budgets, language, "--project-budget"),
+        capacities=_by_id(catalog, capacities, language, "--capacity"),
+        per_demand=per_demand,
+        synergy_bonus=synergy_bonus,
+        min_per_province=min_per_province,
+        min_decline_share=min_decline_share,
+        min_decline_krw_share=min_decline_krw_share,
+        max_region_share=max_region_share,
+        unknown_cost=_unknown_cost(unknown_cost),
+        locks=tuple(locks),
+        forbids=tuple(forbids),
+        time_limit=time_limit,
+    )
+
+
+@contextmanager
+def refusals_exit(options: AllocationOptions, language: str) -> Iterator[None]:
+    """Solve inside this block: a lock that cannot hold is a usage error (exit 2); rules
+    that cannot all hold, or no answer in time, exit 1 naming what to relax."""
+    from matchmaker.allocation.problem import ImpossibleLock
+    from matchmaker.allocation.solve import Infeasible, NoSolutionInTime
+    from matchmaker.cli.shell import usage_error
+
+    try:
+        yield
+    except ImpossibleLock as impossible:
+        usage_error(str(impossible))
+    except Infeasible as conflict:
+        values = {"per_demand": options.per_demand, "min_per_province": options.min_per_province}
+        named = "; ".join(
+            GROUP_EXPLANATIONS[group][1 if language == "ko" else 0].format(**values)
+            for group in conflict.groups
+        )
+        typer.echo(
+            (
+                "제약 조건이 서로 충돌합니다: "
+                if language == "ko"
+                else "These constraints cannot all hold together: "
+            )
+            + named
+            + (". 하나를 완화하세요." if language == "ko" else ". Relax one of them."),
+            err=True,
+        )
+        raise typer.Exit(1) from None
+    except NoSolutionInTime:
+        message = (
+            "시간 제한 안에 모든 조건을 지키는 배정을 찾지 못했습니다. --time-limit을 늘리세요."
+            if language == "ko"
+            else "No portfolio keeping every rule was "
+            "found within the time limit; raise --time-limit."
+        )
+        typer.echo(message, err=True)
+        raise typer.Exit(1) from None
