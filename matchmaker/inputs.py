@@ -125,9 +125,22 @@ def load_run(
         context = CheckContext(catalog, [d for d in inputs.proposals if d.ok], today)
         # The catalog's own rules too: a catalog `check` rejects must not rank.
         inputs.diagnostics.extend(run_rules(context, ("catalog", "documents")))
-    inputs.proposals = [
-        d for d in inputs.proposals if d.ok and (include_expired or not _expired(d, today))
-    ]
+    valid = [d for d in inputs.proposals if d.ok]
+    inputs.proposals = [d for d in valid if include_expired or not _expired(d, today)]
+    if valid and not inputs.proposals:
+        # Every proposal is past its valid_until: nothing is left to rank, and an empty
+        # answer would look like "no project fits anyone".
+        where = ", ".join(str(path) for path in given)
+        inputs.diagnostics.append(
+            Diagnostic(
+                where,
+                0,
+                0,
+                "no-current-proposals",
+                {"where": where, "count": str(len(valid)), "today": today.isoformat()},
+                hint="include-expired",
+            )
+        )
     if catalog is not None:
         inputs.demands = resolve_demands(
             ((d.model, d.file) for d in inputs.proposals if isinstance(d.model, Proposal)),

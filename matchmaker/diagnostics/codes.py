@@ -82,6 +82,16 @@ _CODE_TABLE: tuple[CodeInfo, ...] = (
         "파일을 읽을 수 없습니다: {detail}",
     ),
     CodeInfo(
+        "no-current-proposals",
+        _E,
+        "file",
+        "Every proposal of a run is past its valid_until on the run's date, so nothing is "
+        "left to rank.",
+        "all {count} proposal(s) in {where} expired before {today}; nothing is left to rank",
+        "{where}의 제안서 {count}건이 모두 {today} 이전에 유효 기한이 지나 순위를 매길 것이 "
+        "없습니다",
+    ),
+    CodeInfo(
         "no-proposals",
         _E,
         "file",
@@ -454,6 +464,11 @@ _HINT_TABLE: tuple[HintInfo, ...] = (
     ),
     HintInfo(
         "use-code", "write the current code: {suggestion}", "현재 코드를 쓰세요: {suggestion}"
+    ),
+    HintInfo(
+        "include-expired",
+        "add --include-expired to rank them anyway, or --today for the date the run is for",
+        "그래도 포함하려면 --include-expired를, 다른 기준일이면 --today를 주세요",
     ),
     HintInfo(
         "successor-region",
