@@ -88,14 +88,16 @@ def validate_paths(
     ours: a CI workflow, `.pre-commit-config.yaml`) is skipped rather than reported, so a
     pre-commit hook can be given every YAML file of a repository."""
     result = ValidationResult()
+    # The catalog first: its themes and labels let a hint answer `협동조합` with its id.
+    catalog, problems = load_catalog(catalog_root) if catalog_root is not None else (None, [])
+    words = catalog.words if catalog is not None else None
     for path in expand(paths):
-        document = load_file(path)
+        document = load_file(path, words=words)
         codes = {d.code for d in document.diagnostics}
         if only_documents and codes and codes <= NOT_OURS:
             continue
         result.add(document)
     if catalog_root is not None:
-        catalog, problems = load_catalog(catalog_root)
         if catalog is None:
             result.diagnostics.extend(problems)
         else:
@@ -114,7 +116,7 @@ def check_catalog(catalog_root: Path, paths: Sequence[Path], today: dt.date) -> 
         for document in catalog.project_documents:
             result.add(document)
     for path in expand(paths):
-        result.add(load_file(path))
+        result.add(load_file(path, words=catalog.words if catalog is not None else None))
     if catalog is None:
         result.diagnostics.extend(d for d in problems if d not in result.diagnostics)
         return result

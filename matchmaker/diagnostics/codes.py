@@ -341,6 +341,24 @@ _CODE_TABLE: tuple[CodeInfo, ...] = (
         "'{field}': {detail}",
     ),
     CodeInfo(
+        "unreadable-value",
+        _E,
+        "schema",
+        "A value that cannot be read as what its field holds (an amount, a share, a date, "
+        "one of a closed list).",
+        "cannot read '{value}' as {expected}",
+        "'{value}'을(를) {expected}(으)로 읽을 수 없습니다",
+    ),
+    CodeInfo(
+        "ambiguous-value",
+        _E,
+        "schema",
+        "A value that can be read in more than one way (`30` as a share, `03/04/2027`, "
+        "`3억 5000`); the hint gives the reading the tool would take.",
+        "'{value}' can be read in more than one way as {expected}",
+        "'{value}'은(는) {expected}(으)로 두 가지 이상 읽힐 수 있습니다",
+    ),
+    CodeInfo(
         "too-many-errors",
         _I,
         "output",
@@ -454,6 +472,27 @@ _HINT_TABLE: tuple[HintInfo, ...] = (
     ),
     HintInfo(
         "use-code", "write the current code: {suggestion}", "현재 코드를 쓰세요: {suggestion}"
+    ),
+    HintInfo("write-as", "write {suggestion}", "{suggestion}(으)로 쓰세요"),
+    HintInfo(
+        "did-you-mean-label",
+        "did you mean '{suggestion}' ({label})?",
+        "'{suggestion}'({label})을(를) 뜻했나요?",
+    ),
+    HintInfo(
+        "write-id",
+        "write the id '{suggestion}' ({label})",
+        "id '{suggestion}'({label})(으)로 쓰세요",
+    ),
+    HintInfo(
+        "write-reading",
+        "it would be read as {reading}; if that is meant, write {suggestion}",
+        "{reading}(으)로 읽힙니다. 그 뜻이 맞다면 {suggestion}(으)로 쓰세요",
+    ),
+    HintInfo(
+        "pick-one",
+        "it names several; pick one: {candidates}",
+        "여러 값에 해당합니다. 하나를 고르세요: {candidates}",
     ),
     HintInfo(
         "show-all",
