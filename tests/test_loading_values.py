@@ -197,7 +197,11 @@ def test_a_theme_typo_or_synonym_is_refused_with_the_nearest_theme(words: Vocabu
 
 def test_several_values_in_one_cell(words: Vocabularies) -> None:
     read = words.themes.read_many("공공급식, 농특산물 판매\n일자리")
-    assert [r.value for r in read] == ["public-meals", "farm-produce-sales", "jobs"]
+    assert [(piece, r.value) for piece, r in read] == [
+        ("공공급식", "public-meals"),
+        ("농특산물 판매", "farm-produce-sales"),
+        ("일자리", "jobs"),
+    ]
 
 
 @pytest.mark.parametrize(

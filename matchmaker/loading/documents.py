@@ -272,6 +272,10 @@ def load_file(
 ) -> LoadedDocument:
     """A YAML file, or a workbook (`.xlsx`, `.xlsm`) read into the same models."""
     name = display or str(path)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        from matchmaker.loading.xlsx_reader import load_workbook_file
+
+        return load_workbook_file(path, name, kinds, words)
     data = read_limited(path, limits, name)
     if isinstance(data, Diagnostic):
         return LoadedDocument(name, "", None, None, None, (data,), None)

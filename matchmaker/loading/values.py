@@ -523,14 +523,15 @@ class Vocabulary:
         nearest = did_you_mean(text, self._near)
         return None if nearest is None else self._near[nearest]
 
-    def read_many(self, raw: object) -> list[Reading]:
-        """Several values in one cell, separated by commas, semicolons or line breaks.
-        The whole cell is tried first, as one English label holds a comma."""
+    def read_many(self, raw: object) -> list[tuple[object, Reading]]:
+        """Several values in one cell, separated by commas, semicolons or line breaks, each
+        with the piece it was read from. The whole cell is tried first, as one English
+        label holds a comma."""
         whole = self.read(raw)
         if whole.ok or not isinstance(raw, str):
-            return [whole]
+            return [(raw, whole)]
         pieces = [piece.strip() for piece in re.split(r"[,;\n]", raw) if piece.strip()]
-        return [self.read(piece) for piece in pieces]
+        return [(piece, self.read(piece)) for piece in pieces]
 
 
 def _fixed(
