@@ -9,9 +9,12 @@ from pathlib import Path
 
 from matchmaker.catalog import Catalog, load_catalog
 from matchmaker.diagnostics import Diagnostic
-from matchmaker.loading.documents import LoadedDocument, load_file
+from matchmaker.loading.documents import WORKBOOK_SUFFIXES, LoadedDocument, load_file
 
 YAML_SUFFIXES = (".yaml", ".yml")
+# Workbooks sit beside YAML in a folder of proposals. `.xlsm` is picked up too, so that a
+# macro workbook is refused with a reason rather than silently skipped.
+DOCUMENT_SUFFIXES = (*YAML_SUFFIXES, *WORKBOOK_SUFFIXES)
 
 
 @dataclass(slots=True)
@@ -38,9 +41,10 @@ class ValidationResult:
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and the YAML files inside any folder, in a stable order: `.yaml`
-    and `.yml` in any case (`2027.YAML`), leaving out the `._NAME` files macOS writes
-    beside copies on other file systems, which are not YAML."""
+    """Files as given, and the YAML files and workbooks inside any folder, in a stable
+    order: `.yaml`, `.yml`, `.xlsx` (and `.xlsm`, to be refused) in any case
+    (`2027.YAML`), leaving out the `._NAME` files macOS writes beside copies on other file
+    systems and the `~$NAME.xlsx` lock files Excel keeps beside an open workbook."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -48,8 +52,8 @@ def expand(paths: Iterable[Path]) -> list[Path]:
                 sorted(
                     p
                     for p in path.rglob("*")
-                    if p.suffix.lower() in YAML_SUFFIXES
-                    and not p.name.startswith("._")
+                    if p.suffix.lower() in DOCUMENT_SUFFIXES
+                    and not p.name.startswith(("._", "~$"))
                     and p.is_file()
                 )
             )
