@@ -56,7 +56,7 @@ def render_xlsx(data: ReportData) -> bytes:
         [(t["file"], None), (t["sha256"], None)],
         [[name, digest] for name, digest in data.inputs.items()],
     )
-    return _save(book)
+    return workbook_bytes(book)
 
 
 def _table(book: Workbook, title: str, columns: list[Column], rows: list[list[Any]]) -> Worksheet:
@@ -346,7 +346,9 @@ def _text_never_executes(book: Workbook) -> None:
                     cell.data_type = "s"
 
 
-def _save(book: Workbook) -> bytes:
+def workbook_bytes(book: Workbook) -> bytes:
+    """The workbook as bytes that depend only on its content: every text cell stored as
+    text, no timestamps."""
     _text_never_executes(book)
     book.properties.creator = "matchmaker"
     buffer = io.BytesIO()
