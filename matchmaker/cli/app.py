@@ -11,6 +11,7 @@ from matchmaker import __version__
 from matchmaker.cli import (
     allocate,
     check,
+    convert,
     explain,
     new,
     rank,
@@ -65,3 +66,4 @@ app.command("regions")(regions.regions)
 app.command("schema")(schema.schema)
 app.add_typer(new.new_app, name="new")
 app.command("report")(report_cmd.report)
+app.command("convert")(convert.convert)
