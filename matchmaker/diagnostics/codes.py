@@ -424,6 +424,23 @@ _CODE_TABLE: tuple[CodeInfo, ...] = (
         "{sheet} 시트에 id가 '{value}'인 수요가 없습니다",
     ),
     CodeInfo(
+        "workbook-unknown-sheet",
+        _W,
+        "workbook",
+        "A sheet the proposal reader does not read; what it holds is not part of the proposal.",
+        "sheet '{sheet}' is not read (only 제안, 수요, 협력, 성과 and 관계 are)",
+        "'{sheet}' 시트는 읽지 않습니다(제안, 수요, 협력, 성과, 관계만 읽습니다)",
+    ),
+    CodeInfo(
+        "workbook-unread-cell",
+        _W,
+        "workbook",
+        "A value in a column (or form row) that names no field, so it is not read.",
+        "this value is not read: its column names no field in row 2 (or its row no field "
+        "in column B)",
+        "이 값은 읽지 않습니다. 열의 2행(또는 행의 B열)에 항목 이름이 없습니다",
+    ),
+    CodeInfo(
         "unreadable-value",
         _E,
         "schema",
@@ -602,6 +619,12 @@ _HINT_TABLE: tuple[HintInfo, ...] = (
         "start from the template: matchmaker new proposal --format xlsx",
         "서식에서 시작하세요: matchmaker new proposal --format xlsx",
     ),
+    HintInfo(
+        "name-the-field",
+        "move it into the column of its field, or delete it",
+        "알맞은 항목의 열로 옮기거나 지우세요",
+    ),
+    HintInfo("fill-cell", "fill in '{field}' here", "여기에 '{field}'을(를) 채우세요"),
     HintInfo(
         "show-all",
         "fix these first, then run again to see the rest",

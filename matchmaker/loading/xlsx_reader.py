@@ -27,7 +27,7 @@ import re
 import warnings
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
@@ -49,6 +49,7 @@ from matchmaker.loading.workbook_layout import (
     FORM_FIRST_ROW,
     FORM_SHEET,
     FORM_VALUE_COLUMN,
+    GUIDE_SHEET,
     LISTS_SHEET,
     TABLES,
     Column,
@@ -368,6 +369,8 @@ class _Reader:
         for row in sheet.iter_rows(min_row=FORM_FIRST_ROW):
             name_cell = row[FORM_FIELD_COLUMN - 1] if len(row) >= FORM_FIELD_COLUMN else None
             if name_cell is None or not isinstance(name_cell.value, str):
+                if len(row) >= FORM_VALUE_COLUMN:
+                    self.unread(row[FORM_VALUE_COLUMN - 1], sheet.title)
                 continue
             name = name_cell.value.strip()
             value_cell = sheet.cell(name_cell.row, FORM_VALUE_COLUMN)
@@ -377,6 +380,12 @@ class _Reader:
                 self.unknown_field(name, list(known), _cell_mark(name_cell, sheet.title))
                 continue
             self.read(column, value_cell.value, mark, (name,), data)
+
+    def unread(self, cell: Any, sheet: str) -> None:
+        """A value where no field is named: said, never dropped in silence."""
+        if cell.value is None or (isinstance(cell.value, str) and not cell.value.strip()):
+            return
+        self.report(_cell_mark(cell, sheet), "workbook-unread-cell", {}, "name-the-field")
 
     def unknown_field(self, name: str, allowed: list[str], mark: Mark) -> None:
         suggestion = did_you_mean(name, allowed)
@@ -414,6 +423,7 @@ class _Reader:
             for cell in row:
                 column = by_column.get(int(cell.column or 0))
                 if column is None:
+                    self.unread(cell, sheet.title)
                     continue
                 marks[column.field] = _cell_mark(cell, sheet.title)
                 if cell.value is not None and not (
@@ -439,9 +449,7 @@ class _Reader:
                 mark = marks.get(column.field)
                 if mark is None:
                     continue
-                self.read(
-                    column, raw.get(column.field), mark, (*path, column.field.split(".")[0]), item
-                )
+                self.read(column, raw.get(column.field), mark, (*path, column.field), item)
             items.append(item)
         return items
 
@@ -458,6 +466,10 @@ def _read_book(book: Workbook, reader: _Reader) -> dict[str, Any] | None:
     if FORM_SHEET not in book.sheetnames:
         reader.report(Mark(0, 0), "workbook-missing-sheet", {"sheet": FORM_SHEET}, "use-template")
         return None
+    read_sheets = {FORM_SHEET, *(table.sheet for table in TABLES), GUIDE_SHEET, LISTS_SHEET}
+    for name in book.sheetnames:
+        if name not in read_sheets:
+            reader.report(Mark(1, 1, name), "workbook-unknown-sheet", {"sheet": name})
     form = book[FORM_SHEET]
     data: dict[str, Any] = {"kind": "proposal"}
     reader.positions.values[()] = Mark(1, 1, FORM_SHEET)
@@ -624,7 +636,15 @@ def load_workbook_bytes(
     if parsed_data is None:
         return failed(reader.found)
     parsed = ParsedDocument(parsed_data, reader.positions, "")
-    return validate_parsed(parsed, file, digest, None, kinds, (), words, reader.found)
+    document = validate_parsed(parsed, file, digest, None, kinds, (), words, reader.found)
+    return replace(document, diagnostics=tuple(_in_cells(d) for d in document.diagnostics))
+
+
+def _in_cells(diagnostic: Diagnostic) -> Diagnostic:
+    """A missing field is a cell to fill in, not a YAML key to add."""
+    if diagnostic.code != "missing-field" or diagnostic.sheet is None:
+        return diagnostic
+    return replace(diagnostic, hint="fill-cell", hint_params={"field": diagnostic.params["field"]})
 
 
 def load_workbook_file(
