@@ -370,7 +370,7 @@ def proposal_workbook(
     of a blank one to fill in (only `id` and `region` set, no demands)."""
     from openpyxl import Workbook
 
-    from matchmaker.report.xlsx import workbook_bytes
+    from matchmaker.render.workbook import workbook_bytes
 
     book = Workbook()
     guide = book.active
