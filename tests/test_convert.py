@@ -96,3 +96,26 @@ def test_converting_onto_the_input_is_refused(cli, tmp_path: Path) -> None:
     path.write_bytes((bundled.proposals_dir() / "2026-wanju.yaml").read_bytes())
     result = cli("convert", str(path), "-o", str(path), "--format", "yaml", "--force")
     assert result.exit_code == 2
+
+
+def test_a_folder_may_hold_yaml_and_workbooks_for_every_command(cli, tmp_path: Path) -> None:
+    folder = tmp_path / "proposals"
+    folder.mkdir()
+    examples = bundled.proposals_dir()
+    (folder / "2026-wanju.yaml").write_bytes((examples / "2026-wanju.yaml").read_bytes())
+    converted = cli(
+        "convert", str(examples / "2026-goesan.yaml"), "-o", str(folder / "2026-goesan.xlsx")
+    )
+    assert converted.exit_code == 0
+    today = "2026-11-28"
+    assert cli("validate", str(folder), "--today", today).exit_code == 0
+    assert cli("check", str(folder), "--today", today).exit_code == 0
+    ranked = cli("rank", str(folder), "--format", "json", "--today", today)
+    assert ranked.exit_code == 0, ranked.output
+    assert {match["proposal"] for match in ranked.json()["matches"]} == {
+        "2026-goesan",
+        "2026-wanju",
+    }
+    assert str(folder / "2026-goesan.xlsx") in ranked.json()["inputs"]
+    allocated = cli("allocate", str(folder), "--format", "json", "--today", today)
+    assert allocated.exit_code == 0, allocated.output
