@@ -128,6 +128,11 @@ def _formulas(workbook: Workbook) -> None:
         workbook["수요"][cell] = '=CONCAT("a","b")'
 
 
+def _hidden_row(workbook: Workbook) -> None:
+    workbook["수요"].append(["secret", "보이지 않는 수요", "숨긴 행에 적은 수요"])
+    workbook["수요"].row_dimensions[4].hidden = True
+
+
 def _bidi(workbook: Workbook) -> None:
     workbook["수요"]["B3"] = "공공급식\u202e확대"
 
@@ -169,6 +174,7 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], tuple[str, str | None, str | None]
     ),
     "truncated-zip": (lambda: book()[:2000], ("not-a-workbook", None, None)),
     "hidden-sheet": (lambda: book(_hidden), ("workbook-hidden-sheet", "수요", "A1")),
+    "hidden-row": (lambda: book(_hidden_row), ("workbook-hidden-cell", "수요", "A4")),
     "merged-data-cells": (lambda: book(_merged), ("workbook-merged-cells", "수요", "C3")),
     "bidi-control": (lambda: book(_bidi), ("bidi-control", "수요", "B3")),
 }

@@ -392,6 +392,14 @@ _CODE_TABLE: tuple[CodeInfo, ...] = (
         "'{sheet}' 시트가 숨겨져 있습니다",
     ),
     CodeInfo(
+        "workbook-hidden-cell",
+        _E,
+        "workbook",
+        "A value in a hidden row or column of a sheet that is read.",
+        "this value is in a hidden row or column",
+        "숨긴 행이나 열에 값이 있습니다",
+    ),
+    CodeInfo(
         "workbook-merged-cells",
         _E,
         "workbook",
@@ -608,6 +616,11 @@ _HINT_TABLE: tuple[HintInfo, ...] = (
         "unhide-sheet",
         "unhide the sheet (right-click a sheet tab → Unhide) or delete it",
         "시트 탭을 오른쪽 클릭해 '숨기기 취소'를 하거나 시트를 지우세요",
+    ),
+    HintInfo(
+        "unhide-cell",
+        "unhide the row or column (select around it, right-click → Unhide) or delete the value",
+        "행이나 열의 숨기기를 취소하거나(주변을 선택하고 오른쪽 클릭 → 숨기기 취소) 값을 지우세요",
     ),
     HintInfo(
         "unmerge",

@@ -263,12 +263,23 @@ class _Reader:
                     {"range": str(merged)},
                     "unmerge",
                 )
+        hidden_rows = {number for number, row in sheet.row_dimensions.items() if row.hidden}
+        hidden_columns = {
+            column
+            for dimension in sheet.column_dimensions.values()
+            if dimension.hidden and dimension.min is not None and dimension.max is not None
+            for column in range(dimension.min, dimension.max + 1)
+        }
         for row in sheet.iter_rows():
             for cell in row:
                 value = cell.value
                 if value is None:
                     continue
                 mark = _cell_mark(cell, sheet.title)
+                if mark.line in hidden_rows or mark.column in hidden_columns:
+                    # A value a reviewer cannot see must not count, as on a hidden sheet.
+                    self.report(mark, "workbook-hidden-cell", {}, "unhide-cell")
+                    continue
                 # A formula is text starting with `=` (data_type f), or an array or
                 # data-table formula object; either way it is never evaluated.
                 if cell.data_type == "f" or type(value).__name__.endswith("Formula"):
