@@ -119,6 +119,19 @@ def test_values_that_would_not_be_read_are_said(words: Vocabularies) -> None:
     ]
 
 
+def test_a_field_named_twice_is_refused_as_a_duplicate_key(words: Vocabularies) -> None:
+    def twice(workbook: Workbook) -> None:
+        workbook["제안"].append(["지역", "region", "고창군"])
+        workbook["수요"]["H2"] = "title"
+
+    document = _load(book(twice), words)
+    found = [(d.sheet, d.cell, d.message("en")) for d in document.diagnostics]
+    assert found == [
+        ("수요", "H2", "duplicate key 'title': already given on line 수요!B2"),
+        ("제안", "B6", "duplicate key 'region': already given on line 제안!B3"),
+    ]
+
+
 def test_check_rules_point_at_cells_too(tmp_path: Path) -> None:
     from matchmaker.validation import validate_paths
 

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from matchmaker.diagnostics import Diagnostic, has_errors
+from matchmaker.diagnostics.diagnostic import column_letters
 from matchmaker.loading import values
 from matchmaker.loading.documents import LoadedDocument, read_limited, validate_parsed
 from matchmaker.loading.limits import DEFAULT_WORKBOOK_LIMITS, Limits, WorkbookLimits
@@ -375,8 +376,19 @@ class _Reader:
         self.report(mark, problem.code, problem.params(raw), problem.hint, problem.hint_params)
 
     # -- the sheets -------------------------------------------------------------------
+    def duplicate(self, name: str, mark: Mark, first: dict[str, str]) -> bool:
+        """A field named twice: which value counts would be a guess, as for a YAML key."""
+        if name not in first:
+            first[name] = f"{mark.sheet}!{column_letters(mark.column)}{mark.line}"
+            return False
+        self.report(
+            mark, "duplicate-key", {"key": name, "first_line": first[name]}, "remove-duplicate-key"
+        )
+        return True
+
     def form(self, sheet: Worksheet, data: dict[str, Any]) -> None:
         known = {column.field: column for column in FORM}
+        first: dict[str, str] = {}
         for row in sheet.iter_rows(min_row=FORM_FIRST_ROW):
             name_cell = row[FORM_FIELD_COLUMN - 1] if len(row) >= FORM_FIELD_COLUMN else None
             if name_cell is None or not isinstance(name_cell.value, str):
@@ -389,6 +401,8 @@ class _Reader:
             column = known.get(name)
             if column is None:
                 self.unknown_field(name, list(known), _cell_mark(name_cell, sheet.title))
+                continue
+            if self.duplicate(name, _cell_mark(name_cell, sheet.title), first):
                 continue
             self.read(column, value_cell.value, mark, (name,), data)
 
@@ -419,13 +433,15 @@ class _Reader:
         """Each filled row: its number, its raw values by field, and their cells."""
         by_column: dict[int, Column] = {}
         allowed = [column.field for column in table.columns]
+        first: dict[str, str] = {}
         for cell in next(sheet.iter_rows(min_row=FIELD_ROW, max_row=FIELD_ROW), ()):
             if not isinstance(cell.value, str) or not cell.value.strip():
                 continue
             column = table.column(cell.value.strip())
+            mark = _cell_mark(cell, sheet.title)
             if column is None:
-                self.unknown_field(cell.value.strip(), allowed, _cell_mark(cell, sheet.title))
-            else:
+                self.unknown_field(cell.value.strip(), allowed, mark)
+            elif not self.duplicate(column.field, mark, first):
                 by_column[int(cell.column or 0)] = column
         for row in sheet.iter_rows(min_row=FIRST_DATA_ROW):
             raw: dict[str, Any] = {}
