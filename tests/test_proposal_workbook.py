@@ -216,3 +216,18 @@ def test_libreoffice_opens_the_template_without_repair(cli, tmp_path: Path) -> N
     assert converted.sheetnames[:6] == ["안내", "제안", "수요", "협력", "성과", "관계"]
     assert converted["제안"]["C2"].value == "2027-wanju"
     assert converted["수요"]["A2"].value == "id"
+
+
+def test_an_xlsx_output_name_asks_for_a_workbook(cli, tmp_path: Path) -> None:
+    path = tmp_path / "2027-wanju.xlsx"
+    result = cli("new", "proposal", "--region", "완주군", "-o", str(path))
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes().startswith(b"PK\x03\x04")
+    assert not (tmp_path / "proposal.schema.json").exists()  # a YAML editor's aid only
+
+
+def test_seoul_is_refused_as_in_the_yaml_template(cli, tmp_path: Path) -> None:
+    path = tmp_path / "gangdong.xlsx"
+    result = cli("new", "proposal", "--format", "xlsx", "--region", "강동구", "-o", str(path))
+    assert result.exit_code == 2
+    assert not path.exists()
