@@ -107,7 +107,11 @@ def load_run(
         where = ", ".join(str(path) for path in given)
         inputs.diagnostics.append(Diagnostic(where, 0, 0, "no-proposals", {"where": where}))
     for path in paths:
-        document = load_file(path, kinds=frozenset({"proposal"}))
+        document = load_file(
+            path,
+            kinds=frozenset({"proposal"}),
+            words=catalog.words if catalog is not None else None,
+        )
         inputs.proposals.append(document)
         inputs.diagnostics.extend(document.diagnostics)
         if document.text is not None:

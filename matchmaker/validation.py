@@ -9,9 +9,12 @@ from pathlib import Path
 
 from matchmaker.catalog import Catalog, load_catalog
 from matchmaker.diagnostics import Diagnostic
-from matchmaker.loading.documents import LoadedDocument, load_file
+from matchmaker.loading.documents import WORKBOOK_SUFFIXES, LoadedDocument, load_file
 
 YAML_SUFFIXES = (".yaml", ".yml")
+# Workbooks sit beside YAML in a folder of proposals. `.xlsm` is picked up too, so that a
+# macro workbook is refused with a reason rather than silently skipped.
+DOCUMENT_SUFFIXES = (*YAML_SUFFIXES, *WORKBOOK_SUFFIXES)
 
 
 @dataclass(slots=True)
@@ -38,9 +41,10 @@ class ValidationResult:
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and the YAML files inside any folder, in a stable order: `.yaml`
-    and `.yml` in any case (`2027.YAML`), leaving out the `._NAME` files macOS writes
-    beside copies on other file systems, which are not YAML."""
+    """Files as given, and the YAML files and workbooks inside any folder, in a stable
+    order: `.yaml`, `.yml`, `.xlsx` (and `.xlsm`, to be refused) in any case
+    (`2027.YAML`), leaving out the `._NAME` files macOS writes beside copies on other file
+    systems and the `~$NAME.xlsx` lock files Excel keeps beside an open workbook."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -48,8 +52,8 @@ def expand(paths: Iterable[Path]) -> list[Path]:
                 sorted(
                     p
                     for p in path.rglob("*")
-                    if p.suffix.lower() in YAML_SUFFIXES
-                    and not p.name.startswith("._")
+                    if p.suffix.lower() in DOCUMENT_SUFFIXES
+                    and not p.name.startswith(("._", "~$"))
                     and p.is_file()
                 )
             )
@@ -88,14 +92,16 @@ def validate_paths(
     ours: a CI workflow, `.pre-commit-config.yaml`) is skipped rather than reported, so a
     pre-commit hook can be given every YAML file of a repository."""
     result = ValidationResult()
+    # The catalog first: its themes and labels let a hint answer `협동조합` with its id.
+    catalog, problems = load_catalog(catalog_root) if catalog_root is not None else (None, [])
+    words = catalog.words if catalog is not None else None
     for path in expand(paths):
-        document = load_file(path)
+        document = load_file(path, words=words)
         codes = {d.code for d in document.diagnostics}
         if only_documents and codes and codes <= NOT_OURS:
             continue
         result.add(document)
     if catalog_root is not None:
-        catalog, problems = load_catalog(catalog_root)
         if catalog is None:
             result.diagnostics.extend(problems)
         else:
@@ -114,7 +120,7 @@ def check_catalog(catalog_root: Path, paths: Sequence[Path], today: dt.date) -> 
         for document in catalog.project_documents:
             result.add(document)
     for path in expand(paths):
-        result.add(load_file(path))
+        result.add(load_file(path, words=catalog.words if catalog is not None else None))
     if catalog is None:
         result.diagnostics.extend(d for d in problems if d not in result.diagnostics)
         return result

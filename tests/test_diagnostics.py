@@ -49,3 +49,9 @@ def test_localised_parameters_win_in_their_language() -> None:
     )
     assert finding.message("en") == "'capacity' must be a whole number, not the text 'yes'"
     assert finding.message("ko") == "'capacity'은(는) 정수이어야 하는데 텍스트 'yes'입니다"
+
+
+def test_every_code_is_in_a_documented_group() -> None:
+    from matchmaker.diagnostics.docs import _GROUPS
+
+    assert sorted({info.group for info in CODES.values()} - set(_GROUPS)) == []

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 import pytest
+from openpyxl import Workbook
 
 from matchmaker.loading.documents import load_bytes
 from matchmaker.loading.limits import Limits
+from matchmaker.loading.xlsx_reader import load_workbook_bytes
+from tests.workbooks import book, demands_part, many_rows, one_mb_cell, rezip
 
 
 def _only(data: bytes, limits: Limits | None = None) -> tuple[str, int, int]:
@@ -105,3 +111,84 @@ def test_characters_written_as_escapes_are_refused_like_raw_ones(escaped: str, c
     # escapes in a quoted value are refused after unescaping, at the value.
     data = f'kind: proposal\nid: p\nregion: 완주군\ndemands:\n  - id: d\n    title: "{escaped}"\n'
     assert _only(data.encode("utf-8")) == (code, 6, 12)
+
+
+# -- hostile workbooks (matchmaker/loading/xlsx_reader.py) ---------------------------------
+def _hidden(workbook: Workbook) -> None:
+    workbook["수요"].sheet_state = "hidden"
+
+
+def _merged(workbook: Workbook) -> None:
+    workbook["수요"].append(["d2", "둘째", "설명"])
+    workbook["수요"].merge_cells("C3:C4")
+
+
+def _formulas(workbook: Workbook) -> None:
+    for cell in ("A3", "B3", "C3", "E3"):
+        workbook["수요"][cell] = '=CONCAT("a","b")'
+
+
+def _hidden_row(workbook: Workbook) -> None:
+    workbook["수요"].append(["secret", "보이지 않는 수요", "숨긴 행에 적은 수요"])
+    workbook["수요"].row_dimensions[4].hidden = True
+
+
+def _bidi(workbook: Workbook) -> None:
+    workbook["수요"]["B3"] = "공공급식\u202e확대"
+
+
+HOSTILE: dict[str, tuple[Callable[[], bytes], tuple[str, str | None, str | None]]] = {
+    "zip-bomb": (
+        lambda: rezip(book(), add={"xl/media/pad.bin": b"\0" * (20 * 1024 * 1024)}),
+        ("workbook-zip-bomb", None, None),
+    ),
+    "formula-only-sheet": (lambda: book(_formulas), ("workbook-formula", "수요", "A3")),
+    "external-link": (
+        lambda: rezip(book(), add={"xl/externalLinks/externalLink1.xml": b"<externalLink/>"}),
+        ("workbook-external-link", None, None),
+    ),
+    "data-connection": (
+        lambda: rezip(book(), add={"xl/connections.xml": b"<connections/>"}),
+        ("workbook-external-link", None, None),
+    ),
+    "macros-inside-xlsx": (
+        lambda: rezip(book(), add={"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0"}),
+        ("workbook-macros", None, None),
+    ),
+    "100000-rows": (
+        lambda: rezip(book(), replace={demands_part(book()): many_rows(100_000)}, stored=True),
+        ("workbook-too-large", None, None),
+    ),
+    "1-mb-cell": (one_mb_cell, ("scalar-too-long", "수요", "C3")),
+    "csv-renamed": (
+        lambda: "id,title\npublic-meals,공공급식\n".encode(),
+        ("not-a-workbook", None, None),
+    ),
+    "html-renamed": (
+        lambda: b"<html><body><table><tr><td>id</td></tr></table></body></html>",
+        ("not-a-workbook", None, None),
+    ),
+    "old-xls": (
+        lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
+        ("not-a-workbook", None, None),
+    ),
+    "truncated-zip": (lambda: book()[:2000], ("not-a-workbook", None, None)),
+    "hidden-sheet": (lambda: book(_hidden), ("workbook-hidden-sheet", "수요", "A1")),
+    "hidden-row": (lambda: book(_hidden_row), ("workbook-hidden-cell", "수요", "A4")),
+    "merged-data-cells": (lambda: book(_merged), ("workbook-merged-cells", "수요", "C3")),
+    "bidi-control": (lambda: book(_bidi), ("bidi-control", "수요", "B3")),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_workbooks_are_refused_quickly(case: str) -> None:
+    make, expected = HOSTILE[case]
+    data = make()
+    started = time.perf_counter()
+    document = load_workbook_bytes(data, "2027-wanju.xlsx")
+    elapsed = time.perf_counter() - started
+    assert not document.ok
+    first = document.diagnostics[0]
+    assert (first.code, first.sheet, first.cell) == expected
+    assert document.diagnostics[0].message("en")  # a sentence, not a traceback
+    assert elapsed < 1.0, f"{case} took {elapsed:.2f} s"

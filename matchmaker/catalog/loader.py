@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from matchmaker.diagnostics import Diagnostic
 from matchmaker.loading.documents import LoadedDocument, load_file
+from matchmaker.loading.values import Vocabularies, vocabularies
 from matchmaker.models import PolicyAreasFile, Project, RegionsFile, ThemesFile, TiesFile
 
 if TYPE_CHECKING:
@@ -54,6 +55,11 @@ class Catalog:
         return frozenset(ids)
 
     @cached_property
+    def words(self) -> Vocabularies:
+        """The closed lists (themes, modes, partner kinds…) read by id or label."""
+        return vocabularies(self.themes.themes, self.policy_areas.policy_areas)
+
+    @cached_property
     def theme_ids(self) -> frozenset[str]:
         return frozenset(theme.id for theme in self.themes.themes)
 
@@ -71,8 +77,13 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Diagnostic]]:
         document = load_file(path, kinds=frozenset({kind}))
         documents[kind] = document
         diagnostics.extend(document.diagnostics)
+    themes, areas = documents["themes"].model, documents["policy-areas"].model
+    words = vocabularies(
+        themes.themes if isinstance(themes, ThemesFile) else (),
+        areas.policy_areas if isinstance(areas, PolicyAreasFile) else (),
+    )
     project_documents = [
-        load_file(path, kinds=frozenset({"project"}))
+        load_file(path, kinds=frozenset({"project"}), words=words)
         for path in sorted((root / "projects").glob("*.y*ml"))
     ]
     for document in project_documents:

@@ -82,12 +82,13 @@ def at(
     severity: Severity | None = None,
 ) -> Diagnostic:
     """A finding placed on the value (or key) at `path` in `document`."""
+    sheet = None
     if document.parsed is None:
         line, column = 0, 0
     else:
         positions = document.parsed.positions
         mark = positions.of_key(path) if key else positions.of_value(path)
-        line, column = mark.line, mark.column
+        line, column, sheet = mark.line, mark.column, mark.sheet
     return Diagnostic(
         document.file,
         line,
@@ -97,6 +98,7 @@ def at(
         hint=hint,
         hint_params=hint_params or {},
         severity=severity,
+        sheet=sheet,
     )
 
 

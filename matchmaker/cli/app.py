@@ -12,6 +12,7 @@ from matchmaker import __version__
 from matchmaker.cli import (
     allocate,
     check,
+    convert,
     explain,
     new,
     rank,
@@ -85,3 +86,4 @@ app.command("regions")(regions.regions)
 app.command("schema")(schema.schema)
 app.add_typer(new.new_app, name="new")
 app.command("report")(report_cmd.report)
+app.command("convert")(convert.convert)

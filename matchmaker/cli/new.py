@@ -9,11 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from matchmaker.cli.options import CatalogOption, LangOption, resolve_language
+from matchmaker.cli.options import CatalogOption, LangOption, LanguageChoice, resolve_language
 from matchmaker.cli.schema import OutputOption
 from matchmaker.messages import pick
+from matchmaker.render.registry import ProposalFormat
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from matchmaker.catalog import Catalog
     from matchmaker.regions import Region, Resolution
 
 new_app = typer.Typer(
@@ -63,6 +67,12 @@ _MESSAGES = {
         "en": "wrote {path}{schema}. Fill in the blanks, then check it: matchmaker validate {path}",
     },
     "with-schema": {"ko": " (편집기용 스키마: {schema})", "en": " (and {schema} for editors)"},
+    "wrote-workbook": {
+        "ko": "{path}을(를) 만들었습니다. '안내' 시트를 보고 채운 뒤 확인하세요: "
+        "matchmaker validate {path}",
+        "en": "wrote {path}. Fill it in (the '안내' sheet explains each field), then check it: "
+        "matchmaker validate {path}",
+    },
 }
 
 
@@ -116,8 +126,19 @@ def proposal(
     ] = False,
     catalog: CatalogOption = None,
     lang: LangOption = None,
+    output_format: Annotated[
+        ProposalFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="yaml (a commented file) or xlsx (an Excel workbook with a guide sheet and "
+            "dropdowns). Default: from the --output name, else yaml.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Write a commented proposal to fill in: Korean first, every field explained."""
+    """Write a proposal to fill in: a commented YAML file, or an Excel workbook
+    (--format xlsx) with a guide sheet, dropdowns and input messages. Korean first."""
     import datetime as dt
 
     from matchmaker.cli.shell import catalog_or_exit, write_or_exit
@@ -131,8 +152,12 @@ def proposal(
     if chosen is not None and chosen.province_code == "11":
         sys.stderr.write(_say("seoul", language, name=chosen.display(language)) + "\n")
         raise typer.Exit(2)
+    chosen_year = year if year is not None else dt.date.today().year
+    if _format(output_format, output) == "xlsx":
+        _workbook(chosen, chosen_year, loaded, output, force, lang, language)
+        return
     text = proposal_template(
-        year=year if year is not None else dt.date.today().year,
+        year=chosen_year,
         region=chosen,
         regions=index.regions,
         themes=loaded.themes.themes,
@@ -156,6 +181,55 @@ def proposal(
         write_or_exit(render_schema(build_schema("proposal", loaded)), schema_path, language)
         note = _say("with-schema", language, schema=schema_path)
     sys.stderr.write(_say("wrote", language, path=output, schema=note) + "\n")
+
+
+def _format(chosen: ProposalFormat | None, output: Path | None) -> str:
+    if chosen is not None:
+        return chosen.value
+    return "xlsx" if output is not None and output.suffix.lower() == ".xlsx" else "yaml"
+
+
+def _workbook(
+    region: Region | None,
+    year: int,
+    catalog: Catalog,
+    output: Path | None,
+    force: bool,
+    lang: LanguageChoice | None,
+    language: str,
+) -> None:
+    """The workbook template: id and region filled in, no demands yet (so an unfinished
+    workbook never validates). Its sheets are Korean unless English is asked for."""
+    import os
+
+    from matchmaker.cli.shell import write_or_exit
+    from matchmaker.proposal_workbook import proposal_workbook
+    from matchmaker.templates import proposal_id
+
+    english = lang == LanguageChoice.en or (
+        lang is None and os.environ.get("MATCHMAKER_LANG", "").strip().lower() == "en"
+    )
+    blank: dict[str, object] = {}
+    if region is not None:
+        regions = catalog.region_index.regions
+        blank = {"id": proposal_id(year, region, regions), "region": region.display("ko")}
+    import datetime as dt
+
+    data = proposal_workbook(
+        blank,
+        # The dropdown offers the regions that exist today, not Incheon's abolished gu.
+        regions=catalog.region_index.in_force(dt.date.today()),
+        words=catalog.words,
+        language="en" if english else "ko",
+        file_name=output.name if output is not None else "제안서.xlsx",
+    )
+    try:
+        write_or_exit(data, output, language, overwrite=force)
+    except FileExistsError:
+        sys.stderr.write(_say("exists", language, path=output) + "\n")
+        raise typer.Exit(1) from None
+    if output is not None:
+        sys.stderr.write(_say("wrote-workbook", language, path=output) + "\n")
 
 
 def _resolve_or_exit(resolution: Resolution, language: str) -> Region:

@@ -22,7 +22,7 @@ def validate(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="YAML files (or folders of them) to check.",
+            help="YAML files or .xlsx workbooks (or folders of them) to check.",
             exists=True,
             readable=False,
             metavar="FILE",

@@ -27,6 +27,8 @@ class Diagnostic:
     hint: str | None = None
     hint_params: Mapping[str, str] = field(default_factory=dict)
     severity: Severity | None = None
+    # In a workbook, the sheet whose row (`line`) and column the finding is on.
+    sheet: str | None = None
 
     def __post_init__(self) -> None:
         if self.code not in CODES:
@@ -49,8 +51,33 @@ class Diagnostic:
             return None
         return HINTS[self.hint].render(language, self.hint_params)
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.file, self.line, self.column, self.code)
+    def sort_key(self) -> tuple[str, str, int, int, str]:
+        return (self.file, self.sheet or "", self.line, self.column, self.code)
+
+    @property
+    def cell(self) -> str | None:
+        """`D7` for a finding in a workbook, else None."""
+        if self.sheet is None or self.line <= 0:
+            return None
+        return column_letters(self.column) + str(self.line)
+
+    @property
+    def where(self) -> str:
+        """`file:line:column`, or `file.xlsx:수요!D7` in a workbook, or the file alone."""
+        if self.line == 0:
+            return self.file if self.sheet is None else f"{self.file}:{self.sheet}"
+        if self.sheet is not None:
+            return f"{self.file}:{self.sheet}!{self.cell}"
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+def column_letters(column: int) -> str:
+    """1 → A, 27 → AA: a column as spreadsheets name it."""
+    letters = ""
+    while column > 0:
+        column, remainder = divmod(column - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

@@ -11,6 +11,7 @@ _GROUPS = {
     "file": "Reading the file",
     "syntax": "YAML syntax",
     "limits": "Limits",
+    "workbook": "Workbooks (`.xlsx` proposals)",
     "schema": "The document's fields",
     "check": "Consistency rules (`matchmaker check`, and `validate` for references)",
     "output": "Output",

@@ -79,14 +79,10 @@ def render_text(
     out: list[str] = []
     line_cache: dict[str, list[str]] = {}
     for diagnostic in diagnostics:
-        where = (
-            diagnostic.file
-            if diagnostic.line == 0
-            else (f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}")
-        )
+        where = diagnostic.where
         word = _SEVERITY_WORD[language][diagnostic.level]
         out.append(f"{where}: {word}[{diagnostic.code}]: {diagnostic.message(language)}")
-        text = sources.get(diagnostic.file)
+        text = sources.get(diagnostic.file) if diagnostic.sheet is None else None
         if text is not None and diagnostic.line > 0:
             lines = line_cache.setdefault(diagnostic.file, text.splitlines())
             if diagnostic.line <= len(lines):
@@ -103,7 +99,7 @@ def render_text(
 
 
 def _as_dict(diagnostic: Diagnostic, language: Language) -> dict[str, object]:
-    return {
+    found: dict[str, object] = {
         "file": diagnostic.file,
         "line": diagnostic.line,
         "column": diagnostic.column,
@@ -112,6 +108,18 @@ def _as_dict(diagnostic: Diagnostic, language: Language) -> dict[str, object]:
         "message": diagnostic.message(language),
         "hint": diagnostic.hint_text(language),
     }
+    if diagnostic.sheet is not None:
+        # A workbook's row and column are the line and column; the sheet names where.
+        found["sheet"] = diagnostic.sheet
+        found["cell"] = diagnostic.cell
+    return found
+
+
+def _in_sheet(diagnostic: Diagnostic, message: str) -> str:
+    """Annotations and SARIF viewers know lines, not sheets: the message names the cell."""
+    if diagnostic.sheet is None:
+        return message
+    return f"{diagnostic.where.removeprefix(diagnostic.file + ':')}: {message}"
 
 
 def render_json(
@@ -156,7 +164,7 @@ def render_github(
         if diagnostic.line > 0:
             properties += [f"line={diagnostic.line}", f"col={diagnostic.column}"]
         properties.append(f"title={_escape_property('matchmaker ' + diagnostic.code)}")
-        message = diagnostic.message(language)
+        message = _in_sheet(diagnostic, diagnostic.message(language))
         hint = diagnostic.hint_text(language)
         if hint:
             message += f" ({hint})"
@@ -188,7 +196,13 @@ def render_sarif(
         location: dict[str, object] = {"artifactLocation": {"uri": diagnostic.file}}
         if diagnostic.line > 0:
             location["region"] = {"startLine": diagnostic.line, "startColumn": diagnostic.column}
-        message = diagnostic.message(language)
+        physical: dict[str, object] = {"physicalLocation": location}
+        if diagnostic.sheet is not None:
+            physical["logicalLocations"] = [
+                {"name": diagnostic.where.removeprefix(diagnostic.file + ":"), "kind": "element"}
+            ]
+            physical["properties"] = {"sheet": diagnostic.sheet, "cell": diagnostic.cell}
+        message = _in_sheet(diagnostic, diagnostic.message(language))
         hint = diagnostic.hint_text(language)
         results.append(
             {
@@ -196,7 +210,7 @@ def render_sarif(
                 "ruleIndex": rule_index[diagnostic.code],
                 "level": level[diagnostic.level],
                 "message": {"text": f"{message} ({hint})" if hint else message},
-                "locations": [{"physicalLocation": location}],
+                "locations": [physical],
             }
         )
     document = {

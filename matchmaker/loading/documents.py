@@ -4,19 +4,28 @@ from __future__ import annotations
 
 import hashlib
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path as FilePath
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
 
 from matchmaker.diagnostics import Diagnostic, has_errors
 from matchmaker.loading.limits import DEFAULT_LIMITS, Limits
-from matchmaker.loading.nodes import ParsedDocument
+from matchmaker.loading.nodes import Mark, ParsedDocument
 from matchmaker.loading.schema_errors import schema_diagnostics
 from matchmaker.loading.text import decode
 from matchmaker.loading.yaml_reader import read_yaml
 from matchmaker.models import MODEL_BY_KIND, USER_KINDS, Proposal
 from matchmaker.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from matchmaker.loading.values import Vocabularies
+
+# Workbooks are read by their own loader into the same models; `.xlsm` is named so that
+# a macro workbook is refused with a reason rather than parsed as YAML.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 # Kinds written by people outside the catalog's maintainers may not use anchors:
 # an alias makes one edit change several places, which a reviewer cannot see.
@@ -83,6 +92,7 @@ def _document_checks(
                             "first_line": str(first_line[demand.id]),
                         },
                         hint="rename-id",
+                        sheet=mark.sheet,
                     )
                 )
             else:
@@ -91,9 +101,14 @@ def _document_checks(
 
 
 def load_bytes(
-    data: bytes, file: str, limits: Limits = DEFAULT_LIMITS, kinds: frozenset[str] | None = None
+    data: bytes,
+    file: str,
+    limits: Limits = DEFAULT_LIMITS,
+    kinds: frozenset[str] | None = None,
+    words: Vocabularies | None = None,
 ) -> LoadedDocument:
-    """Load one document from bytes already read. `kinds` restricts what it may be."""
+    """Load one YAML document from bytes already read. `kinds` restricts what it may be;
+    `words` (the catalog's closed lists) let hints answer a label with its id."""
     digest = hashlib.sha256(data).hexdigest()
 
     def failed(
@@ -124,7 +139,32 @@ def load_bytes(
     read = read_yaml(text, file, limits)
     if read.document is None:
         return failed(read.diagnostics, text)
-    parsed = read.document
+    return validate_parsed(read.document, file, digest, text, kinds, read.anchors, words)
+
+
+def validate_parsed(
+    parsed: ParsedDocument,
+    file: str,
+    digest: str,
+    text: str | None,
+    kinds: frozenset[str] | None = None,
+    anchors: tuple[tuple[Mark, str], ...] = (),
+    words: Vocabularies | None = None,
+    found: Sequence[Diagnostic] = (),
+) -> LoadedDocument:
+    """Parsed values (from YAML or a workbook) into a model, or positioned diagnostics.
+    `found` are what the reader already found wrong (they fail the document)."""
+
+    def failed(
+        diagnostics: tuple[Diagnostic, ...] | list[Diagnostic],
+        text: str | None = None,
+        kind: str | None = None,
+        parsed: ParsedDocument | None = None,
+    ) -> LoadedDocument:
+        return LoadedDocument(
+            file, digest, kind, None, parsed, _cap([*found, *diagnostics], file), text
+        )
+
     allowed = sorted(kinds) if kinds is not None else sorted(MODEL_BY_KIND)
     kind = parsed.data.get("kind")
     if "kind" not in parsed.data:
@@ -138,6 +178,7 @@ def load_bytes(
                     "missing-kind",
                     {"kinds": ", ".join(allowed)},
                     hint="start-with-kind",
+                    sheet=root.sheet,
                 )
             ],
             text,
@@ -156,6 +197,7 @@ def load_bytes(
                     {"value": str(kind)[:60], "kinds": ", ".join(allowed)},
                     hint="did-you-mean" if suggestion else None,
                     hint_params={"suggestion": suggestion or ""},
+                    sheet=mark.sheet,
                 )
             ],
             text,
@@ -172,18 +214,20 @@ def load_bytes(
                 {"what": what, "kind": kind},
                 hint="write-out-alias",
             )
-            for at, what in read.anchors
+            for at, what in anchors
         )
     model_class = MODEL_BY_KIND[kind]
     try:
         model = model_class.model_validate(parsed.data)
     except ValidationError as error:
-        diagnostics.extend(schema_diagnostics(error, model_class, parsed.positions, file))
+        diagnostics.extend(schema_diagnostics(error, model_class, parsed.positions, file, words))
         return failed(diagnostics, text, kind, parsed)
     diagnostics.extend(_document_checks(kind, model, parsed, file))
-    if has_errors(diagnostics):
+    if has_errors([*found, *diagnostics]):
         return failed(diagnostics, text, kind, parsed)
-    return LoadedDocument(file, digest, kind, model, parsed, _cap(diagnostics, file), text)
+    return LoadedDocument(
+        file, digest, kind, model, parsed, _cap([*found, *diagnostics], file), text
+    )
 
 
 def read_limited(
@@ -224,9 +268,15 @@ def load_file(
     limits: Limits = DEFAULT_LIMITS,
     kinds: frozenset[str] | None = None,
     display: str | None = None,
+    words: Vocabularies | None = None,
 ) -> LoadedDocument:
+    """A YAML file, or a workbook (`.xlsx`, `.xlsm`) read into the same models."""
     name = display or str(path)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        from matchmaker.loading.xlsx_reader import load_workbook_file
+
+        return load_workbook_file(path, name, kinds, words)
     data = read_limited(path, limits, name)
     if isinstance(data, Diagnostic):
         return LoadedDocument(name, "", None, None, None, (data,), None)
-    return load_bytes(data, name, limits, kinds)
+    return load_bytes(data, name, limits, kinds, words)

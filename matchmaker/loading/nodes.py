@@ -10,10 +10,12 @@ Path = tuple[str | int, ...]
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """A 1-based line and column, counted in characters as an editor shows them."""
+    """A 1-based line and column, counted in characters as an editor shows them; in a
+    workbook, the row and column of a cell on the named sheet."""
 
     line: int
     column: int
+    sheet: str | None = None
 
 
 @dataclass(slots=True)

@@ -22,6 +22,14 @@ from matchmaker.loading.nodes import Path, Positions
 from matchmaker.models.common import SLUG_PATTERN
 from matchmaker.suggest import did_you_mean
 
+if typing.TYPE_CHECKING:
+    from matchmaker.loading.values import Reading, Vocabularies, Vocabulary
+
+# Fields whose values the value reader can read from how people write them, so a YAML
+# file that says `budget_request: 3억원` is told what to write (the model stays strict).
+_AMOUNT_FIELDS = frozenset({"budget_request", "min", "max"})
+_SHARE_FIELDS = frozenset({"local_match", "local_match_min"})
+
 MAX_LISTED_CHOICES = 15
 
 _EXPECTED: dict[str, tuple[str, str]] = {
@@ -198,8 +206,14 @@ def _bound_detail(error_type: str, context: dict[str, Any]) -> dict[str, str]:
 
 
 def schema_diagnostics(
-    error: ValidationError, model: type[BaseModel], positions: Positions, file: str
+    error: ValidationError,
+    model: type[BaseModel],
+    positions: Positions,
+    file: str,
+    words: Vocabularies | None = None,
 ) -> list[Diagnostic]:
+    """One finding per problem; with `words` (the catalog's closed lists), a Korean label
+    where an id belongs (`협동조합`, `농특산물 판매`) is answered with the id to write."""
     diagnostics: list[Diagnostic] = []
     seen: set[tuple[Path, str]] = set()
     items = error.errors(include_url=False)
@@ -216,7 +230,7 @@ def schema_diagnostics(
     for item in items:
         if item["type"] == "missing" and tuple(item["loc"]) in misspelt:
             continue
-        diagnostic = _one(item, model, positions, file)
+        diagnostic = _one(item, model, positions, file, words)
         path = positions.resolve(tuple(item["loc"]))
         if (path, diagnostic.code) in seen:
             continue  # union members each report the same place
@@ -225,8 +239,55 @@ def schema_diagnostics(
     return diagnostics
 
 
+def _vocabulary_hint(
+    vocabulary: Vocabulary | None, value: Any
+) -> tuple[str, dict[str, str]] | None:
+    """`write the id 'cooperative' (협동조합)` for a label; `did you mean …` for a typo."""
+    if vocabulary is None or not isinstance(value, str):
+        return None
+    reading = vocabulary.read(value)
+    if reading.ok:
+        label = vocabulary.labels(reading.value)
+        assert label is not None
+        return "write-id", {"suggestion": reading.value, "label": label.en, "label@ko": label.ko}
+    problem = reading.problem
+    if problem is None or problem.hint is None:
+        return None
+    return problem.hint, problem.hint_params
+
+
+def _reading_hint(reading: Reading) -> tuple[str | None, dict[str, str]]:
+    if reading.ok:
+        value = reading.value
+        shown = value.isoformat() if isinstance(value, dt.date) else f"{value}"
+        return "write-as", {"suggestion": shown}
+    assert reading.problem is not None
+    return reading.problem.hint, reading.problem.hint_params
+
+
+def _value_hint(field: str, error_type: str, value: Any, annotation: Any) -> Reading | None:
+    """What the value reader makes of a value the strict model refused, if anything."""
+    from matchmaker.loading import values
+
+    if not isinstance(value, str):
+        return None
+    if field in _AMOUNT_FIELDS and error_type.startswith("int_"):
+        return values.read_amount(value)
+    if field in _SHARE_FIELDS and error_type.startswith("float_"):
+        return values.read_share(value)
+    if field == "start":
+        return values.read_start(value)
+    if _is_date(annotation):
+        return values.read_date(value)
+    return None
+
+
 def _one(
-    item: typing.Mapping[str, Any], model: type[BaseModel], positions: Positions, file: str
+    item: typing.Mapping[str, Any],
+    model: type[BaseModel],
+    positions: Positions,
+    file: str,
+    words: Vocabularies | None = None,
 ) -> Diagnostic:
     location = tuple(item["loc"])
     error_type: str = item["type"]
@@ -246,7 +307,14 @@ def _one(
     ) -> Diagnostic:
         mark = positions.of_key(mark_path) if key else positions.of_value(mark_path)
         return Diagnostic(
-            file, mark.line, mark.column, code, params, hint=hint, hint_params=hint_params or {}
+            file,
+            mark.line,
+            mark.column,
+            code,
+            params,
+            hint=hint,
+            hint_params=hint_params or {},
+            sheet=mark.sheet,
         )
 
     if error_type == "missing":
@@ -288,12 +356,23 @@ def _one(
         text = str(value)
         suggestion = did_you_mean(text, choices) if isinstance(value, str) else None
         params = {"value": text[:60], "field": field, "expected": shown}
+        labelled = _vocabulary_hint(words.for_choices(choices) if words else None, value)
+        if labelled is not None:
+            return at(path, "invalid-value", params, *labelled)
         if suggestion:
             return at(path, "invalid-value", params, "did-you-mean", {"suggestion": suggestion})
         return at(path, "invalid-value", params)
     if error_type == "string_pattern_mismatch":
         text = str(value)
         if context.get("pattern") == SLUG_PATTERN:
+            vocabulary = None
+            if words is not None and len(path) >= 2 and path[-2] == "themes":
+                vocabulary = words.themes
+            elif words is not None and field == "policy_area":
+                vocabulary = words.policy_areas
+            labelled = _vocabulary_hint(vocabulary, value)
+            if labelled is not None:
+                return at(path, "invalid-id", {"value": text[:60]}, *labelled)
             return at(
                 path, "invalid-id", {"value": text[:60]}, "slug", {"suggestion": slugify(text)}
             )
@@ -313,6 +392,9 @@ def _one(
         hint, hint_params = _type_hint(error_type, value)
         if _is_date(annotation) and isinstance(value, int | float):
             hint, hint_params = "iso-date", {}
+        read = _value_hint(field, error_type, value, annotation) if hint is None else None
+        if read is not None:
+            hint, hint_params = _reading_hint(read)
         return at(
             path,
             "wrong-type",
@@ -348,5 +430,15 @@ def _one(
         "date_from_datetime_parsing",
         "date_parsing",
     ):
+        read = _value_hint(field, error_type, value, annotation)
+        if read is not None and (read.problem is None or read.problem.hint is not None):
+            date_hint, date_params = _reading_hint(read)
+            return at(
+                path,
+                "invalid-date",
+                {"value": str(value)[:60], "detail": message},
+                date_hint,
+                date_params,
+            )
         return at(path, "invalid-date", {"value": str(value)[:60], "detail": message}, "iso-date")
     return at(path, "field-constraint", {"field": field, "detail": message})

@@ -97,6 +97,14 @@ class RegionsFormat(StrEnum):
     json = "json"
 
 
+class ProposalFormat(StrEnum):
+    """What a proposal file is written as (`new proposal`, `convert`): its own writers
+    take a proposal, not a command's view object, so they are not in WRITERS."""
+
+    yaml = "yaml"
+    xlsx = "xlsx"
+
+
 ENUMS: dict[str, type[StrEnum]] = {
     "rank": RankFormat,
     "explain": ExplainFormat,

@@ -9,19 +9,15 @@ the data: document timestamps are left out and zip entries carry a fixed date.
 
 from __future__ import annotations
 
-import io
-import re
 import unicodedata
-import zipfile
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
-from openpyxl.xml.constants import ARC_CORE
 
+from matchmaker.render.workbook import workbook_bytes
 from matchmaker.report.data import ReportData
 from matchmaker.report.labels import labels
 
@@ -32,8 +28,6 @@ COUNT_FORMAT = "0"
 OBJECTIVE_FORMAT = "#,##0.000"
 HEADER_FILL = PatternFill("solid", start_color="FFDDE7F2", end_color="FFDDE7F2")
 MAX_WIDTH = 60
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
-_TIMESTAMPS = re.compile(r"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")
 
 Column = tuple[str, str | None]  # (header, number format or None)
 
@@ -56,7 +50,7 @@ def render_xlsx(data: ReportData) -> bytes:
         [(t["file"], None), (t["sha256"], None)],
         [[name, digest] for name, digest in data.inputs.items()],
     )
-    return _save(book)
+    return workbook_bytes(book)
 
 
 def _table(book: Workbook, title: str, columns: list[Column], rows: list[list[Any]]) -> Worksheet:
@@ -313,44 +307,3 @@ def _equity(book: Workbook, data: ReportData, t: dict[str, str], krw: str) -> No
                 [t["shares"], key, t[key], None, None, part["assignments_share"], part["krw_share"]]
             )
     _table(book, t["equity_sheet"], columns, rows)
-
-
-class _FixedDateZip(zipfile.ZipFile):
-    """A zip whose entries all carry one date, and whose document properties carry no
-    creation or modification time (both optional in the format), so the same workbook
-    gives the same bytes. The workbook describes its inputs, not the moment it was made."""
-
-    def writestr(self, zinfo_or_arcname: Any, data: Any, *args: Any, **kwargs: Any) -> None:
-        if zinfo_or_arcname == ARC_CORE:
-            text = data.decode("utf-8") if isinstance(data, bytes) else data
-            data = _TIMESTAMPS.sub("", text).encode("utf-8")
-        if isinstance(zinfo_or_arcname, str):
-            zinfo_or_arcname = zipfile.ZipInfo(zinfo_or_arcname, date_time=ZIP_DATE)
-            zinfo_or_arcname.compress_type = zipfile.ZIP_DEFLATED
-        super().writestr(zinfo_or_arcname, data, *args, **kwargs)
-
-    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
-        with open(filename, "rb") as handle:
-            self.writestr(str(arcname or filename), handle.read())
-
-
-def _text_never_executes(book: Workbook) -> None:
-    """Store every cell openpyxl took for a formula as the text it is.
-
-    The workbook holds no formula of ours; a cell read as one came from a demand title, a
-    file name or a project name that starts with `=` (`=HYPERLINK(…)`, `=cmd|…`), and
-    must show exactly as written, never run (OWASP, CSV injection)."""
-    for sheet in book.worksheets:
-        for row in sheet.iter_rows():
-            for cell in row:
-                if cell.data_type == "f":
-                    cell.data_type = "s"
-
-
-def _save(book: Workbook) -> bytes:
-    _text_never_executes(book)
-    book.properties.creator = "matchmaker"
-    buffer = io.BytesIO()
-    with _FixedDateZip(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(book, archive).write_data()
-    return buffer.getvalue()
