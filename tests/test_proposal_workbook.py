@@ -55,8 +55,10 @@ def test_closed_lists_have_dropdowns_and_every_column_an_input_message(cli, tmp_
     book = load_workbook(_template(cli, tmp_path))
     lists = book["목록"]
     regions = [cell.value for cell in lists["A"] if cell.value]
-    # Every provincial and basic government outside Seoul, whose proposals are refused.
-    assert len(regions) == 243 - 26
+    # Every provincial and basic government in force today (17 + 227 since Incheon's
+    # reorganisation of 2026-07-01) outside Seoul, whose proposals are refused.
+    assert len(regions) == 17 + 227 - 26
+    assert "영종구 (인천광역시)" in regions and "중구 (인천광역시)" not in regions
     assert "완주군 (전북특별자치도)" in regions and "전북특별자치도" in regions
     assert not any("서울특별시" in name for name in regions)
     form_rules = _validations(book["제안"])
