@@ -12,6 +12,7 @@ from matchmaker.cli import (
     allocate,
     check,
     explain,
+    gaps,
     new,
     rank,
     regions,
@@ -65,3 +66,5 @@ app.command("regions")(regions.regions)
 app.command("schema")(schema.schema)
 app.add_typer(new.new_app, name="new")
 app.command("report")(report_cmd.report)
+app.command("gaps")(gaps.gaps)
+app.command("survey")(gaps.survey)
