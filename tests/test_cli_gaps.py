@@ -237,3 +237,22 @@ def test_survey_formats(cli, output_format: str) -> None:
         assert run.stdout.startswith("# 수요 조사") and "## 정책 분야" in run.stdout
     else:
         assert "정책 분야" in run.stdout and "강한 매칭 없음" in run.stdout
+
+
+def test_a_run_with_every_demand_well_served_says_so(cli, tmp_path) -> None:
+    write_proposal(
+        tmp_path,
+        "2027-meals",
+        "완주군",
+        "공공급식 식재료 공급",
+        "관내 친환경 농산물을 서울 자치구 공공급식센터를 통해 "
+        "어린이집 급식 식재료로 공급하고 싶습니다.",
+    )
+    run = cli("gaps", str(tmp_path), *TODAY, "--format", "json")
+    assert run.exit_code == 0, run.output
+    assert run.json()["clusters"] == [] and run.json()["unmet"] == 0
+    table = cli("gaps", str(tmp_path), *TODAY, "--lang", "en")
+    assert "Every demand is well served." in table.stdout
+    draft = cli("gaps", str(tmp_path), *TODAY, "--draft", "x", "-o", str(tmp_path / "d.yaml"))
+    assert draft.exit_code == 2 and "no unmet demand" in draft.stderr
+    assert not (tmp_path / "d.yaml").exists()
