@@ -69,7 +69,7 @@ def gaps(
         typer.Option(
             "--draft",
             help="Write a draft project file for this cluster (its id, e.g. care-services-1) "
-            "to --output (default: CLUSTER.yaml), with the facts to source marked TODO.",
+            "to --output (default: draft-CLUSTER.yaml), with the facts to source marked TODO.",
             show_default=False,
             metavar="CLUSTER",
         ),
