@@ -1,8 +1,8 @@
 """matchmaker: match regions' demand proposals to Seoul's inter-regional cooperation projects.
 
 The entry points a notebook needs (`load_run`, `score`, `rank`, `to_json`, `allocate`,
-`sensitivity`, `make_report`) live in `matchmaker.api` and are importable from here; they load
-only when first used, so `matchmaker --help` stays fast.
+`sensitivity`, `find_gaps`, `survey`, `make_report`) live in `matchmaker.api` and are
+importable from here; they load only when first used, so `matchmaker --help` stays fast.
 """
 
 from __future__ import annotations
@@ -15,11 +15,13 @@ __all__ = [
     "InvalidInputs",
     "__version__",
     "allocate",
+    "find_gaps",
     "load_run",
     "make_report",
     "rank",
     "score",
     "sensitivity",
+    "survey",
     "to_json",
 ]
 _API = frozenset(__all__) - {"__version__"}
@@ -28,11 +30,13 @@ if TYPE_CHECKING:
     from matchmaker.api import (
         InvalidInputs,
         allocate,
+        find_gaps,
         load_run,
         make_report,
         rank,
         score,
         sensitivity,
+        survey,
         to_json,
     )
 

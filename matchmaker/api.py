@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from matchmaker.allocation.problem import AllocationOptions
     from matchmaker.allocation.report import AllocationResult
     from matchmaker.diagnostics import Diagnostic
+    from matchmaker.gaps.clusters import GapsReport
+    from matchmaker.gaps.survey import SurveyReport
     from matchmaker.inputs import RunInputs
     from matchmaker.ranking import GroupBy, RankReport
     from matchmaker.robustness.sensitivity import DemandSensitivity
@@ -96,14 +98,7 @@ def rank(
     from matchmaker.ranking import rank_report
 
     assert run.catalog is not None
-    region_codes = None
-    if regions:
-        region_codes = set()
-        for name in regions:
-            resolution = run.catalog.region_index.resolve(name)
-            if resolution.region is None:
-                raise ValueError(f"region {name!r}: {resolution.status}")
-            region_codes.add(resolution.region.code)
+    region_codes = _region_codes(run, regions)
     project_ids = None
     if projects:
         unknown = sorted(set(projects) - set(run.catalog.projects))
@@ -122,6 +117,62 @@ def rank(
         language=language,
         today=run.today.isoformat() if run.today else None,
         include_expired=run.include_expired,
+    )
+
+
+def _region_codes(run: RunInputs, regions: Sequence[str] | None) -> set[str] | None:
+    assert run.catalog is not None
+    if not regions:
+        return None
+    codes = set()
+    for name in regions:
+        resolution = run.catalog.region_index.resolve(name)
+        if resolution.region is None:
+            raise ValueError(f"region {name!r}: {resolution.status}")
+        codes.add(resolution.region.code)
+    return codes
+
+
+def find_gaps(
+    run: RunInputs,
+    *,
+    regions: Sequence[str] | None = None,
+    language: str = "en",
+    scores: Scores | None = None,
+) -> GapsReport:
+    """What `matchmaker gaps` shows: the demands no project serves (or serves only
+    weakly), grouped into clusters of similar need, each labelled and described."""
+    from matchmaker.gaps.clusters import find_gaps as build
+
+    assert run.catalog is not None
+    return build(
+        scores or score(run),
+        run.catalog,
+        run.input_hashes(),
+        region_codes=_region_codes(run, regions),
+        language=language,
+    )
+
+
+def survey(
+    run: RunInputs,
+    *,
+    regions: Sequence[str] | None = None,
+    language: str = "en",
+    scores: Scores | None = None,
+) -> SurveyReport:
+    """What `matchmaker survey` shows: the run's demands counted by area, theme, province,
+    language, budget and more, for all demands and for those with and without a strong
+    match."""
+    from matchmaker.gaps.survey import survey as count_demands
+
+    assert run.catalog is not None
+    return count_demands(
+        scores or score(run),
+        run.catalog,
+        run.input_hashes(),
+        region_codes=_region_codes(run, regions),
+        language=language,
     )
 
 

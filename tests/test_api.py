@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,26 @@ def test_the_library_reproduces_rank_json_byte_for_byte(cli) -> None:
     run = matchmaker.load_run(today=TODAY)
     text = matchmaker.to_json(matchmaker.rank(run, top=3))
     assert text == cli("rank", "--format", "json", "--today", TODAY.isoformat()).stdout
+
+
+def test_the_library_finds_the_clusters_gaps_prints(cli) -> None:
+    from matchmaker.render.gaps import render_json
+    from matchmaker.render.survey import render_json as survey_json
+
+    run = matchmaker.load_run(today=TODAY)
+    scores = matchmaker.score(run)
+    found = json.loads(render_json(matchmaker.find_gaps(run, scores=scores)))
+    printed = cli("gaps", "--format", "json", "--today", TODAY.isoformat()).json()
+    assert found["clusters"] == printed["clusters"] and found["inputs"] == printed["inputs"]
+    counted = json.loads(survey_json(matchmaker.survey(run, scores=scores)))
+    printed = cli("survey", "--format", "json", "--today", TODAY.isoformat()).json()
+    assert counted["sections"] == printed["sections"]
+
+
+def test_the_library_refuses_an_unknown_region_for_gaps() -> None:
+    run = matchmaker.load_run(today=TODAY)
+    with pytest.raises(ValueError, match="없는군"):
+        matchmaker.find_gaps(run, regions=["없는군"])
 
 
 def test_importing_matchmaker_loads_no_heavy_module() -> None:

@@ -147,6 +147,33 @@ def test_the_map_counts_add_up_to_the_run(data: ReportData) -> None:
     assert sum(p["krw"] for p in provinces) == data.summary["budget_used"]
 
 
+def test_the_unmet_demand_section_is_what_gaps_prints(data: ReportData, cli) -> None:
+    gaps = cli("gaps", "--format", "json", *TODAY).json()
+    assert [c["id"] for c in data.gaps["clusters"]] == [c["id"] for c in gaps["clusters"]]
+    for shown, printed in zip(data.gaps["clusters"], gaps["clusters"], strict=True):
+        assert {k: v for k, v in shown.items() if k != "lines"} == printed
+    assert (data.gaps["unmet"], data.gaps["weak"]) == (gaps["unmet"], gaps["weak"])
+
+
+def test_the_unmet_heat_map_and_tiles_count_every_clustered_demand(data: ReportData) -> None:
+    clustered = sum(c["demand_count"] for c in data.gaps["clusters"])
+    by = data.gaps["by_theme_province"]
+    assert sum(map(sum, by["counts"])) == clustered > 0
+    assert sum(p["unmet"] for p in data.provinces) == clustered
+    for province in data.provinces:
+        if province["demands"]:
+            assert province["unmet_share"] == round(province["unmet"] / province["demands"], 4)
+
+
+def test_the_survey_section_is_what_survey_prints(data: ReportData, cli) -> None:
+    printed = cli("survey", "--format", "json", *TODAY).json()["sections"]
+    assert [(h["name"], h["demands"]) for h in data.survey["header"]] == [
+        (name, printed[name]["demands"]) for name in ("all", "strong", "without")
+    ]
+    themes = next(d for d in data.survey["dimensions"] if d["id"] == "themes")
+    assert {row["item"]: row["values"][0] for row in themes["rows"]} == printed["all"]["themes"]
+
+
 # --- the HTML page ----------------------------------------------------------------------------
 
 
@@ -359,7 +386,16 @@ def _records(sheet) -> list[dict]:
 
 
 def test_the_workbook_has_one_sheet_per_table_with_frozen_headers(book) -> None:
-    assert book.sheetnames == ["summary", "matches", "allocation", "unassigned", "equity", "inputs"]
+    assert book.sheetnames == [
+        "summary",
+        "matches",
+        "allocation",
+        "unassigned",
+        "equity",
+        "unmet demand",
+        "survey",
+        "inputs",
+    ]
     for sheet in book:
         assert sheet.freeze_panes == "A2", sheet.title
         assert all(cell.font.bold for cell in sheet[1]), sheet.title
@@ -417,6 +453,14 @@ def test_korean_text_is_kept_as_written(book, allocated: dict) -> None:
     )
 
 
+def test_the_unmet_demand_sheet_has_a_row_per_cluster(book, data: ReportData) -> None:
+    rows = _records(book["unmet demand"])
+    assert [r["Cluster"] for r in rows] == [c["id"] for c in data.gaps["clusters"]]
+    assert [r["Demands"] for r in rows] == [c["demand_count"] for c in data.gaps["clusters"]]
+    survey = _records(book["survey"])
+    assert len(survey) == sum(len(d["rows"]) for d in data.survey["dimensions"])
+
+
 def test_the_korean_workbook_names_its_sheets_in_korean(cli, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
@@ -424,7 +468,16 @@ def test_the_korean_workbook_names_its_sheets_in_korean(cli, tmp_path: Path) -> 
     run = cli("report", "--format", "xlsx", "--lang", "ko", "--output", str(target), *TODAY)
     assert run.exit_code == 0
     book = load_workbook(target)
-    assert book.sheetnames == ["요약", "매칭", "배정", "미배정", "형평성", "입력"]
+    assert book.sheetnames == [
+        "요약",
+        "매칭",
+        "배정",
+        "미배정",
+        "형평성",
+        "미충족 수요",
+        "수요 조사",
+        "입력",
+    ]
     assert book["배정"]["A1"].value == "제안서"
     header = [cell.value for cell in book["배정"][1]]
     assert book["배정"].cell(2, header.index("비용(원)") + 1).number_format == '#,##0"원"'

@@ -277,6 +277,76 @@ def test_the_map_switches_measure(visit, report: Path, allocated: dict) -> None:
     assert page.locator("#tilemap g.tile[data-code='52'] .decline-mark").count() == 1
 
 
+@pytest.fixture(scope="module")
+def gaps_printed() -> dict:
+    import json
+
+    from typer.testing import CliRunner
+
+    from matchmaker.cli.app import app
+
+    result = CliRunner().invoke(
+        app,
+        ["gaps", "--format", "json", *TODAY],
+        env={"MATCHMAKER_LANG": "ko"},
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_the_unmet_demand_cards_are_the_clusters_gaps_prints(
+    visit, report: Path, gaps_printed: dict
+) -> None:
+    page = visit(report).page
+    cards = page.locator("#gaps article.gap")
+    clusters = gaps_printed["clusters"]
+    assert cards.count() == len(clusters) > 0
+    for index, cluster in enumerate(clusters):
+        card = cards.nth(index)
+        assert card.get_attribute("data-cluster") == cluster["id"]
+        assert int(card.get_attribute("data-demands")) == cluster["demand_count"]
+        assert cluster["label"]["ko"] in card.locator("h3").inner_text()
+        shown = card.locator("ol.representatives li").all_inner_texts()
+        assert shown == cluster["representatives"]
+    figure = page.locator('[data-figure="unmet"]')
+    assert int(figure.get_attribute("data-value")) == gaps_printed["unmet"]
+    # The theme × province heat map counts every clustered demand once.
+    cells = page.eval_on_selector_all(
+        "#unmet-heat tbody td", "cells => cells.map(c => Number(c.dataset.value))"
+    )
+    assert sum(cells) == sum(c["demand_count"] for c in clusters)
+
+
+def test_the_map_colours_by_unmet_share(visit, report: Path, gaps_printed: dict) -> None:
+    page = visit(report).page
+    jeonnam = page.locator("#tilemap g.tile[data-code='46']")  # 신안군's island care need
+    page.check("#tilemap input[value='unmet_share']")
+    assert page.get_attribute("#tilemap", "data-measure") == "unmet_share"
+    assert jeonnam.locator("rect.tile-bg").get_attribute("fill") == jeonnam.get_attribute(
+        "data-fill-unmet_share"
+    )
+    unmet = sum(
+        1
+        for c in gaps_printed["clusters"]
+        for d in c["demands"]
+        if d["region"]["code"].startswith("46")
+    )
+    assert unmet > 0
+    shown = jeonnam.locator("text.tile-value").text_content()
+    assert shown is not None and shown.endswith("%") and shown != "0%"
+
+
+def test_the_survey_tables_split_all_demands_into_strong_and_not(visit, report: Path) -> None:
+    page = visit(report).page
+    tables = page.locator("#survey table.survey")
+    assert tables.count() >= 10
+    kinds = page.locator("#survey table[data-dimension='region_kinds'] tbody tr")
+    for index in range(kinds.count()):
+        values = [int(v) for v in kinds.nth(index).locator("td").all_inner_texts()]
+        assert values[0] == values[1] + values[2]
+
+
 def test_text_from_a_proposal_stays_text(visit, cli, tmp_path: Path) -> None:
     folder = tmp_path / "proposals"
     folder.mkdir()

@@ -14,6 +14,7 @@ from matchmaker.cli import (
     check,
     convert,
     explain,
+    gaps,
     new,
     rank,
     regions,
@@ -87,3 +88,5 @@ app.command("schema")(schema.schema)
 app.add_typer(new.new_app, name="new")
 app.command("report")(report_cmd.report)
 app.command("convert")(convert.convert)
+app.command("gaps")(gaps.gaps)
+app.command("survey")(gaps.survey)

@@ -56,6 +56,18 @@ WRITERS: dict[str, dict[str, str]] = {
         "table": "matchmaker.render.regions:render_table",
         "json": "matchmaker.render.regions:render_json",
     },
+    "gaps": {
+        "table": "matchmaker.render.gaps:render_table",
+        "json": "matchmaker.render.gaps:render_json",
+        "csv": "matchmaker.render.gaps:render_csv",
+        "markdown": "matchmaker.render.gaps:render_markdown",
+    },
+    "survey": {
+        "table": "matchmaker.render.survey:render_table",
+        "json": "matchmaker.render.survey:render_json",
+        "csv": "matchmaker.render.survey:render_csv",
+        "markdown": "matchmaker.render.survey:render_markdown",
+    },
 }
 
 
@@ -105,6 +117,13 @@ class ProposalFormat(StrEnum):
     xlsx = "xlsx"
 
 
+class GapsFormat(StrEnum):  # gaps and survey
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
 ENUMS: dict[str, type[StrEnum]] = {
     "rank": RankFormat,
     "explain": ExplainFormat,
@@ -114,6 +133,8 @@ ENUMS: dict[str, type[StrEnum]] = {
     "diff": RobustnessFormat,
     "report": ReportFormat,
     "regions": RegionsFormat,
+    "gaps": GapsFormat,
+    "survey": GapsFormat,
 }
 
 

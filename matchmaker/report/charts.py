@@ -20,7 +20,7 @@ from matchmaker.report.formatting import (
 )
 from matchmaker.report.tiles import COLUMNS, ROWS
 
-MEASURES = ("demands", "assignments", "krw")
+MEASURES = ("demands", "assignments", "krw", "unmet_share")
 TILE = 86  # px, one province
 GAP = 6
 
@@ -61,13 +61,20 @@ def tile_map(provinces: list[dict[str, Any]], language: str) -> dict[str, Any]:
     """The provinces on their grid, with a fill and a label for each measure."""
     placed = [p for p in provinces if p["short"] is not None]
     tops = {m: nice_ceiling(max((p[m] for p in provinces), default=0)) for m in MEASURES}
+    tops["unmet_share"] = 1.0  # a share: the scale is always 0–100%
     tiles = []
     for p in placed:
         fills, inks, texts = {}, {}, {}
         for m in MEASURES:
             share = p[m] / tops[m]
             fills[m], inks[m] = colour(share), ink(share)
-            texts[m] = krw_compact(p[m], language) if m == "krw" else f"{p[m]:,}"
+            texts[m] = (
+                krw_compact(p[m], language)
+                if m == "krw"
+                else percent(p[m])
+                if m == "unmet_share"
+                else f"{p[m]:,}"
+            )
         x, y = p["column"] * (TILE + GAP), p["row"] * (TILE + GAP)
         tiles.append(
             {
@@ -84,7 +91,11 @@ def tile_map(provinces: list[dict[str, Any]], language: str) -> dict[str, Any]:
     legend = {
         m: {
             "low": "0",
-            "high": krw_short(int(tops[m]), language) if m == "krw" else f"{tops[m]:,.0f}",
+            "high": krw_short(int(tops[m]), language)
+            if m == "krw"
+            else "100%"
+            if m == "unmet_share"
+            else f"{tops[m]:,.0f}",
         }
         for m in MEASURES
     }
@@ -99,6 +110,17 @@ def tile_map(provinces: list[dict[str, Any]], language: str) -> dict[str, Any]:
             p for p in provinces if p["short"] is None and (p["demands"] or p["assignments"])
         ],
     }
+
+
+def unmet_heat(by_theme_province: dict[str, Any]) -> dict[str, Any]:
+    """Unmet demand by main theme (rows) and province (columns), coloured by count."""
+    counts: list[list[int]] = by_theme_province["counts"]
+    top = nice_ceiling(max((n for row in counts for n in row), default=0))
+    rows = [
+        [{"value": n, "fill": colour(n / top), "ink": ink(n / top)} if top else None for n in row]
+        for row in counts
+    ]
+    return {"rows": rows, "top": top, "legend": _legend_stops()}
 
 
 def bars(rows: list[tuple[str, float, str]], top: float | None = None) -> list[dict[str, Any]]:

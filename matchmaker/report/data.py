@@ -17,12 +17,18 @@ from typing import Any
 from matchmaker import __version__
 from matchmaker.allocation.problem import AllocationOptions
 from matchmaker.allocation.report import allocate
+from matchmaker.gaps.clusters import GapsReport, find_gaps
+from matchmaker.gaps.survey import SurveyReport
+from matchmaker.gaps.survey import survey as count_demands
 from matchmaker.inputs import RunInputs
 from matchmaker.models import Project
 from matchmaker.ranking import no_suitable, rank
 from matchmaker.render.allocation import to_json_document, unknown_cost_sentence
+from matchmaker.render.gaps import cluster_json, summary_lines
 from matchmaker.render.rank import match_json, no_suitable_sentence, profile_json
 from matchmaker.render.robustness import sensitivity_entry
+from matchmaker.render.survey import DIMENSIONS, section_title
+from matchmaker.render.survey import rows as survey_rows
 from matchmaker.report.tiles import TILES
 from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.robustness.sensitivity import sensitivity
@@ -50,6 +56,8 @@ class ReportData:
     matches: list[dict[str, Any]]  # `match_json` of the top matches, plus context
     sensitivity: dict[str, dict[str, Any]]  # demand key → intervals and draw shares
     allocation: dict[str, Any]  # exactly `allocate --format json`'s document
+    gaps: dict[str, Any]  # the clusters as `gaps --format json` has them, with their lines
+    survey: dict[str, Any]  # the survey's tables: header, and per dimension its rows
 
 
 def build_report_data(
@@ -112,6 +120,8 @@ def build_report_data(
         )
 
     equity = result.equity
+    found = find_gaps(scores, inputs.catalog, hashes, language=language)
+    demand_survey = count_demands(scores, inputs.catalog, hashes, language=language)
     return ReportData(
         language=language,
         tool={"name": "matchmaker", "version": __version__},
@@ -142,11 +152,74 @@ def build_report_data(
         demands=demands,
         projects=projects,
         scores=grid,
-        provinces=_provinces(inputs, demands, equity),
+        provinces=_provinces(inputs, demands, equity, found),
         matches=matches,
         sensitivity=robustness,
         allocation=allocation,
+        gaps=_gaps(found, language),
+        survey=_survey(demand_survey, language),
     )
+
+
+def _gaps(found: GapsReport, language: str) -> dict[str, Any]:
+    """The clusters, and the unmet demands counted by main theme and province."""
+    clusters = [
+        {**cluster_json(found, c), "lines": summary_lines(found, c, language)[1:]}
+        for c in found.clusters
+    ]
+    cells: Counter[tuple[str, str]] = Counter()
+    names: dict[str, dict[str, str]] = {}
+    for cluster in found.clusters:
+        theme = cluster.main_theme or ""
+        for demand in cluster.demands:
+            region = demand.record.region
+            cells[theme, region.province_code] += 1
+            names[region.province_code] = {
+                "ko": region.province_name_ko,
+                "en": region.province_name_en,
+            }
+    themes = sorted(
+        {t for t, _ in cells}, key=lambda t: (-sum(n for (x, _), n in cells.items() if x == t), t)
+    )
+    provinces = sorted(names)
+    theme_names = {
+        t: found.theme_labels[t].display(language) if t in found.theme_labels else "–"
+        for t in themes
+    }
+    return {
+        "threshold": found.threshold,
+        "weak_band": found.weak_band,
+        "demands": found.demands,
+        "unmet": sum(c.unmet for c in found.clusters),
+        "weak": sum(len(c.demands) - c.unmet for c in found.clusters),
+        "clusters": clusters,
+        "by_theme_province": {
+            "themes": [{"id": t, "name": theme_names[t]} for t in themes],
+            "provinces": [{"code": code, "name": names[code]} for code in provinces],
+            "counts": [[cells.get((t, code), 0) for code in provinces] for t in themes],
+        },
+    }
+
+
+def _survey(found: SurveyReport, language: str) -> dict[str, Any]:
+    """The survey's tables as the report shows them: one per dimension, three columns."""
+    return {
+        "header": [
+            {"name": name, "title": section_title(name, language), "demands": survey.demands}
+            for name, survey in found.sections
+        ],
+        "dimensions": [
+            {
+                "id": dimension,
+                "title": titles[0] if language != "ko" else titles[1],
+                "rows": [
+                    {"item": item, "label": words, "values": list(values)}
+                    for item, words, values in survey_rows(found, dimension, language)
+                ],
+            }
+            for dimension, titles in DIMENSIONS
+        ],
+    }
 
 
 def _demand(record: ResolvedDemand) -> dict[str, Any]:
@@ -180,11 +253,12 @@ def _project(project: Project) -> dict[str, Any]:
 
 
 def _provinces(
-    inputs: RunInputs, demands: list[dict[str, Any]], equity: dict[str, Any]
+    inputs: RunInputs, demands: list[dict[str, Any]], equity: dict[str, Any], gaps: GapsReport
 ) -> list[dict[str, Any]]:
     """Every province of the regions file with what the run gives it; tiles where known."""
     assert inputs.catalog is not None
     asked = Counter(d["province"]["code"] for d in demands)
+    unmet = Counter(d.record.region.province_code for c in gaps.clusters for d in c.demands)
     decline = Counter(d["province"]["code"] for d in demands if d["population_decline"])
     received: dict[str, dict[str, int]] = equity.get("by_province", {})
     found = []
@@ -202,6 +276,11 @@ def _provinces(
                 "decline_demands": decline.get(province.code, 0),
                 "assignments": given["assignments"],
                 "krw": given["krw"],
+                "unmet": unmet.get(province.code, 0),
+                # Unmet or weakly served demands as a share of the province's demands.
+                "unmet_share": round(unmet.get(province.code, 0) / asked[province.code], 4)
+                if asked.get(province.code)
+                else 0.0,
             }
         )
     return found

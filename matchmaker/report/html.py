@@ -161,6 +161,7 @@ def context(data: ReportData) -> dict[str, Any]:
         or data.profile["id"],
         "heat": charts.heatmap(data.scores, assigned),
         "map": charts.tile_map(data.provinces, language),
+        "gaps_heat": charts.unmet_heat(data.gaps["by_theme_province"]),
         "measures": charts.MEASURES,
         "equity": charts.equity_charts(data, t),
         "allocation_rows": rows,

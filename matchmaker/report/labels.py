@@ -32,6 +32,35 @@ LABELS: dict[str, tuple[str, str]] = {
     "measure_demands": ("수요 수", "Demands"),
     "measure_assignments": ("배정 수", "Assignments"),
     "measure_krw": ("배정 예산", "KRW assigned"),
+    "measure_unmet_share": ("미충족 수요 비율", "Share unmet"),
+    "gaps": ("충족되지 않은 수요", "Unmet demand"),
+    "gaps_note": (
+        "어떤 사업도 기준 적합도에 이르지 못한 수요(미충족)와 기준을 겨우 넘는 수요(약한 충족)를 "
+        "비슷한 필요끼리 묶었습니다. 새 사업을 수요에서 설계하는 출발점입니다.",
+        "Demands no project reaches the fit threshold for (unmet) and those served only "
+        "weakly, grouped by similar need: where a new project could be designed from demand.",
+    ),
+    "gaps_heat": ("주제 × 시·도별 미충족 수요", "Unmet demand by theme and province"),
+    "none_unmet": ("모든 수요에 잘 맞는 사업이 있습니다.", "Every demand is well served."),
+    "representatives": ("대표 수요", "Representative demands"),
+    "survey": ("수요 조사", "Demand survey"),
+    "survey_note": (
+        "제안된 수요 전체와, 강한 매칭(수요 적합도 45점 이상)이 있는 수요·없는 수요를 "
+        "나누어 셉니다. 한 수요가 여러 주제·분야에 들 수 있습니다.",
+        "All demands, and those with and without a strong match (demand fit 45 or more), "
+        "counted; a demand may count in several themes and areas.",
+    ),
+    "gaps_sheet": ("미충족 수요", "unmet demand"),
+    "survey_sheet": ("수요 조사", "survey"),
+    "cluster": ("군집", "Cluster"),
+    "label": ("이름", "Label"),
+    "closest": ("가장 가까운 사업", "Closest project"),
+    "why_short": ("부족한 이유", "Why it falls short"),
+    "policy_area": ("정책 분야", "Policy area"),
+    "decline_share": ("인구감소지역 비율", "Share from decline areas"),
+    "budget_requested": ("요청 예산(연)", "Budget requested (a year)"),
+    "dimension": ("항목", "Dimension"),
+    "theme": ("주제", "Theme"),
     "decline_marker": ("인구감소지역의 수요 수", "Demands from population-decline areas"),
     "other_provinces": ("지도에 없는 시·도", "Provinces not on the map"),
     "allocation": ("배정표", "Allocation"),

@@ -44,6 +44,8 @@ def render_xlsx(data: ReportData) -> bytes:
     _allocation(book, data, t, krw)
     _unassigned(book, data, t)
     _equity(book, data, t, krw)
+    _gaps(book, data, t, krw)
+    _survey(book, data, t)
     _table(
         book,
         t["inputs_sheet"],
@@ -260,6 +262,54 @@ def _unassigned(book: Workbook, data: ReportData, t: dict[str, str]) -> None:
         for u in data.allocation["unassigned"]
     ]
     _table(book, t["unassigned_sheet"], columns, rows)
+
+
+def _gaps(book: Workbook, data: ReportData, t: dict[str, str], krw: str) -> None:
+    """One row per cluster of unmet demand, as the report's cards show them."""
+    language = data.language
+    columns: list[Column] = [
+        (t["cluster"], None),
+        (t["label"], None),
+        (t["demands"], "0"),
+        (t["regions"], None),
+        (t["province"], None),
+        (t["decline_share"], "0%"),
+        (t["budget_requested"], krw),
+        (t["policy_area"], None),
+        (t["closest"], None),
+        (t["why_short"], None),
+        (t["representatives"], None),
+    ]
+    rows = [
+        [
+            c["id"],
+            c["label"][language],
+            c["demand_count"],
+            ", ".join(r["name"][language] for r in c["regions"]),
+            ", ".join(f"{p['name'][language]} {p['demands']}" for p in c["provinces"]),
+            c["decline_share"],
+            c["budget"]["total"] if c["budget"]["stated"] else None,
+            c["policy_area"],
+            c["closest_project"]["id"] if c["closest_project"] else None,
+            c["closest_project"]["why"] if c["closest_project"] else None,
+            " | ".join(c["representatives"]),
+        ]
+        for c in data.gaps["clusters"]
+    ]
+    _table(book, t["gaps_sheet"], columns, rows)
+
+
+def _survey(book: Workbook, data: ReportData, t: dict[str, str]) -> None:
+    """The survey's tables stacked: one row per figure, a column per group of demands."""
+    header = data.survey["header"]
+    columns: list[Column] = [(t["dimension"], None), (t["item"], None)]
+    columns += [(f"{h['title']} ({h['demands']})", None) for h in header]
+    rows = [
+        [dimension["title"], row["label"], *row["values"]]
+        for dimension in data.survey["dimensions"]
+        for row in dimension["rows"]
+    ]
+    _table(book, t["survey_sheet"], columns, rows)
 
 
 def _equity(book: Workbook, data: ReportData, t: dict[str, str], krw: str) -> None:
