@@ -456,6 +456,37 @@ _HINT_TABLE: tuple[HintInfo, ...] = (
         "use-code", "write the current code: {suggestion}", "현재 코드를 쓰세요: {suggestion}"
     ),
     HintInfo(
+        "add-evidence",
+        "add an 'evidence' list naming where the value is published (url or title)",
+        "값이 공표된 곳을 'evidence' 목록에 쓰세요(url 또는 title)",
+    ),
+    HintInfo(
+        "check-round-proposals",
+        "check the records together with the round's proposals, e.g. "
+        "'matchmaker check proposals/ records/'",
+        "그 회차의 제안서와 함께 확인하세요(예: 'matchmaker check proposals/ records/')",
+    ),
+    HintInfo(
+        "record-decision-first",
+        "record the round's decision first ('matchmaker record decision'), or fix the pair",
+        "먼저 그 회차의 결정을 기록하거나('matchmaker record decision') 짝을 고치세요",
+    ),
+    HintInfo(
+        "merge-years",
+        "keep one result per pair and year: merge the two files",
+        "짝과 연도마다 결과는 하나입니다. 두 파일을 합치세요",
+    ),
+    HintInfo(
+        "use-indicator-id",
+        "write the indicator's id '{suggestion}' (catalog/indicators.yaml)",
+        "지표 id '{suggestion}'을(를) 쓰세요(catalog/indicators.yaml)",
+    ),
+    HintInfo(
+        "list-indicators",
+        "use an id from catalog/indicators.yaml",
+        "catalog/indicators.yaml에 있는 id를 쓰세요",
+    ),
+    HintInfo(
         "show-all",
         "fix these first, then run again to see the rest",
         "먼저 이것들을 고친 뒤 다시 실행하면 나머지가 보입니다",
