@@ -37,6 +37,10 @@ class Unassigned:
     region_name: dict[str, str]
     reason: str
     code: str  # no-eligible-project | no-suitable-project | capacity | budget | forbidden | …
+    # Where the demand had a project it could have had (capacity, budget, fairness): that
+    # project and the pair's score, so it can be carried to the reserve list.
+    best_project: str | None = None
+    best_score: float | None = None
 
 
 @dataclass(slots=True)
@@ -151,9 +155,20 @@ def _why_unassigned(
     ids = scores.projects.ids
     name = {"ko": record.region.name_ko, "en": record.region.name_en}
 
+    best_project: str | None = None
+    best_score: float | None = None
+
     def result(code: str, reason: str) -> Unassigned:
         return Unassigned(
-            record.key, record.proposal.id, record.demand.id, record.region.code, name, reason, code
+            record.key,
+            record.proposal.id,
+            record.demand.id,
+            record.region.code,
+            name,
+            reason,
+            code,
+            best_project,
+            best_score,
         )
 
     if not candidates:
@@ -184,6 +199,7 @@ def _why_unassigned(
         )
     best = max(candidates, key=lambda i: (problem.value[i], -problem.project[i]))
     column = int(problem.project[best])
+    best_project, best_score = ids[column], round(float(problem.value[best]), 2)
     takers = [i for i in np.flatnonzero(solution.chosen) if problem.project[i] == column]
     if len(takers) >= problem.capacity[column]:
         names = ", ".join(sorted(scores.demands.records[problem.demand[i]].key for i in takers))

@@ -14,6 +14,7 @@ from matchmaker.cli import (
     explain,
     new,
     rank,
+    record,
     regions,
     report_cmd,
     robustness,
@@ -64,4 +65,5 @@ app.command("check")(check.check)
 app.command("regions")(regions.regions)
 app.command("schema")(schema.schema)
 app.add_typer(new.new_app, name="new")
+app.add_typer(record.record_app, name="record")
 app.command("report")(report_cmd.report)

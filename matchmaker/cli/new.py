@@ -1,10 +1,11 @@
-"""`matchmaker new proposal`: a commented proposal for a region to fill in."""
+"""`matchmaker new proposal` and `new result`: a commented file to fill in."""
 
 from __future__ import annotations
 
 import re
 import shlex
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -181,3 +182,84 @@ def _resolve_or_exit(resolution: Resolution, language: str) -> Region:
         lines.append(_say("search", language, query=_shell_word(query)))
     sys.stderr.write("\n".join(lines) + "\n")
     raise typer.Exit(2)
+
+
+@new_app.command("result")
+def result(
+    demand: Annotated[
+        str,
+        typer.Option("--demand", help="The funded demand, PROPOSAL/DEMAND.", show_default=False),
+    ],
+    round_: Annotated[
+        int,
+        typer.Option("--round", min=1900, max=2100, help="The round that funded it (a year)."),
+    ],
+    year: Annotated[
+        int,
+        typer.Option("--year", min=1900, max=2100, help="The year the results are for."),
+    ],
+    project: Annotated[
+        str | None,
+        typer.Option(
+            "--project",
+            help="The project (default: the one the decision gave the demand).",
+            show_default=False,
+        ),
+    ] = None,
+    records: Annotated[
+        Path,
+        typer.Option(
+            "--records", help="The records folder (RECORDS/ROUND/decision.yaml).", file_okay=False
+        ),
+    ] = Path("records"),
+    output: OutputOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite --output if it exists.")
+    ] = False,
+    catalog: CatalogOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Write a result file to fill in for one funded pair and year."""
+    from matchmaker.cli.report import emit_diagnostics
+    from matchmaker.cli.shell import catalog_or_exit, usage_error, write_or_exit
+    from matchmaker.loading.documents import load_file
+    from matchmaker.models import Decision
+    from matchmaker.records import RecordError, result_template
+
+    language = resolve_language(lang)
+    loaded = catalog_or_exit(catalog, language)
+    path = records / str(round_) / "decision.yaml"
+    if not path.is_file():
+        usage_error(pick(_RESULT, "no-decision", language, path=path, round=round_))
+    document = load_file(path, kinds=frozenset({"decision"}))
+    if not isinstance(document.model, Decision) or not document.ok:
+        sources = {document.file: document.text} if document.text is not None else {}
+        emit_diagnostics([document.file], document.diagnostics, sources, "text", language)
+        raise typer.Exit(1)
+    try:
+        text = result_template(document.model, demand, project, year, loaded.indicators)
+    except RecordError as error:
+        usage_error(error.say(language))
+    if output is None:
+        write_or_exit(text, None, language)
+        return
+    try:
+        write_or_exit(text, output, language, overwrite=force)
+    except FileExistsError:
+        sys.stderr.write(_say("exists", language, path=output) + "\n")
+        raise typer.Exit(1) from None
+    sys.stderr.write(pick(_RESULT, "wrote", language, path=output) + "\n")
+
+
+_RESULT = {
+    "no-decision": (
+        "no decision recorded for round {round}: {path} is missing "
+        "(write it with 'matchmaker record decision ALLOCATE.json --round {round}')",
+        "{round}년 회차의 결정이 없습니다: {path}이(가) 없습니다"
+        "('matchmaker record decision ALLOCATE.json --round {round}'로 쓰세요)",
+    ),
+    "wrote": (
+        "wrote {path}. Fill in the indicators, then check it: matchmaker check",
+        "{path}을(를) 만들었습니다. 지표를 채운 뒤 확인하세요: matchmaker check",
+    ),
+}

@@ -49,6 +49,13 @@ def to_json_document(
                     "region": {"code": u.region_code, "name": u.region_name},
                     "reason": u.reason,
                     "code": u.code,
+                    # Only where it had a project it could have had: older outputs keep
+                    # their exact shape.
+                    **(
+                        {"best_project": u.best_project, "best_score": u.best_score}
+                        if u.best_project is not None
+                        else {}
+                    ),
                 }
                 for u in result.unassigned
             ],
