@@ -46,6 +46,7 @@ class Explanation:
     bonus: float
     relevance: float  # the factor long-term value and synergy were scaled by
     counterfactual: Counterfactual | None
+    track_record: float | None = None  # long-term points from history (None: no history)
 
 
 def explain(scores: Scores, row: int, column: int, language: str = "en") -> Explanation:
@@ -89,6 +90,7 @@ def explain(scores: Scores, row: int, column: int, language: str = "en") -> Expl
         bonus,
         round(float(scores.relevance[row, column]), 4),
         _counterfactual(scores, row, column, ordered, values),
+        None if scores.track is None else round(float(scores.track.shift[row, column]), 2),
     )
 
 

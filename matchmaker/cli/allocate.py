@@ -12,6 +12,7 @@ from matchmaker.cli.options import (
     MAX_SECONDS,
     BudgetOption,
     CatalogOption,
+    HistoryOption,
     IncludeExpiredOption,
     LangOption,
     MaxRegionShareOption,
@@ -165,6 +166,7 @@ def allocate(
     lang: LangOption = None,
     today: TodayOption = None,
     include_expired: IncludeExpiredOption = False,
+    history: HistoryOption = None,
 ) -> None:
     """Choose the projects for all demands at once, and say why each got what it got."""
     from matchmaker.allocation.problem import AllocationOptions, ImpossibleLock
@@ -191,6 +193,7 @@ def allocate(
         output_format=output_format.value,
         output=output,
         include_expired=include_expired,
+        history=history,
     )
     language = run.language
     inputs = build_inputs(run)
@@ -220,7 +223,7 @@ def allocate(
         forbids=tuple(forbids),
         time_limit=time_limit,
     )
-    scores = score(inputs.catalog, records, inputs.profile)
+    scores = score(inputs.catalog, records, inputs.profile, inputs.history)
     try:
         result = allocate_portfolio(scores, options, language)
     except ImpossibleLock as impossible:

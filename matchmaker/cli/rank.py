@@ -8,7 +8,13 @@ from typing import Annotated
 
 import typer
 
-from matchmaker.cli.options import CatalogOption, IncludeExpiredOption, LangOption, TodayOption
+from matchmaker.cli.options import (
+    CatalogOption,
+    HistoryOption,
+    IncludeExpiredOption,
+    LangOption,
+    TodayOption,
+)
 from matchmaker.render.registry import RankFormat
 
 
@@ -84,6 +90,7 @@ def rank(
     lang: LangOption = None,
     today: TodayOption = None,
     include_expired: IncludeExpiredOption = False,
+    history: HistoryOption = None,
 ) -> None:
     """Rank Seoul's projects for each region's demand, with scores and reasons."""
     from matchmaker.cli.shell import (
@@ -106,13 +113,14 @@ def rank(
         output_format=output_format.value,
         output=output,
         include_expired=include_expired,
+        history=history,
     )
     language = options.language
     inputs = build_inputs(options)
     assert inputs.catalog is not None and inputs.profile is not None
     region_codes = region_codes_or_exit(inputs.catalog, region, language)
     project_ids = project_ids_or_exit(inputs.catalog, project, language)
-    scores = score(inputs.catalog, inputs.records(), inputs.profile)
+    scores = score(inputs.catalog, inputs.records(), inputs.profile, inputs.history)
     report = rank_report(
         scores,
         inputs.input_hashes(),

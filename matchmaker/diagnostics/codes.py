@@ -90,6 +90,14 @@ _CODE_TABLE: tuple[CodeInfo, ...] = (
         "{where}에 제안서 파일이 없습니다. 제안서 파일이나 그것이 든 폴더를 주세요",
     ),
     CodeInfo(
+        "no-records",
+        _E,
+        "file",
+        "A run was given --history with a folder that holds no record file.",
+        "no record files in {where}; give the records folder (records/ROUND/…)",
+        "{where}에 기록 파일이 없습니다. 기록 폴더(records/회차/…)를 주세요",
+    ),
+    CodeInfo(
         "file-too-large",
         _E,
         "file",

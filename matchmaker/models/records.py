@@ -21,6 +21,7 @@ from matchmaker.models.common import (
     Text,
     Year,
 )
+from matchmaker.models.reference import RegionCode
 
 # A demand is named `PROPOSAL/DEMAND`, as on the command line.
 DEMAND_REF_PATTERN = SLUG_PATTERN[:-1] + "/" + SLUG_PATTERN[1:]
@@ -39,6 +40,12 @@ class FundedPair(Strict):
     project: Slug = Field(
         description="연결한 서울 사업의 id. / Id of the Seoul project it was given.",
         examples=["urban-rural-public-meals"],
+    )
+    region: RegionCode | None = Field(
+        None,
+        description="수요를 낸 지역의 코드(지역별 실적과 회차 간 형평에 씁니다). / Code of "
+        "the demand's region, for its track record and fairness across rounds.",
+        examples=["52710"],
     )
     amount: KRW | None = Field(
         None,
@@ -62,6 +69,11 @@ class ReserveEntry(Strict):
         None,
         description="그 수요에 가장 맞았던 사업. / The project that fitted it best.",
         examples=["urban-rural-youth-exchange"],
+    )
+    region: RegionCode | None = Field(
+        None,
+        description="수요를 낸 지역의 코드. / Code of the demand's region.",
+        examples=["46910"],
     )
     score: Score | None = Field(
         None, description="그 짝의 점수. / The score of that pair.", examples=[31.2]

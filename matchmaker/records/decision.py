@@ -99,6 +99,12 @@ def _text(item: Mapping[str, Any], key: str) -> str:
     return value
 
 
+def _region(item: Mapping[str, Any]) -> str | None:
+    region = item.get("region")
+    code = region.get("code") if isinstance(region, dict) else None
+    return code if isinstance(code, str) else None
+
+
 def _number(item: Mapping[str, Any], key: str) -> float | None:
     value = item.get(key)
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -145,6 +151,7 @@ def decision_from_allocation(
             {
                 "demand": f"{_text(item, 'proposal')}/{_text(item, 'demand')}",
                 "project": _text(item, "project"),
+                "region": _region(item),
                 "amount": cost if isinstance(cost, int) and not isinstance(cost, bool) else None,
                 "score": _number(item, "score"),
             }
@@ -157,6 +164,7 @@ def decision_from_allocation(
                 {
                     "demand": f"{_text(item, 'proposal')}/{_text(item, 'demand')}",
                     "project": project if isinstance(project, str) else None,
+                    "region": _region(item),
                     "score": _number(item, "best_score"),
                 }
             )

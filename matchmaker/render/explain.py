@@ -104,6 +104,14 @@ def render_text(report: ExplainReport) -> str:
         for name, value, known, weight in part.parts:
             mark = "" if known else say(language, "  (assumed)", "  (가정)")
             lines.append(f"    {name:<18}{value:>6.2f} × {weight:.2f}{mark}")
+        if part.name == "long_term" and explanation.track_record is not None:
+            lines.append(
+                say(
+                    language,
+                    f"    track record     {explanation.track_record:+6.2f} points",
+                    f"    실적             {explanation.track_record:+6.2f}점",
+                )
+            )
     if explanation.relevance < 1:
         lines.append(
             say(
@@ -166,6 +174,12 @@ def render_json(report: ExplainReport) -> str:
         ],
         "population_decline_bonus": explanation.bonus,
         "relevance": explanation.relevance,
+        # Only with --history, so outputs without it keep their exact shape.
+        **(
+            {"track_record": explanation.track_record}
+            if explanation.track_record is not None
+            else {}
+        ),
         "gates": {gate: passed for gate, passed in explanation.gates},
         "counterfactual": None
         if c is None
