@@ -12,6 +12,7 @@ from matchmaker.cli import (
     allocate,
     check,
     explain,
+    letters,
     new,
     rank,
     record,
@@ -67,3 +68,4 @@ app.command("schema")(schema.schema)
 app.add_typer(new.new_app, name="new")
 app.add_typer(record.record_app, name="record")
 app.command("report")(report_cmd.report)
+app.command("letters")(letters.letters)
