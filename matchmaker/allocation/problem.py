@@ -30,6 +30,24 @@ class AllocationOptions:
     # known cost of the run's pairs, stated), "exclude" (not offered under a budget), "zero"
     # (free: it favours the unknown), or a KRW amount.
     unknown_cost: str | int = "median"
+    # Fairness across rounds (allocate --history): assignments each region received in
+    # earlier rounds, a cap on a region's assignments over all rounds, and the least share
+    # of this round's assignments for regions never served before.
+    earlier: dict[str, int] = field(default_factory=dict)  # region code → assignments
+    max_repeat: int | None = None
+    min_new_share: float = 0.0
+
+    @property
+    def fairness(self) -> bool:
+        """Whether any fairness rule is asked for (they make the problem a MILP)."""
+        return (
+            self.min_per_province > 0
+            or self.min_decline_share > 0
+            or self.min_decline_krw_share > 0
+            or self.max_region_share < 1
+            or self.max_repeat is not None
+            or self.min_new_share > 0
+        )
 
 
 @dataclass(slots=True)
@@ -55,6 +73,11 @@ class AllocationProblem:
     locked: set[tuple[int, int]]
     synergy_pairs: list[tuple[int, int, int]]  # (region, project p, project q), p < q
     cost_estimate: float | None = None  # what an unknown cost counted as (None: excluded)
+    # R int: assignments each region received in earlier rounds (empty: no history)
+    earlier: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+
+    def earlier_of(self, region: int) -> int:
+        return int(self.earlier[region]) if region < len(self.earlier) else 0
 
     @property
     def pairs(self) -> int:
@@ -220,6 +243,7 @@ def build_problem(scores: Scores, options: AllocationOptions) -> AllocationProbl
         province_codes=province_codes,
         decline=np.array([r.region.population_decline for r in d.records], dtype=bool),
         tied=tied,
+        earlier=np.array([options.earlier.get(code, 0) for code in region_codes], dtype=int),
         forbidden=forbidden,
         locked=locked,
         synergy_pairs=synergy_pairs,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,6 +23,10 @@ from matchmaker.cli.options import (
 )
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 from matchmaker.render.registry import AllocateFormat
+
+if TYPE_CHECKING:
+    from matchmaker.allocation.report import AllocationResult
+    from matchmaker.records.keep import KeptDecision
 
 GROUP_EXPLANATIONS = {
     "one-per-demand": (
@@ -48,6 +52,14 @@ GROUP_EXPLANATIONS = {
     "region-share": (
         "the cap on any region's share (--max-region-share)",
         "지역별 상한 비율(--max-region-share)",
+    ),
+    "repeat-cap": (
+        "the cap on a region's assignments over all rounds (--max-repeat)",
+        "회차 누적 지역별 배정 상한(--max-repeat)",
+    ),
+    "new-share": (
+        "the share for regions never served before (--min-new-share)",
+        "처음 지원받는 지역의 배정 비율(--min-new-share)",
     ),
 }
 
@@ -80,6 +92,44 @@ def _numbers(values: list[str] | None, option: str) -> dict[str, int]:
             raise typer.BadParameter(f"'{value}' is not a whole number", param_hint=option)
         found[key] = int(value)
     return found
+
+
+def _kept_or_exit(
+    path: Path | None, keys: set[str], projects: set[str], language: str
+) -> KeptDecision | None:
+    """The decision to keep, loaded and checked (its errors: exit 1), or None."""
+    if path is None:
+        return None
+    from matchmaker.cli.report import emit_diagnostics
+    from matchmaker.loading.documents import load_file
+    from matchmaker.models import Decision
+    from matchmaker.records.keep import keep_decision
+
+    document = load_file(path, kinds=frozenset({"decision"}))
+    if not document.ok or not isinstance(document.model, Decision):
+        sources = {document.file: document.text} if document.text is not None else {}
+        emit_diagnostics([document.file], document.diagnostics, sources, "text", language)
+        raise typer.Exit(1)
+    return keep_decision(document.model, str(path), keys, projects)
+
+
+def _say_kept(kept: KeptDecision, result: AllocationResult, language: str) -> None:
+    from matchmaker.messages import say
+
+    decided = set(kept.kept) | {(d, p) for d, p, _ in kept.not_kept}
+    added = {(a.demand_key, a.project) for a in result.assignments} - decided
+    lines = [
+        say(
+            language,
+            f"kept {len(kept.kept)} pair(s) of round {kept.round}'s decision; "
+            f"{len(kept.not_kept)} could not be kept; {len(added)} added"
+            f" by the re-run",
+            f"{kept.round}년 회차 결정의 짝 {len(kept.kept)}건을 유지했습니다. 유지하지 못한 짝 "
+            f"{len(kept.not_kept)}건, 새로 배정된 짝 {len(added)}건",
+        )
+    ]
+    lines += [f"  - {d} = {p}: {why}" for d, p, why in kept.not_kept]
+    typer.echo("\n".join(lines), err=True)
 
 
 def allocate(
@@ -167,6 +217,47 @@ def allocate(
     today: TodayOption = None,
     include_expired: IncludeExpiredOption = False,
     history: HistoryOption = None,
+    max_repeat: Annotated[
+        int | None,
+        typer.Option(
+            "--max-repeat",
+            min=0,
+            help="With --history: at most N assignments per region over all rounds (what a "
+            "region received before counts).",
+            show_default=False,
+        ),
+    ] = None,
+    min_new_share: Annotated[
+        float,
+        typer.Option(
+            "--min-new-share",
+            min=0,
+            max=1,
+            help="With --history: least share of this round's assignments for regions never "
+            "served in an earlier round.",
+        ),
+    ] = 0.0,
+    keep: Annotated[
+        Path | None,
+        typer.Option(
+            "--keep",
+            help="A decision file (records/ROUND/decision.yaml) whose pairs stay fixed; the "
+            "rest is re-optimised and what changed is reported.",
+            exists=True,
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    alternates: Annotated[
+        int,
+        typer.Option(
+            "--alternates",
+            min=0,
+            max=50,
+            help="List the next N projects for each demand and the next N demands for each "
+            "project, with scores (JSON: 'alternates').",
+        ),
+    ] = 0,
 ) -> None:
     """Choose the projects for all demands at once, and say why each got what it got."""
     from matchmaker.allocation.problem import AllocationOptions, ImpossibleLock
@@ -180,6 +271,7 @@ def allocate(
         usage_error,
         write_or_exit,
     )
+    from matchmaker.messages import say
     from matchmaker.render.allocation import AllocationReport
     from matchmaker.render.registry import render
     from matchmaker.scoring.engine import score
@@ -200,6 +292,22 @@ def allocate(
     assert inputs.catalog is not None and inputs.profile is not None
     records = inputs.records()
     locks, forbids = _pairs(lock, "--lock"), _pairs(forbid, "--forbid")
+    kept = _kept_or_exit(keep, {r.key for r in records}, set(inputs.catalog.projects), language)
+    if kept is not None:
+        locks += [pair for pair in kept.kept if pair not in locks]
+    if (max_repeat is not None or min_new_share > 0) and inputs.history is None:
+        usage_error(
+            say(
+                language,
+                "--max-repeat and --min-new-share need --history (the earlier rounds' records)",
+                "--max-repeat와 --min-new-share에는 --history(이전 회차 기록)가 필요합니다",
+            )
+        )
+    earlier = (
+        inputs.history.assignments_by_region(kept.round if kept is not None else None)
+        if inputs.history is not None
+        else {}
+    )
     capacities = _numbers(capacity, "--capacity")
     project_budgets = _numbers(project_budget, "--project-budget")
     keys = [r.key for r in records]
@@ -222,6 +330,9 @@ def allocate(
         locks=tuple(locks),
         forbids=tuple(forbids),
         time_limit=time_limit,
+        earlier=earlier,
+        max_repeat=max_repeat,
+        min_new_share=min_new_share,
     )
     scores = score(inputs.catalog, records, inputs.profile, inputs.history)
     try:
@@ -269,7 +380,18 @@ def allocate(
         "time_limit": time_limit,
         "unknown_cost": options.unknown_cost,
     }
+    if inputs.history is not None:
+        # Only with --history, so the options of other runs keep their exact shape.
+        option_values |= {"max_repeat": max_repeat, "min_new_share": min_new_share}
+    extra: dict[str, object] = {}
+    if kept is not None:
+        extra["kept_decision"] = kept.report(result)
+        _say_kept(kept, result, language)
+    if alternates:
+        from matchmaker.allocation.alternates import alternates as find_alternates
+
+        extra["alternates"] = find_alternates(scores, result, alternates)
     report = AllocationReport(
-        result, language, inputs.profile, inputs.input_hashes(), option_values
+        result, language, inputs.profile, inputs.input_hashes(), option_values, extra
     )
     write_or_exit(render("allocate", output_format.value, report), output, language, inputs)

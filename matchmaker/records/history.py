@@ -80,6 +80,18 @@ class History:
             if pair.region is not None
         }
 
+    def assignments_by_region(self, before: int | None = None) -> dict[str, int]:
+        """Funded pairs per region over the decisions recorded (only rounds before
+        `before`, when given), for fairness across rounds."""
+        counts: dict[str, int] = defaultdict(int)
+        for _, decision in self.decisions:
+            if before is not None and decision.round >= before:
+                continue
+            for pair in decision.pairs:
+                if pair.region is not None:
+                    counts[pair.region] += 1
+        return dict(sorted(counts.items()))
+
     def attainment(self) -> tuple[dict[str, Attainment], dict[str, Attainment]]:
         """Targets met per project and per region, over every result recorded."""
         regions = self.pair_region()

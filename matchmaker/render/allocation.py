@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from matchmaker.allocation.report import AllocationResult
 from matchmaker.messages import say
@@ -84,10 +84,14 @@ class AllocationReport:
     profile: Profile
     inputs: dict[str, str]
     options: Mapping[str, object]
+    # Sections only some runs have (alternates, the decision kept); absent otherwise, so
+    # other outputs keep their exact shape.
+    extra: Mapping[str, object] = field(default_factory=dict)
 
 
 def render_json(report: AllocationReport) -> str:
-    return to_json(to_json_document(report.result, report.profile, report.inputs, report.options))
+    document = to_json_document(report.result, report.profile, report.inputs, report.options)
+    return to_json({**document, **report.extra})
 
 
 def render_csv(report: AllocationReport) -> str:
