@@ -152,8 +152,7 @@ def load_run(
 
 
 def _load_history(inputs: RunInputs, catalog: Catalog, folder: Path, today: dt.date) -> None:
-    from matchmaker.checks import RULES, CheckContext
-    from matchmaker.records.history import HISTORY_RULES, load_history
+    from matchmaker.records.history import check_history, load_history
 
     history, problems, documents = load_history(folder)
     if not documents:
@@ -163,8 +162,6 @@ def _load_history(inputs: RunInputs, catalog: Catalog, folder: Path, today: dt.d
     for document in documents:
         if document.text is not None:
             inputs.sources[document.file] = document.text
-    context = CheckContext(catalog, [d for d in documents if d.ok], today)
-    for code in HISTORY_RULES:
-        inputs.diagnostics.extend(RULES[code].check(context))
+    inputs.diagnostics.extend(check_history(catalog, documents, today))
     inputs.history = history
     inputs.history_documents = documents

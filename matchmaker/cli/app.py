@@ -13,6 +13,7 @@ from matchmaker.cli import (
     check,
     explain,
     letters,
+    monitor,
     new,
     rank,
     record,
@@ -69,3 +70,4 @@ app.add_typer(new.new_app, name="new")
 app.add_typer(record.record_app, name="record")
 app.command("report")(report_cmd.report)
 app.command("letters")(letters.letters)
+app.command("monitor")(monitor.monitor)

@@ -4,7 +4,10 @@ per region, and the shift it gives a pair's long-term value.
 A track record is evidence like any other, and thin evidence should say little. Each
 share is therefore shrunk toward a neutral prior by adding pseudo-observations:
 
-    shrunk(met, total) = (met + K · PRIOR) / (total + K),   K = 4, PRIOR = 0.5
+    shrunk(met, total) = (met + K · PRIOR) / (total + K),   K = 4, if TYPE_CHECKING:
+    from matchmaker.catalog import Catalog
+
+PRIOR = 0.5
 
 so one target met of one gives 0.6, four of four 0.75, forty of forty 0.955, and no
 evidence exactly the prior. Three shares are read for a pair (demand of region r, project
@@ -21,15 +24,20 @@ prior and the shift is exactly 0: scores are exactly those of a run without hist
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from matchmaker.diagnostics import Diagnostic
 from matchmaker.loading.documents import LoadedDocument, load_file
 from matchmaker.models.records import Decision, Result
+
+if TYPE_CHECKING:
+    from matchmaker.catalog import Catalog
 
 PRIOR = 0.5
 PSEUDO_TARGETS = 4
@@ -168,6 +176,19 @@ HISTORY_RULES = (
     "unfunded-result",
     "unknown-indicator",
 )
+
+
+def check_history(
+    catalog: Catalog, documents: list[LoadedDocument], today: dt.date
+) -> list[Diagnostic]:
+    """The record rules a history is held to before it may move a score or be reported."""
+    from matchmaker.checks import RULES, CheckContext
+
+    context = CheckContext(catalog, [d for d in documents if d.ok], today)
+    found: list[Diagnostic] = []
+    for code in HISTORY_RULES:
+        found.extend(RULES[code].check(context))
+    return found
 
 
 def load_history(folder: Path) -> tuple[History, list[Diagnostic], list[LoadedDocument]]:

@@ -56,6 +56,10 @@ WRITERS: dict[str, dict[str, str]] = {
         "table": "matchmaker.render.regions:render_table",
         "json": "matchmaker.render.regions:render_json",
     },
+    "monitor": {
+        "table": "matchmaker.render.monitor:render_table",
+        "json": "matchmaker.render.monitor:render_json",
+    },
 }
 
 
@@ -106,6 +110,7 @@ ENUMS: dict[str, type[StrEnum]] = {
     "diff": RobustnessFormat,
     "report": ReportFormat,
     "regions": RegionsFormat,
+    "monitor": RegionsFormat,  # table | json, as regions
 }
 
 
