@@ -154,7 +154,7 @@ def load_run(
 def _load_history(inputs: RunInputs, catalog: Catalog, folder: Path, today: dt.date) -> None:
     from matchmaker.records.history import check_history, load_history
 
-    history, problems, documents = load_history(folder)
+    history, problems, documents = load_history(folder, catalog)
     if not documents:
         where = str(folder)
         inputs.diagnostics.append(Diagnostic(where, 0, 0, "no-records", {"where": where}))

@@ -55,7 +55,7 @@ def monitor(
     language = resolve_language(lang)
     date = resolve_today(today)
     loaded = catalog_or_exit(catalog, language)
-    found, problems, documents = load_history(history)
+    found, problems, documents = load_history(history, loaded)
     problems.extend(check_history(loaded, documents, date))
     if problems:
         sources = {d.file: d.text for d in documents if d.text is not None}

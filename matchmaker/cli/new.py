@@ -219,7 +219,8 @@ def result(
     catalog: CatalogOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Write a result file to fill in for one funded pair and year."""
+    """Write a result file to fill in for one funded pair and year (by default
+    RECORDS/ROUND/results/PROPOSAL.DEMAND.YEAR.yaml; '--output -' prints it)."""
     from matchmaker.cli.report import emit_diagnostics
     from matchmaker.cli.shell import catalog_or_exit, usage_error, write_or_exit
     from matchmaker.loading.documents import load_file
@@ -240,9 +241,17 @@ def result(
         text = result_template(document.model, demand, project, year, loaded.indicators)
     except RecordError as error:
         usage_error(error.say(language))
-    if output is None:
+    if output is not None and str(output) == "-":
         write_or_exit(text, None, language)
         return
+    if output is None:
+        proposal_id, _, demand_id = demand.partition("/")
+        output = records / str(round_) / "results" / f"{proposal_id}.{demand_id}.{year}.yaml"
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            sys.stderr.write(f"{output.parent}: {error.strerror or error}\n")
+            raise typer.Exit(1) from None
     try:
         write_or_exit(text, output, language, overwrite=force)
     except FileExistsError:

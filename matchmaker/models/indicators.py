@@ -28,6 +28,12 @@ class Indicator(Strict):
         "outcome (a change in the region) or output (an activity counted).",
         examples=["outcome"],
     )
+    better: Literal["higher", "lower"] = Field(
+        "higher",
+        description="높을수록 좋은지(higher) 낮을수록 좋은지(lower): 목표 달성을 판단하는 방향. / "
+        "Whether a higher or a lower value is better: the direction a target is met in.",
+        examples=["higher"],
+    )
     definition: LongText = Field(
         description="공식 정의(출처가 밝힌 대로, 옮겨 쓰지 않고 요약). / The official "
         "definition, as its source states it (summarised, not copied).",

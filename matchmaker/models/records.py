@@ -134,17 +134,12 @@ class Measurement(Strict):
         examples=[[{"title": "행정안전부 생활인구 산정 결과 2027년 4분기"}]],
     )
 
-    @property
-    def met(self) -> bool | None:
-        """Whether the target was reached; None when target or actual is missing.
-
-        A target below the baseline asks for a fall (fewer vacant houses), so it is met
-        when the actual is at or below it; otherwise at or above it."""
+    def met(self, better: str = "higher") -> bool | None:
+        """Whether the target was reached in the indicator's direction (`better`: higher
+        or lower, from catalog/indicators.yaml); None when target or actual is missing."""
         if self.target is None or self.actual is None:
             return None
-        if self.baseline is not None and self.target < self.baseline:
-            return self.actual <= self.target
-        return self.actual >= self.target
+        return self.actual >= self.target if better == "higher" else self.actual <= self.target
 
 
 class Result(Strict):

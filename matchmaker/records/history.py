@@ -75,6 +75,9 @@ class History:
 
     decisions: list[tuple[LoadedDocument, Decision]] = field(default_factory=list)
     results: list[tuple[LoadedDocument, Result]] = field(default_factory=list)
+    # Indicators whose target is met from below (catalog/indicators.yaml `better: lower`);
+    # every other one is met at or above its target.
+    lower_is_better: frozenset[str] = frozenset()
 
     def documents(self) -> list[LoadedDocument]:
         return [d for d, _ in self.decisions] + [d for d, _ in self.results]
@@ -106,14 +109,18 @@ class History:
         by_project: dict[str, Attainment] = defaultdict(Attainment)
         by_region: dict[str, Attainment] = defaultdict(Attainment)
         for _, result in self.results:
-            judged = [m.met for m in result.indicators if m.met is not None]
+            outcomes = [
+                m.met("lower" if m.indicator in self.lower_is_better else "higher")
+                for m in result.indicators
+            ]
+            judged = [outcome for outcome in outcomes if outcome is not None]
             if not judged:
                 continue
-            met, total = sum(judged), len(judged)
-            by_project[result.project] = _add(by_project[result.project], met, total, result.year)
+            count, total = sum(judged), len(judged)
+            by_project[result.project] = _add(by_project[result.project], count, total, result.year)
             region = regions.get(result.pair)
             if region is not None:
-                by_region[region] = _add(by_region[region], met, total, result.year)
+                by_region[region] = _add(by_region[region], count, total, result.year)
         return dict(by_project), dict(by_region)
 
     def continuation(self) -> dict[str, Attainment]:
@@ -191,12 +198,20 @@ def check_history(
     return found
 
 
-def load_history(folder: Path) -> tuple[History, list[Diagnostic], list[LoadedDocument]]:
+def load_history(
+    folder: Path, catalog: Catalog | None = None
+) -> tuple[History, list[Diagnostic], list[LoadedDocument]]:
     """Every decision and result under `folder` (YAML, any depth, sorted), the problems
-    with them, and the documents read (for the run's input hashes)."""
+    with them, and the documents read (for the run's input hashes). The catalog's
+    indicators say in which direction each target is met."""
     from matchmaker.validation import expand
 
-    history = History()
+    lower = frozenset(
+        indicator.id
+        for indicator in (catalog.indicators.indicators if catalog and catalog.indicators else [])
+        if indicator.better == "lower"
+    )
+    history = History(lower_is_better=lower)
     diagnostics: list[Diagnostic] = []
     documents: list[LoadedDocument] = []
     for path in expand([folder]):

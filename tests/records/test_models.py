@@ -102,21 +102,21 @@ def test_hostile_records_get_the_loaders_diagnostics(hostile: str, code: str) ->
 
 
 @pytest.mark.parametrize(
-    ("baseline", "target", "actual", "met"),
+    ("target", "actual", "better", "met"),
     [
-        (100, 120, 120, True),
-        (100, 120, 119, False),
-        (40, 30, 28, True),  # a fall was asked for: vacant houses from 40 to 30
-        (40, 30, 31, False),
-        (None, 5, 6, True),
-        (100, 120, None, None),
+        (120, 120, "higher", True),
+        (120, 119, "higher", False),
+        (30, 28, "lower", True),  # vacant houses: a fall was asked for
+        (30, 31, "lower", False),
+        (51800, 51650, "higher", False),  # a population above 51,800, short of it
+        (120, None, "higher", None),
     ],
 )
-def test_a_target_is_met_in_the_direction_it_asks_for(
-    baseline: float | None, target: float, actual: float | None, met: bool | None
+def test_a_target_is_met_in_the_indicators_direction(
+    target: float, actual: float | None, better: str, met: bool | None
 ) -> None:
-    measurement = Measurement(indicator="x", baseline=baseline, target=target, actual=actual)
-    assert measurement.met is met
+    measurement = Measurement(indicator="x", baseline=100, target=target, actual=actual)
+    assert measurement.met(better) is met
 
 
 def test_a_result_names_its_pair() -> None:
