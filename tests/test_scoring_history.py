@@ -148,3 +148,29 @@ def test_explain_shows_the_track_record_points(cli, tmp_path: Path) -> None:
     assert "met 4 of 4 targets in 2026" in run.stdout
     assert cli(*args, "--history", str(folder), "--format", "json").json()["track_record"] == 3.33
     assert "track_record" not in cli(*args, "--format", "json").json()
+
+
+def test_a_pair_funded_before_counts_as_a_tie_of_its_region(
+    tmp_path: Path, without: matchmaker.Scores
+) -> None:
+    d = without.demands
+    row = next(r for r in range(len(d.records)) if not without.ties.for_demand(d, r))
+    region = d.records[row].region.code
+    column = without.projects.ids.index("seoul-farms")
+    folder = tmp_path / "records" / "2025"
+    folder.mkdir(parents=True)
+    (folder / "decision.yaml").write_text(
+        "kind: decision\nround: 2025\npairs:\n"
+        f'  - {{demand: 2025-x/y, project: seoul-farms, region: "{region}"}}\n',
+        "utf-8",
+    )
+    scores = _scores(tmp_path / "records")
+    # Continuity as for a documented tie: 1 for the project that ran there, 0.6 for others.
+    assert without.long.parts["continuity"][0][row, column] == 0.0
+    assert scores.long.parts["continuity"][0][row, column] == 1.0
+    other = without.projects.ids.index("arts-touring")
+    assert scores.long.parts["continuity"][0][row, other] == 0.6
+    assert any(
+        "Continues earlier cooperation (funded-pair: seoul-farms (2025))" in reason
+        for reason in reasons(scores, row, column, "en")
+    )

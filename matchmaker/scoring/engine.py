@@ -261,12 +261,15 @@ def second_pass(
 ) -> Scores:
     """Long-term value, synergy and the weighted total, once region demand is complete.
 
-    With `history`, each pair's long-term value moves by its track record (see
-    matchmaker/records/history.py); without it, or where it holds nothing about the
-    project or the region, the shift is exactly zero and scores are unchanged."""
+    With `history`, pairs funded in earlier rounds count as ties of their region with
+    that project (continuity and "builds on what runs there"), and each pair's long-term
+    value moves by its track record (see matchmaker/records/history.py); without it,
+    scores are exactly those of a run without history."""
     demands, projects = first.demands, prepared.projects
     relevance, best_fit = refinement_share(first.fit.values, first.eligibility.eligible)
-    continuity, running = continuity_and_running(demands, projects, prepared.ties)
+    # Pairs funded in earlier rounds join the documented ties (continuity, running).
+    ties = prepared.ties if history is None else prepared.ties.with_history(history)
+    continuity, running = continuity_and_running(demands, projects, ties)
     inputs = region_demand.synergy_inputs(demands, projects, first.strong)
     long = long_term(demands, projects, continuity, np.ones_like(continuity, dtype=bool))
     track = None
@@ -299,7 +302,7 @@ def second_pass(
         np.round(total, 6),
         confidence,
         first.strong,
-        prepared.ties,
+        ties,
         inputs,
         {theme.id: theme.label for theme in prepared.catalog.themes.themes},
         relevance,
