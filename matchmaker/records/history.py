@@ -179,6 +179,7 @@ def track_record(history: History, region_codes: list[str], project_ids: list[st
 # with any of these errors must not move a score.
 HISTORY_RULES = (
     "actual-without-evidence",
+    "duplicate-decision",
     "duplicate-result-year",
     "unfunded-result",
     "unknown-indicator",
