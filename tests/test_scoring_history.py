@@ -174,3 +174,22 @@ def test_a_pair_funded_before_counts_as_a_tie_of_its_region(
         "Continues earlier cooperation (funded-pair: seoul-farms (2025))" in reason
         for reason in reasons(scores, row, column, "en")
     )
+
+
+def test_with_history_a_pair_without_a_record_is_less_certain(
+    tmp_path: Path, without: matchmaker.Scores
+) -> None:
+    scores = _scores(_records(tmp_path, [100, 120, 101, 150]))
+    assert scores.track is not None
+    has = scores.track.evidence
+    assert has.any() and not has.all()
+    # The track record weighs 0.1 beside long-term's 1: (known + 0.1 · has) / 1.1.
+    expected = (without.long.known + 0.1 * has) / 1.1
+    assert np.allclose(scores.long.known, expected)
+    w_long = without.weights[1]
+    lowered = ~has
+    assert np.allclose(
+        scores.confidence[lowered] - without.confidence[lowered],
+        w_long * (expected - without.long.known)[lowered],
+    )
+    assert (scores.confidence[lowered] < without.confidence[lowered]).all()

@@ -20,6 +20,9 @@ support ended (Interreg's measure). Their mean t moves long-term value by
 points on 0–100 (at most ±10, clipped to 0–100), before long-term value is scaled by the
 pair's relevance as always. With no records, or none about p or r, every share is the
 prior and the shift is exactly 0: scores are exactly those of a run without history.
+The track record also counts as evidence for confidence, with weight 0.1 beside the
+long-term sub-signals' 1: long-term evidence becomes (known + 0.1 · has_record) / 1.1,
+so with history a pair the records say nothing about is a little less certain.
 """
 
 from __future__ import annotations
@@ -42,6 +45,10 @@ if TYPE_CHECKING:
 PRIOR = 0.5
 PSEUDO_TARGETS = 4
 TRACK_RECORD_POINTS = 10.0
+# With history, the track record is one more piece of long-term evidence, weighing this
+# much beside the long-term sub-signals' total of 1: a pair the records say nothing about
+# is less certain than one they do (its confidence falls by 1/11 of its long-term share).
+TRACK_RECORD_EVIDENCE = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +152,7 @@ class TrackRecord:
     what it rests on, for the reasons."""
 
     shift: np.ndarray
+    evidence: np.ndarray  # D × P bool: the records say something about project or region
     projects: dict[str, Attainment]
     regions: dict[str, Attainment]
     continued: dict[str, Attainment]
@@ -172,7 +180,13 @@ def track_record(history: History, region_codes: list[str], project_ids: list[st
     region_share = np.array([regions.get(r, empty).shrunk for r in region_codes], dtype=float)
     mean = (region_share[:, None] + project_share[None, :]) / 3.0
     shift = TRACK_RECORD_POINTS * 2.0 * (mean - PRIOR)
-    return TrackRecord(shift, projects, regions, continued)
+    project_known = np.array(
+        [projects.get(p, empty).total + continued.get(p, empty).total > 0 for p in project_ids],
+        dtype=bool,
+    )
+    region_known = np.array([regions.get(r, empty).total > 0 for r in region_codes], dtype=bool)
+    evidence = region_known[:, None] | project_known[None, :]
+    return TrackRecord(shift, evidence, projects, regions, continued)
 
 
 # Codes of the record rules that need no proposals of the earlier rounds: a history

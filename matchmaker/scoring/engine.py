@@ -274,11 +274,14 @@ def second_pass(
     long = long_term(demands, projects, continuity, np.ones_like(continuity, dtype=bool))
     track = None
     if history is not None:
-        from matchmaker.records.history import track_record
+        from matchmaker.records.history import TRACK_RECORD_EVIDENCE, track_record
 
         track = track_record(history, demands.region_codes, projects.ids)
         moved = track.shift != 0
         long.values = np.where(moved, np.clip(long.values + track.shift, 0.0, 100.0), long.values)
+        long.known = (long.known + TRACK_RECORD_EVIDENCE * track.evidence) / (
+            1.0 + TRACK_RECORD_EVIDENCE
+        )
     syn = synergy(inputs.complements, running, inputs.neighbours)
     long.values *= relevance
     syn.values *= relevance
