@@ -49,12 +49,14 @@ def load_run(
     profile: Path | str | None = None,
     today: dt.date | None = None,
     include_expired: bool = False,
+    history: Path | str | None = None,
 ) -> RunInputs:
     """Load and check the catalog, the proposals (files or folders; default: the bundled
     examples) and the profile (default: the study's weighting), resolving every name once.
 
     `today` decides which proposals have expired (left out unless `include_expired`);
-    pass it for reproducible results.
+    pass it for reproducible results. `history` is a records folder of earlier rounds:
+    scoring then adds each pair's track record to its long-term value.
     Raises `InvalidInputs` when any file has an error; warnings stay in `.diagnostics`.
     """
     from matchmaker.diagnostics import has_errors
@@ -66,6 +68,7 @@ def load_run(
         Path(profile) if profile else None,
         today or dt.date.today(),
         include_expired=include_expired,
+        history=Path(history) if history else None,
     )
     if has_errors(run.diagnostics) or not run.ok:
         raise InvalidInputs(run.diagnostics)
@@ -77,7 +80,7 @@ def score(run: RunInputs) -> Scores:
     from matchmaker.scoring.engine import score as score_pairs
 
     assert run.catalog is not None and run.profile is not None
-    return score_pairs(run.catalog, run.records(), run.profile)
+    return score_pairs(run.catalog, run.records(), run.profile, run.history)
 
 
 def rank(

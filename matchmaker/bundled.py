@@ -34,3 +34,13 @@ def profiles_dir() -> Path:
 
 def default_profile_path() -> Path:
     return profiles_dir() / "default.yaml"
+
+
+def records_dir() -> Path:
+    """Illustrative records of two earlier rounds (2024, 2025): read only with --history."""
+    return examples_dir() / "records"
+
+
+def past_proposals_dir() -> Path:
+    """The illustrative proposals those records name (so `check` can find their demands)."""
+    return examples_dir() / "past-proposals"

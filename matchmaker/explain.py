@@ -51,6 +51,7 @@ class Explanation:
     # demand rules out ("급식이 아니라 …"). Shown so the parts add up to the points.
     priority_factor: float = 1.0
     ruled_out_factor: float = 1.0
+    track_record: float | None = None  # long-term points from history (None: no history)
 
 
 def explain(scores: Scores, row: int, column: int, language: str = "en") -> Explanation:
@@ -107,6 +108,7 @@ def explain(scores: Scores, row: int, column: int, language: str = "en") -> Expl
         round(priority_factor, 4),
         # Rounding leaves a hair below 1 where nothing was ruled out.
         1.0 if ruled_out_factor > 0.9995 else round(ruled_out_factor, 4),
+        None if scores.track is None else round(float(scores.track.shift[row, column]), 2),
     )
 
 

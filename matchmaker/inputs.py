@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from matchmaker import bundled
 from matchmaker.catalog import Catalog, load_catalog
@@ -17,6 +18,9 @@ from matchmaker.loading.documents import LoadedDocument, load_file
 from matchmaker.models import Profile, Proposal
 from matchmaker.resolve.demands import ResolvedDemand, resolve_demands
 from matchmaker.validation import expand
+
+if TYPE_CHECKING:
+    from matchmaker.records.history import History
 
 
 @dataclass(slots=True)
@@ -30,6 +34,8 @@ class RunInputs:
     demands: list[ResolvedDemand] = field(default_factory=list)
     today: dt.date | None = None  # the date the run was loaded for (expiry)
     include_expired: bool = False
+    history: History | None = None  # earlier rounds' records, when --history is given
+    history_documents: list[LoadedDocument] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -49,6 +55,10 @@ class RunInputs:
         documents += self.proposals
         if self.profile_document is not None:
             documents.append(self.profile_document)
+        # Only with --history: the records (and the indicators they use) are then inputs.
+        documents += self.history_documents
+        if self.history_documents and self.catalog and self.catalog.indicators_document:
+            documents.append(self.catalog.indicators_document)
         for document in documents:
             hashes[display_name(document.file)] = document.sha256
         return dict(sorted(hashes.items()))
@@ -91,11 +101,14 @@ def load_run(
     today: dt.date,
     *,
     include_expired: bool = False,
+    history: Path | None = None,
 ) -> RunInputs:
     """Load and check all inputs; proposals default to the bundled examples.
 
     A proposal whose valid_until is before `today` is left out of the run (the check rule
-    expired-proposal says so, as a warning) unless `include_expired`."""
+    expired-proposal says so, as a warning) unless `include_expired`. `history` is a
+    records folder of earlier rounds: loaded, checked by the record rules that need no
+    earlier proposals, and kept for scoring; never found by itself."""
     from matchmaker.checks import CheckContext, run_rules
 
     catalog, problems = load_catalog(catalog_root or bundled.catalog_dir())
@@ -145,9 +158,27 @@ def load_run(
                 hint="include-expired",
             )
         )
+    if history is not None and catalog is not None:
+        _load_history(inputs, catalog, history, today)
     if catalog is not None:
         inputs.demands = resolve_demands(
             ((d.model, d.file) for d in inputs.proposals if isinstance(d.model, Proposal)),
             catalog.region_index,
         )
     return inputs
+
+
+def _load_history(inputs: RunInputs, catalog: Catalog, folder: Path, today: dt.date) -> None:
+    from matchmaker.records.history import check_history, load_history
+
+    history, problems, documents = load_history(folder, catalog)
+    if not documents:
+        where = str(folder)
+        inputs.diagnostics.append(Diagnostic(where, 0, 0, "no-records", {"where": where}))
+    inputs.diagnostics.extend(problems)
+    for document in documents:
+        if document.text is not None:
+            inputs.sources[document.file] = document.text
+    inputs.diagnostics.extend(check_history(catalog, documents, today))
+    inputs.history = history
+    inputs.history_documents = documents

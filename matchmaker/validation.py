@@ -117,6 +117,8 @@ def check_catalog(catalog_root: Path, paths: Sequence[Path], today: dt.date) -> 
     for document in loaded_catalog:
         result.add(document)
     if catalog is not None:
+        if catalog.indicators_document is not None:
+            result.add(catalog.indicators_document)
         for document in catalog.project_documents:
             result.add(document)
     for path in expand(paths):

@@ -265,3 +265,47 @@ def test_check_of_bundled_data_only_says_so_and_needs_bundled_under_ci(
     )
     assert cli("check", "--today", "2026-11-28", env={"CI": "true"}).exit_code == 2
     assert cli("check", "--bundled", "--today", "2026-11-28", env={"CI": "true"}).exit_code == 0
+
+
+RECORD_DECISION = """\
+kind: decision
+round: 2026
+pairs:
+  - {demand: 2026-wanju/public-meals-second-gu, project: urban-rural-public-meals}
+"""
+RECORD_RESULT = """\
+kind: result
+round: 2026
+demand: 2026-wanju/{demand}
+project: urban-rural-public-meals
+year: 2027
+indicators:
+  - {{indicator: living-population, target: 82000, actual: 83000, evidence: [{{title: MOIS}}]}}
+"""
+
+
+def test_records_folder_is_checked_with_this_folders_proposals(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(proposals_dir(), tmp_path / "proposals")
+    shutil.copytree(catalog_dir(), tmp_path / "catalog")
+    results = tmp_path / "records" / "2026" / "results"
+    results.mkdir(parents=True)
+    (tmp_path / "records" / "2026" / "decision.yaml").write_text(RECORD_DECISION, "utf-8")
+    (results / "a.yaml").write_text(RECORD_RESULT.format(demand="public-meals-second-gu"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli("check", "--today", "2026-11-28").exit_code == 0
+    (results / "b.yaml").write_text(RECORD_RESULT.format(demand="youth-farmstay"), "utf-8")
+    run = cli("check", "--today", "2026-11-28", "--format", "json")
+    assert run.exit_code == 1
+    found = [(Path(d["file"]).name, d["line"], d["code"]) for d in run.json()["diagnostics"]]
+    assert found == [("b.yaml", 4, "unfunded-result")]
+
+
+def test_the_bundled_indicators_are_checked_and_sourced() -> None:
+    result = check_catalog(catalog_dir(), [], TODAY)
+    assert any(Path(name).name == "indicators.yaml" for name in result.files)
+    loaded, _ = load_catalog(catalog_dir())
+    assert loaded is not None and loaded.indicators is not None
+    assert "living-population" in loaded.indicator_ids
+    assert all(indicator.source for indicator in loaded.indicators.indicators)

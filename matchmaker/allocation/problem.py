@@ -30,11 +30,34 @@ class AllocationOptions:
     # known cost of the run's pairs, stated), "exclude" (not offered under a budget), "zero"
     # (free: it favours the unknown), or a KRW amount.
     unknown_cost: str | int = "median"
+    # Fairness across rounds (allocate --history): assignments each region received in
+    # earlier rounds, a cap on a region's assignments over all rounds, and the least share
+    # of this round's assignments for regions never served before.
+    earlier: dict[str, int] = field(default_factory=dict)  # region code → assignments
+    max_repeat: int | None = None
+    min_new_share: float = 0.0
 
-    def as_json(self) -> dict[str, object]:
+    @property
+    def fairness(self) -> bool:
+        """Whether any fairness rule is asked for (they make the problem a MILP)."""
+        return (
+            self.min_per_province > 0
+            or self.min_decline_share > 0
+            or self.min_decline_krw_share > 0
+            or self.max_region_share < 1
+            or self.max_repeat is not None
+            or self.min_new_share > 0
+        )
+
+    def as_json(self, history: bool = False) -> dict[str, object]:
         """The options as `allocate --format json` and the report record them, so both
-        documents match and `diff` can name an option as a cause."""
-        return {
+        documents match and `diff` can name an option as a cause. The cross-round rules
+        are recorded only for a run with history, so other runs keep their exact shape."""
+        across: dict[str, object] = {
+            "max_repeat": self.max_repeat,
+            "min_new_share": self.min_new_share,
+        }
+        recorded: dict[str, object] = {
             "budget": self.budget,
             "per_demand": self.per_demand,
             "synergy_bonus": self.synergy_bonus,
@@ -49,6 +72,7 @@ class AllocationOptions:
             "time_limit": self.time_limit,
             "unknown_cost": self.unknown_cost,
         }
+        return recorded | across if history else recorded
 
     def as_flags(self) -> list[str]:
         """The options that differ from the defaults, as the command line writes them
@@ -70,6 +94,10 @@ class AllocationOptions:
             value = getattr(self, name)
             if value != getattr(default, name):
                 flags.append(f"--{name.replace('_', '-')} {value}")
+        if self.max_repeat is not None:
+            flags.append(f"--max-repeat {self.max_repeat}")
+        if self.min_new_share > 0:
+            flags.append(f"--min-new-share {self.min_new_share}")
         flags += [f"--capacity {key}={value}" for key, value in sorted(self.capacities.items())]
         flags += [
             f"--project-budget {key}={value}" for key, value in sorted(self.project_budgets.items())
@@ -102,6 +130,11 @@ class AllocationProblem:
     locked: set[tuple[int, int]]
     synergy_pairs: list[tuple[int, int, int]]  # (region, project p, project q), p < q
     cost_estimate: float | None = None  # what an unknown cost counted as (None: excluded)
+    # R int: assignments each region received in earlier rounds (empty: no history)
+    earlier: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+
+    def earlier_of(self, region: int) -> int:
+        return int(self.earlier[region]) if region < len(self.earlier) else 0
 
     @property
     def pairs(self) -> int:
@@ -267,6 +300,7 @@ def build_problem(scores: Scores, options: AllocationOptions) -> AllocationProbl
         province_codes=province_codes,
         decline=np.array([r.region.population_decline for r in d.records], dtype=bool),
         tied=tied,
+        earlier=np.array([options.earlier.get(code, 0) for code in region_codes], dtype=int),
         forbidden=forbidden,
         locked=locked,
         synergy_pairs=synergy_pairs,

@@ -37,6 +37,10 @@ class Unassigned:
     region_name: dict[str, str]
     reason: str
     code: str  # no-eligible-project | no-suitable-project | capacity | budget | forbidden | …
+    # Where the demand had a project it could have had (capacity, budget, fairness): that
+    # project and the pair's score, so it can be carried to the reserve list.
+    best_project: str | None = None
+    best_score: float | None = None
 
 
 @dataclass(slots=True)
@@ -74,6 +78,8 @@ def _active_fairness(options: AllocationOptions) -> list[str]:
         "decline-share": options.min_decline_share > 0,
         "decline-krw-share": options.min_decline_krw_share > 0,
         "region-share": options.max_region_share < 1,
+        "repeat-cap": options.max_repeat is not None,
+        "new-share": options.min_new_share > 0,
     }
     return [group for group in FAIRNESS_GROUPS if active[group]]
 
@@ -151,9 +157,20 @@ def _why_unassigned(
     ids = scores.projects.ids
     name = {"ko": record.region.name_ko, "en": record.region.name_en}
 
+    best_project: str | None = None
+    best_score: float | None = None
+
     def result(code: str, reason: str) -> Unassigned:
         return Unassigned(
-            record.key, record.proposal.id, record.demand.id, record.region.code, name, reason, code
+            record.key,
+            record.proposal.id,
+            record.demand.id,
+            record.region.code,
+            name,
+            reason,
+            code,
+            best_project,
+            best_score,
         )
 
     if not candidates:
@@ -184,6 +201,42 @@ def _why_unassigned(
         )
     best = max(candidates, key=lambda i: (problem.value[i], -problem.project[i]))
     column = int(problem.project[best])
+    best_project, best_score = ids[column], round(float(problem.value[best]), 2)
+    options = problem.options
+    region = int(problem.region[row])
+    earlier = problem.earlier_of(region)
+    # Fairness across rounds applies to the region as a whole: said first, as the cause.
+    if options.max_repeat is not None:
+        given = sum(
+            1
+            for i in np.flatnonzero(solution.chosen)
+            if problem.region[problem.demand[i]] == region
+        )
+        if earlier + given >= options.max_repeat:
+            return result(
+                "fairness",
+                say(
+                    language,
+                    f"its region has had {earlier} assignment(s) in earlier rounds and "
+                    f"{given} in this one, the cap over all rounds (--max-repeat "
+                    f"{options.max_repeat})",
+                    f"이 지역은 이전 회차에 {earlier}건, 이번 회차에 {given}건을 배정받아 "
+                    f"회차 누적 "
+                    f"상한(--max-repeat {options.max_repeat})에 이르렀습니다",
+                ),
+            )
+    if options.min_new_share > 0 and earlier > 0:
+        return result(
+            "fairness",
+            say(
+                language,
+                f"regions never served before came first (--min-new-share "
+                f"{options.min_new_share:g}); its region had {earlier} assignment(s) in "
+                "earlier rounds",
+                f"처음 지원받는 지역이 우선했습니다(--min-new-share {options.min_new_share:g}). "
+                f"이 지역은 이전 회차에 {earlier}건을 배정받았습니다",
+            ),
+        )
     takers = [i for i in np.flatnonzero(solution.chosen) if problem.project[i] == column]
     if len(takers) >= problem.capacity[column]:
         names = ", ".join(sorted(scores.demands.records[problem.demand[i]].key for i in takers))
@@ -196,7 +249,6 @@ def _why_unassigned(
                 f"가장 맞는 사업 {ids[column]}의 정원이 더 높은 점수의 수요로 찼습니다: {names}",
             ),
         )
-    options = problem.options
     spent = float(problem.cost[solution.chosen].sum())
     if options.budget is not None and spent + problem.cost[best] > options.budget:
         return result(
@@ -256,6 +308,7 @@ def _equity(problem: AllocationProblem, chosen: np.ndarray) -> dict[str, object]
             tied += 1
             tied_krw += cost
     count = len(chosen)
+    across = _across_rounds(problem, chosen) if problem.options.earlier else {}
     return {
         "by_province": dict(sorted(by_province.items())),
         "by_region_kind": dict(sorted(by_kind.items())),
@@ -271,4 +324,32 @@ def _equity(problem: AllocationProblem, chosen: np.ndarray) -> dict[str, object]
             "assignments_share": _share(count - tied, count),
             "krw_share": _share(total_krw - tied_krw, total_krw),
         },
+        **across,
+    }
+
+
+def _across_rounds(problem: AllocationProblem, chosen: np.ndarray) -> dict[str, object]:
+    """With history: this round's share to regions never served before, and each served
+    region's assignments before and now (only then, so other outputs keep their shape)."""
+    now: dict[str, int] = defaultdict(int)
+    krw_new = krw_total = 0.0
+    new = 0
+    for i in chosen:
+        region = int(problem.region[problem.demand[i]])
+        now[problem.region_codes[region]] += 1
+        krw_total += float(problem.cost[i])
+        if problem.earlier_of(region) == 0:
+            new += 1
+            krw_new += float(problem.cost[i])
+    served = {
+        code: {"earlier": problem.earlier_of(index), "this_round": now.get(code, 0)}
+        for index, code in enumerate(problem.region_codes)
+        if problem.earlier_of(index) > 0 or now.get(code, 0) > 0
+    }
+    return {
+        "never_served_before": {
+            "assignments_share": _share(new, len(chosen)),
+            "krw_share": _share(krw_new, krw_total),
+        },
+        "by_region_across_rounds": dict(sorted(served.items())),
     }

@@ -20,7 +20,14 @@ from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 from matchmaker.allocation.problem import AllocationProblem
 
-FAIRNESS_GROUPS = ("min-per-province", "decline-share", "decline-krw-share", "region-share")
+FAIRNESS_GROUPS = (
+    "min-per-province",
+    "decline-share",
+    "decline-krw-share",
+    "region-share",
+    "repeat-cap",
+    "new-share",
+)
 ALL_GROUPS = ("one-per-demand", "capacity", "budget", "project-budget", "locks", *FAIRNESS_GROUPS)
 
 
@@ -142,6 +149,18 @@ def _build(
         for region in range(len(problem.region_codes)):
             inside = (problem.region[problem.demand] == region).astype(float)
             rows.add("region-share", everything, inside - options.max_region_share, -np.inf, 0.0)
+    if options.max_repeat is not None:
+        # Over all rounds: what a region received before counts against its cap.
+        for region in range(len(problem.region_codes)):
+            members = [i for i in everything if problem.region[problem.demand[i]] == region]
+            room = max(options.max_repeat - problem.earlier_of(region), 0)
+            if members:
+                rows.add("repeat-cap", members, [1.0] * len(members), -np.inf, float(room))
+    if options.min_new_share > 0:
+        never = np.array(
+            [problem.earlier_of(int(problem.region[d])) == 0 for d in problem.demand], dtype=float
+        )
+        rows.add("new-share", everything, never - options.min_new_share, 0.0, np.inf)
     locked = [
         i for i in everything if (int(problem.demand[i]), int(problem.project[i])) in problem.locked
     ]
@@ -202,12 +221,7 @@ def is_plain_assignment(problem: AllocationProblem, without: Iterable[str] = ())
     """
     options = problem.options
     dropped = set(without)
-    fairness = (
-        options.min_per_province > 0
-        or options.min_decline_share > 0
-        or options.min_decline_krw_share > 0
-        or options.max_region_share < 1
-    )
+    fairness = options.fairness
     return (
         not problem.synergy_pairs
         and options.per_demand == 1
@@ -328,12 +342,7 @@ def _greedy_incumbent(problem: AllocationProblem, keep: set[str], result: object
     reported, with HiGHS's bound, so the gap says how far from optimal it may be. Greedy
     keeps capacities and budgets only, so it is used only when nothing else is asked."""
     options = problem.options
-    fairness = (
-        options.min_per_province > 0
-        or options.min_decline_share > 0
-        or options.min_decline_krw_share > 0
-        or options.max_region_share < 1
-    )
+    fairness = options.fairness
     if (problem.locked and "locks" in keep) or (fairness and set(FAIRNESS_GROUPS) & keep):
         raise NoSolutionInTime()
     chosen = greedy(problem)

@@ -1,4 +1,5 @@
-"""Load a catalog folder: regions, themes, policy areas, ties and one file per project."""
+"""Load a catalog folder: regions, themes, policy areas, ties, indicators and one file per
+project."""
 
 from __future__ import annotations
 
@@ -10,7 +11,14 @@ from typing import TYPE_CHECKING, TypeVar
 from matchmaker.diagnostics import Diagnostic
 from matchmaker.loading.documents import LoadedDocument, load_file
 from matchmaker.loading.values import Vocabularies, vocabularies
-from matchmaker.models import PolicyAreasFile, Project, RegionsFile, ThemesFile, TiesFile
+from matchmaker.models import (
+    IndicatorsFile,
+    PolicyAreasFile,
+    Project,
+    RegionsFile,
+    ThemesFile,
+    TiesFile,
+)
 
 if TYPE_CHECKING:
     from matchmaker.regions import RegionIndex
@@ -23,6 +31,9 @@ REFERENCE_FILES: dict[str, str] = {
     "policy-areas": "policy-areas.yaml",
     "ties": "ties.yaml",
 }
+# Optional: a catalog written before indicators existed still loads, and then every
+# outcome is free text.
+INDICATORS_FILE = "indicators.yaml"
 
 
 @dataclass(slots=False)
@@ -37,6 +48,10 @@ class Catalog:
     projects: dict[str, Project]
     documents: dict[str, LoadedDocument] = field(default_factory=dict)
     project_documents: list[LoadedDocument] = field(default_factory=list)
+    indicators: IndicatorsFile | None = None
+    # Kept apart from `documents`: scoring does not read it, so a run's input hashes
+    # (and its byte-identical output) do not change with it; `check` adds it.
+    indicators_document: LoadedDocument | None = None
 
     @cached_property
     def region_index(self) -> RegionIndex:
@@ -58,6 +73,12 @@ class Catalog:
     def words(self) -> Vocabularies:
         """The closed lists (themes, modes, partner kinds…) read by id or label."""
         return vocabularies(self.themes.themes, self.policy_areas.policy_areas)
+
+    @cached_property
+    def indicator_ids(self) -> frozenset[str]:
+        if self.indicators is None:
+            return frozenset()
+        return frozenset(indicator.id for indicator in self.indicators.indicators)
 
     @cached_property
     def theme_ids(self) -> frozenset[str]:
@@ -82,13 +103,19 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Diagnostic]]:
         themes.themes if isinstance(themes, ThemesFile) else (),
         areas.policy_areas if isinstance(areas, PolicyAreasFile) else (),
     )
+    indicators_document = None
+    if (root / INDICATORS_FILE).exists():
+        indicators_document = load_file(root / INDICATORS_FILE, kinds=frozenset({"indicators"}))
+        diagnostics.extend(indicators_document.diagnostics)
     project_documents = [
         load_file(path, kinds=frozenset({"project"}), words=words)
         for path in sorted((root / "projects").glob("*.y*ml"))
     ]
     for document in project_documents:
         diagnostics.extend(document.diagnostics)
-    if not all(document.ok for document in documents.values()):
+    if not all(document.ok for document in documents.values()) or (
+        indicators_document is not None and not indicators_document.ok
+    ):
         return None, diagnostics
     projects: dict[str, Project] = {}
     for document in project_documents:
@@ -103,6 +130,8 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Diagnostic]]:
         projects=projects,
         documents=documents,
         project_documents=project_documents,
+        indicators=_model(indicators_document, IndicatorsFile) if indicators_document else None,
+        indicators_document=indicators_document,
     )
     return catalog, diagnostics
 

@@ -1,4 +1,5 @@
-"""What several rules share: naming an unknown value, and every region a document names."""
+"""What several rules share: naming an unknown value, every region a document names, and
+the records and proposals given."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from matchmaker.checks.base import CheckContext, at
 from matchmaker.diagnostics import Diagnostic
 from matchmaker.loading.documents import LoadedDocument
 from matchmaker.loading.nodes import Path
-from matchmaker.models import Project, Proposal
+from matchmaker.models import Decision, Project, Proposal, Result
 from matchmaker.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -46,3 +47,28 @@ def _region_names(document: LoadedDocument) -> Iterator[tuple[Path, str]]:
     elif isinstance(model, Project) and model.eligible and model.eligible.provinces:
         for index, province in enumerate(model.eligible.provinces):
             yield ("eligible", "provinces", index), province
+
+
+def decisions(context: CheckContext) -> Iterator[tuple[LoadedDocument, Decision]]:
+    """Each decision record that loaded, in the order the files were given."""
+    for document in context.of_kind("decision"):
+        assert isinstance(document.model, Decision)
+        yield document, document.model
+
+
+def results(context: CheckContext) -> Iterator[tuple[LoadedDocument, Result]]:
+    """Each result record that loaded, in the order the files were given."""
+    for document in context.of_kind("result"):
+        assert isinstance(document.model, Result)
+        yield document, document.model
+
+
+def proposal_demands(context: CheckContext) -> dict[str, frozenset[str]]:
+    """The demand ids of each proposal given, by proposal id (the first file wins, as in
+    a run)."""
+    found: dict[str, frozenset[str]] = {}
+    for document in context.of_kind("proposal"):
+        model = document.model
+        assert isinstance(model, Proposal)
+        found.setdefault(model.id, frozenset(d.id for d in model.demands))
+    return found

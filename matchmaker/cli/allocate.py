@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from matchmaker.cli.options import (
     BudgetOption,
     CatalogOption,
+    HistoryOption,
     IncludeExpiredOption,
     LangOption,
     MaxRegionShareOption,
@@ -22,6 +23,8 @@ from matchmaker.cli.portfolio import (
     CapacityOption,
     ForbidOption,
     LockOption,
+    MaxRepeatOption,
+    MinNewShareOption,
     PerDemandOption,
     ProjectBudgetOption,
     SynergyBonusOption,
@@ -30,6 +33,48 @@ from matchmaker.cli.portfolio import (
 )
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 from matchmaker.render.registry import AllocateFormat
+
+if TYPE_CHECKING:
+    from matchmaker.allocation.report import AllocationResult
+    from matchmaker.records.keep import KeptDecision
+
+
+def _kept_or_exit(
+    path: Path | None, keys: set[str], projects: set[str], language: str
+) -> KeptDecision | None:
+    """The decision to keep, loaded and checked (its errors: exit 1), or None."""
+    if path is None:
+        return None
+    from matchmaker.cli.report import emit_diagnostics
+    from matchmaker.loading.documents import load_file
+    from matchmaker.models import Decision
+    from matchmaker.records.keep import keep_decision
+
+    document = load_file(path, kinds=frozenset({"decision"}))
+    if not document.ok or not isinstance(document.model, Decision):
+        sources = {document.file: document.text} if document.text is not None else {}
+        emit_diagnostics([document.file], document.diagnostics, sources, "text", language)
+        raise typer.Exit(1)
+    return keep_decision(document.model, str(path), keys, projects)
+
+
+def _say_kept(kept: KeptDecision, result: AllocationResult, language: str) -> None:
+    from matchmaker.messages import say
+
+    decided = set(kept.kept) | {(d, p) for d, p, _ in kept.not_kept}
+    added = {(a.demand_key, a.project) for a in result.assignments} - decided
+    lines = [
+        say(
+            language,
+            f"kept {len(kept.kept)} pair(s) of round {kept.round}'s decision; "
+            f"{len(kept.not_kept)} could not be kept; {len(added)} added"
+            f" by the re-run",
+            f"{kept.round}년 회차 결정의 짝 {len(kept.kept)}건을 유지했습니다. 유지하지 못한 짝 "
+            f"{len(kept.not_kept)}건, 새로 배정된 짝 {len(added)}건",
+        )
+    ]
+    lines += [f"  - {d} = {p}: {why}" for d, p, why in kept.not_kept]
+    typer.echo("\n".join(lines), err=True)
 
 
 def allocate(
@@ -66,10 +111,40 @@ def allocate(
     lang: LangOption = None,
     today: TodayOption = None,
     include_expired: IncludeExpiredOption = False,
+    history: HistoryOption = None,
+    max_repeat: MaxRepeatOption = None,
+    min_new_share: MinNewShareOption = 0.0,
+    keep: Annotated[
+        Path | None,
+        typer.Option(
+            "--keep",
+            metavar="DECISION.yaml",
+            help="A decision file (records/ROUND/decision.yaml) whose pairs stay fixed; the "
+            "rest is re-optimised and what changed is reported.",
+            exists=True,
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    alternates: Annotated[
+        int,
+        typer.Option(
+            "--alternates",
+            metavar="N",
+            min=0,
+            max=50,
+            help="List the next N projects for each demand and the next N demands for each "
+            "project, with scores (JSON: 'alternates').",
+        ),
+    ] = 0,
 ) -> None:
     """Choose the projects for all demands at once, and say why each got what it got."""
     from matchmaker.allocation.report import allocate as allocate_portfolio
-    from matchmaker.cli.portfolio import allocation_options_or_exit, refusals_exit
+    from matchmaker.cli.portfolio import (
+        across_rounds_or_exit,
+        allocation_options_or_exit,
+        refusals_exit,
+    )
     from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
     from matchmaker.render.allocation import AllocationReport
     from matchmaker.render.registry import render
@@ -84,11 +159,17 @@ def allocate(
         output_format=output_format.value,
         output=output,
         include_expired=include_expired,
+        history=history,
     )
     language = run.language
     inputs = build_inputs(run)
     assert inputs.catalog is not None and inputs.profile is not None
     records = inputs.records()
+    kept = _kept_or_exit(keep, {r.key for r in records}, set(inputs.catalog.projects), language)
+    # A kept decision's pairs are locks like any other, checked and resolved the same way.
+    given_locks = list(lock or [])
+    if kept is not None:
+        given_locks += [f"{d}={p}" for d, p in kept.kept if f"{d}={p}" not in given_locks]
     options = allocation_options_or_exit(
         inputs.catalog,
         records,
@@ -102,15 +183,27 @@ def allocate(
         min_decline_share=min_decline_share,
         min_decline_krw_share=min_decline_krw_share,
         max_region_share=max_region_share,
-        lock=lock,
+        lock=given_locks,
         forbid=forbid,
         unknown_cost=unknown_cost,
         time_limit=time_limit,
     )
-    scores = score(inputs.catalog, records, inputs.profile)
+    options = across_rounds_or_exit(
+        options, inputs, max_repeat, min_new_share, kept.round if kept else None, language
+    )
+    scores = score(inputs.catalog, records, inputs.profile, inputs.history)
     with refusals_exit(options, language):
         result = allocate_portfolio(scores, options, language)
+    option_values = options.as_json(history=inputs.history is not None)
+    extra: dict[str, object] = {}
+    if kept is not None:
+        extra["kept_decision"] = kept.report(result)
+        _say_kept(kept, result, language)
+    if alternates:
+        from matchmaker.allocation.alternates import alternates as find_alternates
+
+        extra["alternates"] = find_alternates(scores, result, alternates)
     report = AllocationReport(
-        result, language, inputs.profile, inputs.input_hashes(), options.as_json()
+        result, language, inputs.profile, inputs.input_hashes(), option_values, extra
     )
     write_or_exit(render("allocate", output_format.value, report), output, language, inputs)

@@ -15,8 +15,11 @@ from matchmaker.cli import (
     convert,
     explain,
     gaps,
+    letters,
+    monitor,
     new,
     rank,
+    record,
     regions,
     report_cmd,
     robustness,
@@ -86,7 +89,10 @@ app.command("check")(check.check)
 app.command("regions")(regions.regions)
 app.command("schema")(schema.schema)
 app.add_typer(new.new_app, name="new")
+app.add_typer(record.record_app, name="record")
 app.command("report")(report_cmd.report)
 app.command("convert")(convert.convert)
 app.command("gaps")(gaps.gaps)
 app.command("survey")(gaps.survey)
+app.command("letters")(letters.letters)
+app.command("monitor")(monitor.monitor)

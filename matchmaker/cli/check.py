@@ -46,9 +46,9 @@ def check(
     """Check the catalog and proposals for consistency: ids, references, numbers, dates.
 
     Without files or --catalog it checks this folder's own matchmaker files (a `catalog/`
-    with regions.yaml, `proposals/` and `profiles/` folders). Where there are none it checks
-    the bundled data and says so; under CI that is a usage error unless --bundled, since a
-    pass would say nothing about the repository's own files."""
+    with regions.yaml, `proposals/`, `profiles/` and `records/` folders). Where there are
+    none it checks the bundled data and says so; under CI that is a usage error unless
+    --bundled, since a pass would say nothing about the repository's own files."""
     import os
 
     from matchmaker import bundled
@@ -63,7 +63,9 @@ def check(
         here = Path.cwd()
         if (here / "catalog" / "regions.yaml").is_file():
             catalog = here / "catalog"
-        paths = [here / name for name in ("proposals", "profiles") if (here / name).is_dir()]
+        paths = [
+            here / name for name in ("proposals", "profiles", "records") if (here / name).is_dir()
+        ]
         if catalog is None and not paths:
             if os.environ.get("CI", "").lower() in ("true", "1"):
                 usage_error(

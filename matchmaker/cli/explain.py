@@ -6,7 +6,13 @@ from typing import Annotated
 
 import typer
 
-from matchmaker.cli.options import CatalogOption, IncludeExpiredOption, LangOption, TodayOption
+from matchmaker.cli.options import (
+    CatalogOption,
+    HistoryOption,
+    IncludeExpiredOption,
+    LangOption,
+    TodayOption,
+)
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 from matchmaker.render.registry import ExplainFormat
 
@@ -23,6 +29,7 @@ def explain(
     lang: LangOption = None,
     today: TodayOption = None,
     include_expired: IncludeExpiredOption = False,
+    history: HistoryOption = None,
 ) -> None:
     """Show one pair's points, weights, evidence, gates, and what would reorder it."""
     from matchmaker.cli.shell import (
@@ -46,6 +53,7 @@ def explain(
         today=today,
         output_format=output_format.value,
         include_expired=include_expired,
+        history=history,
     )
     language = options.language
     inputs = build_inputs(options)
@@ -54,7 +62,7 @@ def explain(
     keys = [r.key for r in records]
     demand_keys_or_exit(keys, [demand], language, "PROPOSAL/DEMAND")
     [project] = project_ids_or_exit(inputs.catalog, [project], language, "PROJECT") or [project]
-    scores = score(inputs.catalog, records, inputs.profile)
+    scores = score(inputs.catalog, records, inputs.profile, inputs.history)
     explanation = explain_pair(
         scores, keys.index(demand), scores.projects.ids.index(project), language
     )

@@ -1,10 +1,11 @@
-"""`matchmaker new proposal`: a commented proposal for a region to fill in."""
+"""`matchmaker new proposal` and `new result`: a commented file to fill in."""
 
 from __future__ import annotations
 
 import re
 import shlex
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -257,3 +258,106 @@ def _resolve_or_exit(resolution: Resolution, language: str) -> Region:
         lines.append(_say("search", language, query=_shell_word(query)))
     sys.stderr.write("\n".join(lines) + "\n")
     raise typer.Exit(2)
+
+
+@new_app.command("result")
+def result(
+    demand: Annotated[
+        str,
+        typer.Option(
+            "--demand",
+            metavar="PROPOSAL/DEMAND",
+            help="The funded demand, PROPOSAL/DEMAND.",
+            show_default=False,
+        ),
+    ],
+    round_: Annotated[
+        int,
+        typer.Option(
+            "--round", metavar="YEAR", min=1900, max=2100, help="The round that funded it (a year)."
+        ),
+    ],
+    year: Annotated[
+        int,
+        typer.Option(
+            "--year", metavar="YEAR", min=1900, max=2100, help="The year the results are for."
+        ),
+    ],
+    project: Annotated[
+        str | None,
+        typer.Option(
+            "--project",
+            metavar="PROJECT",
+            help="The project (default: the one the decision gave the demand).",
+            show_default=False,
+        ),
+    ] = None,
+    records: Annotated[
+        Path,
+        typer.Option(
+            "--records",
+            metavar="DIR",
+            help="The records folder (RECORDS/ROUND/decision.yaml).",
+            file_okay=False,
+        ),
+    ] = Path("records"),
+    output: OutputOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite --output if it exists.")
+    ] = False,
+    catalog: CatalogOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Write a result file to fill in for one funded pair and year (by default
+    RECORDS/ROUND/results/PROPOSAL.DEMAND.YEAR.yaml; '--output -' prints it)."""
+    from matchmaker.cli.report import emit_diagnostics
+    from matchmaker.cli.shell import catalog_or_exit, usage_error, write_or_exit
+    from matchmaker.loading.documents import load_file
+    from matchmaker.models import Decision
+    from matchmaker.records import RecordError, result_template
+
+    language = resolve_language(lang)
+    loaded = catalog_or_exit(catalog, language)
+    path = records / str(round_) / "decision.yaml"
+    if not path.is_file():
+        usage_error(pick(_RESULT, "no-decision", language, path=path, round=round_))
+    document = load_file(path, kinds=frozenset({"decision"}))
+    if not isinstance(document.model, Decision) or not document.ok:
+        sources = {document.file: document.text} if document.text is not None else {}
+        emit_diagnostics([document.file], document.diagnostics, sources, "text", language)
+        raise typer.Exit(1)
+    try:
+        text = result_template(document.model, demand, project, year, loaded.indicators)
+    except RecordError as error:
+        usage_error(error.say(language))
+    if output is not None and str(output) == "-":
+        write_or_exit(text, None, language)
+        return
+    if output is None:
+        proposal_id, _, demand_id = demand.partition("/")
+        output = records / str(round_) / "results" / f"{proposal_id}.{demand_id}.{year}.yaml"
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            sys.stderr.write(f"{output.parent}: {error.strerror or error}\n")
+            raise typer.Exit(1) from None
+    try:
+        write_or_exit(text, output, language, overwrite=force)
+    except FileExistsError:
+        sys.stderr.write(_say("exists", language, path=output) + "\n")
+        raise typer.Exit(1) from None
+    sys.stderr.write(pick(_RESULT, "wrote", language, path=output) + "\n")
+
+
+_RESULT = {
+    "no-decision": (
+        "no decision recorded for round {round}: {path} is missing "
+        "(write it with 'matchmaker record decision ALLOCATE.json --round {round}')",
+        "{round}년 회차의 결정이 없습니다: {path}이(가) 없습니다"
+        "('matchmaker record decision ALLOCATE.json --round {round}'로 쓰세요)",
+    ),
+    "wrote": (
+        "wrote {path}. Fill in the indicators, then check it: matchmaker check",
+        "{path}을(를) 만들었습니다. 지표를 채운 뒤 확인하세요: matchmaker check",
+    ),
+}

@@ -156,3 +156,15 @@ IncludeExpiredOption = Annotated[
         help="Also rank proposals whose valid_until is before --today (left out by default).",
     ),
 ]
+HistoryOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--history",
+        metavar="DIR",
+        help="A records folder of earlier rounds (records/ROUND/…): adds each pair's track "
+        "record to long-term value. Never read unless given.",
+        exists=True,
+        file_okay=False,
+        show_default=False,
+    ),
+]

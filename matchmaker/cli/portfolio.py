@@ -18,6 +18,7 @@ from matchmaker.cli.options import MAX_BONUS, MAX_SECONDS
 if TYPE_CHECKING:
     from matchmaker.allocation.problem import AllocationOptions
     from matchmaker.catalog import Catalog
+    from matchmaker.inputs import RunInputs
     from matchmaker.resolve.demands import ResolvedDemand
 
 ProjectBudgetOption = Annotated[
@@ -80,6 +81,28 @@ UnknownCostOption = Annotated[
         "amount.",
     ),
 ]
+MaxRepeatOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-repeat",
+        metavar="N",
+        min=0,
+        help="With --history: at most N assignments per region over all rounds (what a "
+        "region received before counts).",
+        show_default=False,
+    ),
+]
+MinNewShareOption = Annotated[
+    float,
+    typer.Option(
+        "--min-new-share",
+        metavar="SHARE",
+        min=0,
+        max=1,
+        help="With --history: least share of this round's assignments for regions never "
+        "served in an earlier round.",
+    ),
+]
 TimeLimitOption = Annotated[
     float | None,
     typer.Option(
@@ -116,6 +139,14 @@ GROUP_EXPLANATIONS = {
     "region-share": (
         "the cap on any region's share (--max-region-share)",
         "지역별 상한 비율(--max-region-share)",
+    ),
+    "repeat-cap": (
+        "the cap on a region's assignments over all rounds (--max-repeat)",
+        "회차 누적 지역별 배정 상한(--max-repeat)",
+    ),
+    "new-share": (
+        "the share for regions never served before (--min-new-share)",
+        "처음 지원받는 지역의 배정 비율(--min-new-share)",
     ),
 }
 
@@ -211,6 +242,39 @@ def allocation_options_or_exit(
         locks=tuple(locks),
         forbids=tuple(forbids),
         time_limit=time_limit,
+    )
+
+
+def across_rounds_or_exit(
+    options: AllocationOptions,
+    inputs: RunInputs,
+    max_repeat: int | None,
+    min_new_share: float,
+    kept_round: int | None,
+    language: str,
+) -> AllocationOptions:
+    """The options with what earlier rounds gave each region (from --history) and the
+    cross-round rules; those rules without --history are a usage error, never dropped."""
+    from dataclasses import replace
+
+    from matchmaker.cli.shell import usage_error
+    from matchmaker.messages import say
+
+    if inputs.history is None:
+        if max_repeat is not None or min_new_share > 0:
+            usage_error(
+                say(
+                    language,
+                    "--max-repeat and --min-new-share need --history (the earlier rounds' records)",
+                    "--max-repeat와 --min-new-share에는 --history(이전 회차 기록)가 필요합니다",
+                )
+            )
+        return options
+    return replace(
+        options,
+        earlier=inputs.history.assignments_by_region(kept_round),
+        max_repeat=max_repeat,
+        min_new_share=min_new_share,
     )
 
 

@@ -8,7 +8,13 @@ from typing import Annotated
 
 import typer
 
-from matchmaker.cli.options import CatalogOption, IncludeExpiredOption, LangOption, TodayOption
+from matchmaker.cli.options import (
+    CatalogOption,
+    HistoryOption,
+    IncludeExpiredOption,
+    LangOption,
+    TodayOption,
+)
 from matchmaker.render.registry import RankFormat
 
 
@@ -93,6 +99,7 @@ def rank(
     lang: LangOption = None,
     today: TodayOption = None,
     include_expired: IncludeExpiredOption = False,
+    history: HistoryOption = None,
 ) -> None:
     """Rank Seoul's projects for each region's demand, with scores and reasons."""
     from matchmaker.cli.shell import (
@@ -115,6 +122,7 @@ def rank(
         output_format=output_format.value,
         output=output,
         include_expired=include_expired,
+        history=history,
     )
     language = options.language
     inputs = build_inputs(options)
@@ -122,7 +130,7 @@ def rank(
     region_codes = region_codes_or_exit(inputs.catalog, region, language)
     named = project_ids_or_exit(inputs.catalog, project, language)
     project_ids = None if named is None else set(named)
-    scores = score(inputs.catalog, inputs.records(), inputs.profile)
+    scores = score(inputs.catalog, inputs.records(), inputs.profile, inputs.history)
     report = rank_report(
         scores,
         inputs.input_hashes(),

@@ -14,6 +14,7 @@ from matchmaker.cli.options import (
     MAX_DRAWS,
     BudgetOption,
     CatalogOption,
+    HistoryOption,
     IncludeExpiredOption,
     LanguageChoice,
     MaxRegionShareOption,
@@ -27,6 +28,8 @@ from matchmaker.cli.portfolio import (
     CapacityOption,
     ForbidOption,
     LockOption,
+    MaxRepeatOption,
+    MinNewShareOption,
     PerDemandOption,
     ProjectBudgetOption,
     SynergyBonusOption,
@@ -54,6 +57,9 @@ def report(
     forbid: ForbidOption = None,
     unknown_cost: UnknownCostOption = "median",
     time_limit: TimeLimitOption = None,
+    history: HistoryOption = None,
+    max_repeat: MaxRepeatOption = None,
+    min_new_share: MinNewShareOption = 0.0,
     draws: Annotated[
         int,
         typer.Option(
@@ -104,7 +110,11 @@ def report(
     chosen = output_format or (
         ReportFormat.xlsx if output.suffix.lower() == ".xlsx" else ReportFormat.html
     )
-    from matchmaker.cli.portfolio import allocation_options_or_exit, refusals_exit
+    from matchmaker.cli.portfolio import (
+        across_rounds_or_exit,
+        allocation_options_or_exit,
+        refusals_exit,
+    )
     from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
     from matchmaker.report.data import build_report_data
 
@@ -118,6 +128,7 @@ def report(
         output_format=chosen.value,
         output=output,
         include_expired=include_expired,
+        history=history,
     )
     language = run.language
     inputs = build_inputs(run)
@@ -141,6 +152,7 @@ def report(
         unknown_cost=unknown_cost,
         time_limit=time_limit,
     )
+    options = across_rounds_or_exit(options, inputs, max_repeat, min_new_share, None, language)
     with refusals_exit(options, language):
         data = build_report_data(inputs, options, language=language, draws=draws, seed=seed)
     from matchmaker.render.registry import render

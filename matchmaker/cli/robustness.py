@@ -177,39 +177,21 @@ def diff(
 ) -> None:
     """What changed between two saved rank or allocate outputs, and whether inputs or the
     profile caused it."""
-    import hashlib
-    import json
-    import stat
-
     from matchmaker.render.registry import render
     from matchmaker.render.robustness import DiffReport
     from matchmaker.robustness.diff import NotARun, diff_runs
+    from matchmaker.saved_runs import UnreadableRun, read_saved_run
 
     language = resolve_language(lang)
     documents = []
     hashes: dict[str, str] = {}
     for path in (old, new):
         try:
-            # A saved run is a regular file of bounded size: never a device, a FIFO (which
-            # would hang) or gigabytes read whole.
-            mode = path.stat().st_mode
-            if not stat.S_ISREG(mode):
-                raise OSError("not a regular file")
-            with path.open("rb") as handle:
-                data = handle.read(DIFF_MAX_BYTES + 1)
-            if len(data) > DIFF_MAX_BYTES:
-                raise OSError(f"larger than {DIFF_MAX_BYTES:,} bytes")
-            hashes[str(path)] = hashlib.sha256(data).hexdigest()
-            documents.append(json.loads(data.decode("utf-8-sig")))
-        except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
-            typer.echo(f"{path}: cannot read: {reason}", err=True)
+            document, hashes[str(path)] = read_saved_run(path, DIFF_MAX_BYTES)
+        except UnreadableRun as error:
+            typer.echo(str(error), err=True)
             raise typer.Exit(1) from None
-        except json.JSONDecodeError as error:
-            typer.echo(
-                f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}", err=True
-            )
-            raise typer.Exit(1) from None
+        documents.append(document)
     try:
         result = diff_runs(*documents)
     except NotARun as error:

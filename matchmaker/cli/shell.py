@@ -102,6 +102,7 @@ class RunOptions:
     output_format: str
     output: Path | None = None
     include_expired: bool = False
+    history: Path | None = None
 
     @classmethod
     def of(
@@ -115,6 +116,7 @@ class RunOptions:
         output_format: str,
         output: Path | None = None,
         include_expired: bool = False,
+        history: Path | None = None,
     ) -> RunOptions:
         """From the raw option values: language from --lang, MATCHMAKER_LANG or the locale;
         the date from --today or the clock."""
@@ -128,6 +130,7 @@ class RunOptions:
             output_format,
             output,
             include_expired,
+            history,
         )
 
 
@@ -177,6 +180,7 @@ def build_inputs(options: RunOptions) -> RunInputs:
         options.profile,
         options.today,
         include_expired=options.include_expired,
+        history=options.history,
     )
     failed = has_errors(inputs.diagnostics) or not inputs.ok
     if inputs.diagnostics:
@@ -316,6 +320,7 @@ def _inputs_read(inputs: RunInputs) -> set[Path]:
     if inputs.catalog is not None:
         read |= {Path(d.file).resolve() for d in inputs.catalog.documents.values()}
         read |= {Path(d.file).resolve() for d in inputs.catalog.project_documents}
+    read |= {Path(d.file).resolve() for d in inputs.history_documents}
     return read
 
 

@@ -100,6 +100,14 @@ _CODE_TABLE: tuple[CodeInfo, ...] = (
         "{where}에 제안서 파일이 없습니다. 제안서 파일이나 그것이 든 폴더를 주세요",
     ),
     CodeInfo(
+        "no-records",
+        _E,
+        "file",
+        "A run was given --history with a folder that holds no record file.",
+        "no record files in {where}; give the records folder (records/ROUND/…)",
+        "{where}에 기록 파일이 없습니다. 기록 폴더(records/회차/…)를 주세요",
+    ),
+    CodeInfo(
         "file-too-large",
         _E,
         "file",
@@ -663,6 +671,37 @@ _HINT_TABLE: tuple[HintInfo, ...] = (
         "update catalog/regions.yaml (tools/build_regions.py) or pass the date the run is for "
         "with --today",
         "catalog/regions.yaml을 새로 만들거나(tools/build_regions.py) --today로 기준일을 주세요",
+    ),
+    HintInfo(
+        "add-evidence",
+        "add an 'evidence' list naming where the value is published (url or title)",
+        "값이 공표된 곳을 'evidence' 목록에 쓰세요(url 또는 title)",
+    ),
+    HintInfo(
+        "check-round-proposals",
+        "check the records together with the round's proposals, e.g. "
+        "'matchmaker check proposals/ records/'",
+        "그 회차의 제안서와 함께 확인하세요(예: 'matchmaker check proposals/ records/')",
+    ),
+    HintInfo(
+        "record-decision-first",
+        "record the round's decision first ('matchmaker record decision'), or fix the pair",
+        "먼저 그 회차의 결정을 기록하거나('matchmaker record decision') 짝을 고치세요",
+    ),
+    HintInfo(
+        "merge-years",
+        "keep one result per pair and year: merge the two files",
+        "짝과 연도마다 결과는 하나입니다. 두 파일을 합치세요",
+    ),
+    HintInfo(
+        "use-indicator-id",
+        "write the indicator's id '{suggestion}' (catalog/indicators.yaml)",
+        "지표 id '{suggestion}'을(를) 쓰세요(catalog/indicators.yaml)",
+    ),
+    HintInfo(
+        "list-indicators",
+        "use an id from catalog/indicators.yaml",
+        "catalog/indicators.yaml에 있는 id를 쓰세요",
     ),
     HintInfo(
         "show-all",

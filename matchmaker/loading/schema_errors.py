@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from matchmaker.diagnostics import Diagnostic
 from matchmaker.loading.nodes import Path, Positions
 from matchmaker.models.common import SLUG_PATTERN
+from matchmaker.models.records import DEMAND_REF_PATTERN, SHA256_PATTERN
 from matchmaker.suggest import did_you_mean
 
 if typing.TYPE_CHECKING:
@@ -29,6 +30,17 @@ if typing.TYPE_CHECKING:
 # file that says `budget_request: 3억원` is told what to write (the model stays strict).
 _AMOUNT_FIELDS = frozenset({"budget_request", "min", "max"})
 _SHARE_FIELDS = frozenset({"local_match", "local_match_min"})
+# What a text that fails a pattern should have been, by pattern; region codes otherwise.
+_PATTERN_EXPECTED: dict[str, tuple[str, str]] = {
+    DEMAND_REF_PATTERN: (
+        "a demand named PROPOSAL/DEMAND, e.g. 2026-wanju/public-meals",
+        "제안서id/수요id 형식의 수요(예: 2026-wanju/public-meals)",
+    ),
+    SHA256_PATTERN: (
+        "a SHA-256 written as 64 lowercase hexadecimal digits",
+        "소문자 16진수 64자리의 SHA-256",
+    ),
+}
 
 MAX_LISTED_CHOICES = 15
 
@@ -376,14 +388,18 @@ def _one(
             return at(
                 path, "invalid-id", {"value": text[:60]}, "slug", {"suggestion": slugify(text)}
             )
+        expected_en, expected_ko = _PATTERN_EXPECTED.get(
+            str(context.get("pattern")),
+            ("a 2- or 5-digit region code", "2자리 또는 5자리 지역 코드"),
+        )
         return at(
             path,
             "invalid-value",
             {
                 "value": text[:60],
                 "field": field,
-                "expected": "a 2- or 5-digit region code",
-                "expected@ko": "2자리 또는 5자리 지역 코드",
+                "expected": expected_en,
+                "expected@ko": expected_ko,
             },
         )
     if error_type in _EXPECTED:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from matchmaker.allocation.report import AllocationResult
 from matchmaker.messages import say
@@ -49,6 +49,13 @@ def to_json_document(
                     "region": {"code": u.region_code, "name": u.region_name},
                     "reason": u.reason,
                     "code": u.code,
+                    # Only where it had a project it could have had: older outputs keep
+                    # their exact shape.
+                    **(
+                        {"best_project": u.best_project, "best_score": u.best_score}
+                        if u.best_project is not None
+                        else {}
+                    ),
                 }
                 for u in result.unassigned
             ],
@@ -77,10 +84,14 @@ class AllocationReport:
     profile: Profile
     inputs: dict[str, str]
     options: Mapping[str, object]
+    # Sections only some runs have (alternates, the decision kept); absent otherwise, so
+    # other outputs keep their exact shape.
+    extra: Mapping[str, object] = field(default_factory=dict)
 
 
 def render_json(report: AllocationReport) -> str:
-    return to_json(to_json_document(report.result, report.profile, report.inputs, report.options))
+    document = to_json_document(report.result, report.profile, report.inputs, report.options)
+    return to_json({**document, **report.extra})
 
 
 def render_csv(report: AllocationReport) -> str:

@@ -108,6 +108,16 @@ def render_text(report: ExplainReport) -> str:
         # Every step between the signals and the points, so the parts add up: the
         # weighted sum, then the fit relevance that scales long-term value and synergy.
         raw = 100 * sum(value * weight for _name, value, _known, weight in part.parts)
+        if part.name == "long_term" and explanation.track_record is not None:
+            # Earlier rounds' results move long-term value before fit relevance scales it.
+            lines.append(
+                say(
+                    language,
+                    f"    track record     {explanation.track_record:+6.2f} points",
+                    f"    실적             {explanation.track_record:+6.2f}점",
+                )
+            )
+            raw = min(max(raw + explanation.track_record, 0.0), 100.0)
         if part.name in scaled and explanation.relevance < 1:
             lines.append(
                 say(
@@ -210,6 +220,12 @@ def render_json(report: ExplainReport) -> str:
         "relevance": explanation.relevance,
         "priority_factor": explanation.priority_factor,
         "ruled_out_factor": explanation.ruled_out_factor,
+        # Only with --history, so outputs without it keep their exact shape.
+        **(
+            {"track_record": explanation.track_record}
+            if explanation.track_record is not None
+            else {}
+        ),
         "gates": {gate: passed for gate, passed in explanation.gates},
         "counterfactual": None
         if c is None

@@ -68,6 +68,10 @@ WRITERS: dict[str, dict[str, str]] = {
         "csv": "matchmaker.render.survey:render_csv",
         "markdown": "matchmaker.render.survey:render_markdown",
     },
+    "monitor": {
+        "table": "matchmaker.render.monitor:render_table",
+        "json": "matchmaker.render.monitor:render_json",
+    },
 }
 
 
@@ -135,6 +139,7 @@ ENUMS: dict[str, type[StrEnum]] = {
     "regions": RegionsFormat,
     "gaps": GapsFormat,
     "survey": GapsFormat,
+    "monitor": RegionsFormat,  # table | json, as regions
 }
 
 

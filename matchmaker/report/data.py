@@ -76,9 +76,11 @@ def build_report_data(
     assert inputs.catalog is not None and inputs.profile is not None, "load_run failed"
     options = options or AllocationOptions()
     hashes = inputs.input_hashes()
-    scores = score(inputs.catalog, inputs.records(), inputs.profile)
+    scores = score(inputs.catalog, inputs.records(), inputs.profile, inputs.history)
     result = allocate(scores, options, language)
-    allocation = to_json_document(result, inputs.profile, hashes, options.as_json())
+    allocation = to_json_document(
+        result, inputs.profile, hashes, options.as_json(history=inputs.history is not None)
+    )
     robustness = {
         s.demand_key: sensitivity_entry(s) for s in sensitivity(scores, draws=draws, seed=seed)
     }
@@ -126,7 +128,12 @@ def build_report_data(
         language=language,
         tool={"name": "matchmaker", "version": __version__},
         profile=profile_json(inputs.profile),
-        options={**options.as_json(), "top": TOP, "draws": draws, "seed": seed},
+        options={
+            **options.as_json(history=inputs.history is not None),
+            "top": TOP,
+            "draws": draws,
+            "seed": seed,
+        },
         inputs=hashes,
         summary={
             "proposals": len({d["proposal"] for d in demands}),

@@ -7,6 +7,7 @@ returns. It is pure: no file is read and nothing is printed here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -34,6 +35,9 @@ from matchmaker.scoring.similarity import ProblemIndex, ProjectTermIndex
 from matchmaker.scoring.ties import TieIndex, continuity_and_running
 from matchmaker.text.terms import terms
 from matchmaker.text.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from matchmaker.records.history import History, TrackRecord
 
 COMPONENTS = ("demand_fit", "long_term", "synergy")
 
@@ -71,6 +75,7 @@ class Scores:
     best_fit: np.ndarray  # D: the best demand fit among eligible projects (nan: none)
     no_fit: np.ndarray  # D bool: the answer is "no suitable project" (see no_suitable)
     unserved: list[tuple[str, ...]]  # per demand: needs read that no project serves
+    track: TrackRecord | None = None  # earlier rounds' track record, when history is given
 
     @property
     def weights(self) -> tuple[float, float, float]:
@@ -248,14 +253,35 @@ def first_pass(prepared: Prepared, records: list[ResolvedDemand]) -> FirstPass:
 
 
 def second_pass(
-    prepared: Prepared, first: FirstPass, region_demand: RegionDemand, profile: Profile
+    prepared: Prepared,
+    first: FirstPass,
+    region_demand: RegionDemand,
+    profile: Profile,
+    history: History | None = None,
 ) -> Scores:
-    """Long-term value, synergy and the weighted total, once region demand is complete."""
+    """Long-term value, synergy and the weighted total, once region demand is complete.
+
+    With `history`, pairs funded in earlier rounds count as ties of their region with
+    that project (continuity and "builds on what runs there"), and each pair's long-term
+    value moves by its track record (see matchmaker/records/history.py); without it,
+    scores are exactly those of a run without history."""
     demands, projects = first.demands, prepared.projects
     relevance, best_fit = refinement_share(first.fit.values, first.eligibility.eligible)
-    continuity, running = continuity_and_running(demands, projects, prepared.ties)
+    # Pairs funded in earlier rounds join the documented ties (continuity, running).
+    ties = prepared.ties if history is None else prepared.ties.with_history(history)
+    continuity, running = continuity_and_running(demands, projects, ties)
     inputs = region_demand.synergy_inputs(demands, projects, first.strong)
     long = long_term(demands, projects, continuity, np.ones_like(continuity, dtype=bool))
+    track = None
+    if history is not None:
+        from matchmaker.records.history import TRACK_RECORD_EVIDENCE, track_record
+
+        track = track_record(history, demands.region_codes, projects.ids)
+        moved = track.shift != 0
+        long.values = np.where(moved, np.clip(long.values + track.shift, 0.0, 100.0), long.values)
+        long.known = (long.known + TRACK_RECORD_EVIDENCE * track.evidence) / (
+            1.0 + TRACK_RECORD_EVIDENCE
+        )
     syn = synergy(inputs.complements, running, inputs.neighbours)
     long.values *= relevance
     syn.values *= relevance
@@ -279,19 +305,26 @@ def second_pass(
         np.round(total, 6),
         confidence,
         first.strong,
-        prepared.ties,
+        ties,
         inputs,
         {theme.id: theme.label for theme in prepared.catalog.themes.themes},
         relevance,
         best_fit,
         *no_suitable(demands, projects, prepared.theme_ids, best_fit, profile.fit_threshold),
+        track=track,
     )
 
 
-def score(catalog: Catalog, records: list[ResolvedDemand], profile: Profile) -> Scores:
-    """Score every pair of a run that fits in memory (one chunk)."""
+def score(
+    catalog: Catalog,
+    records: list[ResolvedDemand],
+    profile: Profile,
+    history: History | None = None,
+) -> Scores:
+    """Score every pair of a run that fits in memory (one chunk); `history` (earlier
+    rounds' records) adds each pair's track record to its long-term value."""
     prepared = Prepared.of(catalog)
     first = first_pass(prepared, records)
     region_demand = prepared.region_demand()
     region_demand.add(first.demands.region_codes, first.strong, first.demands.counted)
-    return second_pass(prepared, first, region_demand, profile)
+    return second_pass(prepared, first, region_demand, profile, history)

@@ -72,6 +72,55 @@ def gate_reason(scores: Scores, row: int, column: int, language: str) -> str | N
     )
 
 
+def track_reason(scores: Scores, row: int, column: int, language: str) -> str | None:
+    """The track record behind a pair's long-term value: "met 3 of 4 targets in
+    2025–2026", per project, region and continuation; None when no history was given."""
+    track = scores.track
+    if track is None:
+        return None
+    record = scores.demands.records[row]
+    project = scores.projects.ids[column]
+    region = record.region.code
+    if not track.has_evidence(region, project):
+        return say(
+            language,
+            "Track record: none in the records given (neutral)",
+            "실적: 주어진 기록에 없음(중립)",
+        )
+    name = record.region.display(language)
+    parts: list[str] = []
+    for who, attainment in (
+        (project, track.projects.get(project)),
+        (name, track.regions.get(region)),
+    ):
+        if attainment is not None and attainment.total:
+            parts.append(
+                say(
+                    language,
+                    f"{who} met {attainment.met} of {attainment.total} targets in "
+                    f"{attainment.span()}",
+                    f"{who} 목표 {attainment.total}개 중 {attainment.met}개 달성"
+                    f"({attainment.span()})",
+                )
+            )
+    continued = track.continued.get(project)
+    if continued is not None and continued.total:
+        parts.append(
+            say(
+                language,
+                f"cooperation continued after support in {continued.met} of "
+                f"{continued.total} funded pair(s)",
+                f"지원 종료 뒤 협력 지속 {continued.total}쌍 중 {continued.met}쌍",
+            )
+        )
+    shift = float(track.shift[row, column])
+    return say(
+        language,
+        f"Track record: {'; '.join(parts)} (long-term value {shift:+.1f})",
+        f"실적: {'; '.join(parts)} (장기 가치 {shift:+.1f}점)",
+    )
+
+
 def reasons(scores: Scores, row: int, column: int, language: str) -> list[str]:
     d, p = scores.demands, scores.projects
     project = p.projects[column]
@@ -216,6 +265,10 @@ def reasons(scores: Scores, row: int, column: int, language: str) -> list[str]:
                     f"서울과의 기존 교류: {ties[0].description}",
                 )
             )
+
+    track_said = track_reason(scores, row, column, language)
+    if track_said:
+        found.append(track_said)
 
     demand = d.records[row].demand
     if demand.years and project.years:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from matchmaker.catalog import Catalog
 from matchmaker.scoring.features import DemandFeatures, ProjectFeatures
+
+if TYPE_CHECKING:
+    from matchmaker.records.history import History
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,22 @@ class TieIndex:
                 TieEvidence(f"{tie.kind}: {partner}{since}", tie.project, direct=direct)
             )
         return cls(dict(found))
+
+    def with_history(self, history: History) -> TieIndex:
+        """These ties and every pair an earlier round funded, as a tie of its region with
+        that project ("funded-pair: seoul-farms (2024)"): continuity from past funded
+        pairs counts as the documented ties do."""
+        found = {code: list(ties) for code, ties in self.by_region.items()}
+        for _, decision in sorted(history.decisions, key=lambda item: item[1].round):
+            for pair in sorted(decision.pairs, key=lambda p: (p.project, p.demand)):
+                if pair.region is None:
+                    continue
+                evidence = TieEvidence(
+                    f"funded-pair: {pair.project} ({decision.round})", pair.project, direct=True
+                )
+                if evidence not in found.setdefault(pair.region, []):
+                    found[pair.region].append(evidence)
+        return TieIndex(found)
 
     def for_demand(self, d: DemandFeatures, row: int) -> list[TieEvidence]:
         record = d.records[row]

@@ -63,3 +63,12 @@ municipalities:
 
 def test_distinct_ids_pass(lint: Lint) -> None:
     assert lint("duplicate-catalog-id") == []
+
+
+def test_an_indicator_id_twice(lint: Lint) -> None:
+    from tests.rules.records_snippets import INDICATORS
+
+    entry = INDICATORS.split("indicators:\n", 1)[1]
+    found = lint("duplicate-catalog-id", catalog={"indicators.yaml": INDICATORS + entry})
+    assert found == [Found("indicators.yaml", 10, 5, "duplicate-id")]
+    assert found[0].diagnostic.params["first_line"] == "3"

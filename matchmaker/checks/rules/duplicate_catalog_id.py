@@ -2,9 +2,9 @@
 
 Everything names a project by its id (ties, complements, `explain`, `--lock`), and the
 catalog keeps only the first file with a given id: the second project would silently drop
-out of every ranking. In the reference lists (themes, policy areas, ties, region codes) a
-repeated id is reported with the schema's code `duplicate-id`, on the repeat, with the
-line of the first.
+out of every ranking. In the reference lists (themes, policy areas, ties, indicators,
+region codes) a repeated id is reported with the schema's code `duplicate-id`, on the
+repeat, with the line of the first.
 """
 
 from __future__ import annotations
@@ -64,6 +64,13 @@ def duplicate_catalog_id(context: CheckContext) -> Iterator[Diagnostic]:
         "tie",
         "교류 관계",
     )
+    if catalog.indicators is not None and catalog.indicators_document is not None:
+        yield from _duplicates(
+            catalog.indicators_document,
+            ((("indicators", i), x.id) for i, x in enumerate(catalog.indicators.indicators)),
+            "indicator",
+            "지표",
+        )
     codes = [(("provinces", i, "code"), p.code) for i, p in enumerate(catalog.regions.provinces)]
     codes += [
         (("municipalities", i, "code"), m.code)

@@ -1,0 +1,121 @@
+"""`matchmaker letters`: a feedback letter per region, from the round's allocation."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from matchmaker.cli.options import (
+    BudgetOption,
+    CatalogOption,
+    HistoryOption,
+    IncludeExpiredOption,
+    LanguageChoice,
+    MaxRegionShareOption,
+    MinDeclineKrwShareOption,
+    MinDeclineShareOption,
+    MinPerProvinceOption,
+    TodayOption,
+)
+from matchmaker.cli.rank import ProfileOption, ProposalsArgument
+
+
+def letters(
+    proposals: ProposalsArgument = None,
+    round_: Annotated[
+        int,
+        typer.Option(
+            "--round", metavar="YEAR", min=1900, max=2100, help="The round the letters are about."
+        ),
+    ] = ...,  # type: ignore[assignment]
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="DIR",
+            help="The folder to write the letters into (ROUND-CODE.md, one per region).",
+            file_okay=False,
+            show_default=False,
+        ),
+    ] = ...,  # type: ignore[assignment]
+    catalog: CatalogOption = None,
+    profile: ProfileOption = None,
+    budget: BudgetOption = None,
+    min_per_province: MinPerProvinceOption = 0,
+    min_decline_share: MinDeclineShareOption = 0.0,
+    min_decline_krw_share: MinDeclineKrwShareOption = 0.0,
+    max_region_share: MaxRegionShareOption = 1.0,
+    history: HistoryOption = None,
+    lang: Annotated[
+        LanguageChoice | None,
+        typer.Option(
+            "--lang", help="Language of the letters (default: Korean).", show_default=False
+        ),
+    ] = None,
+    today: TodayOption = None,
+    include_expired: IncludeExpiredOption = False,
+) -> None:
+    """Write one Markdown letter per region: what it asked, what was funded, and for each
+    demand left unfunded why (the allocation's own reason) and what would have changed it."""
+    from matchmaker.allocation.problem import AllocationOptions
+    from matchmaker.allocation.report import allocate as allocate_portfolio
+    from matchmaker.allocation.solve import Infeasible
+    from matchmaker.cli.shell import RunOptions, build_inputs, usage_error, write_or_exit
+    from matchmaker.letters import build_letters
+    from matchmaker.messages import say
+    from matchmaker.render.letters import file_name, render_letter
+    from matchmaker.scoring.engine import score
+
+    run = RunOptions.of(
+        proposals=proposals,
+        catalog=catalog,
+        profile=profile,
+        lang=lang or LanguageChoice.ko,
+        today=today,
+        output_format="markdown",
+        include_expired=include_expired,
+        history=history,
+    )
+    language = run.language
+    inputs = build_inputs(run)
+    assert inputs.catalog is not None and inputs.profile is not None
+    options = AllocationOptions(
+        budget=budget,
+        min_per_province=min_per_province,
+        min_decline_share=min_decline_share,
+        min_decline_krw_share=min_decline_krw_share,
+        max_region_share=max_region_share,
+    )
+    scores = score(inputs.catalog, inputs.records(), inputs.profile, inputs.history)
+    try:
+        result = allocate_portfolio(scores, options, language)
+    except Infeasible:
+        usage_error(
+            say(
+                language,
+                "letters: the fairness options cannot all hold together; relax one of them "
+                "('matchmaker allocate' names the conflict)",
+                "letters: 형평성 조건이 서로 충돌합니다. 하나를 완화하세요"
+                "('matchmaker allocate'가 충돌을 알려 줍니다)",
+            )
+        )
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        typer.echo(f"{output}: {error.strerror or error}", err=True)
+        raise typer.Exit(1) from None
+    written = build_letters(scores, result, round_, language)
+    for letter in written:
+        write_or_exit(render_letter(letter), output / file_name(letter), language, inputs)
+    sys.stderr.write(
+        say(
+            language,
+            f"wrote {len(written)} letter(s) to {output}",
+            f"{output}에 안내문 {len(written)}통을 썼습니다",
+        )
+        + "\n"
+    )
