@@ -72,6 +72,9 @@ WRITERS: dict[str, dict[str, str]] = {
         "table": "matchmaker.render.monitor:render_table",
         "json": "matchmaker.render.monitor:render_json",
     },
+    "note": {
+        "markdown": "matchmaker.render.note:render_markdown",
+    },
 }
 
 
@@ -128,6 +131,10 @@ class GapsFormat(StrEnum):  # gaps and survey
     markdown = "markdown"
 
 
+class NoteFormat(StrEnum):
+    markdown = "markdown"
+
+
 ENUMS: dict[str, type[StrEnum]] = {
     "rank": RankFormat,
     "explain": ExplainFormat,
@@ -140,6 +147,7 @@ ENUMS: dict[str, type[StrEnum]] = {
     "gaps": GapsFormat,
     "survey": GapsFormat,
     "monitor": RegionsFormat,  # table | json, as regions
+    "note": NoteFormat,
 }
 
 
