@@ -488,3 +488,38 @@ def test_the_history_page_prints_on_a4(visit, history_report: Path) -> None:
     (ARTIFACTS / "report-history-a4.pdf").write_bytes(pdf)
     boxes = set(re.findall(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", pdf))
     assert len(boxes) == 1
+
+
+def test_an_html_letter_loads_offline_and_prints_on_a4(visit, cli, tmp_path: Path) -> None:
+    out = tmp_path / "letters"
+    run = cli(
+        "letters",
+        *TODAY,
+        "--round",
+        "2027",
+        "--budget",
+        "1000000000",
+        "--format",
+        "html",
+        "-o",
+        str(out),
+    )
+    assert run.exit_code == 0, run.output
+    page_file = out / "2027-52710.html"  # 완주군: one demand funded, two not
+    seen = visit(page_file)
+    assert seen.requests == [page_file.resolve().as_uri()]
+    assert seen.refused == [] and seen.errors == []
+    page = seen.page
+    # The report's style applied: its accent colour on the headings.
+    colour = page.eval_on_selector("h1", "e => getComputedStyle(e).color")
+    assert colour == "rgb(8, 48, 107)"
+    assert page.locator("#unfunded article.card").count() == 2
+    assert page.locator("#funded article.card").count() == 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "letter.png"), full_page=True)
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    (ARTIFACTS / "letter-a4.pdf").write_bytes(pdf)
+    boxes = set(re.findall(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", pdf))
+    assert len(boxes) == 1
+    width, height = (float(x) for x in boxes.pop())
+    assert abs(width - 595.3) < 1 and abs(height - 841.9) < 1  # A4 in points

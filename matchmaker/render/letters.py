@@ -20,9 +20,12 @@ class LettersReport:
     language: str
 
 
-def file_name(letter: RegionLetter) -> str:
-    """`2027-52710.md`: the round and the region code (stable, ASCII, unique)."""
-    return f"{letter.round}-{letter.region_code}.md"
+EXTENSIONS = {"markdown": "md", "html": "html"}
+
+
+def file_name(letter: RegionLetter, output_format: str = "markdown") -> str:
+    """`2027-52710.md` (or `.html`): the round and the region code (stable, ASCII, unique)."""
+    return f"{letter.round}-{letter.region_code}.{EXTENSIONS[output_format]}"
 
 
 def _won(amount: int | None, language: str) -> str:

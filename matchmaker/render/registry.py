@@ -75,6 +75,10 @@ WRITERS: dict[str, dict[str, str]] = {
     "note": {
         "markdown": "matchmaker.render.note:render_markdown",
     },
+    "letters": {  # one document per region: the writer takes a RegionLetter
+        "markdown": "matchmaker.render.letters:render_letter",
+        "html": "matchmaker.report.letter:render_letter_html",
+    },
 }
 
 
@@ -135,6 +139,11 @@ class NoteFormat(StrEnum):
     markdown = "markdown"
 
 
+class LettersFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
+
+
 ENUMS: dict[str, type[StrEnum]] = {
     "rank": RankFormat,
     "explain": ExplainFormat,
@@ -148,6 +157,7 @@ ENUMS: dict[str, type[StrEnum]] = {
     "survey": GapsFormat,
     "monitor": RegionsFormat,  # table | json, as regions
     "note": NoteFormat,
+    "letters": LettersFormat,
 }
 
 
