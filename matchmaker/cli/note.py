@@ -27,6 +27,7 @@ from matchmaker.cli.portfolio import (
     MinNewShareOption,
     PerDemandOption,
     ProjectBudgetOption,
+    ReservePriorityOption,
     SynergyBonusOption,
     TimeLimitOption,
     UnknownCostOption,
@@ -72,6 +73,7 @@ def note(
     history: HistoryOption = None,
     max_repeat: MaxRepeatOption = None,
     min_new_share: MinNewShareOption = 0.0,
+    reserve_priority: ReservePriorityOption = 0.0,
     output_format: Annotated[
         NoteFormat, typer.Option("--format", "-f", help="Output format (Markdown only, for now).")
     ] = NoteFormat.markdown,
@@ -90,6 +92,7 @@ def note(
         across_rounds_or_exit,
         allocation_options_or_exit,
         refusals_exit,
+        reserve_or_exit,
     )
     from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
     from matchmaker.records.note import build_note
@@ -132,6 +135,7 @@ def note(
         time_limit=time_limit,
     )
     options = across_rounds_or_exit(options, inputs, max_repeat, min_new_share, None, language)
+    options, _ = reserve_or_exit(options, inputs, reserve_priority, None, language)
     scores = score(inputs.catalog, records, inputs.profile, inputs.history)
     with refusals_exit(options, language):
         result = allocate_portfolio(scores, options, language)

@@ -51,6 +51,7 @@ RULE_FLAGS = {
     "region-share": "--max-region-share",
     "repeat-cap": "--max-repeat",
     "new-share": "--min-new-share",
+    "reserve-priority": "--reserve-priority",
 }
 DIMENSION_TITLES = {
     "province": ("By province", "시·도별"),
