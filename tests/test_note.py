@@ -183,3 +183,38 @@ def test_every_gate_is_explained_and_counted(lang: str) -> None:
     for gate, count in note.gates:
         assert re.search(rf"\| `{gate}` \| [^|]+ \| {count} \|", text)
     assert sum(count for _, count in note.gates) <= note.pairs
+
+
+UNPLACED = """\
+kind: decision
+round: 2025
+pairs:
+  - {demand: 2025-wanju/meals, project: urban-rural-public-meals, region: "52710", amount: 100}
+  - {demand: 2025-nowhere/meals, project: urban-rural-public-meals}
+"""
+
+
+def test_a_recorded_pair_without_a_region_is_named_not_dropped(cli, tmp_path: Path) -> None:
+    (tmp_path / "records" / "2025").mkdir(parents=True)
+    (tmp_path / "records" / "2025" / "decision.yaml").write_text(UNPLACED, "utf-8")
+    out = tmp_path / "note.md"
+    run = cli(
+        "note",
+        "--today",
+        TODAY,
+        "--round",
+        "2026",
+        "--history",
+        str(tmp_path / "records"),
+        "--lang",
+        "en",
+        "-o",
+        str(out),
+    )
+    assert run.exit_code == 0, run.output
+    text = out.read_text("utf-8")
+    assert "Not in the tables: 1 recorded pair(s)" in text and "`2025 2025-nowhere/meals`" in text
+    provinces = _tables(text.split("## Over rounds")[1])["By province"]
+    assert provinces["Jeonbuk State"][0:3] == ["1", "100", "0"]
+    themes = _tables(text.split("## Over rounds")[1])["By theme"]
+    assert sum(int(cells[0]) for cells in themes.values()) >= 1

@@ -651,3 +651,27 @@ def test_the_workbook_with_history_has_a_history_and_an_attainment_sheet(
                 row["targets"]["met"],
                 row["targets"]["of"],
             )
+
+
+def test_a_funded_pair_without_a_region_is_shown_apart(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from matchmaker.report.xlsx import render_xlsx
+
+    (tmp_path / "2025").mkdir()
+    (tmp_path / "2025" / "decision.yaml").write_text(
+        "kind: decision\nround: 2025\npairs:\n"
+        "  - {demand: 2025-nowhere/meals, project: urban-rural-public-meals}\n",
+        encoding="utf-8",
+    )
+    inputs = load_run([proposals_dir()], None, None, dt.date(2026, 11, 28), history=tmp_path)
+    found = build_report_data(inputs, AllocationOptions(), language="en", draws=0)
+    assert found.history is not None and found.history["timeline"] == []
+    assert [p["demand"] for p in found.history["unplaced"]] == ["2025-nowhere/meals"]
+    from matchmaker.report.html import render_html
+
+    page = render_html(found)
+    assert 'id="history-unplaced"' in page and 'data-demand="2025-nowhere/meals"' in page
+    book = load_workbook(io.BytesIO(render_xlsx(found)))
+    rows = _records(book["history"])
+    assert [(r["Region code"], r["Demand"]) for r in rows] == [(None, "2025-nowhere/meals")]

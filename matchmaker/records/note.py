@@ -97,6 +97,9 @@ class MethodNote:
     totals: Tally
     distributions: tuple[Distribution, ...]
     over_rounds: tuple[RoundsDistribution, ...] = field(default_factory=tuple)
+    # Earlier rounds' pairs and reserve entries whose decision names no region (or one
+    # the regions file does not know): listed, since they cannot be placed in the tables.
+    unplaced: tuple[str, ...] = ()
 
 
 def demand_themes(scores: Scores, row: int) -> tuple[str, ...]:
@@ -162,6 +165,9 @@ def build_note(
         for name, table in tables.items()
     )
     gate_counts = np.bincount(scores.eligibility.gate.ravel(), minlength=len(GATES))
+    over, unplaced = (
+        _over_rounds(scores, result, round_, catalog, history) if history is not None else ((), ())
+    )
     sentence = {lang: unknown_cost_sentence(result, lang) for lang in ("ko", "en")}
     return MethodNote(
         round_,
@@ -176,7 +182,8 @@ def build_note(
         history is not None,
         totals,
         distributions,
-        _over_rounds(scores, result, round_, catalog, history) if history is not None else (),
+        over,
+        unplaced,
     )
 
 
@@ -204,28 +211,26 @@ def _over_rounds(
     round_: int,
     catalog: Catalog,
     history: History,
-) -> tuple[RoundsDistribution, ...]:
+) -> tuple[tuple[RoundsDistribution, ...], tuple[str, ...]]:
     """Funded pairs and reserve per round, the earlier rounds' from their decisions and
     this round's as `record decision` would write it. Earlier rounds' demands are not in
     the run, so a pair's theme here is its project's (catalog), for every round alike."""
-    # (round, region code, project or None, amount or None, funded?)
-    entries: list[tuple[int, str, str | None, int | None, bool]] = []
+    # (round, demand, region code, project or None, amount or None, funded?)
+    entries: list[tuple[int, str, str | None, str | None, int | None, bool]] = []
     for _, decision in history.decisions:
         if decision.round >= round_:
             continue  # only rounds before this one: this round is the allocation's
         entries += [
-            (decision.round, p.region, p.project, p.amount, True)
-            for p in decision.pairs
-            if p.region is not None
+            (decision.round, p.demand, p.region, p.project, p.amount, True) for p in decision.pairs
         ]
         entries += [
-            (decision.round, r.region, r.project, None, False)
-            for r in decision.reserve
-            if r.region is not None
+            (decision.round, r.demand, r.region, r.project, None, False) for r in decision.reserve
         ]
-    entries += [(round_, a.region_code, a.project, a.cost, True) for a in result.assignments]
     entries += [
-        (round_, u.region_code, u.best_project, None, False)
+        (round_, a.demand_key, a.region_code, a.project, a.cost, True) for a in result.assignments
+    ]
+    entries += [
+        (round_, u.demand_key, u.region_code, u.best_project, None, False)
         for u in result.unassigned
         if u.code in RESERVE_CODES
     ]
@@ -235,9 +240,11 @@ def _over_rounds(
         name: defaultdict(lambda: defaultdict(RoundTally)) for name in DIMENSIONS
     }
     groups: dict[tuple[str, str], Group] = {}
-    for year, code, project, amount, funded in entries:
-        region = index.by_code(code)
-        if region is None:  # pragma: no cover - the history's checks name unknown regions
+    unplaced: list[str] = []
+    for year, demand, code, project, amount, funded in entries:
+        region = index.by_code(code) if code is not None else None
+        if region is None:
+            unplaced.append(f"{year} {demand}")
             continue
         themes = list(catalog.projects[project].themes) if project in catalog.projects else []
         keys: dict[str, list[str]] = {
@@ -258,7 +265,7 @@ def _over_rounds(
                     tally.reserve += 1
                 if (dimension, key) not in groups:
                     groups[dimension, key] = Group(key, _names(scores, dimension, key, region))
-    return tuple(
+    distributions = tuple(
         RoundsDistribution(
             name,
             rounds,
@@ -266,3 +273,4 @@ def _over_rounds(
         )
         for name, table in tables.items()
     )
+    return distributions, tuple(sorted(unplaced))

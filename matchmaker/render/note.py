@@ -278,6 +278,18 @@ def _over_rounds(note: MethodNote, lang: str) -> list[str]:
             "('+n 미상').",
         ),
     ]
+    if note.unplaced:
+        named = ", ".join(markdown_code(item) for item in note.unplaced)
+        lines += [
+            "",
+            say(
+                lang,
+                f"Not in the tables: {len(note.unplaced)} recorded pair(s) or reserve "
+                f"entries whose decision names no region the regions file knows: {named}.",
+                f"표에 넣지 못한 기록 {len(note.unplaced)}건(결정 파일에 지역이 없거나 지역 "
+                f"목록에 없는 지역): {named}.",
+            ),
+        ]
     for distribution in note.over_rounds:
         lines += _rounds_table(distribution, lang)
     return lines

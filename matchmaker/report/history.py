@@ -32,8 +32,9 @@ def _attainment(attainment: Attainment | None) -> dict[str, Any] | None:
 
 def history_section(history: History, catalog: Catalog) -> dict[str, Any]:
     """`timeline`: per region (code order), its funded pairs round by round, each with its
-    results year by year; `attainment`: per project (id order) its targets met and its
-    pairs that continued after support."""
+    results year by year; `unplaced`: the funded pairs whose decision names no region
+    (shown apart, never dropped); `attainment`: per project (id order) its targets met
+    and its pairs that continued after support."""
     results: dict[tuple[int, str, str], list[dict[str, Any]]] = defaultdict(list)
     for _, result in sorted(history.results, key=lambda item: (item[1].pair, item[1].year)):
         met, of = history.targets_met(result)
@@ -46,11 +47,10 @@ def history_section(history: History, catalog: Catalog) -> dict[str, Any]:
             }
         )
     pairs: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    unplaced: list[dict[str, Any]] = []  # pairs whose decision names no region
     for _, decision in sorted(history.decisions, key=lambda item: item[1].round):
         for pair in sorted(decision.pairs, key=lambda p: (p.demand, p.project)):
-            if pair.region is None:
-                continue  # a pair with no region cannot be placed on a region's line
-            pairs[pair.region].append(
+            (pairs[pair.region] if pair.region is not None else unplaced).append(
                 {
                     "round": decision.round,
                     "demand": pair.demand,
@@ -91,6 +91,7 @@ def history_section(history: History, catalog: Catalog) -> dict[str, Any]:
         "timeline": timeline,
         "attainment": attainment,
         "regions": {code: _attainment(a) for code, a in sorted(by_region.items())},
+        "unplaced": unplaced,
     }
 
 

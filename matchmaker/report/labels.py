@@ -202,6 +202,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "none_recorded": ("기록 없음", "none recorded"),
     "targets_of": ("판정한 목표 수", "Targets judged"),
     "continued_of": ("지속 여부가 기록된 짝", "Pairs with continuation recorded"),
+    "unplaced": (
+        "결정 파일에 지역이 적히지 않아 지역별 기록에 넣지 못한 지원 짝",
+        "Funded pairs whose decision names no region, so on no region's line",
+    ),
     "history_sheet": ("회차 기록", "history"),
     "attainment_sheet": ("목표 달성", "attainment"),
     "no_history": (

@@ -380,11 +380,13 @@ def _history(
         (t["continued_after"], None),
     ]
     rows: list[list[Any]] = []
-    for region in history["timeline"]:
-        for pair in region["pairs"]:
+    lines = [(r["code"], r["name"][language], r["pairs"]) for r in history["timeline"]]
+    lines.append((None, None, history["unplaced"]))  # no region recorded: blank, not dropped
+    for code, name, pairs in lines:
+        for pair in pairs:
             head = [
-                region["code"],
-                region["name"][language],
+                code,
+                name,
                 pair["round"],
                 pair["demand"],
                 pair["project"],
