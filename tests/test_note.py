@@ -80,6 +80,11 @@ def test_the_notes_numbers_are_the_allocation_jsons(cli, tmp_path: Path) -> None
             given["assignments"],
             given["krw"],
         )
+    # The reasons demands went unfunded are the allocation's codes, counted.
+    codes = Counter(u["code"] for u in allocation["unassigned"])
+    text = (tmp_path / "note.md").read_text("utf-8")
+    for code, count in codes.items():
+        assert f"| `{code}` | {count} |" in text
     # The price of the fairness rule is the allocation's.
     price = allocation["fairness_prices"]["min-per-province"]
     assert f"| `--min-per-province` | {price:.1f} |" in (tmp_path / "note.md").read_text("utf-8")

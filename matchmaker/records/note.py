@@ -11,7 +11,7 @@ earlier rounds are their decisions as recorded. Nothing here reads files or prin
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -100,6 +100,8 @@ class MethodNote:
     # Earlier rounds' pairs and reserve entries whose decision names no region (or one
     # the regions file does not know): listed, since they cannot be placed in the tables.
     unplaced: tuple[str, ...] = ()
+    # This round's unfunded demands by the allocation's reason code (`unassigned[].code`).
+    unfunded_by_reason: tuple[tuple[str, int], ...] = ()
 
 
 def demand_themes(scores: Scores, row: int) -> tuple[str, ...]:
@@ -184,6 +186,7 @@ def build_note(
         distributions,
         over,
         unplaced,
+        tuple(sorted(Counter(u.code for u in result.unassigned).items())),
     )
 
 

@@ -247,6 +247,12 @@ def _this_round(note: MethodNote, lang: str) -> list[str]:
         say(lang, "assignments", "배정"),
         say(lang, "KRW a year", "연간 금액(원)"),
     ]
+    if note.unfunded_by_reason:
+        lines += ["", say(lang, "Why demands went unfunded:", "지원하지 못한 이유:"), ""]
+        lines += _table(
+            [say(lang, "reason", "이유"), say(lang, "demands", "수요")],
+            [[markdown_code(code), str(count)] for code, count in note.unfunded_by_reason],
+        )
     for distribution in note.distributions:
         title = say(lang, *DIMENSION_TITLES[distribution.dimension])
         lines += ["", f"### {title}", ""]
