@@ -84,6 +84,55 @@ def test_the_readme_walkthrough(cli, tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert allocated.exit_code == 0 and "repeat-cap" in allocated.json()["fairness_prices"]
     letters = cli("letters", proposals, "--round", "2026", "--history", history, "-o", "letters")
     assert letters.exit_code == 0 and len(list(Path("letters").iterdir())) >= 10
+    pages = cli(
+        "letters",
+        proposals,
+        "--round",
+        "2026",
+        "--history",
+        history,
+        "--format",
+        "html",
+        "-o",
+        "letters-html",
+    )
+    assert pages.exit_code == 0
+    assert sorted(p.stem for p in Path("letters-html").iterdir()) == sorted(
+        p.stem for p in Path("letters").iterdir()
+    )
+    note = cli(
+        "note",
+        proposals,
+        "--round",
+        "2026",
+        "--history",
+        history,
+        "--max-repeat",
+        "3",
+        "--today",
+        TODAY,
+        "-o",
+        "note-2026.md",
+    )
+    assert note.exit_code == 0, note.output
+    assert "## 회차별 배분" in Path("note-2026.md").read_text("utf-8")
+    page = cli(
+        "report",
+        proposals,
+        "--history",
+        history,
+        "--max-repeat",
+        "3",
+        "--draws",
+        "0",
+        "--today",
+        TODAY,
+        "-o",
+        "report-2026.html",
+    )
+    assert page.exit_code == 0 and '<section id="history">' in Path("report-2026.html").read_text(
+        "utf-8"
+    )
     owed = cli("monitor", "--history", history, "--today", TODAY, "--format", "json").json()
     assert ("2025-andong/public-meals", 2026, "due") in [
         (o["demand"], o["year"], o["state"]) for o in owed["owed"]

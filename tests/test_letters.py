@@ -127,3 +127,85 @@ def test_what_a_region_left_out_is_what_to_strengthen() -> None:
             if demand.outcomes and demand.partners and demand.readiness:
                 assert miss.strengthen is None or "partners" not in miss.strengthen
     assert render_letter(letters[0]).endswith("\n")
+
+
+# --- letters --format html: a printable page per region, in the report's style ---------
+
+
+def test_each_html_letters_reason_is_the_allocations(cli, tmp_path: Path) -> None:
+    import html
+
+    common = ("--today", TODAY, "--budget", BUDGET, "--lang", "en")
+    allocation = cli("allocate", *common, "--format", "json").json()
+    out = tmp_path / "letters"
+    run = cli("letters", *common, "--round", "2027", "--format", "html", "-o", str(out))
+    assert run.exit_code == 0, run.output
+    written = {p.name: p.read_text("utf-8") for p in out.iterdir()}
+    codes = {u["region"]["code"] for u in allocation["unassigned"]} | {
+        a["region"]["code"] for a in allocation["assignments"]
+    }
+    assert sorted(written) == sorted(f"2027-{code}.html" for code in codes)
+    for miss in allocation["unassigned"]:
+        page = written[f"2027-{miss['region']['code']}.html"]
+        key = f"{miss['proposal']}/{miss['demand']}"
+        assert f'data-demand="{key}" data-code="{miss["code"]}"' in page
+        assert f'<dd class="reason" lang="en">{html.escape(miss["reason"])}</dd>' in page
+    for given in allocation["assignments"]:
+        page = written[f"2027-{given['region']['code']}.html"]
+        key = f"{given['proposal']}/{given['demand']}"
+        assert f'data-demand="{key}" data-project="{given["project"]}"' in page
+        assert f'<li data-demand="{key}" data-funded="true">' in page
+
+
+def test_an_html_letter_is_self_contained_and_runs_nothing(cli, tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(
+        HOSTILE.replace("`코드`", "<script>alert(1)</script>"), "utf-8"
+    )
+    out = tmp_path / "letters"
+    run = cli(
+        "letters",
+        str(tmp_path / "p.yaml"),
+        "--today",
+        TODAY,
+        "--round",
+        "2027",
+        "--format",
+        "html",
+        "-o",
+        str(out),
+    )
+    assert run.exit_code == 0, run.output
+    [page] = [p.read_text("utf-8") for p in out.iterdir()]
+    assert page.startswith('<!DOCTYPE html>\n<html lang="ko">')
+    assert "<script" not in page and "<b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;b&gt;급식" in page
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert policy is not None and "default-src 'none'" in policy.group(1)
+    assert "script-src" not in policy.group(1)  # no script is admitted at all
+    assert not re.search(r"<(link|img|iframe|object|embed)\b", page)
+    assert "http://example.org" in page and 'href="http' not in page
+
+
+def test_html_letters_are_byte_identical_and_markdown_stays_the_default(
+    cli, tmp_path: Path
+) -> None:
+    for name in ("a", "b"):
+        run = cli(
+            "letters",
+            "--today",
+            TODAY,
+            "--round",
+            "2027",
+            "--format",
+            "html",
+            "-o",
+            str(tmp_path / name),
+        )
+        assert run.exit_code == 0
+    first = {p.name: p.read_bytes() for p in (tmp_path / "a").iterdir()}
+    assert first == {p.name: p.read_bytes() for p in (tmp_path / "b").iterdir()}
+    assert (
+        cli("letters", "--today", TODAY, "--round", "2027", "-o", str(tmp_path / "m")).exit_code
+        == 0
+    )
+    assert all(p.suffix == ".md" for p in (tmp_path / "m").iterdir())

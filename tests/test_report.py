@@ -523,3 +523,155 @@ def test_draws_0_says_not_computed_instead_of_0_percent(cli, tmp_path: Path) -> 
     cli("report", "--draws", "0", "--lang", "en", "--output", str(target), *TODAY)
     page = target.read_text(encoding="utf-8")
     assert "not computed (--draws 0)" in page and "first in draws 0%" not in page
+
+
+# --- the history section (--history): earlier rounds per region, attainment per project --
+
+HISTORY = Path(__file__).resolve().parent.parent / "examples" / "records"
+
+
+@pytest.fixture(scope="module")
+def history_data() -> ReportData:
+    inputs = load_run([proposals_dir()], None, None, dt.date(2026, 11, 28), history=HISTORY)
+    return build_report_data(inputs, AllocationOptions(), language="en", draws=0)
+
+
+@pytest.fixture(scope="module")
+def monitored() -> dict:
+    from typer.testing import CliRunner
+
+    from matchmaker.cli.app import app
+
+    result = CliRunner().invoke(
+        app,
+        ["monitor", "--history", str(HISTORY), "--format", "json", *TODAY],
+        env={"MATCHMAKER_LANG": "en"},
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    import json
+
+    return json.loads(result.output)
+
+
+def test_without_history_the_report_has_no_history(data: ReportData, page: str) -> None:
+    assert data.history is None
+    assert 'id="history"' not in page and "#history" not in page
+
+
+def test_attainment_per_project_is_what_monitor_prints(
+    history_data: ReportData, monitored: dict
+) -> None:
+    assert history_data.history is not None
+    attained = monitored["attainment"]
+    rows = {row["project"]: row for row in history_data.history["attainment"]}
+    assert {p: r["targets"] for p, r in rows.items() if r["targets"]} == attained["by_project"]
+    assert {p: r["continued"] for p, r in rows.items() if r["continued"]} == attained[
+        "continued_after_support"
+    ]
+    assert history_data.history["regions"] == attained["by_region"]
+
+
+def test_the_timeline_holds_every_funded_pair_with_its_results(history_data: ReportData) -> None:
+    import yaml
+
+    assert history_data.history is not None
+    shown = {
+        (pair["round"], pair["demand"], pair["project"], region["code"], pair["amount"])
+        for region in history_data.history["timeline"]
+        for pair in region["pairs"]
+    }
+    recorded = set()
+    for decision in sorted(HISTORY.glob("*/decision.yaml")):
+        document = yaml.safe_load(decision.read_text("utf-8"))
+        recorded |= {
+            (document["round"], p["demand"], p["project"], p["region"], p.get("amount"))
+            for p in document["pairs"]
+        }
+    assert shown == recorded
+    # By hand, examples/records/2024/results/wanju-public-meals-2026.yaml: both targets met
+    # (82,300 ≥ 82,000 and 12,650 ≥ 12,500), and cooperation continued.
+    [wanju] = [r for r in history_data.history["timeline"] if r["code"] == "52710"]
+    [pair] = wanju["pairs"]
+    assert pair["results"] == [
+        {"year": 2025, "met": 1, "of": 1, "continued": None},
+        {"year": 2026, "met": 2, "of": 2, "continued": True},
+    ]
+
+
+def test_the_page_with_history_has_the_section_and_the_same_allocation(
+    cli, tmp_path: Path, history_data: ReportData
+) -> None:
+    target = tmp_path / "history.html"
+    run = cli("report", "--history", str(HISTORY), "--draws", "0", "--output", str(target), *TODAY)
+    assert run.exit_code == 0, run.output
+    page = target.read_text(encoding="utf-8")
+    assert '<a href="#history">' in page and '<section id="history">' in page
+    assert history_data.history is not None
+    for region in history_data.history["timeline"]:
+        assert f'data-region="{region["code"]}" data-pairs="{len(region["pairs"])}"' in page
+    for row in history_data.history["attainment"]:
+        targets = row["targets"] or {"met": 0, "of": 0}
+        assert f'data-project="{row["project"]}" data-met="{targets["met"]}"' in page
+    # The style is the page's own, still one script admitted by its hash, nothing fetched.
+    assert page.count("<script") == 1 and "https://" not in page
+
+
+def test_the_workbook_with_history_has_a_history_and_an_attainment_sheet(
+    cli, tmp_path: Path, history_data: ReportData
+) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "history.xlsx"
+    run = cli(
+        "report",
+        "--history",
+        str(HISTORY),
+        "--draws",
+        "0",
+        "--lang",
+        "en",
+        "--output",
+        str(target),
+        *TODAY,
+    )
+    assert run.exit_code == 0, run.output
+    book = load_workbook(target)
+    assert book.sheetnames[-3:] == ["history", "attainment", "inputs"]
+    assert history_data.history is not None
+    rows = _records(book["history"])
+    pairs = [p for r in history_data.history["timeline"] for p in r["pairs"]]
+    # One row per result year, and one for a pair with no result yet.
+    assert len(rows) == sum(max(len(p["results"]), 1) for p in pairs)
+    attained = {r["Project"]: r for r in _records(book["attainment"])}
+    for row in history_data.history["attainment"]:
+        if row["targets"]:
+            sheet_row = attained[row["project"]]
+            assert (sheet_row["Targets met"], sheet_row["Targets judged"]) == (
+                row["targets"]["met"],
+                row["targets"]["of"],
+            )
+
+
+def test_a_funded_pair_without_a_region_is_shown_apart(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from matchmaker.report.xlsx import render_xlsx
+
+    (tmp_path / "2025").mkdir()
+    (tmp_path / "2025" / "decision.yaml").write_text(
+        "kind: decision\nround: 2025\npairs:\n"
+        "  - {demand: 2025-nowhere/meals, project: urban-rural-public-meals}\n",
+        encoding="utf-8",
+    )
+    inputs = load_run([proposals_dir()], None, None, dt.date(2026, 11, 28), history=tmp_path)
+    found = build_report_data(inputs, AllocationOptions(), language="en", draws=0)
+    assert found.history is not None and found.history["timeline"] == []
+    assert [p["demand"] for p in found.history["unplaced"]] == ["2025-nowhere/meals"]
+    from matchmaker.report.html import render_html
+
+    page = render_html(found)
+    assert 'id="history-unplaced"' in page and 'data-demand="2025-nowhere/meals"' in page
+    book = load_workbook(io.BytesIO(render_xlsx(found)))
+    rows = _records(book["history"])
+    assert [(r["Region code"], r["Demand"]) for r in rows] == [(None, "2025-nowhere/meals")]

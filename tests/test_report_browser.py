@@ -378,3 +378,148 @@ def test_a_screenshot_and_an_a4_print_are_saved(visit, report: Path) -> None:
     width, height = (float(x) for x in boxes.pop())
     assert abs(width - 595.3) < 1 and abs(height - 841.9) < 1  # A4 in points
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) > 1
+
+
+HISTORY = Path(__file__).resolve().parent.parent / "examples" / "records"
+
+
+@pytest.fixture(scope="module")
+def history_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from typer.testing import CliRunner
+
+    from matchmaker.cli.app import app
+
+    target = tmp_path_factory.mktemp("browser-history") / "report.html"
+    result = CliRunner().invoke(
+        app,
+        ["report", *OPTIONS, "--history", str(HISTORY), "--draws", "0", "--output", str(target)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    return target
+
+
+@pytest.fixture(scope="module")
+def monitored() -> dict:
+    import json
+
+    from typer.testing import CliRunner
+
+    from matchmaker.cli.app import app
+
+    result = CliRunner().invoke(
+        app,
+        ["monitor", "--history", str(HISTORY), "--format", "json", *TODAY],
+        env={"MATCHMAKER_LANG": "ko"},
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_the_history_section_loads_offline_and_is_in_the_contents(
+    visit, history_report: Path
+) -> None:
+    seen = visit(history_report)
+    assert seen.refused == [] and seen.errors == []
+    assert seen.page.locator("nav.toc a[href='#history']").count() == 1
+    assert seen.page.locator("#history").is_visible()
+    # Its own style applied: the timeline is a grid of cards.
+    display = seen.page.eval_on_selector("#history .timeline", "e => getComputedStyle(e).display")
+    assert display == "grid"
+
+
+def test_the_timeline_has_a_card_per_region_with_its_pairs_and_results(
+    visit, history_report: Path, monitored: dict
+) -> None:
+    import yaml
+
+    page = visit(history_report).page
+    funded: dict[str, int] = {}
+    for decision in sorted(HISTORY.glob("*/decision.yaml")):
+        for pair in yaml.safe_load(decision.read_text("utf-8"))["pairs"]:
+            funded[pair["region"]] = funded.get(pair["region"], 0) + 1
+    cards = page.locator("#history article.region-history")
+    assert cards.count() == len(funded)
+    for index in range(cards.count()):
+        card = cards.nth(index)
+        code = card.get_attribute("data-region")
+        assert card.locator("ol.rounds > li").count() == funded[code]
+        region = monitored["attainment"]["by_region"].get(code)
+        if region is not None:
+            assert f"{region['met']}/{region['of']}" in card.locator("p.attained").inner_text()
+    # Every result year shown counts its targets as monitor does, in sum per region.
+    for code, attained in monitored["attainment"]["by_region"].items():
+        years = page.locator(f"#history article[data-region='{code}'] ul.results li[data-met]")
+        met = sum(int(years.nth(i).get_attribute("data-met")) for i in range(years.count()))
+        of = sum(int(years.nth(i).get_attribute("data-of")) for i in range(years.count()))
+        assert (met, of) == (attained["met"], attained["of"])
+
+
+def test_the_attainment_chart_and_table_are_monitors_figures(
+    visit, history_report: Path, monitored: dict
+) -> None:
+    page = visit(history_report).page
+    by_project = monitored["attainment"]["by_project"]
+    rows = page.locator("#attainment-table tbody tr")
+    assert rows.count() == len(
+        set(by_project) | set(monitored["attainment"]["continued_after_support"])
+    )
+    for project, attained in by_project.items():
+        row = page.locator(f"#attainment-table tr[data-project='{project}']")
+        assert (int(row.get_attribute("data-met")), int(row.get_attribute("data-of"))) == (
+            attained["met"],
+            attained["of"],
+        )
+    bars = page.locator("#chart-attainment .bar-row")
+    assert bars.count() == len(by_project)
+    widths = page.eval_on_selector_all(
+        "#chart-attainment .bar-fill", "bars => bars.map(b => b.style.width)"
+    )
+    expected = [100 * by_project[p]["share"] for p in sorted(by_project)]
+    assert [float(w.rstrip("%")) for w in widths] == pytest.approx(expected)
+
+
+def test_the_history_page_prints_on_a4(visit, history_report: Path) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = visit(history_report).page
+    page.locator("#history").screenshot(path=str(ARTIFACTS / "report-history.png"))
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    (ARTIFACTS / "report-history-a4.pdf").write_bytes(pdf)
+    boxes = set(re.findall(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", pdf))
+    assert len(boxes) == 1
+
+
+def test_an_html_letter_loads_offline_and_prints_on_a4(visit, cli, tmp_path: Path) -> None:
+    out = tmp_path / "letters"
+    run = cli(
+        "letters",
+        *TODAY,
+        "--round",
+        "2027",
+        "--budget",
+        "1000000000",
+        "--format",
+        "html",
+        "-o",
+        str(out),
+    )
+    assert run.exit_code == 0, run.output
+    page_file = out / "2027-52710.html"  # 완주군: one demand funded, two not
+    seen = visit(page_file)
+    assert seen.requests == [page_file.resolve().as_uri()]
+    assert seen.refused == [] and seen.errors == []
+    page = seen.page
+    # The report's style applied: its accent colour on the headings.
+    colour = page.eval_on_selector("h1", "e => getComputedStyle(e).color")
+    assert colour == "rgb(8, 48, 107)"
+    assert page.locator("#unfunded article.card").count() == 2
+    assert page.locator("#funded article.card").count() == 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "letter.png"), full_page=True)
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    (ARTIFACTS / "letter-a4.pdf").write_bytes(pdf)
+    boxes = set(re.findall(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", pdf))
+    assert len(boxes) == 1
+    width, height = (float(x) for x in boxes.pop())
+    assert abs(width - 595.3) < 1 and abs(height - 841.9) < 1  # A4 in points

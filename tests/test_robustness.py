@@ -188,3 +188,54 @@ def test_compare_prints_a_header_over_aligned_columns(cli) -> None:
     header, first = out.splitlines()[:2]
     assert header.split() == ["demand", "decline-areas", "default", "long-term-first"]
     assert header.index("decline-areas") == first.index(first.split()[1])  # aligned
+
+
+# --- --history: the track record is in the scores sensitivity and compare test ----------
+
+HISTORY = Path(__file__).resolve().parent.parent / "examples" / "records"
+
+
+def _with_history():
+    inputs = load_run(
+        [proposals_dir()], None, default_profile_path(), dt.date(2026, 11, 28), history=HISTORY
+    )
+    assert inputs.catalog is not None and inputs.profile is not None
+    return score(inputs.catalog, inputs.records(), inputs.profile, inputs.history)
+
+
+def test_sensitivity_with_history_tests_the_scores_with_their_track_record(cli) -> None:
+    from matchmaker.render.robustness import sensitivity_entry
+
+    given = cli(
+        "sensitivity", "--history", str(HISTORY), "--format", "json", "--draws", "50", *TODAY
+    ).json()
+    expected = [sensitivity_entry(s) for s in sensitivity(_with_history(), draws=50, seed=0)]
+    assert given["demands"] == expected
+    without = cli("sensitivity", "--format", "json", "--draws", "50", *TODAY).json()
+    # The track record moved long-term value, so some weight interval moved with it, and
+    # the records are among the inputs hashed.
+    assert given["demands"] != without["demands"]
+    assert any(name.startswith("examples/records/") for name in given["inputs"])
+    assert not any(name.startswith("examples/records/") for name in without["inputs"])
+
+
+def test_compare_with_history_ranks_with_the_track_record(cli, tmp_path: Path) -> None:
+    from matchmaker.loading.documents import load_file
+    from matchmaker.robustness.compare import compare
+
+    # Long-term value alone, beside the default: where the track record shows most.
+    long_only = tmp_path / "long-only.yaml"
+    long_only.write_text(
+        "kind: profile\nid: long-only\nname: {ko: 장기 가치만, en: Long-term only}\n"
+        "weights: {demand_fit: 0.0, long_term: 1.0, synergy: 0.0}\n",
+        encoding="utf-8",
+    )
+    profiles = [str(default_profile_path()), str(long_only)]
+    given = cli("compare", *profiles, "--history", str(HISTORY), "--format", "json", *TODAY).json()
+    loaded = [load_file(Path(p)).model for p in profiles]
+    expected = compare(_with_history(), loaded)  # type: ignore[arg-type]
+    assert given["top"] == expected.top
+    assert given["overall_tau"] == expected.overall_tau
+    without = cli("compare", *profiles, "--format", "json", *TODAY).json()
+    assert given["overall_tau"] != without["overall_tau"]
+    assert any(name.startswith("examples/records/") for name in given["inputs"])

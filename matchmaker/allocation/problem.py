@@ -36,6 +36,11 @@ class AllocationOptions:
     earlier: dict[str, int] = field(default_factory=dict)  # region code → assignments
     max_repeat: int | None = None
     min_new_share: float = 0.0
+    # The previous round's reserve (allocate --history): the demands of this run found on
+    # it, and the least share of them (with a candidate project) that must be assigned;
+    # 0 means they are only reported, never favoured.
+    reserve_demands: frozenset[str] = frozenset()
+    reserve_priority: float = 0.0
 
     @property
     def fairness(self) -> bool:
@@ -47,6 +52,7 @@ class AllocationOptions:
             or self.max_region_share < 1
             or self.max_repeat is not None
             or self.min_new_share > 0
+            or self.reserve_priority > 0
         )
 
     def as_json(self, history: bool = False) -> dict[str, object]:
@@ -72,6 +78,8 @@ class AllocationOptions:
             "time_limit": self.time_limit,
             "unknown_cost": self.unknown_cost,
         }
+        if self.reserve_priority > 0:  # only when asked, so other runs keep their shape
+            across["reserve_priority"] = self.reserve_priority
         return recorded | across if history else recorded
 
     def as_flags(self) -> list[str]:
@@ -98,6 +106,8 @@ class AllocationOptions:
             flags.append(f"--max-repeat {self.max_repeat}")
         if self.min_new_share > 0:
             flags.append(f"--min-new-share {self.min_new_share}")
+        if self.reserve_priority > 0:
+            flags.append(f"--reserve-priority {self.reserve_priority}")
         flags += [f"--capacity {key}={value}" for key, value in sorted(self.capacities.items())]
         flags += [
             f"--project-budget {key}={value}" for key, value in sorted(self.project_budgets.items())

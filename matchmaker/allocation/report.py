@@ -80,6 +80,7 @@ def _active_fairness(options: AllocationOptions) -> list[str]:
         "region-share": options.max_region_share < 1,
         "repeat-cap": options.max_repeat is not None,
         "new-share": options.min_new_share > 0,
+        "reserve-priority": options.reserve_priority > 0 and bool(options.reserve_demands),
     }
     return [group for group in FAIRNESS_GROUPS if active[group]]
 

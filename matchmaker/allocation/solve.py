@@ -11,6 +11,7 @@ groups that conflict, and each fairness group can be priced by solving without i
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ FAIRNESS_GROUPS = (
     "region-share",
     "repeat-cap",
     "new-share",
+    "reserve-priority",
 )
 ALL_GROUPS = ("one-per-demand", "capacity", "budget", "project-budget", "locks", *FAIRNESS_GROUPS)
 
@@ -161,6 +163,16 @@ def _build(
             [problem.earlier_of(int(problem.region[d])) == 0 for d in problem.demand], dtype=float
         )
         rows.add("new-share", everything, never - options.min_new_share, 0.0, np.inf)
+    if options.reserve_priority > 0 and options.reserve_demands:
+        # At least this share of the carried-over reserve demands that have a candidate
+        # project get one (rounded down, so a share never asks for a demand that is not
+        # there).
+        keys = [record.key for record in problem.scores.demands.records]
+        members = [i for i in everything if keys[problem.demand[i]] in options.reserve_demands]
+        carried = len({int(problem.demand[i]) for i in members})
+        need = float(math.floor(options.reserve_priority * carried + 1e-9))
+        if members and need > 0:
+            rows.add("reserve-priority", members, [1.0] * len(members), need, np.inf)
     locked = [
         i for i in everything if (int(problem.demand[i]), int(problem.project[i])) in problem.locked
     ]

@@ -27,6 +27,7 @@ from matchmaker.cli.portfolio import (
     MinNewShareOption,
     PerDemandOption,
     ProjectBudgetOption,
+    ReservePriorityOption,
     SynergyBonusOption,
     TimeLimitOption,
     UnknownCostOption,
@@ -114,6 +115,7 @@ def allocate(
     history: HistoryOption = None,
     max_repeat: MaxRepeatOption = None,
     min_new_share: MinNewShareOption = 0.0,
+    reserve_priority: ReservePriorityOption = 0.0,
     keep: Annotated[
         Path | None,
         typer.Option(
@@ -144,6 +146,7 @@ def allocate(
         across_rounds_or_exit,
         allocation_options_or_exit,
         refusals_exit,
+        reserve_or_exit,
     )
     from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
     from matchmaker.render.allocation import AllocationReport
@@ -191,6 +194,9 @@ def allocate(
     options = across_rounds_or_exit(
         options, inputs, max_repeat, min_new_share, kept.round if kept else None, language
     )
+    options, carried = reserve_or_exit(
+        options, inputs, reserve_priority, kept.round if kept else None, language
+    )
     scores = score(inputs.catalog, records, inputs.profile, inputs.history)
     with refusals_exit(options, language):
         result = allocate_portfolio(scores, options, language)
@@ -199,6 +205,10 @@ def allocate(
     if kept is not None:
         extra["kept_decision"] = kept.report(result)
         _say_kept(kept, result, language)
+    if carried is not None:
+        from matchmaker.records.reserve import carried_json
+
+        extra["reserve_carried"] = carried_json(carried, options.reserve_priority)
     if alternates:
         from matchmaker.allocation.alternates import alternates as find_alternates
 

@@ -18,6 +18,7 @@ from matchmaker.cli import (
     letters,
     monitor,
     new,
+    note,
     rank,
     record,
     regions,
@@ -96,3 +97,4 @@ app.command("gaps")(gaps.gaps)
 app.command("survey")(gaps.survey)
 app.command("letters")(letters.letters)
 app.command("monitor")(monitor.monitor)
+app.command("note")(note.note)

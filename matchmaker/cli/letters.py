@@ -21,6 +21,7 @@ from matchmaker.cli.options import (
     TodayOption,
 )
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
+from matchmaker.render.registry import LettersFormat
 
 
 def letters(
@@ -37,7 +38,7 @@ def letters(
             "--output",
             "-o",
             metavar="DIR",
-            help="The folder to write the letters into (ROUND-CODE.md, one per region).",
+            help="The folder to write the letters into (ROUND-CODE.md, or .html, one per region).",
             file_okay=False,
             show_default=False,
         ),
@@ -50,6 +51,15 @@ def letters(
     min_decline_krw_share: MinDeclineKrwShareOption = 0.0,
     max_region_share: MaxRegionShareOption = 1.0,
     history: HistoryOption = None,
+    output_format: Annotated[
+        LettersFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown, or html: a self-contained printable page per region in the "
+            "report's style.",
+        ),
+    ] = LettersFormat.markdown,
     lang: Annotated[
         LanguageChoice | None,
         typer.Option(
@@ -59,15 +69,17 @@ def letters(
     today: TodayOption = None,
     include_expired: IncludeExpiredOption = False,
 ) -> None:
-    """Write one Markdown letter per region: what it asked, what was funded, and for each
-    demand left unfunded why (the allocation's own reason) and what would have changed it."""
+    """Write one letter per region (Markdown, or HTML pages): what it asked, what was
+    funded, and for each demand left unfunded why (the allocation's own reason) and what
+    would have changed it."""
     from matchmaker.allocation.problem import AllocationOptions
     from matchmaker.allocation.report import allocate as allocate_portfolio
     from matchmaker.allocation.solve import Infeasible
     from matchmaker.cli.shell import RunOptions, build_inputs, usage_error, write_or_exit
     from matchmaker.letters import build_letters
     from matchmaker.messages import say
-    from matchmaker.render.letters import file_name, render_letter
+    from matchmaker.render.letters import file_name
+    from matchmaker.render.registry import render
     from matchmaker.scoring.engine import score
 
     run = RunOptions.of(
@@ -110,7 +122,12 @@ def letters(
         raise typer.Exit(1) from None
     written = build_letters(scores, result, round_, language)
     for letter in written:
-        write_or_exit(render_letter(letter), output / file_name(letter), language, inputs)
+        write_or_exit(
+            render("letters", output_format.value, letter),
+            output / file_name(letter, output_format.value),
+            language,
+            inputs,
+        )
     sys.stderr.write(
         say(
             language,

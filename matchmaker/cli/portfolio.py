@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from matchmaker.allocation.problem import AllocationOptions
     from matchmaker.catalog import Catalog
     from matchmaker.inputs import RunInputs
+    from matchmaker.records.reserve import CarriedReserve
     from matchmaker.resolve.demands import ResolvedDemand
 
 ProjectBudgetOption = Annotated[
@@ -103,6 +104,18 @@ MinNewShareOption = Annotated[
         "served in an earlier round.",
     ),
 ]
+ReservePriorityOption = Annotated[
+    float,
+    typer.Option(
+        "--reserve-priority",
+        metavar="SHARE",
+        min=0,
+        max=1,
+        help="With --history: least share of the previous round's reserve demands that "
+        "reappear in this round (with a project they could have) to assign; priced like "
+        "the other fairness rules. Without it they are only reported.",
+    ),
+]
 TimeLimitOption = Annotated[
     float | None,
     typer.Option(
@@ -147,6 +160,10 @@ GROUP_EXPLANATIONS = {
     "new-share": (
         "the share for regions never served before (--min-new-share)",
         "처음 지원받는 지역의 배정 비율(--min-new-share)",
+    ),
+    "reserve-priority": (
+        "the priority for the previous round's reserve (--reserve-priority)",
+        "이전 회차 예비 목록의 우선 배정(--reserve-priority)",
     ),
 }
 
@@ -276,6 +293,40 @@ def across_rounds_or_exit(
         max_repeat=max_repeat,
         min_new_share=min_new_share,
     )
+
+
+def reserve_or_exit(
+    options: AllocationOptions,
+    inputs: RunInputs,
+    reserve_priority: float,
+    kept_round: int | None,
+    language: str,
+) -> tuple[AllocationOptions, CarriedReserve | None]:
+    """With --history: the previous round's reserve demands found in this run (always
+    reported), and the priority for them only when --reserve-priority asks; the option
+    without --history is a usage error."""
+    from dataclasses import replace
+
+    from matchmaker.cli.shell import usage_error
+    from matchmaker.messages import say
+    from matchmaker.records.reserve import carried_reserve
+
+    if inputs.history is None:
+        if reserve_priority > 0:
+            usage_error(
+                say(
+                    language,
+                    "--reserve-priority needs --history (the earlier rounds' records)",
+                    "--reserve-priority에는 --history(이전 회차 기록)가 필요합니다",
+                )
+            )
+        return options, None
+    carried = carried_reserve(inputs.history, inputs.records(), kept_round)
+    if reserve_priority <= 0:
+        return options, carried
+    return replace(
+        options, reserve_demands=carried.keys, reserve_priority=reserve_priority
+    ), carried
 
 
 @contextmanager

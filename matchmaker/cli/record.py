@@ -106,13 +106,17 @@ def decision(
     from matchmaker.cli.options import resolve_today
     from matchmaker.cli.shell import write_or_exit
     from matchmaker.records import RecordError, changed_inputs, decision_from_allocation
+    from matchmaker.records.decision import reserve_titles
     from matchmaker.saved_runs import UnreadableRun, read_saved_run
 
     language = resolve_language(lang)
     date = resolve_today(decided) if decided is not None else None
     try:
         document, _ = read_saved_run(allocation)
-        recorded = decision_from_allocation(document, round_, date, note)
+        titles = reserve_titles(
+            document.get("inputs") if isinstance(document, dict) else None, Path.cwd()
+        )
+        recorded = decision_from_allocation(document, round_, date, note, titles)
     except UnreadableRun as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(1) from None

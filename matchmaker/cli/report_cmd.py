@@ -32,6 +32,7 @@ from matchmaker.cli.portfolio import (
     MinNewShareOption,
     PerDemandOption,
     ProjectBudgetOption,
+    ReservePriorityOption,
     SynergyBonusOption,
     TimeLimitOption,
     UnknownCostOption,
@@ -60,6 +61,7 @@ def report(
     history: HistoryOption = None,
     max_repeat: MaxRepeatOption = None,
     min_new_share: MinNewShareOption = 0.0,
+    reserve_priority: ReservePriorityOption = 0.0,
     draws: Annotated[
         int,
         typer.Option(
@@ -114,6 +116,7 @@ def report(
         across_rounds_or_exit,
         allocation_options_or_exit,
         refusals_exit,
+        reserve_or_exit,
     )
     from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
     from matchmaker.report.data import build_report_data
@@ -153,6 +156,7 @@ def report(
         time_limit=time_limit,
     )
     options = across_rounds_or_exit(options, inputs, max_repeat, min_new_share, None, language)
+    options, _ = reserve_or_exit(options, inputs, reserve_priority, None, language)
     with refusals_exit(options, language):
         data = build_report_data(inputs, options, language=language, draws=draws, seed=seed)
     from matchmaker.render.registry import render

@@ -11,6 +11,7 @@ from matchmaker.cli.options import (
     MAX_DRAWS,
     MAX_SECONDS,
     CatalogOption,
+    HistoryOption,
     IncludeExpiredOption,
     LangOption,
     SeedOption,
@@ -58,6 +59,7 @@ def sensitivity(
     lang: LangOption = None,
     today: TodayOption = None,
     include_expired: IncludeExpiredOption = False,
+    history: HistoryOption = None,
 ) -> None:
     """How far each recommendation holds as the weights change (exact and Monte-Carlo)."""
     from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
@@ -75,11 +77,12 @@ def sensitivity(
         today=today,
         output_format=output_format.value,
         include_expired=include_expired,
+        history=history,
     )
     language = options.language
     inputs = build_inputs(options)
     assert inputs.catalog is not None and inputs.profile is not None
-    scores = score(inputs.catalog, inputs.records(), inputs.profile)
+    scores = score(inputs.catalog, inputs.records(), inputs.profile, inputs.history)
     found = run_sensitivity(scores, draws=draws, seed=seed)
     survival = None
     if allocation:
@@ -118,6 +121,7 @@ def compare(
     lang: LangOption = None,
     today: TodayOption = None,
     include_expired: IncludeExpiredOption = False,
+    history: HistoryOption = None,
 ) -> None:
     """Rank under several profiles side by side, with Kendall's tau and the biggest moves."""
     from matchmaker.cli.shell import RunOptions, build_inputs, emit_to_stderr, write_or_exit
@@ -136,6 +140,7 @@ def compare(
         today=today,
         output_format=output_format.value,
         include_expired=include_expired,
+        history=history,
     )
     language = options.language
     if len(profiles) < 2:
@@ -153,7 +158,7 @@ def compare(
         loaded.append(document.model)
     if len({p.id for p in loaded}) < len(loaded):
         raise typer.BadParameter("the profiles' ids must differ", param_hint="PROFILE...")
-    scores = score(inputs.catalog, inputs.records(), inputs.profile)
+    scores = score(inputs.catalog, inputs.records(), inputs.profile, inputs.history)
     comparison = run_compare(scores, loaded)
     report = ComparisonReport(comparison, language, inputs.input_hashes())
     write_or_exit(render("compare", output_format.value, report), None, language, inputs)

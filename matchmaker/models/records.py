@@ -78,6 +78,12 @@ class ReserveEntry(Strict):
     score: Score | None = Field(
         None, description="그 짝의 점수. / The score of that pair.", examples=[31.2]
     )
+    title: ShortText | None = Field(
+        None,
+        description="그 수요의 제목(다음 회차에 다시 낸 수요를 찾는 데 씁니다). / The demand's "
+        "title, to find it when the region files it again in the next round.",
+        examples=["섬 학교 수학여행 교류"],
+    )
 
 
 class Decision(Strict):

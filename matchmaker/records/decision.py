@@ -89,6 +89,29 @@ def changed_inputs(inputs: Mapping[str, str], here: Path) -> list[ChangedInput]:
     return found
 
 
+def reserve_titles(inputs: object, here: Path) -> dict[str, str]:
+    """PROPOSAL/DEMAND → title, from the proposals among a saved run's inputs as found
+    now (the reserve list records titles so a demand filed again under another id next
+    round is still found); files that are gone or are not proposals are passed over."""
+    from matchmaker.loading.documents import load_file
+    from matchmaker.models import Proposal
+
+    titles: dict[str, str] = {}
+    if not isinstance(inputs, Mapping):
+        return titles
+    for name in sorted(str(key) for key in inputs):
+        if name.startswith("catalog/"):
+            continue  # the catalog holds no proposals
+        path = _locate(name, here)
+        if path is None:
+            continue
+        document = load_file(path, kinds=frozenset({"proposal"}))
+        if isinstance(document.model, Proposal):
+            for demand in document.model.demands:
+                titles[f"{document.model.id}/{demand.id}"] = demand.title
+    return titles
+
+
 def _text(item: Mapping[str, Any], key: str) -> str:
     value = item.get(key)
     if not isinstance(value, str) or not value:
@@ -118,11 +141,16 @@ def _reserve_order(entry: dict[str, Any]) -> tuple[float, str]:
 
 
 def decision_from_allocation(
-    allocation: Any, round_: int, decided: dt.date | None = None, note: str | None = None
+    allocation: Any,
+    round_: int,
+    decided: dt.date | None = None,
+    note: str | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> RecordedDecision:
     """The decision an allocate JSON output records: its assignments as funded pairs
     (amount: the pair's cost where known; score), its capacity-, budget- or
-    fairness-blocked demands as the reserve (best first), and its input hashes."""
+    fairness-blocked demands as the reserve (best first, with their `titles` where
+    given), and its input hashes."""
     if not isinstance(allocation, dict) or allocation.get("version") != 1:
         raise RecordError(
             'not a matchmaker JSON output (no "version": 1)',
@@ -160,12 +188,14 @@ def decision_from_allocation(
     for item in unassigned:
         if isinstance(item, dict) and item.get("code") in RESERVE_CODES:
             project = item.get("best_project")
+            key = f"{_text(item, 'proposal')}/{_text(item, 'demand')}"
             reserve.append(
                 {
-                    "demand": f"{_text(item, 'proposal')}/{_text(item, 'demand')}",
+                    "demand": key,
                     "project": project if isinstance(project, str) else None,
                     "region": _region(item),
                     "score": _number(item, "best_score"),
+                    "title": (titles or {}).get(key),
                 }
             )
     reserve.sort(key=_reserve_order)

@@ -110,20 +110,25 @@ class History:
                     counts[pair.region] += 1
         return dict(sorted(counts.items()))
 
+    def targets_met(self, result: Result) -> tuple[int, int]:
+        """One result's targets met, of those it states both a target and an actual for,
+        each in its indicator's direction."""
+        outcomes = [
+            m.met("lower" if m.indicator in self.lower_is_better else "higher")
+            for m in result.indicators
+        ]
+        judged = [outcome for outcome in outcomes if outcome is not None]
+        return sum(judged), len(judged)
+
     def attainment(self) -> tuple[dict[str, Attainment], dict[str, Attainment]]:
         """Targets met per project and per region, over every result recorded."""
         regions = self.pair_region()
         by_project: dict[str, Attainment] = defaultdict(Attainment)
         by_region: dict[str, Attainment] = defaultdict(Attainment)
         for _, result in self.results:
-            outcomes = [
-                m.met("lower" if m.indicator in self.lower_is_better else "higher")
-                for m in result.indicators
-            ]
-            judged = [outcome for outcome in outcomes if outcome is not None]
-            if not judged:
+            count, total = self.targets_met(result)
+            if not total:
                 continue
-            count, total = sum(judged), len(judged)
             by_project[result.project] = _add(by_project[result.project], count, total, result.year)
             region = regions.get(result.pair)
             if region is not None:

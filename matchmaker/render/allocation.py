@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from matchmaker.allocation.report import AllocationResult
 from matchmaker.messages import say
@@ -99,7 +100,41 @@ def render_csv(report: AllocationReport) -> str:
 
 
 def render_table(report: AllocationReport) -> str:
-    return _table(report.result, report.language)
+    text = _table(report.result, report.language)
+    carried = report.extra.get("reserve_carried")
+    if isinstance(carried, dict):
+        text += reserve_line(carried, report.language) + "\n"
+    return text
+
+
+def reserve_line(carried: Mapping[str, Any], language: str) -> str:
+    """One line on the previous round's reserve list: which of its demands came back, and
+    whether they were given priority (only ever when asked)."""
+    if carried["round"] is None:
+        return say(
+            language,
+            "Reserve list: no earlier decision in the records.",
+            "예비 목록: 기록에 이전 회차 결정이 없습니다.",
+        )
+    demands = carried["demands"]
+    names = ", ".join(f"{d['demand']} (← {d['earlier']})" for d in demands) or "-"
+    priority = carried["priority"]
+    rule = (
+        say(
+            language,
+            f"given priority (--reserve-priority {priority})",
+            f"우선 배정함(--reserve-priority {priority})",
+        )
+        if priority
+        else say(language, "no priority given", "우선 배정하지 않음")
+    )
+    return say(
+        language,
+        f"Reserve list of round {carried['round']}: {len(demands)} of its "
+        f"{carried['reserve']} demand(s) reappear in this round: {names}; {rule}.",
+        f"{carried['round']}년 회차 예비 목록 {carried['reserve']}건 중 {len(demands)}건이 "
+        f"이번 회차에 다시 나왔습니다: {names}. {rule}.",
+    )
 
 
 def render_markdown(report: AllocationReport) -> str:

@@ -36,6 +36,14 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", text))
 
 
+def markdown_code(text: str) -> str:
+    """An inline code span holding `text` exactly: its fence is longer than any run of
+    backticks inside, so nothing in the text can close it."""
+    fence = "`" * (1 + max((len(run) for run in re.findall("`+", text)), default=0))
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 class _SafeWriter:
     """csv.writer whose every row goes through `csv_cell`."""
 

@@ -7,12 +7,11 @@ spans that no backtick inside can close.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from matchmaker.letters import RegionLetter
 from matchmaker.messages import say
-from matchmaker.render.cells import markdown_text
+from matchmaker.render.cells import markdown_code, markdown_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,15 +20,12 @@ class LettersReport:
     language: str
 
 
-def file_name(letter: RegionLetter) -> str:
-    """`2027-52710.md`: the round and the region code (stable, ASCII, unique)."""
-    return f"{letter.round}-{letter.region_code}.md"
+EXTENSIONS = {"markdown": "md", "html": "html"}
 
 
-def _code(text: str) -> str:
-    fence = "`" * (1 + max((len(run) for run in re.findall("`+", text)), default=0))
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+def file_name(letter: RegionLetter, output_format: str = "markdown") -> str:
+    """`2027-52710.md` (or `.html`): the round and the region code (stable, ASCII, unique)."""
+    return f"{letter.round}-{letter.region_code}.{EXTENSIONS[output_format]}"
 
 
 def _won(amount: int | None, language: str) -> str:
@@ -48,7 +44,7 @@ def render_letter(letter: RegionLetter) -> str:
             f"# {region} {letter.round}년 회차 결과 안내",
         ),
         "",
-        markdown_text(letter.province_name) + f" · {_code(letter.region_code)}",
+        markdown_text(letter.province_name) + f" · {markdown_code(letter.region_code)}",
         "",
         say(
             lang,
@@ -65,7 +61,7 @@ def render_letter(letter: RegionLetter) -> str:
         outcome = (
             say(lang, "funded", "지원 결정") if funded else say(lang, "not funded", "지원하지 못함")
         )
-        lines.append(f"{number}. **{markdown_text(title)}** ({_code(key)}): {outcome}")
+        lines.append(f"{number}. **{markdown_text(title)}** ({markdown_code(key)}): {outcome}")
     if letter.funded:
         lines += ["", say(lang, "## What was funded", "## 지원이 결정된 수요")]
         for item in letter.funded:
@@ -74,7 +70,7 @@ def render_letter(letter: RegionLetter) -> str:
                 f"### {markdown_text(item.title)}",
                 "",
                 say(lang, "- Project: ", "- 연결된 사업: ")
-                + f"{markdown_text(item.project_name)} ({_code(item.project)})",
+                + f"{markdown_text(item.project_name)} ({markdown_code(item.project)})",
                 say(lang, "- Score: ", "- 점수: ") + f"{item.score:.1f} · {_won(item.cost, lang)}",
             ]
             if item.reasons:
@@ -90,7 +86,7 @@ def render_letter(letter: RegionLetter) -> str:
                 "",
                 f"### {markdown_text(miss.title)}",
                 "",
-                f"- {_code(miss.key)}",
+                f"- {markdown_code(miss.key)}",
                 say(lang, "- Reason: ", "- 이유: ") + markdown_text(miss.reason),
             ]
             if miss.closest is not None:

@@ -72,6 +72,13 @@ WRITERS: dict[str, dict[str, str]] = {
         "table": "matchmaker.render.monitor:render_table",
         "json": "matchmaker.render.monitor:render_json",
     },
+    "note": {
+        "markdown": "matchmaker.render.note:render_markdown",
+    },
+    "letters": {  # one document per region: the writer takes a RegionLetter
+        "markdown": "matchmaker.render.letters:render_letter",
+        "html": "matchmaker.report.letter:render_letter_html",
+    },
 }
 
 
@@ -128,6 +135,15 @@ class GapsFormat(StrEnum):  # gaps and survey
     markdown = "markdown"
 
 
+class NoteFormat(StrEnum):
+    markdown = "markdown"
+
+
+class LettersFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
+
+
 ENUMS: dict[str, type[StrEnum]] = {
     "rank": RankFormat,
     "explain": ExplainFormat,
@@ -140,6 +156,8 @@ ENUMS: dict[str, type[StrEnum]] = {
     "gaps": GapsFormat,
     "survey": GapsFormat,
     "monitor": RegionsFormat,  # table | json, as regions
+    "note": NoteFormat,
+    "letters": LettersFormat,
 }
 
 

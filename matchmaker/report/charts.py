@@ -204,3 +204,20 @@ def equity_charts(data: Any, t: dict[str, str]) -> dict[str, Any]:
             (group, number(price)) for group, price in data.allocation["fairness_prices"].items()
         ],
     }
+
+
+def attainment_chart(history: dict[str, Any], language: str) -> list[dict[str, Any]]:
+    """Each project's share of targets met, as bars on 0–100%."""
+    return bars(
+        [
+            (
+                row["name"][language],
+                row["targets"]["share"] or 0.0,
+                f"{row['targets']['met']}/{row['targets']['of']} · "
+                f"{percent(row['targets']['share'] or 0.0)}",
+            )
+            for row in history["attainment"]
+            if row["targets"] is not None and row["targets"]["of"]
+        ],
+        top=1.0,
+    )

@@ -29,6 +29,7 @@ from matchmaker.render.rank import match_json, no_suitable_sentence, profile_jso
 from matchmaker.render.robustness import sensitivity_entry
 from matchmaker.render.survey import DIMENSIONS, section_title
 from matchmaker.render.survey import rows as survey_rows
+from matchmaker.report.history import history_section
 from matchmaker.report.tiles import TILES
 from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.robustness.sensitivity import sensitivity
@@ -58,6 +59,9 @@ class ReportData:
     allocation: dict[str, Any]  # exactly `allocate --format json`'s document
     gaps: dict[str, Any]  # the clusters as `gaps --format json` has them, with their lines
     survey: dict[str, Any]  # the survey's tables: header, and per dimension its rows
+    # Only with --history: earlier rounds per region and attainment per project (None
+    # otherwise, so a report without history is exactly what it was).
+    history: dict[str, Any] | None = None
 
 
 def build_report_data(
@@ -165,6 +169,9 @@ def build_report_data(
         allocation=allocation,
         gaps=_gaps(found, language),
         survey=_survey(demand_survey, language),
+        history=history_section(inputs.history, inputs.catalog)
+        if inputs.history is not None
+        else None,
     )
 
 

@@ -87,6 +87,9 @@ def render_html(data: ReportData) -> str:
         .render(
             **context(data),
             style=Markup(_asset("report.css")),
+            # The history section's own rules, only on a page that has it, so a report
+            # without --history stays byte for byte what it was.
+            history_style=Markup(_asset("history.css")) if data.history else "",
             script=Markup(script),
             script_hash=_csp_hash(script),
         )
@@ -172,6 +175,7 @@ def context(data: ReportData) -> dict[str, Any]:
         "option_rows": [(name, _option_text(value)) for name, value in data.options.items()],
         # With --draws 0 no shares were computed: the cards say so instead of 0%.
         "shares_computed": bool(data.options.get("draws")),
+        "attainment": charts.attainment_chart(data.history, language) if data.history else [],
     }
 
 

@@ -178,6 +178,40 @@ LABELS: dict[str, tuple[str, str]] = {
     "project_name": ("사업 이름", "Project name"),
     "title_col": ("수요 제목", "Demand title"),
     "status": ("상태", "Status"),
+    "history": ("이전 회차의 기록", "Earlier rounds"),
+    "history_note": (
+        "--history로 읽은 이전 회차의 결정과 결과입니다. 지역마다 회차별로 지원받은 짝과 "
+        "그 뒤 해마다 보고된 결과(목표 달성, 지원 종료 뒤 협력 지속)를, 사업마다 목표 "
+        "달성률을 보여 줍니다.",
+        "The decisions and results of earlier rounds read with --history: for each region, the "
+        "pairs funded round by round and the results reported each year after (targets met, "
+        "cooperation continued after support); for each project, its attainment.",
+    ),
+    "attainment": ("사업별 목표 달성", "Attainment per project"),
+    "attainment_chart": ("목표 달성 비율", "Share of targets met"),
+    "timeline": ("지역별 회차 기록", "Timeline per region"),
+    "targets_met": ("목표 달성", "Targets met"),
+    "continued_after": ("지원 뒤 협력 지속", "Continued after support"),
+    "round": ("회차", "Round"),
+    "year": ("연도", "Year"),
+    "results": ("결과", "Results"),
+    "no_results": ("아직 보고된 결과 없음", "no result reported yet"),
+    "amount_unknown": ("금액 미기록", "amount not recorded"),
+    "continued_yes": ("협력 지속", "continued"),
+    "continued_no": ("협력 중단", "not continued"),
+    "none_recorded": ("기록 없음", "none recorded"),
+    "targets_of": ("판정한 목표 수", "Targets judged"),
+    "continued_of": ("지속 여부가 기록된 짝", "Pairs with continuation recorded"),
+    "unplaced": (
+        "결정 파일에 지역이 적히지 않아 지역별 기록에 넣지 못한 지원 짝",
+        "Funded pairs whose decision names no region, so on no region's line",
+    ),
+    "history_sheet": ("회차 기록", "history"),
+    "attainment_sheet": ("목표 달성", "attainment"),
+    "no_history": (
+        "기록에 지역이 적힌 지원 짝이 없습니다.",
+        "The records hold no funded pair with its region.",
+    ),
 }
 
 

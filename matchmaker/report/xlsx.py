@@ -46,6 +46,8 @@ def render_xlsx(data: ReportData) -> bytes:
     _equity(book, data, t, krw)
     _gaps(book, data, t, krw)
     _survey(book, data, t)
+    if data.history is not None:  # only with --history: other workbooks keep their sheets
+        _history(book, data.history, data.language, t, krw)
     _table(
         book,
         t["inputs_sheet"],
@@ -357,3 +359,74 @@ def _equity(book: Workbook, data: ReportData, t: dict[str, str], krw: str) -> No
                 [t["shares"], key, t[key], None, None, part["assignments_share"], part["krw_share"]]
             )
     _table(book, t["equity_sheet"], columns, rows)
+
+
+def _history(
+    book: Workbook, history: dict[str, Any], language: str, t: dict[str, str], krw: str
+) -> None:
+    """Two sheets: one row per funded pair and result year of earlier rounds (a pair with
+    no result yet has one row with the result columns empty), and one per project."""
+    columns: list[Column] = [
+        (t["region_code"], None),
+        (t["region"], None),
+        (t["round"], COUNT_FORMAT),
+        (t["demand"], None),
+        (t["project"], None),
+        (t["project_name"], None),
+        (t["krw"], krw),
+        (t["year"], COUNT_FORMAT),
+        (t["targets_met"], COUNT_FORMAT),
+        (t["targets_of"], COUNT_FORMAT),
+        (t["continued_after"], None),
+    ]
+    rows: list[list[Any]] = []
+    lines = [(r["code"], r["name"][language], r["pairs"]) for r in history["timeline"]]
+    lines.append((None, None, history["unplaced"]))  # no region recorded: blank, not dropped
+    for code, name, pairs in lines:
+        for pair in pairs:
+            head = [
+                code,
+                name,
+                pair["round"],
+                pair["demand"],
+                pair["project"],
+                pair["project_name"][language],
+                pair["amount"],
+            ]
+            results = pair["results"] or [None]
+            for result in results:
+                rows.append(
+                    head
+                    + (
+                        [result["year"], result["met"], result["of"], result["continued"]]
+                        if result is not None
+                        else [None, None, None, None]
+                    )
+                )
+    _table(book, t["history_sheet"], columns, rows)
+    columns = [
+        (t["project"], None),
+        (t["project_name"], None),
+        (t["targets_met"], COUNT_FORMAT),
+        (t["targets_of"], COUNT_FORMAT),
+        (t["attainment_chart"], SHARE_FORMAT),
+        (t["year"], None),
+        (t["continued_after"], COUNT_FORMAT),
+        (t["continued_of"], COUNT_FORMAT),
+    ]
+    rows = []
+    for row in history["attainment"]:
+        targets, continued = row["targets"], row["continued"]
+        rows.append(
+            [
+                row["project"],
+                row["name"][language],
+                targets["met"] if targets else None,
+                targets["of"] if targets else None,
+                targets["share"] if targets else None,
+                ", ".join(map(str, targets["years"])) if targets else None,
+                continued["met"] if continued else None,
+                continued["of"] if continued else None,
+            ]
+        )
+    _table(book, t["attainment_sheet"], columns, rows)
