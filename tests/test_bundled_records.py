@@ -82,7 +82,18 @@ def test_the_readme_walkthrough(cli, tmp_path: Path, monkeypatch: pytest.MonkeyP
         "json",
     )
     assert allocated.exit_code == 0 and "repeat-cap" in allocated.json()["fairness_prices"]
-    letters = cli("letters", proposals, "--round", "2026", "--history", history, "-o", "letters")
+    letters = cli(
+        "letters",
+        proposals,
+        "--round",
+        "2026",
+        "--history",
+        history,
+        "--today",
+        TODAY,
+        "-o",
+        "letters",
+    )
     assert letters.exit_code == 0 and len(list(Path("letters").iterdir())) >= 10
     pages = cli(
         "letters",
@@ -91,6 +102,8 @@ def test_the_readme_walkthrough(cli, tmp_path: Path, monkeypatch: pytest.MonkeyP
         "2026",
         "--history",
         history,
+        "--today",
+        TODAY,
         "--format",
         "html",
         "-o",
