@@ -235,7 +235,15 @@ class FirstPass:
 
 def first_pass(prepared: Prepared, records: list[ResolvedDemand]) -> FirstPass:
     """Read the demands and score their fit: everything synergy needs from them."""
-    demands = build_demand_features(records, prepared.vocabulary, prepared.theme_ids)
+    return measure(
+        prepared, build_demand_features(records, prepared.vocabulary, prepared.theme_ids)
+    )
+
+
+def measure(prepared: Prepared, demands: DemandFeatures) -> FirstPass:
+    """The first pass on demands already read: similarity, eligibility and fit. Streamed
+    scoring keeps the read features between its passes and calls this again, so no
+    demand's text is read twice."""
     cosine = prepared.term_index.cosine(demands.terms)
     needs, statement = prepared.problem_index.best(demands.terms)
     ruled_out = prepared.term_index.cosine(
@@ -289,9 +297,8 @@ def second_pass(
 
 
 def score(catalog: Catalog, records: list[ResolvedDemand], profile: Profile) -> Scores:
-    """Score every pair of a run that fits in memory (one chunk)."""
-    prepared = Prepared.of(catalog)
-    first = first_pass(prepared, records)
-    region_demand = prepared.region_demand()
-    region_demand.add(first.demands.region_codes, first.strong, first.demands.counted)
-    return second_pass(prepared, first, region_demand, profile)
+    """Score every pair of a run that fits in memory: the streamed path in one chunk."""
+    from matchmaker.scoring.stream import score_chunks
+
+    ((_, scores),) = score_chunks(catalog, records, profile, chunk=max(len(records), 1))
+    return scores

@@ -107,10 +107,15 @@ class ProjectFeatures:
     # Province codes each project's eligibility names, resolved from codes or names
     # (None: no province rule).
     eligible_provinces: list[frozenset[str] | None] = field(default_factory=list)
+    _ids: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def ids(self) -> list[str]:
-        return [p.id for p in self.projects]
+        """The projects' ids, built once: reasons read them per complement checked
+        (rebuilding the list each time was a fifth of `rank` at 10,000 demands)."""
+        if self._ids is None:
+            self._ids = [p.id for p in self.projects]
+        return self._ids
 
 
 # The delivery modes in the order of the models' Mode literal: one list, not two.
