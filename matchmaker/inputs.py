@@ -14,6 +14,7 @@ from matchmaker import bundled
 from matchmaker.catalog import Catalog, load_catalog
 from matchmaker.diagnostics import Diagnostic, has_errors
 from matchmaker.loading.documents import LoadedDocument, load_file
+from matchmaker.loading.pause import gc_paused
 from matchmaker.models import Profile, Proposal
 from matchmaker.resolve.demands import ResolvedDemand, resolve_demands
 from matchmaker.validation import expand
@@ -96,6 +97,17 @@ def load_run(
 
     A proposal whose valid_until is before `today` is left out of the run (the check rule
     expired-proposal says so, as a warning) unless `include_expired`."""
+    with gc_paused():
+        return _load_run(proposal_paths, catalog_root, profile_path, today, include_expired)
+
+
+def _load_run(
+    proposal_paths: list[Path] | None,
+    catalog_root: Path | None,
+    profile_path: Path | None,
+    today: dt.date,
+    include_expired: bool,
+) -> RunInputs:
     from matchmaker.checks import CheckContext, run_rules
 
     catalog, problems = load_catalog(catalog_root or bundled.catalog_dir())

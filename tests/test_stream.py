@@ -64,3 +64,14 @@ def test_spans_cover_the_run_once_and_an_empty_run_is_one_empty_chunk() -> None:
     assert spans(0, 512) == [(0, 0)]
     with pytest.raises(ValueError):
         spans(3, 0)
+
+
+@pytest.mark.parametrize(
+    "name", ["rank-json", "rank-table", "rank-by-project-all", "rank-no-suitable", "rank-csv"]
+)
+def test_rank_in_chunks_of_3_prints_the_saved_output(name: str, tmp_path, monkeypatch) -> None:
+    from tests.test_golden import CASES, GOLDEN, produce
+
+    monkeypatch.setattr(stream, "CHUNK", 3)
+    (case,) = [c for c in CASES if c.name == name]
+    assert produce(case, tmp_path) == (GOLDEN / case.file).read_bytes()

@@ -95,7 +95,7 @@ def rank(
     )
     from matchmaker.ranking import rank_report
     from matchmaker.render.registry import render
-    from matchmaker.scoring.engine import score
+    from matchmaker.scoring import stream
 
     options = RunOptions.of(
         proposals=proposals,
@@ -112,9 +112,15 @@ def rank(
     assert inputs.catalog is not None and inputs.profile is not None
     region_codes = region_codes_or_exit(inputs.catalog, region, language)
     project_ids = project_ids_or_exit(inputs.catalog, project, language)
-    scores = score(inputs.catalog, inputs.records(), inputs.profile)
+    # streamed: one chunk of pairs in memory at a time, whatever the size of the run
+    chunks = (
+        s
+        for _, s in stream.score_chunks(
+            inputs.catalog, inputs.records(), inputs.profile, chunk=stream.CHUNK
+        )
+    )
     report = rank_report(
-        scores,
+        chunks,
         inputs.input_hashes(),
         top=top,
         by=by.value,
@@ -125,5 +131,6 @@ def rank(
         language=language,
         today=options.today.isoformat(),
         include_expired=include_expired,
+        profile=inputs.profile,
     )
     write_or_exit(render("rank", output_format.value, report), output, language, inputs)
