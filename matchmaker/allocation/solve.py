@@ -11,8 +11,9 @@ groups that conflict, and each fairness group can be priced by solving without i
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy import sparse
@@ -32,14 +33,38 @@ class Infeasible(Exception):
         self.groups = groups
 
 
+# HiGHS stops when (bound - objective) / bound is below this (its default mip_rel_gap):
+# "optimal" means within it, and the JSON states it beside the true gap.
+MIP_REL_GAP = 1e-4
+# Seconds kept back from the deadline for what follows the solve (reasons, report, write).
+REPORT_RESERVE = 1.0
+# The shortest solve worth starting: below it, the no-synergy optimum is the answer.
+MIN_SOLVE_SECONDS = 0.05
+
+
 @dataclass(slots=True)
 class Solution:
     chosen: np.ndarray  # n bool over the problem's pairs
     objective: float  # scores of the chosen pairs + synergy bonuses
-    status: str  # "optimal" | "time-limit"
-    gap: float  # relative gap (0 when proven optimal)
+    status: str  # "optimal" (within `tolerance`) | "time-limit"
+    gap: float  # true relative gap (bound - objective) / |bound|: 0 only when they are equal
     bound: float  # best proven upper bound on the objective
     synergy: list[tuple[int, int, int]] = field(default_factory=list)
+    tolerance: float = 0.0  # relative gap the solver accepted as optimal (0: exact method)
+
+
+def relative_gap(objective: float, bound: float) -> float:
+    """(bound - objective) / |bound|, 0 only when the two are equal."""
+    if bound == objective:
+        return 0.0
+    return (bound - objective) / max(abs(bound), 1e-9)
+
+
+def seconds_left(deadline: float | None) -> float | None:
+    """Seconds a solve may take before the deadline, the report's reserve kept back."""
+    if deadline is None:
+        return None
+    return deadline - time.monotonic() - REPORT_RESERVE
 
 
 @dataclass(slots=True)
@@ -171,7 +196,7 @@ def _run(
     time_limit: float | None,
 ) -> object:
     constraint = rows.constraint(keep | {"synergy"})
-    options: dict[str, object] = {"disp": False, "presolve": True}
+    options: dict[str, object] = {"disp": False, "presolve": True, "mip_rel_gap": MIP_REL_GAP}
     if time_limit is not None:
         options["time_limit"] = float(time_limit)
     return milp(
@@ -281,10 +306,79 @@ def solve_assignment(problem: AllocationProblem) -> Solution | None:
 
 
 def solve(problem: AllocationProblem, without: Iterable[str] = ()) -> Solution:
+    """The optimum under the options, or at the deadline the best portfolio found with a
+    proven bound. With synergy, the no-synergy optimum is solved first (exactly, and
+    fast): it is the fallback, so the answer at the limit is never worse than it."""
+    deadline = problem.options.deadline
+    if not problem.synergy_pairs:
+        return _solve_plain(problem, without, deadline)
+    base = _solve_plain(replace(problem, synergy_pairs=[]), without, deadline)
+    fallback = _with_synergy(problem, base)
+    left = seconds_left(deadline)
+    if left is not None and left < MIN_SOLVE_SECONDS:
+        return fallback
+    found = _solve_milp(problem, without, left)
+    if found is None or found.objective < fallback.objective:
+        best = fallback
+        bound = found.bound if found is not None else fallback.bound
+    else:
+        best, bound = found, found.bound
+    bound = max(min(bound, fallback.bound), best.objective)
+    status = "optimal" if found is not None and found.status == "optimal" else "time-limit"
+    return Solution(
+        best.chosen,
+        best.objective,
+        status,
+        round(relative_gap(best.objective, bound), 6),
+        round(bound, 6),
+        best.synergy,
+        MIP_REL_GAP,
+    )
+
+
+def _solve_plain(
+    problem: AllocationProblem, without: Iterable[str], deadline: float | None
+) -> Solution:
+    """Without synergy: column generation when the LP is integral, else the MILP."""
     if is_plain_assignment(problem, without):
         solution = solve_assignment(problem)
         if solution is not None:
             return solution
+    found = _solve_milp(problem, without, seconds_left(deadline))
+    if found is None:
+        raise NoSolutionInTime()
+    return found
+
+
+def _with_synergy(problem: AllocationProblem, base: Solution) -> Solution:
+    """A synergy-free portfolio scored with the synergy it happens to earn, and the bound
+    that follows from the base's: no portfolio scores more than the best without synergy
+    plus a bonus for every complementary pair offered."""
+    given = {
+        (int(problem.region[problem.demand[i]]), int(problem.project[i]))
+        for i in np.flatnonzero(base.chosen)
+    }
+    synergy = [
+        (r, p, q) for r, p, q in problem.synergy_pairs if (r, p) in given and (r, q) in given
+    ]
+    bonus = problem.options.synergy_bonus
+    value = float(problem.value[base.chosen].sum()) + bonus * len(synergy)
+    bound = base.bound + bonus * len(problem.synergy_pairs)
+    return Solution(
+        base.chosen,
+        round(value, 6),
+        "time-limit",
+        round(relative_gap(value, bound), 6),
+        round(bound, 6),
+        synergy,
+        base.tolerance,
+    )
+
+
+def _solve_milp(
+    problem: AllocationProblem, without: Iterable[str], seconds: float | None
+) -> Solution | None:
+    """HiGHS on the full model; None when it stopped at the limit with no portfolio."""
     objective, rows, n, zs, integrality = _build(problem)
     keep = set(ALL_GROUPS) - set(without)
     if n == 0:  # nothing is eligible: an empty portfolio, unless a minimum asks for more
@@ -294,61 +388,38 @@ def solve(problem: AllocationProblem, without: Iterable[str] = ()) -> Solution:
         if unmet:
             raise Infeasible(unmet)
         return Solution(np.zeros(0, dtype=bool), 0.0, "optimal", 0.0, 0.0)
-    result = _run(objective, rows, keep, integrality, problem.options.time_limit)
+    limit = None if seconds is None else max(seconds, MIN_SOLVE_SECONDS)
+    result = _run(objective, rows, keep, integrality, limit)
     status = getattr(result, "status", 4)
     if status == 2:
         raise Infeasible(_diagnose(objective, rows, integrality))
     x = getattr(result, "x", None)
     if x is None and status == 1:
-        return _greedy_incumbent(problem, keep, result)
+        return None
     if x is None:
         raise RuntimeError(f"HiGHS gave no solution: {getattr(result, 'message', '')}")
     chosen = np.asarray(x[:n]) > 0.5
     y = np.asarray(x[n + len(zs) :]) > 0.5
     value = float(problem.value[chosen].sum())
     bonus = problem.options.synergy_bonus * float(y.sum())
-    bound = -float(getattr(result, "mip_dual_bound", -(value + bonus)) or -(value + bonus))
-    gap = float(getattr(result, "mip_gap", 0.0) or 0.0)
+    found = value + bonus
+    reported = getattr(result, "mip_dual_bound", None)
+    bound = -float(reported) if reported is not None and np.isfinite(reported) else np.inf
+    bound = max(bound, found)
+    gap = relative_gap(found, bound) if np.isfinite(bound) else float("inf")
     return Solution(
         chosen=chosen,
-        objective=round(value + bonus, 6),
+        objective=round(found, 6),
         status="optimal" if status == 0 else "time-limit",
-        gap=0.0 if status == 0 else round(gap, 6),
-        bound=round(max(bound, value + bonus), 6),
+        gap=round(gap, 6),
+        bound=round(bound, 6),
         synergy=[pair for pair, on in zip(problem.synergy_pairs, y, strict=True) if on],
+        tolerance=MIP_REL_GAP,
     )
 
 
 class NoSolutionInTime(Exception):
     """The time limit passed before any portfolio satisfying every rule was found."""
-
-
-def _greedy_incumbent(problem: AllocationProblem, keep: set[str], result: object) -> Solution:
-    """At the time limit with no incumbent from HiGHS, the greedy portfolio is the answer
-    reported, with HiGHS's bound, so the gap says how far from optimal it may be. Greedy
-    keeps capacities and budgets only, so it is used only when nothing else is asked."""
-    options = problem.options
-    fairness = (
-        options.min_per_province > 0
-        or options.min_decline_share > 0
-        or options.min_decline_krw_share > 0
-        or options.max_region_share < 1
-    )
-    if (problem.locked and "locks" in keep) or (fairness and set(FAIRNESS_GROUPS) & keep):
-        raise NoSolutionInTime()
-    chosen = greedy(problem)
-    given = {
-        (int(problem.region[problem.demand[i]]), int(problem.project[i]))
-        for i in np.flatnonzero(chosen)
-    }
-    synergy = [
-        (r, p, q) for r, p, q in problem.synergy_pairs if (r, p) in given and (r, q) in given
-    ]
-    value = float(problem.value[chosen].sum()) + options.synergy_bonus * len(synergy)
-    bound = -float(getattr(result, "mip_dual_bound", None) or -np.inf)
-    bound = max(bound, value) if np.isfinite(bound) else float("inf")
-    gap = (bound - value) / bound if np.isfinite(bound) and bound > 0 else float("inf")
-    return Solution(chosen, round(value, 6), "time-limit", round(gap, 6), round(bound, 6), synergy)
 
 
 def greedy(problem: AllocationProblem) -> np.ndarray:

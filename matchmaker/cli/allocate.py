@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -167,6 +168,8 @@ def allocate(
     include_expired: IncludeExpiredOption = False,
 ) -> None:
     """Choose the projects for all demands at once, and say why each got what it got."""
+    # --time-limit bounds the whole command: loading, scoring and model building count.
+    started = time.monotonic()
     from matchmaker.allocation.problem import AllocationOptions, ImpossibleLock
     from matchmaker.allocation.report import allocate as allocate_portfolio
     from matchmaker.allocation.solve import Infeasible, NoSolutionInTime
@@ -219,6 +222,7 @@ def allocate(
         locks=tuple(locks),
         forbids=tuple(forbids),
         time_limit=time_limit,
+        deadline=None if time_limit is None else started + time_limit,
     )
     scores = score(inputs.catalog, records, inputs.profile)
     try:
