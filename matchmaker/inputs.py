@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from matchmaker import bundled
+from matchmaker.cache import Store
 from matchmaker.catalog import Catalog, load_catalog
 from matchmaker.diagnostics import Diagnostic, has_errors
 from matchmaker.loading.documents import LoadedDocument, load_file
@@ -110,7 +111,8 @@ def _load_run(
 ) -> RunInputs:
     from matchmaker.checks import CheckContext, run_rules
 
-    catalog, problems = load_catalog(catalog_root or bundled.catalog_dir())
+    store = Store("documents")
+    catalog, problems = load_catalog(catalog_root or bundled.catalog_dir(), store)
     inputs = RunInputs(catalog, today=today, include_expired=include_expired)
     inputs.diagnostics.extend(problems)
     given = proposal_paths or [bundled.proposals_dir()]
@@ -119,7 +121,7 @@ def _load_run(
         where = ", ".join(str(path) for path in given)
         inputs.diagnostics.append(Diagnostic(where, 0, 0, "no-proposals", {"where": where}))
     for path in paths:
-        document = load_file(path, kinds=frozenset({"proposal"}))
+        document = load_file(path, kinds=frozenset({"proposal"}), store=store)
         inputs.proposals.append(document)
         inputs.diagnostics.extend(document.diagnostics)
         if document.text is not None:

@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from matchmaker.cache import Store
 from matchmaker.diagnostics import Diagnostic
 from matchmaker.loading.documents import LoadedDocument, load_file
 from matchmaker.models import PolicyAreasFile, Project, RegionsFile, ThemesFile, TiesFile
@@ -62,17 +63,18 @@ class Catalog:
         return frozenset(area.id for area in self.policy_areas.policy_areas)
 
 
-def load_catalog(root: Path) -> tuple[Catalog | None, list[Diagnostic]]:
-    """Load every catalog file under `root`; None when a reference file is unusable."""
+def load_catalog(root: Path, store: Store | None = None) -> tuple[Catalog | None, list[Diagnostic]]:
+    """Load every catalog file under `root`; None when a reference file is unusable.
+    With a `store`, files loaded before (same bytes) come from the cache."""
     diagnostics: list[Diagnostic] = []
     documents: dict[str, LoadedDocument] = {}
     for kind, name in REFERENCE_FILES.items():
         path = root / name
-        document = load_file(path, kinds=frozenset({kind}))
+        document = load_file(path, kinds=frozenset({kind}), store=store)
         documents[kind] = document
         diagnostics.extend(document.diagnostics)
     project_documents = [
-        load_file(path, kinds=frozenset({"project"}))
+        load_file(path, kinds=frozenset({"project"}), store=store)
         for path in sorted((root / "projects").glob("*.y*ml"))
     ]
     for document in project_documents:

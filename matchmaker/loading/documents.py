@@ -9,6 +9,7 @@ from pathlib import Path as FilePath
 
 from pydantic import BaseModel, ValidationError
 
+from matchmaker.cache import Store, digest
 from matchmaker.diagnostics import Diagnostic, has_errors
 from matchmaker.loading.limits import DEFAULT_LIMITS, Limits
 from matchmaker.loading.nodes import ParsedDocument
@@ -224,9 +225,21 @@ def load_file(
     limits: Limits = DEFAULT_LIMITS,
     kinds: frozenset[str] | None = None,
     display: str | None = None,
+    store: Store | None = None,
 ) -> LoadedDocument:
+    """Read and load one file; with a `store`, a file loaded before (same bytes) comes from
+    the cache instead of being parsed and validated again."""
     name = display or str(path)
     data = read_limited(path, limits, name)
     if isinstance(data, Diagnostic):
         return LoadedDocument(name, "", None, None, None, (data,), None)
-    return load_bytes(data, name, limits, kinds)
+    if store is None:
+        return load_bytes(data, name, limits, kinds)
+    # The same bytes under the same name, kinds and limits always load the same way.
+    key = digest(data, name, ",".join(sorted(kinds or ())), repr(limits))
+    found = store.get(key)
+    if isinstance(found, LoadedDocument) and found.file == name:
+        return found
+    document = load_bytes(data, name, limits, kinds)
+    store.put(key, document)
+    return document

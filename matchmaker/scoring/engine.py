@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from matchmaker.cache import Store, digest
 from matchmaker.catalog import Catalog
 from matchmaker.models import Profile
 from matchmaker.models.common import Names
@@ -152,6 +153,8 @@ class Prepared:
     term_index: ProjectTermIndex
     problem_index: ProblemIndex
     ties: TieIndex
+    text_store: Store | None = None  # cached demand readings (None: read every time)
+    vocabulary_key: str = ""  # the theme vocabulary's fingerprint, part of each cache key
 
     @classmethod
     def of(cls, catalog: Catalog) -> Prepared:
@@ -167,6 +170,8 @@ class Prepared:
                 projects.problem_terms, projects.problem_owner, len(projects.projects)
             ),
             TieIndex.build(catalog),
+            Store("demand-text"),
+            digest(catalog.themes.model_dump_json()),
         )
 
     def region_demand(self) -> RegionDemand:
@@ -235,9 +240,14 @@ class FirstPass:
 
 def first_pass(prepared: Prepared, records: list[ResolvedDemand]) -> FirstPass:
     """Read the demands and score their fit: everything synergy needs from them."""
-    return measure(
-        prepared, build_demand_features(records, prepared.vocabulary, prepared.theme_ids)
+    demands = build_demand_features(
+        records,
+        prepared.vocabulary,
+        prepared.theme_ids,
+        prepared.text_store,
+        prepared.vocabulary_key,
     )
+    return measure(prepared, demands)
 
 
 def measure(prepared: Prepared, demands: DemandFeatures) -> FirstPass:
