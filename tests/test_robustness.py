@@ -188,3 +188,19 @@ def test_compare_prints_a_header_over_aligned_columns(cli) -> None:
     header, first = out.splitlines()[:2]
     assert header.split() == ["demand", "decline-areas", "default", "long-term-first"]
     assert header.index("decline-areas") == first.index(first.split()[1])  # aligned
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_probing_keeps_exactly_the_projects_all_pairs_keep(seed: int) -> None:
+    from matchmaker.robustness.sensitivity import podium_candidates
+
+    rng = np.random.default_rng(seed)
+    points = np.round(rng.uniform(0, 6, (200, 3)))  # coarse: many ties and dominations
+    eligible = rng.random(200) < 0.8
+    active = np.array([True, bool(seed % 2), True])
+    columns = np.flatnonzero(eligible)
+    values = points[columns][:, active]
+    at_least = (values[:, None, :] >= values[None, :, :]).all(axis=2)
+    beyond = (values[:, None, :] > values[None, :, :]).any(axis=2)
+    expected = columns[(at_least & beyond).sum(axis=0) < 3]
+    assert podium_candidates(points, eligible, active).tolist() == expected.tolist()

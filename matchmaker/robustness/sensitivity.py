@@ -67,21 +67,37 @@ def interval_for(
     return weights[component] + low, weights[component] + high
 
 
+PROBES = 16  # strongest projects each candidate is first checked against
+
+
 def podium_candidates(points: np.ndarray, eligible: np.ndarray, active: np.ndarray) -> np.ndarray:
     """Eligible projects that can reach the top 3 under some positive weights.
 
     A project that three others match or beat in every weighted component, and beat
     strictly in one, is behind all three whatever the weights: it is left out before
     the draws, which makes them cheap when a demand has hundreds of candidates.
+
+    Most projects are dominated by a few of the strongest (highest component sum), so each
+    is first compared with those PROBES only; just the ones not already beaten by three of
+    them are compared with every project. The kept set is exactly what comparing all
+    pairs gives (every project was compared with all: 69 % of `sensitivity` at 1,000
+    projects).
     """
     columns = np.flatnonzero(eligible)
     if len(columns) <= 3:
         return columns
     values = points[columns][:, active]
-    at_least = (values[:, None, :] >= values[None, :, :]).all(axis=2)  # j ≥ i everywhere
-    beyond = (values[:, None, :] > values[None, :, :]).any(axis=2)  # j > i somewhere
-    dominated_by = (at_least & beyond).sum(axis=0)
-    return columns[dominated_by < 3]
+    probe = values[np.argsort(-values.sum(axis=1), kind="stable")[:PROBES]]
+    unsure = np.flatnonzero(_dominators(values, probe) < 3)
+    return columns[unsure[_dominators(values[unsure], values) < 3]]
+
+
+def _dominators(values: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """For each row of `values`, how many rows of `others` are at least as good in every
+    component and better in one."""
+    at_least = (others[None, :, :] >= values[:, None, :]).all(axis=2)
+    beyond = (others[None, :, :] > values[:, None, :]).any(axis=2)
+    return (at_least & beyond).sum(axis=1)
 
 
 def _order(scores: Scores, row: int, totals: np.ndarray) -> np.ndarray:
