@@ -309,7 +309,10 @@ def solve(problem: AllocationProblem, without: Iterable[str] = ()) -> Solution:
     """The optimum under the options, or at the deadline the best portfolio found with a
     proven bound. With synergy, the no-synergy optimum is solved first (exactly, and
     fast): it is the fallback, so the answer at the limit is never worse than it."""
-    deadline = problem.options.deadline
+    options = problem.options
+    deadline = options.deadline
+    if deadline is None and options.time_limit is not None:
+        deadline = time.monotonic() + options.time_limit
     if not problem.synergy_pairs:
         return _solve_plain(problem, without, deadline)
     base = _solve_plain(replace(problem, synergy_pairs=[]), without, deadline)
