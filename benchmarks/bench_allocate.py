@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's code
 
 from matchmaker.allocation.problem import AllocationOptions, AllocationProblem
 from matchmaker.allocation.solve import greedy, solve

@@ -119,7 +119,9 @@ def main() -> None:
             )
         if args.no_floor:
             continue
-        scored, count = scoring_alone(folder)
+        with tempfile.TemporaryDirectory() as cache:  # never the user's own cache folder
+            os.environ["MATCHMAKER_CACHE_DIR"] = cache
+            scored, count = scoring_alone(folder)
         floor = kernel_floor(count, projects)
         print(
             f"{size} scoring alone {scored:.1f} s ({count * projects / scored:,.0f} pairs/s); "

@@ -347,3 +347,45 @@ def test_complementary_pairs_are_every_offered_complementary_pair_once(seed: int
         and any(region[i] == r and project[i] == b for i in range(40))
     ]
     assert complementary_pairs(region, project, complements) == expected
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_synergy_rows_are_the_rows_adding_them_one_by_one_gave(seed: int) -> None:
+    """The vectorised synergy block is the same model, entry for entry and in order."""
+    problem = _problem(
+        np.random.default_rng(seed), demands=9, projects=4, options=AllocationOptions()
+    )
+    _, rows, n, zs, _ = _build(problem)
+    expected: list[tuple[int, int, float]] = []
+    z_index = {key: n + i for i, key in enumerate(zs)}
+    y_start = n + len(zs)
+    row = 0
+    for k, (region, p, q) in enumerate(problem.synergy_pairs):
+        for z in (z_index[(region, p)], z_index[(region, q)]):
+            expected += [(row, y_start + k, 1.0), (row, z, -1.0)]
+            row += 1
+    for (region, p), z in z_index.items():
+        members = [
+            i
+            for i in range(problem.pairs)
+            if problem.project[i] == p and problem.region[problem.demand[i]] == region
+        ]
+        expected += [(row, z, 1.0)] + [(row, i, -1.0) for i in members]
+        row += 1
+    first = rows.groups.index("synergy")
+    found = [
+        (r - first, c, d)
+        for r, c, d in zip(rows.row, rows.col, rows.data, strict=True)
+        if rows.groups[r] == "synergy"
+    ]
+    assert found == expected
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_synergy_cap_is_never_below_what_the_optimum_completes(seed: int) -> None:
+    from matchmaker.allocation.solve import synergy_cap
+
+    problem = _problem(
+        np.random.default_rng(seed), demands=6, projects=4, options=AllocationOptions()
+    )
+    assert len(solve(problem).synergy) <= synergy_cap(problem) <= len(problem.synergy_pairs)
