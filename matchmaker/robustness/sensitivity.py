@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from matchmaker.scoring.engine import COMPONENTS, Scores
-from matchmaker.scoring.order import order_row
+from matchmaker.scoring.order import order_row, top_k
 from matchmaker.scoring.weights import tie_points
 
 FRAGILE_BELOW = 0.60  # first in fewer draws than this: the recommendation is fragile
@@ -119,14 +119,20 @@ def sensitivity(
     if draws:
         sampled[:, active] = rng.dirichlet(concentration * shares[active], size=draws)
     ids = scores.projects.ids
+    in_id_order = ids == sorted(ids)  # then the column is the tie-break, as top_k needs
     found = []
     for row, record in enumerate(scores.demands.records):
         eligible = scores.eligibility.eligible[row]
-        base = _order(scores, row, points[row] @ shares)
-        if len(base) == 0:
+        totals = points[row] @ shares
+        if in_id_order:  # only the first project is needed: no full sort of the row
+            best, _ = top_k(totals[None, :], eligible[None, :], 1)
+            top = int(best[0, 0]) if best.size else -1
+        else:
+            base = _order(scores, row, totals)
+            top = int(base[0]) if len(base) else -1
+        if top < 0:
             found.append(DemandSensitivity(record.key, None, (), {}, {}, False))
             continue
-        top = int(base[0])
         intervals = []
         for j, name in enumerate(COMPONENTS):
             low, high = interval_for(points[row], eligible, top, weights, j)
