@@ -4,8 +4,8 @@ parsed and validated documents, and demands' text as read against the theme voca
 - Where: `$MATCHMAKER_CACHE_DIR`, else the user's cache folder (`$XDG_CACHE_HOME` or
   `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LOCALAPPDATA%` on Windows) under
   `matchmaker/`. Deleting the folder at any time is safe: it is rebuilt as needed.
-- Versioned: every key includes the tool's version and a fingerprint of the source of the
-  loader and the text analyser (so an upgrade or an edit never reads a stale entry), and
+- Versioned: every key includes the tool's version and a fingerprint of the package's
+  source (so an upgrade or an edit never reads a stale entry), and
   entries for demand text include the theme vocabulary's fingerprint.
 - Never trusted if corrupt: each entry carries a SHA-256 of its payload; an entry that is
   short, altered or fails to load is ignored, removed and written again.
@@ -85,14 +85,11 @@ def digest(*parts: bytes | str) -> str:
 
 @cache
 def code_version() -> str:
-    """The tool's version and a hash of the source that produces cached results (the
-    loader, models, region resolution and the text analyser): any change, a new key."""
+    """The tool's version and a hash of the package's source (the loader, models, text
+    analyser and everything they call): any edit or upgrade, a new key. Reading the
+    source costs a few milliseconds, once per process."""
     package = Path(__file__).resolve().parent
-    sources = sorted(
-        path
-        for folder in ("loading", "models", "text", "resolve", "scoring")
-        for path in (package / folder).glob("*.py")
-    )
+    sources = sorted(package.rglob("*.py"))
     parts: list[bytes | str] = [__version__, MAGIC]
     for path in sources:
         parts += [path.relative_to(package).as_posix(), path.read_bytes()]
