@@ -389,3 +389,13 @@ def test_the_synergy_cap_is_never_below_what_the_optimum_completes(seed: int) ->
         np.random.default_rng(seed), demands=6, projects=4, options=AllocationOptions()
     )
     assert len(solve(problem).synergy) <= synergy_cap(problem) <= len(problem.synergy_pairs)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_simple_bound_is_never_below_the_optimum(seed: int) -> None:
+    from matchmaker.allocation.solve import simple_bound
+
+    problem = _problem(
+        np.random.default_rng(seed), demands=6, projects=4, options=AllocationOptions()
+    )
+    assert solve(problem).objective <= simple_bound(problem) + 1e-9
