@@ -1,45 +1,58 @@
-"""Wall time of `matchmaker rank` on the bundled catalog and examples, as a user runs it.
+"""Wall times of `rank`, `sensitivity` and `allocate` on the bundled data, against the
+start-up floor (`python -c "import typer, rich"`) timed in the same run.
 
-Runs the installed command in a fresh process each time (start-up and imports included),
-after one warm-up run, and prints each time and the median. Issue 10's target: under
-1.5 s on the 2-core development machine.
+Each command runs in a fresh process (start-up and imports included) with a warm cache
+(one warm-up run first), interleaved with the floor so that the noise of a shared machine
+falls on both; prints medians and the ratio to the floor's median.
 
-    python benchmarks/bench_bundled.py [--runs 7] [-- extra rank options]
+    python benchmarks/bench_bundled.py [--runs 9]
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = {
+    "floor": [sys.executable, "-c", "import typer, rich"],
+    "rank": [sys.executable, "-m", "matchmaker", "rank"],
+    "sensitivity": [sys.executable, "-m", "matchmaker", "sensitivity"],
+    "allocate": [sys.executable, "-m", "matchmaker", "allocate"],
+}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("extra", nargs="*", help="options passed to matchmaker rank")
+    parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
-    command = [
-        shutil.which("matchmaker") or "matchmaker",
-        "rank",
-        "--today",
-        "2026-11-28",
-        *args.extra,
-    ]
-    subprocess.run(command, check=True, capture_output=True)  # warm-up: caches, bytecode
-    times = []
-    for _ in range(args.runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    print("runs (s):", " ".join(f"{t:.2f}" for t in times))
-    print(
-        f"median {statistics.median(times):.2f} s, min {min(times):.2f} s ({' '.join(command[1:])})"
-    )
-    sys.exit(0)
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "MATCHMAKER_CACHE_DIR": cache}
+        commands = {
+            name: command if name == "floor" else [*command, "--today", "2026-11-28"]
+            for name, command in COMMANDS.items()
+        }
+        for command in commands.values():  # warm-up: bytecode, page cache, the cache
+            subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT)
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, command in commands.items():
+                start = time.perf_counter()
+                subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT)
+                times[name].append(time.perf_counter() - start)
+    floor = statistics.median(times["floor"])
+    for name, found in times.items():
+        median = statistics.median(found)
+        print(
+            f"{name:12} median {median:.2f} s  min {min(found):.2f} s  "
+            f"{median / floor:.1f}x floor  (runs {' '.join(f'{t:.2f}' for t in found)})"
+        )
 
 
 if __name__ == "__main__":

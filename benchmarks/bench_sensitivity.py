@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import resource
+import sys
+import tempfile
 import time
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's code
 
 from matchmaker.bundled import default_profile_path, proposals_dir
 from matchmaker.inputs import load_run
@@ -67,7 +73,9 @@ def main() -> None:
     parser.add_argument("--draws", type=int, default=1000)
     parser.add_argument("--large", default="10000x1000")
     args = parser.parse_args()
-    print(bundled(args.draws), flush=True)
+    with tempfile.TemporaryDirectory() as cache:  # not the user's own cache folder
+        os.environ["MATCHMAKER_CACHE_DIR"] = cache
+        print(bundled(args.draws), flush=True)
     demands, projects = (int(part) for part in args.large.split("x"))
     print(synthetic(demands, projects, args.draws), flush=True)
 

@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE_FILES = ("regions.yaml", "themes.yaml", "policy-areas.yaml", "ties.yaml")
 # Bump when the output for a seed changes, so bench_rank.py regenerates its cached data.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: ties without links to real projects; Seoul partners by code
 
 MODES = (
     "exchange",
@@ -244,7 +244,8 @@ def read_bundled(catalog_dir: Path) -> Source:
         )
         if written:
             regions.append(RegionRef(region.code, written))
-    seoul = [r.name_ko for r in index.regions if r.province_code == SEOUL]
+    # codes, not names: a gu name such as 중구 is shared with other cities and is refused
+    seoul = [r.code for r in index.regions if r.province_code == SEOUL]
     provinces = tuple(r.code for r in index.regions if r.is_province and r.code != SEOUL)
     return Source(
         themes,
@@ -496,7 +497,7 @@ def proposal_yaml(
     if rng.random() < 0.3:
         lines.append("prior_ties:")
         for _ in range(rng.randint(1, 2)):
-            lines.append(f"  - partner: {rng.choice(source.seoul_parties)}")
+            lines.append(f'  - partner: "{rng.choice(source.seoul_parties)}"')
             lines.append(f"    kind: {rng.choice(TIE_KINDS)}")
             if rng.random() < 0.6:
                 lines.append(f"    since: {rng.randint(2010, 2025)}")
@@ -547,6 +548,15 @@ def demand_lines(w: Writer, number: int, priority: int) -> list[str]:
     return lines
 
 
+def unlink_tie_projects(path: Path) -> None:
+    """Drop the `project:` line of each copied tie: it names a real project the synthetic
+    catalog does not have, and the catalog rules `rank` runs refuse such a tie. The ties
+    themselves (region, Seoul party, kind, year, source) stay as they are."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.lstrip().startswith("project:")]
+    path.write_text("".join(kept), encoding="utf-8")
+
+
 def generate(
     demands: int, projects: int, out: Path, seed: int = 1, catalog_dir: Path | None = None
 ) -> tuple[int, int]:
@@ -563,6 +573,7 @@ def generate(
     (out / "proposals").mkdir(parents=True)
     for name in REFERENCE_FILES:
         shutil.copyfile(catalog_dir / name, out / "catalog" / name)
+    unlink_tie_projects(out / "catalog" / "ties.yaml")
     width = max(4, len(str(projects)))
     for number in range(1, projects + 1):
         text = project_yaml(writer, number, projects, width)

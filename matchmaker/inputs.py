@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from matchmaker import bundled
+from matchmaker.cache import Store
 from matchmaker.catalog import Catalog, load_catalog
 from matchmaker.diagnostics import Diagnostic, has_errors
 from matchmaker.loading.documents import LoadedDocument, load_file
+from matchmaker.loading.pause import gc_paused
 from matchmaker.models import Profile, Proposal
 from matchmaker.resolve.demands import ResolvedDemand, resolve_demands
 from matchmaker.validation import expand
@@ -109,9 +111,24 @@ def load_run(
     expired-proposal says so, as a warning) unless `include_expired`. `history` is a
     records folder of earlier rounds: loaded, checked by the record rules that need no
     earlier proposals, and kept for scoring; never found by itself."""
+    with gc_paused():
+        return _load_run(
+            proposal_paths, catalog_root, profile_path, today, include_expired, history
+        )
+
+
+def _load_run(
+    proposal_paths: list[Path] | None,
+    catalog_root: Path | None,
+    profile_path: Path | None,
+    today: dt.date,
+    include_expired: bool,
+    history: Path | None,
+) -> RunInputs:
     from matchmaker.checks import CheckContext, run_rules
 
-    catalog, problems = load_catalog(catalog_root or bundled.catalog_dir())
+    store = Store("documents")
+    catalog, problems = load_catalog(catalog_root or bundled.catalog_dir(), store)
     inputs = RunInputs(catalog, today=today, include_expired=include_expired)
     inputs.diagnostics.extend(problems)
     given = proposal_paths or [bundled.proposals_dir()]
@@ -124,6 +141,7 @@ def load_run(
             path,
             kinds=frozenset({"proposal"}),
             words=catalog.words if catalog is not None else None,
+            store=store,
         )
         inputs.proposals.append(document)
         inputs.diagnostics.extend(document.diagnostics)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
@@ -10,7 +11,7 @@ import numpy as np
 from matchmaker.models import Profile
 from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.scoring.engine import COMPONENTS, Scores
-from matchmaker.scoring.order import order_row
+from matchmaker.scoring.order import order_row, top_k
 from matchmaker.scoring.reasons import reasons
 
 GroupBy = Literal["demand", "project"]
@@ -48,8 +49,12 @@ def order_projects(scores: Scores, row: int) -> list[int]:
     )
 
 
-def _match(scores: Scores, row: int, column: int, rank: int, language: str) -> Match:
+def _match(
+    scores: Scores, row: int, column: int, rank: int, language: str, eligible: bool | None = None
+) -> Match:
     project = scores.projects.projects[column]
+    if eligible is None:
+        eligible = bool(scores.eligibility.eligible[row, column])
     return Match(
         record=scores.demands.records[row],
         project_id=project.id,
@@ -59,11 +64,110 @@ def _match(scores: Scores, row: int, column: int, rank: int, language: str) -> M
         components={
             name: round(float(scores.component(name).values[row, column]), 2) for name in COMPONENTS
         },
-        eligible=bool(scores.eligibility.eligible[row, column]),
+        eligible=eligible,
         confidence=round(float(scores.confidence[row, column]), 2),
         reasons=tuple(reasons(scores, row, column, language)),
         suitable=not bool(scores.no_fit[row]),
     )
+
+
+@dataclass(slots=True)
+class Selection:
+    """What a ranking shows, gathered chunk by chunk of streamed scores (`add`), so a run
+    of any size needs only one chunk's pairs in memory. Matches (and their reasons) are
+    built only for the pairs shown."""
+
+    top: int = 3
+    by: GroupBy = "demand"
+    region_codes: set[str] | None = None
+    project_ids: set[str] | None = None
+    include_ineligible: bool = False
+    language: str = "en"
+    only_no_suitable: bool = False
+    _groups: list[tuple[str, list[Match]]] = field(default_factory=list)
+    _by_project: dict[str, list[tuple[tuple[bool, float, str], Match]]] = field(
+        default_factory=dict
+    )
+    _unsuitable: list[NoSuitable] = field(default_factory=list)
+
+    def add(self, scores: Scores) -> None:
+        rows = selected_rows(scores, self.region_codes, self.only_no_suitable)
+        ids = scores.projects.ids
+        columns = [
+            c for c, pid in enumerate(ids) if self.project_ids is None or pid in self.project_ids
+        ]
+        if self.by == "demand":
+            self._add_by_demand(scores, rows, columns)
+        else:
+            self._add_by_project(scores, rows, columns)
+        self._unsuitable += no_suitable(scores, rows, self.language)
+
+    def _add_by_demand(self, scores: Scores, rows: list[int], columns: list[int]) -> None:
+        eligible = scores.eligibility.eligible
+        records = scores.demands.records
+        ids = scores.projects.ids
+        if self.top > 0 and not self.include_ineligible and ids == sorted(ids):
+            # the top-k of every row at once, in order_row's order (columns in id order)
+            picked = np.array(columns, dtype=int)
+            sub = np.ix_(np.array(rows, dtype=int), picked)
+            best, _ = top_k(scores.total[sub], eligible[sub], self.top)
+            for i, row in enumerate(rows):
+                chosen = [int(picked[c]) for c in best[i] if c >= 0]
+                found = [
+                    _match(scores, row, c, n + 1, self.language, True) for n, c in enumerate(chosen)
+                ]
+                self._groups.append((records[row].key, found))
+            return
+        wanted = set(columns)
+        for row in rows:
+            ordered = [c for c in order_projects(scores, row) if c in wanted]
+            self._groups.append((records[row].key, self._take(scores, row, ordered)))
+
+    def _take(self, scores: Scores, row: int, ordered: list[int]) -> list[Match]:
+        eligible = scores.eligibility.eligible[row]
+        fitting = [c for c in ordered if eligible[c]]
+        chosen = fitting if self.top == 0 else fitting[: self.top]
+        found = [_match(scores, row, c, i + 1, self.language, True) for i, c in enumerate(chosen)]
+        if self.include_ineligible:
+            found += [
+                _match(scores, row, c, 0, self.language, False) for c in ordered if not eligible[c]
+            ]
+        return found
+
+    def _add_by_project(self, scores: Scores, rows: list[int], columns: list[int]) -> None:
+        eligible = scores.eligibility.eligible
+        records = scores.demands.records
+        for column in columns:
+            ordered = sorted(
+                rows,
+                key=lambda r: (not eligible[r, column], -scores.total[r, column], records[r].key),
+            )
+            fitting = [r for r in ordered if eligible[r, column]]
+            kept = fitting if self.top == 0 else fitting[: self.top]
+            if self.include_ineligible:
+                kept += [r for r in ordered if not eligible[r, column]]
+            found = self._by_project.setdefault(scores.projects.ids[column], [])
+            for r in kept:
+                key = (not eligible[r, column], -float(scores.total[r, column]), records[r].key)
+                found.append((key, _match(scores, r, column, 0, self.language)))
+
+    def matches(self) -> list[Match]:
+        """The matches of every chunk added, in the order the whole run would give."""
+        if self.by == "demand":
+            groups = sorted(self._groups, key=lambda group: group[0])
+            return [match for _, found in groups for match in found]
+        matches: list[Match] = []
+        for project in sorted(self._by_project):
+            ordered = [m for _, m in sorted(self._by_project[project], key=lambda km: km[0])]
+            fitting = [m for m in ordered if m.eligible]
+            chosen = fitting if self.top == 0 else fitting[: self.top]
+            matches += [replace(m, rank=i + 1) for i, m in enumerate(chosen)]
+            if self.include_ineligible:
+                matches += [m for m in ordered if not m.eligible]
+        return matches
+
+    def unsuitable(self) -> list[NoSuitable]:
+        return sorted(self._unsuitable, key=lambda item: item.record.key)
 
 
 def rank(
@@ -84,45 +188,11 @@ def rank(
     (`Scores.no_fit`) keeps its closest projects, each marked `suitable=False`;
     `only_no_suitable` lists just those demands.
     """
-    records = scores.demands.records
-    ids = scores.projects.ids
-    rows = selected_rows(scores, region_codes, only_no_suitable)
-    columns = [c for c, pid in enumerate(ids) if project_ids is None or pid in project_ids]
-    eligible = scores.eligibility.eligible
-    matches: list[Match] = []
-    if by == "demand":
-        wanted = set(columns)
-        groups = [
-            (row, [c for c in order_projects(scores, row) if c in wanted])
-            for row in sorted(rows, key=lambda r: records[r].key)
-        ]
-        for row, ordered in groups:
-            matches += _take(scores, [(row, c) for c in ordered], top, include_ineligible, language)
-    else:
-        for column in sorted(columns, key=lambda c: ids[c]):
-            ordered = sorted(
-                rows,
-                key=lambda r: (not eligible[r, column], -scores.total[r, column], records[r].key),
-            )
-            matches += _take(
-                scores, [(r, column) for r in ordered], top, include_ineligible, language
-            )
-    return matches
-
-
-def _take(
-    scores: Scores, pairs: list[tuple[int, int]], top: int, include_ineligible: bool, language: str
-) -> list[Match]:
-    eligible = [(r, c) for r, c in pairs if scores.eligibility.eligible[r, c]]
-    chosen = eligible if top == 0 else eligible[:top]
-    found = [_match(scores, r, c, i + 1, language) for i, (r, c) in enumerate(chosen)]
-    if include_ineligible:
-        found += [
-            _match(scores, r, c, 0, language)
-            for r, c in pairs
-            if not scores.eligibility.eligible[r, c]
-        ]
-    return found
+    selection = Selection(
+        top, by, region_codes, project_ids, include_ineligible, language, only_no_suitable
+    )
+    selection.add(scores)
+    return selection.matches()
 
 
 def top_projects(scores: Scores, row: int, k: int) -> list[str]:
@@ -206,7 +276,7 @@ class RankReport:
 
 
 def rank_report(
-    scores: Scores,
+    scores: Scores | Iterable[Scores],
     inputs: dict[str, str],
     *,
     top: int = 3,
@@ -218,22 +288,22 @@ def rank_report(
     language: str = "en",
     today: str | None = None,
     include_expired: bool = False,
+    profile: Profile | None = None,
 ) -> RankReport:
     """What `matchmaker rank` shows: the matches, the demands with no suitable project,
-    and the run's profile, input hashes and options, ready for any renderer."""
-    matches = rank(
-        scores,
-        top=top,
-        by=by,
-        region_codes=region_codes,
-        project_ids=project_ids,
-        include_ineligible=include_ineligible,
-        language=language,
-        only_no_suitable=only_no_suitable,
+    and the run's profile, input hashes and options, ready for any renderer.
+
+    `scores` is one Scores or the chunks of a streamed run (`score_chunks`); each chunk
+    is used once and can be let go (pass `profile` then, as no chunk may be kept)."""
+    selection = Selection(
+        top, by, region_codes, project_ids, include_ineligible, language, only_no_suitable
     )
-    unsuitable = no_suitable(
-        scores, selected_rows(scores, region_codes, only_no_suitable), language
-    )
+    chunks = [scores] if isinstance(scores, Scores) else scores
+    for chunk in chunks:
+        selection.add(chunk)
+        profile = profile or chunk.profile
+        del chunk
+    assert profile is not None, "rank_report needs a profile when no chunk was given"
     options = (
         ("regions", sorted(region_codes or [])),
         ("projects", sorted(project_ids or [])),
@@ -243,13 +313,13 @@ def rank_report(
         ("today", today),
     )
     return RankReport(
-        matches,
-        scores.profile,
+        selection.matches(),
+        profile,
         inputs,
         by,
         top,
         language,
-        tuple(unsuitable),
+        tuple(selection.unsuitable()),
         only_no_suitable,
         options,
     )

@@ -24,6 +24,20 @@ class Run:
         return json.loads(self.stdout)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """The content-hash cache writes under a temporary folder, never the user's own."""
+    import os
+
+    before = os.environ.get("MATCHMAKER_CACHE_DIR")
+    os.environ["MATCHMAKER_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        os.environ.pop("MATCHMAKER_CACHE_DIR", None)
+    else:
+        os.environ["MATCHMAKER_CACHE_DIR"] = before
+
+
 @pytest.fixture
 def cli() -> object:
     """Run a matchmaker command in-process, with the same error boundary as the script."""

@@ -225,19 +225,57 @@ def test_column_generation_matches_the_full_milp_on_larger_instances(seed: int) 
     assert generated.objective == pytest.approx(-milp_result.fun, abs=1e-6)
 
 
-def test_at_the_time_limit_without_an_incumbent_greedy_is_reported_with_the_bound() -> None:
-    from types import SimpleNamespace
+def test_past_the_deadline_the_answer_is_the_no_synergy_optimum_with_a_true_gap() -> None:
+    import dataclasses
+    import time
 
-    from matchmaker.allocation.solve import ALL_GROUPS, _greedy_incumbent
+    from matchmaker.allocation.solve import relative_gap
 
-    problem = _problem(np.random.default_rng(3), demands=6, projects=3, options=AllocationOptions())
+    rng = np.random.default_rng(3)
+    problem = _problem(rng, demands=6, projects=3, options=AllocationOptions())
     exact = solve(problem)
-    bound = SimpleNamespace(mip_dual_bound=-(exact.objective + 10))
-    answer = _greedy_incumbent(problem, set(ALL_GROUPS), bound)
+    plain = solve(dataclasses.replace(problem, synergy_pairs=[]))
+    late = dataclasses.replace(
+        problem, options=AllocationOptions(time_limit=1.0, deadline=time.monotonic() - 1)
+    )
+    answer = solve(late)
     assert answer.status == "time-limit"
-    assert answer.objective <= exact.objective + 1e-9
-    assert answer.bound == pytest.approx(exact.objective + 10)
-    assert answer.gap == pytest.approx((answer.bound - answer.objective) / answer.bound, abs=1e-6)
+    assert plain.objective <= answer.objective <= exact.objective + 1e-9
+    assert answer.bound >= exact.objective - 1e-9
+    assert answer.gap == round(relative_gap(answer.objective, answer.bound), 6)
+    assert answer.gap > 0
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_an_optimal_synergy_answer_states_the_tolerance_and_its_true_gap(seed: int) -> None:
+    from matchmaker.allocation.solve import MIP_REL_GAP
+
+    problem = _problem(
+        np.random.default_rng(seed), demands=6, projects=3, options=AllocationOptions()
+    )
+    answer = solve(problem)
+    assert answer.status == "optimal" and answer.tolerance == MIP_REL_GAP
+    assert 0 <= answer.gap <= MIP_REL_GAP
+    assert (answer.gap == 0) == (answer.bound == answer.objective)
+
+
+def test_the_relative_gap_is_zero_only_when_objective_and_bound_are_equal() -> None:
+    from matchmaker.allocation.solve import relative_gap
+
+    assert relative_gap(100.0, 100.0) == 0.0
+    assert relative_gap(99.99999, 100.0) > 0
+    assert relative_gap(90.0, 100.0) == pytest.approx(0.1)
+
+
+def test_an_unassigned_reason_names_only_the_rules_that_were_set() -> None:
+    from matchmaker.allocation.report import _rules_set
+
+    problem = _problem(np.random.default_rng(1), demands=4, projects=2, options=AllocationOptions())
+    assert _rules_set(problem.options, problem) == []
+    options = AllocationOptions(min_per_province=1)
+    assert [en for en, _ in _rules_set(options, problem)] == ["--min-per-province"]
+    problem.locked = {(0, 0)}
+    assert [en for en, _ in _rules_set(AllocationOptions(), problem)] == ["--lock"]
 
 
 @pytest.mark.parametrize(
@@ -271,3 +309,93 @@ def test_the_library_refuses_an_option_naming_what_the_run_lacks(
     scores = score(run.catalog, run.records(), run.profile)
     with pytest.raises(UnknownName, match=named):
         allocate(scores, options)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_pair_costs_for_arrays_equal_pair_cost_pair_by_pair(seed: int) -> None:
+    from matchmaker.allocation.problem import pair_costs
+
+    rng = np.random.default_rng(seed)
+
+    def column() -> np.ndarray:
+        values = np.round(rng.uniform(1, 100, 200)) * 1e6
+        values[rng.random(200) < 0.4] = np.nan
+        return values
+
+    request, low, high = column(), column(), column()
+    cost, known = pair_costs(request, low, high)
+    for i in range(200):
+        assert (float(cost[i]), bool(known[i])) == pair_cost(request[i], low[i], high[i])
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_complementary_pairs_are_every_offered_complementary_pair_once(seed: int) -> None:
+    from matchmaker.allocation.problem import complementary_pairs
+
+    rng = np.random.default_rng(seed)
+    complements = rng.random((8, 8)) < 0.4
+    complements = complements | complements.T
+    region = rng.integers(0, 3, 40)
+    project = rng.integers(0, 8, 40)
+    expected = [
+        (r, a, b)
+        for r in range(3)
+        for a in range(8)
+        for b in range(a + 1, 8)
+        if complements[a, b]
+        and any(region[i] == r and project[i] == a for i in range(40))
+        and any(region[i] == r and project[i] == b for i in range(40))
+    ]
+    assert complementary_pairs(region, project, complements) == expected
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_synergy_rows_are_the_rows_adding_them_one_by_one_gave(seed: int) -> None:
+    """The vectorised synergy block is the same model, entry for entry and in order."""
+    problem = _problem(
+        np.random.default_rng(seed), demands=9, projects=4, options=AllocationOptions()
+    )
+    _, rows, n, zs, _ = _build(problem)
+    expected: list[tuple[int, int, float]] = []
+    z_index = {key: n + i for i, key in enumerate(zs)}
+    y_start = n + len(zs)
+    row = 0
+    for k, (region, p, q) in enumerate(problem.synergy_pairs):
+        for z in (z_index[(region, p)], z_index[(region, q)]):
+            expected += [(row, y_start + k, 1.0), (row, z, -1.0)]
+            row += 1
+    for (region, p), z in z_index.items():
+        members = [
+            i
+            for i in range(problem.pairs)
+            if problem.project[i] == p and problem.region[problem.demand[i]] == region
+        ]
+        expected += [(row, z, 1.0)] + [(row, i, -1.0) for i in members]
+        row += 1
+    first = rows.groups.index("synergy")
+    found = [
+        (r - first, c, d)
+        for r, c, d in zip(rows.row, rows.col, rows.data, strict=True)
+        if rows.groups[r] == "synergy"
+    ]
+    assert found == expected
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_synergy_cap_is_never_below_what_the_optimum_completes(seed: int) -> None:
+    from matchmaker.allocation.solve import synergy_cap
+
+    problem = _problem(
+        np.random.default_rng(seed), demands=6, projects=4, options=AllocationOptions()
+    )
+    assert len(solve(problem).synergy) <= synergy_cap(problem) <= len(problem.synergy_pairs)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_simple_bound_is_never_below_the_optimum(seed: int) -> None:
+    from matchmaker.allocation.solve import simple_bound
+
+    problem = _problem(
+        np.random.default_rng(seed), demands=6, projects=4, options=AllocationOptions()
+    )
+    assert solve(problem).objective <= simple_bound(problem) + 1e-9

@@ -188,3 +188,25 @@ def test_a_lock_that_cannot_hold_is_refused_not_dropped(cli, options: list[str],
     assert run.exit_code == 2
     assert "cannot hold" in run.stderr and why in run.stderr
     assert run.stdout == ""
+
+
+def test_time_limit_counts_from_the_start_and_is_never_worse_than_no_synergy(cli) -> None:
+    plain = cli("allocate", "--synergy-bonus", "0", "--format", "json", "--today", "2026-11-28")
+    limited = cli(
+        "allocate",
+        "--synergy-bonus",
+        "5",
+        "--time-limit",
+        "0.1",
+        "--format",
+        "json",
+        "--today",
+        "2026-11-28",
+    )
+    assert limited.exit_code == 0, limited.output
+    answer = limited.json()
+    # no time was left after loading and scoring (the reserve for the report is 1 s)
+    assert answer["status"] == "time-limit"
+    assert answer["objective"] >= plain.json()["objective"]
+    assert answer["bound"] >= answer["objective"] and answer["gap"] > 0
+    assert all(u["code"] != "fairness" for u in answer["unassigned"])

@@ -16,17 +16,19 @@ def test_eligible_first_then_total_descending_then_id() -> None:
     assert order_row(totals, eligible, ids, include_ineligible=True) == [1, 2, 0, 3]
 
 
+@pytest.mark.parametrize("k", [1, 3, 11, 12, 15])
 @pytest.mark.parametrize("seed", range(20))
-def test_the_vectorised_top_k_agrees_with_the_row_order(seed: int) -> None:
+def test_the_vectorised_top_k_agrees_with_the_row_order(seed: int, k: int) -> None:
     rng = np.random.default_rng(seed)
     rows, cols = 30, 12
     # Few distinct values, so ties are common and the id tie-break is exercised.
     totals = rng.integers(0, 5, size=(rows, cols)).astype(float)
     eligible = rng.random((rows, cols)) < 0.7
     ids = [f"p{c:02d}" for c in range(cols)]
-    best, values = top_k(totals, eligible, 3)
+    best, values = top_k(totals, eligible, k)
+    assert best.shape == (rows, min(k, cols))
     for row in range(rows):
-        expected = order_row(totals[row], eligible[row], ids)[:3]
+        expected = order_row(totals[row], eligible[row], ids)[:k]
         got = [int(c) for c in best[row] if c >= 0]
         assert got == expected
         assert np.array_equal(values[row][: len(got)], totals[row][got])

@@ -239,3 +239,19 @@ def test_compare_with_history_ranks_with_the_track_record(cli, tmp_path: Path) -
     without = cli("compare", *profiles, "--format", "json", *TODAY).json()
     assert given["overall_tau"] != without["overall_tau"]
     assert any(name.startswith("examples/records/") for name in given["inputs"])
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_probing_keeps_exactly_the_projects_all_pairs_keep(seed: int) -> None:
+    from matchmaker.robustness.sensitivity import podium_candidates
+
+    rng = np.random.default_rng(seed)
+    points = np.round(rng.uniform(0, 6, (200, 3)))  # coarse: many ties and dominations
+    eligible = rng.random(200) < 0.8
+    active = np.array([True, bool(seed % 2), True])
+    columns = np.flatnonzero(eligible)
+    values = points[columns][:, active]
+    at_least = (values[:, None, :] >= values[None, :, :]).all(axis=2)
+    beyond = (values[:, None, :] > values[None, :, :]).any(axis=2)
+    expected = columns[(at_least & beyond).sum(axis=0) < 3]
+    assert podium_candidates(points, eligible, active).tolist() == expected.tolist()

@@ -3,13 +3,21 @@ what each fairness rule cost, and who received what."""
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from matchmaker.allocation.problem import AllocationOptions, AllocationProblem, build_problem
-from matchmaker.allocation.solve import FAIRNESS_GROUPS, Infeasible, Solution, solve
+from matchmaker.allocation.solve import (
+    FAIRNESS_GROUPS,
+    MIN_SOLVE_SECONDS,
+    Infeasible,
+    Solution,
+    seconds_left,
+    solve,
+)
 from matchmaker.messages import say
 from matchmaker.scoring.engine import Scores
 from matchmaker.scoring.reasons import reasons
@@ -60,10 +68,18 @@ class AllocationResult:
 
 
 def allocate(scores: Scores, options: AllocationOptions, language: str = "en") -> AllocationResult:
+    """Build, solve and explain the portfolio. With a time limit, everything here (model
+    building, the fairness prices) counts against it; a fairness rule whose price there is
+    no time left to compute is left out of `fairness_prices`."""
+    if options.time_limit is not None and options.deadline is None:
+        options = replace(options, deadline=time.monotonic() + options.time_limit)
     problem = build_problem(scores, options)
     solution = solve(problem)
     prices: dict[str, float] = {}
     for group in _active_fairness(options):
+        left = seconds_left(options.deadline)
+        if left is not None and left < MIN_SOLVE_SECONDS:
+            break
         try:
             relaxed = solve(problem, without=[group])
             prices[group] = round(relaxed.objective - solution.objective, 4)
@@ -272,14 +288,60 @@ def _why_unassigned(
                 f"{ids[column]}의 사업 예산이 부족합니다",
             ),
         )
+    rules = _rules_set(options, problem)
+    if rules:
+        en = ", ".join(name for name, _ in rules)
+        ko = ", ".join(name for _, name in rules)
+        return result(
+            "fairness",
+            say(
+                language,
+                f"the rules set for this run ({en}) gave its place to other demands",
+                f"이번 실행에 정한 조건({ko}) 때문에 다른 수요가 우선했습니다",
+            ),
+        )
+    if solution.status != "optimal":
+        return result(
+            "time-limit",
+            say(
+                language,
+                f"the time limit came before a better portfolio including it was found "
+                f"(gap {solution.gap:.2%})",
+                f"이 수요를 포함한 더 나은 배정을 찾기 전에 시간 제한에 도달했습니다"
+                f"(격차 {solution.gap:.2%})",
+            ),
+        )
     return result(
-        "fairness",
+        "outscored",
         say(
             language,
-            "the fairness constraints or locks gave its place to other demands",
-            "형평성 조건이나 고정 배정 때문에 다른 수요가 우선했습니다",
+            "every project open to it went to demands that add more to the total",
+            "맞는 사업이 모두 전체 점수에 더 기여하는 수요에 배정되었습니다",
         ),
     )
+
+
+def _rules_set(options: AllocationOptions, problem: AllocationProblem) -> list[tuple[str, str]]:
+    """The rules that can give a demand's place to another, named as the user set them:
+    only those actually set (a reason never blames a rule or lock that was not)."""
+    found = []
+    if options.min_per_province > 0:
+        found.append(("--min-per-province", "--min-per-province"))
+    if options.min_decline_share > 0:
+        found.append(("--min-decline-share", "--min-decline-share"))
+    if options.min_decline_krw_share > 0:
+        found.append(("--min-decline-krw-share", "--min-decline-krw-share"))
+    if options.max_region_share < 1:
+        found.append(("--max-region-share", "--max-region-share"))
+    if options.max_repeat is not None:
+        found.append(("--max-repeat", "--max-repeat"))
+    if options.min_new_share > 0:
+        found.append(("--min-new-share", "--min-new-share"))
+    if options.reserve_priority > 0 and options.reserve_demands:
+        found.append(("--reserve-priority", "--reserve-priority"))
+    if problem.locked:
+        found.append(("--lock", "--lock"))
+    return found
 
 
 def _share(part: float, whole: float) -> float:

@@ -12,8 +12,9 @@ groups that conflict, and each fairness group can be priced by solving without i
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy import sparse
@@ -41,14 +42,41 @@ class Infeasible(Exception):
         self.groups = groups
 
 
+# HiGHS stops when (bound - objective) / bound is below this (its default mip_rel_gap):
+# "optimal" means within it, and the JSON states it beside the true gap.
+MIP_REL_GAP = 1e-4
+# Seconds kept back from the deadline for what follows the solve (reasons, report, write).
+REPORT_RESERVE = 1.0
+# Share of the time left that HiGHS is given: it overshoots its limit (measured up to
+# ~2 s at 2,000 × 200 while presolving and returning the model).
+SOLVER_SHARE = 0.8
+# The shortest solve worth starting: below it, the no-synergy optimum is the answer.
+MIN_SOLVE_SECONDS = 0.05
+
+
 @dataclass(slots=True)
 class Solution:
     chosen: np.ndarray  # n bool over the problem's pairs
     objective: float  # scores of the chosen pairs + synergy bonuses
-    status: str  # "optimal" | "time-limit"
-    gap: float  # relative gap (0 when proven optimal)
+    status: str  # "optimal" (within `tolerance`) | "time-limit"
+    gap: float  # true relative gap (bound - objective) / |bound|: 0 only when they are equal
     bound: float  # best proven upper bound on the objective
     synergy: list[tuple[int, int, int]] = field(default_factory=list)
+    tolerance: float = 0.0  # relative gap the solver accepted as optimal (0: exact method)
+
+
+def relative_gap(objective: float, bound: float) -> float:
+    """(bound - objective) / |bound|, 0 only when the two are equal."""
+    if bound == objective:
+        return 0.0
+    return (bound - objective) / max(abs(bound), 1e-9)
+
+
+def seconds_left(deadline: float | None) -> float | None:
+    """Seconds a solve may take before the deadline, the report's reserve kept back."""
+    if deadline is None:
+        return None
+    return deadline - time.monotonic() - REPORT_RESERVE
 
 
 @dataclass(slots=True)
@@ -80,6 +108,25 @@ class _Rows:
         self.upper.append(upper)
         self.groups.append(group)
 
+    def add_block(
+        self,
+        group: str,
+        rows: np.ndarray,
+        columns: np.ndarray,
+        coefficients: np.ndarray,
+        lower: np.ndarray,
+        upper: np.ndarray,
+    ) -> None:
+        """Many rows at once: entry e goes to new row `rows[e]` (0-based within the block),
+        entries kept in the order given, as `add` row by row would keep them."""
+        first = len(self.lower)
+        self.row += (np.asarray(rows, dtype=np.int64) + first).tolist()
+        self.col += np.asarray(columns, dtype=np.int64).tolist()
+        self.data += np.asarray(coefficients, dtype=float).tolist()
+        self.lower += np.asarray(lower, dtype=float).tolist()
+        self.upper += np.asarray(upper, dtype=float).tolist()
+        self.groups += [group] * len(lower)
+
     def constraint(self, keep: set[str]) -> LinearConstraint | None:
         rows = [i for i, group in enumerate(self.groups) if group in keep]
         if not rows:
@@ -105,7 +152,6 @@ def _build(
         {(r, p) for r, p, _ in problem.synergy_pairs}
         | {(r, q) for r, _, q in problem.synergy_pairs}
     )
-    z_index = {key: n + i for i, key in enumerate(zs)}
     y_start = n + len(zs)
     columns = y_start + len(problem.synergy_pairs)
     objective = np.zeros(columns)
@@ -131,8 +177,9 @@ def _build(
     if options.budget is not None:
         rows.add("budget", everything, problem.cost, -np.inf, options.budget)
     if options.min_per_province > 0:
+        pair_province = problem.province[problem.demand]
         for province in range(len(problem.province_codes)):
-            members = [i for i in everything if problem.province[problem.demand[i]] == province]
+            members = np.flatnonzero(pair_province == province).tolist()
             rows.add(
                 "min-per-province", members, [1.0] * len(members), options.min_per_province, np.inf
             )
@@ -173,21 +220,65 @@ def _build(
         need = float(math.floor(options.reserve_priority * carried + 1e-9))
         if members and need > 0:
             rows.add("reserve-priority", members, [1.0] * len(members), need, np.inf)
-    locked = [
-        i for i in everything if (int(problem.demand[i]), int(problem.project[i])) in problem.locked
-    ]
+    locked = (
+        [
+            i
+            for i in everything
+            if (int(problem.demand[i]), int(problem.project[i])) in problem.locked
+        ]
+        if problem.locked
+        else []
+    )
     for i in locked:
         rows.add("locks", [i], [1.0], 1.0, np.inf)
-    for k, (region, p, q) in enumerate(problem.synergy_pairs):
-        y = y_start + k
-        rows.add("synergy", [y, z_index[(region, p)]], [1.0, -1.0], -np.inf, 0.0)
-        rows.add("synergy", [y, z_index[(region, q)]], [1.0, -1.0], -np.inf, 0.0)
-    for (region, p), z in z_index.items():
-        members = [i for i in by_project.get(p, []) if problem.region[problem.demand[i]] == region]
-        rows.add("synergy", [z, *members], [1.0] + [-1.0] * len(members), -np.inf, 0.0)
+    _synergy_rows(problem, rows, zs, y_start, n)
     integrality = np.zeros(columns)
     integrality[:n] = 1
     return objective, rows, n, zs, integrality
+
+
+def _synergy_rows(
+    problem: AllocationProblem, rows: _Rows, zs: list[tuple[int, int]], y_start: int, n: int
+) -> None:
+    """y ≤ z_p and y ≤ z_q for each complementary pair, then z ≤ Σ x over the region's
+    pairs of that project: the rows, and the order of rows and entries, that adding them
+    one by one gave (so HiGHS sees the same model), built with numpy (one by one it took
+    two minutes at 2,000 × 200)."""
+    if not zs:
+        return
+    projects = len(problem.capacity)
+    z_codes = np.array([r * projects + p for r, p in zs], dtype=np.int64)  # ascending
+    synergy = np.array(problem.synergy_pairs, dtype=np.int64).reshape(-1, 3)
+    z_p = n + np.searchsorted(z_codes, synergy[:, 0] * projects + synergy[:, 1])
+    z_q = n + np.searchsorted(z_codes, synergy[:, 0] * projects + synergy[:, 2])
+    y = y_start + np.arange(len(synergy))
+    count = len(synergy)
+    rows.add_block(
+        "synergy",
+        np.repeat(np.arange(2 * count), 2),
+        np.stack([y, z_p, y, z_q], axis=1).ravel(),
+        np.tile([1.0, -1.0, 1.0, -1.0], count),
+        np.full(2 * count, -np.inf),
+        np.zeros(2 * count),
+    )
+    pair_codes = problem.region[problem.demand].astype(np.int64) * projects + problem.project
+    position = np.searchsorted(z_codes, pair_codes)
+    inside = position < len(z_codes)
+    inside[inside] = z_codes[position[inside]] == pair_codes[inside]
+    members = np.flatnonzero(inside)  # ascending pair index within each z
+    owner = np.concatenate([np.arange(len(zs)), position[members]])
+    column = np.concatenate([n + np.arange(len(zs)), members])
+    coefficient = np.concatenate([np.ones(len(zs)), -np.ones(len(members))])
+    member_flag = np.concatenate([np.zeros(len(zs)), np.ones(len(members))])
+    order = np.lexsort((column, member_flag, owner))  # per z: z itself, then its pairs
+    rows.add_block(
+        "synergy",
+        owner[order],
+        column[order],
+        coefficient[order],
+        np.full(len(zs), -np.inf),
+        np.zeros(len(zs)),
+    )
 
 
 def _present(rows: _Rows) -> list[str]:
@@ -199,12 +290,13 @@ def _run(
     rows: _Rows,
     keep: set[str],
     integrality: np.ndarray,
-    time_limit: float | None,
+    deadline: float | None,
 ) -> object:
     constraint = rows.constraint(keep | {"synergy"})
-    options: dict[str, object] = {"disp": False, "presolve": True}
-    if time_limit is not None:
-        options["time_limit"] = float(time_limit)
+    options: dict[str, object] = {"disp": False, "presolve": True, "mip_rel_gap": MIP_REL_GAP}
+    left = seconds_left(deadline)  # after the model is built: building counts too
+    if left is not None:
+        options["time_limit"] = max(SOLVER_SHARE * left, MIN_SOLVE_SECONDS)
     return milp(
         objective,
         integrality=integrality,
@@ -307,10 +399,114 @@ def solve_assignment(problem: AllocationProblem) -> Solution | None:
 
 
 def solve(problem: AllocationProblem, without: Iterable[str] = ()) -> Solution:
+    """The optimum under the options, or at the deadline the best portfolio found with a
+    proven bound. With synergy, the no-synergy optimum is solved first (exactly, and
+    fast): it is the fallback, so the answer at the limit is never worse than it."""
+    options = problem.options
+    deadline = options.deadline
+    if deadline is None and options.time_limit is not None:
+        deadline = time.monotonic() + options.time_limit
+    if not problem.synergy_pairs:
+        return _solve_plain(problem, without, deadline)
+    base = _solve_plain(replace(problem, synergy_pairs=[]), without, deadline)
+    fallback = _with_synergy(problem, base)
+    left = seconds_left(deadline)
+    if left is not None and left < MIN_SOLVE_SECONDS:
+        return fallback
+    found = _solve_milp(problem, without, deadline)
+    if found is None or found.objective < fallback.objective:
+        best = fallback
+        bound = found.bound if found is not None else fallback.bound
+    else:
+        best, bound = found, found.bound
+    bound = max(min(bound, fallback.bound), best.objective)
+    status = "optimal" if found is not None and found.status == "optimal" else "time-limit"
+    return Solution(
+        best.chosen,
+        best.objective,
+        status,
+        round(relative_gap(best.objective, bound), 6),
+        round(bound, 6),
+        best.synergy,
+        MIP_REL_GAP,
+    )
+
+
+def _solve_plain(
+    problem: AllocationProblem, without: Iterable[str], deadline: float | None
+) -> Solution:
+    """Without synergy: column generation when the LP is integral, else the MILP."""
     if is_plain_assignment(problem, without):
         solution = solve_assignment(problem)
         if solution is not None:
             return solution
+    found = _solve_milp(problem, without, deadline)
+    if found is None:
+        raise NoSolutionInTime()
+    return found
+
+
+def _with_synergy(problem: AllocationProblem, base: Solution) -> Solution:
+    """A synergy-free portfolio scored with the synergy it happens to earn, and the bound
+    that follows from the base's: no portfolio scores more than the best without synergy
+    plus a bonus for every complementary pair offered."""
+    given = {
+        (int(problem.region[problem.demand[i]]), int(problem.project[i]))
+        for i in np.flatnonzero(base.chosen)
+    }
+    synergy = [
+        (r, p, q) for r, p, q in problem.synergy_pairs if (r, p) in given and (r, q) in given
+    ]
+    bonus = problem.options.synergy_bonus
+    value = float(problem.value[base.chosen].sum()) + bonus * len(synergy)
+    bound = base.bound + bonus * synergy_cap(problem)
+    return Solution(
+        base.chosen,
+        round(value, 6),
+        "time-limit",
+        round(relative_gap(value, bound), 6),
+        round(bound, 6),
+        synergy,
+        base.tolerance,
+    )
+
+
+def synergy_cap(problem: AllocationProblem) -> int:
+    """At most how many complementary pairs any portfolio can complete: per region, no
+    more than its pairs, than pairs among the m projects its demands can receive
+    (m = demands × per_demand), nor than half the m largest pair counts of its projects."""
+    per_region: dict[int, list[tuple[int, int]]] = {}
+    for region, p, q in problem.synergy_pairs:
+        per_region.setdefault(region, []).append((p, q))
+    demands = np.bincount(problem.region, minlength=len(problem.region_codes))
+    total = 0
+    for region, pairs in per_region.items():
+        m = int(demands[region]) * problem.options.per_demand
+        degrees = np.bincount(np.array(pairs).ravel())
+        top = int(np.sort(degrees)[::-1][:m].sum()) // 2
+        total += min(len(pairs), m * (m - 1) // 2, top)
+    return total
+
+
+def simple_bound(problem: AllocationProblem) -> float:
+    """A bound no portfolio can pass, whatever the rules: every demand given its
+    `per_demand` best pairs, plus the bonus for the most pairs `synergy_cap` allows."""
+    if problem.pairs == 0:
+        return 0.0
+    order = np.lexsort((-problem.value, problem.demand))
+    demand = problem.demand[order]
+    starts = np.flatnonzero(np.r_[True, demand[1:] != demand[:-1]])
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    best = problem.value[order][rank < problem.options.per_demand]
+    return float(np.clip(best, 0.0, None).sum()) + problem.options.synergy_bonus * synergy_cap(
+        problem
+    )
+
+
+def _solve_milp(
+    problem: AllocationProblem, without: Iterable[str], deadline: float | None
+) -> Solution | None:
+    """HiGHS on the full model; None when it stopped at the limit with no portfolio."""
     objective, rows, n, zs, integrality = _build(problem)
     keep = set(ALL_GROUPS) - set(without)
     if n == 0:  # nothing is eligible: an empty portfolio, unless a minimum asks for more
@@ -320,56 +516,37 @@ def solve(problem: AllocationProblem, without: Iterable[str] = ()) -> Solution:
         if unmet:
             raise Infeasible(unmet)
         return Solution(np.zeros(0, dtype=bool), 0.0, "optimal", 0.0, 0.0)
-    result = _run(objective, rows, keep, integrality, problem.options.time_limit)
+    result = _run(objective, rows, keep, integrality, deadline)
     status = getattr(result, "status", 4)
     if status == 2:
         raise Infeasible(_diagnose(objective, rows, integrality))
     x = getattr(result, "x", None)
     if x is None and status == 1:
-        return _greedy_incumbent(problem, keep, result)
+        return None
     if x is None:
         raise RuntimeError(f"HiGHS gave no solution: {getattr(result, 'message', '')}")
     chosen = np.asarray(x[:n]) > 0.5
     y = np.asarray(x[n + len(zs) :]) > 0.5
     value = float(problem.value[chosen].sum())
     bonus = problem.options.synergy_bonus * float(y.sum())
-    bound = -float(getattr(result, "mip_dual_bound", -(value + bonus)) or -(value + bonus))
-    gap = float(getattr(result, "mip_gap", 0.0) or 0.0)
+    found = value + bonus
+    reported = getattr(result, "mip_dual_bound", None)
+    bound = -float(reported) if reported is not None and np.isfinite(reported) else np.inf
+    bound = max(min(bound, simple_bound(problem)), found)  # always finite: strict JSON
+    gap = relative_gap(found, bound)
     return Solution(
         chosen=chosen,
-        objective=round(value + bonus, 6),
+        objective=round(found, 6),
         status="optimal" if status == 0 else "time-limit",
-        gap=0.0 if status == 0 else round(gap, 6),
-        bound=round(max(bound, value + bonus), 6),
+        gap=round(gap, 6),
+        bound=round(bound, 6),
         synergy=[pair for pair, on in zip(problem.synergy_pairs, y, strict=True) if on],
+        tolerance=MIP_REL_GAP,
     )
 
 
 class NoSolutionInTime(Exception):
     """The time limit passed before any portfolio satisfying every rule was found."""
-
-
-def _greedy_incumbent(problem: AllocationProblem, keep: set[str], result: object) -> Solution:
-    """At the time limit with no incumbent from HiGHS, the greedy portfolio is the answer
-    reported, with HiGHS's bound, so the gap says how far from optimal it may be. Greedy
-    keeps capacities and budgets only, so it is used only when nothing else is asked."""
-    options = problem.options
-    fairness = options.fairness
-    if (problem.locked and "locks" in keep) or (fairness and set(FAIRNESS_GROUPS) & keep):
-        raise NoSolutionInTime()
-    chosen = greedy(problem)
-    given = {
-        (int(problem.region[problem.demand[i]]), int(problem.project[i]))
-        for i in np.flatnonzero(chosen)
-    }
-    synergy = [
-        (r, p, q) for r, p, q in problem.synergy_pairs if (r, p) in given and (r, q) in given
-    ]
-    value = float(problem.value[chosen].sum()) + options.synergy_bonus * len(synergy)
-    bound = -float(getattr(result, "mip_dual_bound", None) or -np.inf)
-    bound = max(bound, value) if np.isfinite(bound) else float("inf")
-    gap = (bound - value) / bound if np.isfinite(bound) and bound > 0 else float("inf")
-    return Solution(chosen, round(value, 6), "time-limit", round(gap, 6), round(bound, 6), synergy)
 
 
 def greedy(problem: AllocationProblem) -> np.ndarray:

@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from matchmaker.cache import Store
 from matchmaker.diagnostics import Diagnostic
 from matchmaker.loading.documents import LoadedDocument, load_file
 from matchmaker.loading.values import Vocabularies, vocabularies
@@ -89,13 +90,14 @@ class Catalog:
         return frozenset(area.id for area in self.policy_areas.policy_areas)
 
 
-def load_catalog(root: Path) -> tuple[Catalog | None, list[Diagnostic]]:
-    """Load every catalog file under `root`; None when a reference file is unusable."""
+def load_catalog(root: Path, store: Store | None = None) -> tuple[Catalog | None, list[Diagnostic]]:
+    """Load every catalog file under `root`; None when a reference file is unusable.
+    With a `store`, files loaded before (same bytes) come from the cache."""
     diagnostics: list[Diagnostic] = []
     documents: dict[str, LoadedDocument] = {}
     for kind, name in REFERENCE_FILES.items():
         path = root / name
-        document = load_file(path, kinds=frozenset({kind}))
+        document = load_file(path, kinds=frozenset({kind}), store=store)
         documents[kind] = document
         diagnostics.extend(document.diagnostics)
     themes, areas = documents["themes"].model, documents["policy-areas"].model
@@ -108,7 +110,7 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Diagnostic]]:
         indicators_document = load_file(root / INDICATORS_FILE, kinds=frozenset({"indicators"}))
         diagnostics.extend(indicators_document.diagnostics)
     project_documents = [
-        load_file(path, kinds=frozenset({"project"}), words=words)
+        load_file(path, kinds=frozenset({"project"}), words=words, store=store)
         for path in sorted((root / "projects").glob("*.y*ml"))
     ]
     for document in project_documents:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -141,6 +142,8 @@ def allocate(
     ] = 0,
 ) -> None:
     """Choose the projects for all demands at once, and say why each got what it got."""
+    # --time-limit bounds the whole command: loading, scoring and model building count.
+    started = time.monotonic()
     from matchmaker.allocation.report import allocate as allocate_portfolio
     from matchmaker.cli.portfolio import (
         across_rounds_or_exit,
@@ -190,6 +193,7 @@ def allocate(
         forbid=forbid,
         unknown_cost=unknown_cost,
         time_limit=time_limit,
+        started=started,
     )
     options = across_rounds_or_exit(
         options, inputs, max_repeat, min_new_share, kept.round if kept else None, language

@@ -75,8 +75,20 @@ def _root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback on internal errors.")
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Neither read nor write the cache of loaded files and read demand text "
+            "(same as MATCHMAKER_NO_CACHE=1).",
+        ),
+    ] = False,
 ) -> None:
     """matchmaker: demand-driven matching of regions and Seoul's cooperation projects."""
+    if no_cache:
+        from matchmaker import cache
+
+        cache.switch_off()
 
 
 app.command("rank")(rank.rank)

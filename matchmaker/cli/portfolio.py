@@ -229,9 +229,11 @@ def allocation_options_or_exit(
     forbid: list[str] | None,
     unknown_cost: str,
     time_limit: float | None,
+    started: float | None = None,
 ) -> AllocationOptions:
     """The options as given, every name checked: demands must be the run's, projects are
-    ids or names (recorded as ids); anything else is a usage error (exit 2)."""
+    ids or names (recorded as ids); anything else is a usage error (exit 2). `started`
+    (time.monotonic() when the command began) makes --time-limit bound the whole command."""
     from matchmaker.allocation.problem import AllocationOptions
     from matchmaker.cli.shell import demand_keys_or_exit, project_ids_or_exit
 
@@ -259,6 +261,7 @@ def allocation_options_or_exit(
         locks=tuple(locks),
         forbids=tuple(forbids),
         time_limit=time_limit,
+        deadline=None if time_limit is None or started is None else started + time_limit,
     )
 
 

@@ -111,7 +111,7 @@ def rank(
     )
     from matchmaker.ranking import rank_report
     from matchmaker.render.registry import render
-    from matchmaker.scoring.engine import score
+    from matchmaker.scoring import stream
 
     options = RunOptions.of(
         proposals=proposals,
@@ -130,9 +130,19 @@ def rank(
     region_codes = region_codes_or_exit(inputs.catalog, region, language)
     named = project_ids_or_exit(inputs.catalog, project, language)
     project_ids = None if named is None else set(named)
-    scores = score(inputs.catalog, inputs.records(), inputs.profile, inputs.history)
+    # streamed: one chunk of pairs in memory at a time, whatever the size of the run
+    chunks = (
+        s
+        for _, s in stream.score_chunks(
+            inputs.catalog,
+            inputs.records(),
+            inputs.profile,
+            chunk=stream.CHUNK,
+            history=inputs.history,
+        )
+    )
     report = rank_report(
-        scores,
+        chunks,
         inputs.input_hashes(),
         top=top,
         by=by.value,
@@ -143,5 +153,6 @@ def rank(
         language=language,
         today=options.today.isoformat(),
         include_expired=include_expired,
+        profile=inputs.profile,
     )
     write_or_exit(render("rank", output_format.value, report), output, language, inputs)

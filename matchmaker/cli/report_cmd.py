@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -108,6 +109,8 @@ def report(
 ) -> None:
     """The planner's report: one offline HTML page (or an Excel workbook) with the summary,
     score heat map, province map, allocation, match cards and equity audit."""
+    # --time-limit bounds the whole command, as in allocate.
+    started = time.monotonic()
     # The format follows the file's name when not given: `-o r.xlsx` is a workbook.
     chosen = output_format or (
         ReportFormat.xlsx if output.suffix.lower() == ".xlsx" else ReportFormat.html
@@ -154,6 +157,7 @@ def report(
         forbid=forbid,
         unknown_cost=unknown_cost,
         time_limit=time_limit,
+        started=started,
     )
     options = across_rounds_or_exit(options, inputs, max_repeat, min_new_share, None, language)
     options, _ = reserve_or_exit(options, inputs, reserve_priority, None, language)

@@ -91,7 +91,10 @@ def cluster(scores: Scores, unmet: Sequence[UnmetDemand]) -> Grouping:
     if count == 0:
         return Grouping([], np.zeros(0), [])
     terms = [scores.demands.terms[item.row] for item in unmet]
-    wording = ProjectTermIndex.build(terms).matrix  # rows L2-normalised TF-IDF
+    # Each unmet demand's TF-IDF row against the others' (the index built over them alone);
+    # averaged with its transpose so the similarity is exactly symmetric.
+    cosine = ProjectTermIndex.build(terms).cosine(terms)
+    wording = (cosine + cosine.T) / 2.0
     themes = _unit_rows(scores.demands.theme_weights[[item.row for item in unmet]])
     main = main_themes(scores, unmet)
     splits: dict[str, list[int]] = {}
@@ -101,7 +104,7 @@ def cluster(scores: Scores, unmet: Sequence[UnmetDemand]) -> Grouping:
     centrality = np.zeros(count)
     for theme in sorted(splits):
         members = np.array(splits[theme])
-        text = np.asarray((wording[members] @ wording[members].T).todense())
+        text = wording[np.ix_(members, members)]
         similarity = TEXT_SHARE * text + (1.0 - TEXT_SHARE) * (themes[members] @ themes[members].T)
         for group in _link(similarity):
             inside = similarity[np.ix_(group, group)]

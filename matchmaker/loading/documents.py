@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
 
+from matchmaker.cache import Store, digest
 from matchmaker.diagnostics import Diagnostic, has_errors
 from matchmaker.loading.limits import DEFAULT_LIMITS, Limits
 from matchmaker.loading.nodes import Mark, ParsedDocument
@@ -269,8 +270,11 @@ def load_file(
     kinds: frozenset[str] | None = None,
     display: str | None = None,
     words: Vocabularies | None = None,
+    store: Store | None = None,
 ) -> LoadedDocument:
-    """A YAML file, or a workbook (`.xlsx`, `.xlsm`) read into the same models."""
+    """A YAML file, or a workbook (`.xlsx`, `.xlsm`) read into the same models. With a
+    `store`, a YAML file loaded before (same bytes, same vocabulary) comes from the cache
+    instead of being parsed and validated again."""
     name = display or str(path)
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         from matchmaker.loading.xlsx_reader import load_workbook_file
@@ -279,4 +283,29 @@ def load_file(
     data = read_limited(path, limits, name)
     if isinstance(data, Diagnostic):
         return LoadedDocument(name, "", None, None, None, (data,), None)
-    return load_bytes(data, name, limits, kinds, words)
+    if store is None:
+        return load_bytes(data, name, limits, kinds, words)
+    # The same bytes under the same name, kinds, limits and vocabulary (its labels feed the
+    # hints of a diagnostic) always load the same way.
+    key = digest(data, name, ",".join(sorted(kinds or ())), repr(limits), _vocabulary_key(words))
+    found = store.get(key)
+    if isinstance(found, LoadedDocument) and found.file == name:
+        return found
+    document = load_bytes(data, name, limits, kinds, words)
+    store.put(key, document)
+    return document
+
+
+# One fingerprint per vocabulary object: a run loads thousands of files with the same one.
+_VOCABULARY_KEYS: dict[int, tuple[Vocabularies, str]] = {}
+
+
+def _vocabulary_key(words: Vocabularies | None) -> str:
+    if words is None:
+        return ""
+    known = _VOCABULARY_KEYS.get(id(words))
+    if known is None or known[0] is not words:
+        known = (words, hashlib.sha256(repr(words).encode("utf-8")).hexdigest())
+        _VOCABULARY_KEYS.clear()  # keep only the current run's vocabulary
+        _VOCABULARY_KEYS[id(words)] = known
+    return known[1]

@@ -30,6 +30,7 @@ def to_json_document(
             "status": solution.status,
             "gap": solution.gap,
             "bound": solution.bound,
+            "tolerance": solution.tolerance,
             "objective": solution.objective,
             "assignments": [
                 {
@@ -192,6 +193,12 @@ def _summary_lines(result: AllocationResult, language: str) -> list[str]:
     s = result.solution
     status = (
         say(language, "proven optimal", "최적해 증명됨")
+        if s.status == "optimal" and s.gap == 0
+        else say(
+            language,
+            f"optimal within the solver's tolerance of {s.tolerance:.2%}: gap {s.gap:.4%}",
+            f"솔버 허용 오차 {s.tolerance:.2%} 안의 최적해: 격차 {s.gap:.4%}",
+        )
         if s.status == "optimal"
         else say(
             language,

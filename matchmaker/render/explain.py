@@ -128,10 +128,12 @@ def render_text(report: ExplainReport) -> str:
                     f" = {part.points:.1f}",
                 )
             )
-        elif part.name == "demand_fit":
+        elif part.name == "demand_fit" and _fit_steps(explanation, part.points, language):
             lines.append(f"    = {raw:.1f}" + _fit_steps(explanation, part.points, language))
         else:
-            lines.append(f"    = {raw:.1f}")
+            # No step between: the sum is the points (shown as they are, not re-added from
+            # the rounded signals, which can differ in the last digit).
+            lines.append(f"    = {part.points:.1f}")
     if explanation.relevance < 1:
         lines.append(
             say(

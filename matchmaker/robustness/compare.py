@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
-from scipy.stats import kendalltau
 
 from matchmaker.models import Profile
 from matchmaker.robustness.sensitivity import component_matrix
+from matchmaker.robustness.tau import kendall_tau
 from matchmaker.scoring.engine import Scores
 from matchmaker.scoring.order import order_row
 
@@ -70,7 +70,7 @@ def compare(scores: Scores, profiles: list[Profile], moves: int = 10) -> Compari
                 continue
             first = [ranked[a][c] for c in columns]
             second = [ranked[b][c] for c in columns]
-            value = 1.0 if first == second else float(kendalltau(first, second).statistic)
+            value = 1.0 if first == second else kendall_tau(first, second)
             tau[key][demand] = round(value, 4)
         values = [v for v in tau[key].values() if v is not None]
         overall[key] = round(float(np.mean(values)), 4) if values else None

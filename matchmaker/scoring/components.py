@@ -83,6 +83,18 @@ def _broadcast(column: np.ndarray, projects: int) -> np.ndarray:
     return np.repeat(column[:, None], projects, axis=1)
 
 
+def _theme_sums(weights: np.ndarray, project_themes: np.ndarray) -> np.ndarray:
+    """D × P: each demand's theme weights summed over each project's themes, theme by
+    theme in a fixed order. A BLAS product sums them in an order that depends on how many
+    rows it is given (measured: a row's last bit differed between runs of 1, 3 and 500
+    demands), so a demand's fit would depend on the run around it and the chunk size of
+    streamed scoring; this sum does not."""
+    covered = np.zeros((weights.shape[0], project_themes.shape[0]))
+    for theme in range(weights.shape[1]):
+        covered += weights[:, theme, None] * project_themes[None, :, theme]
+    return covered
+
+
 def demand_fit(
     d: DemandFeatures,
     p: ProjectFeatures,
@@ -97,7 +109,7 @@ def demand_fit(
     weights = d.theme_weights
     project_themes = p.themes.astype(float)
     asked = weights.sum(axis=1, keepdims=True)
-    covered = weights @ project_themes.T
+    covered = _theme_sums(weights, project_themes)
     coverage = np.divide(covered, asked, out=np.zeros_like(covered), where=asked > 0)
     offered = np.maximum(project_themes.sum(axis=1), 1.0)
     precision = ((weights > 0).astype(float) @ project_themes.T) / offered

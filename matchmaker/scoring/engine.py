@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from matchmaker.cache import Store, digest
 from matchmaker.catalog import Catalog
 from matchmaker.models import Profile
 from matchmaker.models.common import Names
@@ -157,6 +158,8 @@ class Prepared:
     term_index: ProjectTermIndex
     problem_index: ProblemIndex
     ties: TieIndex
+    text_store: Store | None = None  # cached demand readings (None: read every time)
+    vocabulary_key: str = ""  # the theme vocabulary's fingerprint, part of each cache key
 
     @classmethod
     def of(cls, catalog: Catalog) -> Prepared:
@@ -172,6 +175,8 @@ class Prepared:
                 projects.problem_terms, projects.problem_owner, len(projects.projects)
             ),
             TieIndex.build(catalog),
+            Store("demand-text"),
+            digest(catalog.themes.model_dump_json()),
         )
 
     def region_demand(self) -> RegionDemand:
@@ -240,7 +245,20 @@ class FirstPass:
 
 def first_pass(prepared: Prepared, records: list[ResolvedDemand]) -> FirstPass:
     """Read the demands and score their fit: everything synergy needs from them."""
-    demands = build_demand_features(records, prepared.vocabulary, prepared.theme_ids)
+    demands = build_demand_features(
+        records,
+        prepared.vocabulary,
+        prepared.theme_ids,
+        prepared.text_store,
+        prepared.vocabulary_key,
+    )
+    return measure(prepared, demands)
+
+
+def measure(prepared: Prepared, demands: DemandFeatures) -> FirstPass:
+    """The first pass on demands already read: similarity, eligibility and fit. Streamed
+    scoring keeps the read features between its passes and calls this again, so no
+    demand's text is read twice."""
     cosine = prepared.term_index.cosine(demands.terms)
     needs, statement = prepared.problem_index.best(demands.terms)
     ruled_out = prepared.term_index.cosine(
@@ -321,10 +339,12 @@ def score(
     profile: Profile,
     history: History | None = None,
 ) -> Scores:
-    """Score every pair of a run that fits in memory (one chunk); `history` (earlier
-    rounds' records) adds each pair's track record to its long-term value."""
-    prepared = Prepared.of(catalog)
-    first = first_pass(prepared, records)
-    region_demand = prepared.region_demand()
-    region_demand.add(first.demands.region_codes, first.strong, first.demands.counted)
-    return second_pass(prepared, first, region_demand, profile, history)
+    """Score every pair of a run that fits in memory: the streamed path in one chunk;
+    `history` (earlier rounds' records) adds each pair's track record to its long-term
+    value."""
+    from matchmaker.scoring.stream import score_chunks
+
+    ((_, scores),) = score_chunks(
+        catalog, records, profile, chunk=max(len(records), 1), history=history
+    )
+    return scores

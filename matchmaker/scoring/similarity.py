@@ -1,4 +1,4 @@
-"""TF-IDF cosine between demands and projects, as one sparse matrix product.
+"""TF-IDF cosine between demands and projects.
 
 The vocabulary and the inverse document frequencies come from the projects alone, so a
 demand's similarity to a project does not change with the other proposals in the run.
@@ -12,15 +12,35 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
+
+
+def _sequential_row_sums(values: np.ndarray, starts: np.ndarray, rows: int) -> np.ndarray:
+    """Each row's sum of its stored values, added left to right (as scipy's CSR `sum` did,
+    so the norms, and every score built on them, are bit for bit what they were)."""
+    sums = np.zeros(rows)
+    filled = np.flatnonzero(np.diff(starts))
+    if len(filled):  # starts has rows + 1 entries: where each row begins, then the end
+        sums[filled] = np.add.reduceat(values, starts[filled])
+    return sums
 
 
 @dataclass(frozen=True, slots=True)
 class ProjectTermIndex:
+    """The projects' TF-IDF rows (L2-normalised), stored by term: term t's weights are
+    `weights[starts[t]:starts[t + 1]]`, in the projects `owners[...]`, ascending.
+
+    Computed with numpy alone (importing scipy.sparse cost `rank` 0.14 s for this product).
+    `cosine` adds each pair's products in exactly the order scipy's sparse product added
+    them (a demand's terms last to first), so every cosine is the same to the last bit.
+    """
+
     vocabulary: dict[str, int]
     idf: np.ndarray
     unseen_idf: float
-    matrix: sparse.csr_matrix  # P × V, rows L2-normalised
+    starts: np.ndarray  # V + 1
+    owners: np.ndarray  # project of each stored weight
+    weights: np.ndarray
+    projects: int
 
     @classmethod
     def build(cls, project_terms: Sequence[Sequence[str]]) -> ProjectTermIndex:
@@ -32,6 +52,7 @@ class ProjectTermIndex:
         idf = np.array([math.log((1 + documents) / (1 + frequency[t])) + 1 for t in vocabulary])
         unseen_idf = math.log(1 + documents) + 1
         rows, cols, values = [], [], []
+        row_starts = [0]
         for row, terms in enumerate(project_terms):
             counts = Counter(terms)
             for term, count in sorted(counts.items()):
@@ -39,40 +60,65 @@ class ProjectTermIndex:
                 rows.append(row)
                 cols.append(column)
                 values.append((1 + math.log(count)) * idf[column])
-        matrix = sparse.csr_matrix(
-            (values, (rows, cols)), shape=(documents, len(vocabulary)), dtype=float
-        )
-        norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A1
+            row_starts.append(len(values))
+        stored = np.array(values, dtype=float)
+        norms = np.sqrt(_sequential_row_sums(stored * stored, np.array(row_starts), documents))
         norms[norms == 0] = 1.0
-        matrix = sparse.diags(1.0 / norms) @ matrix
-        return cls(vocabulary, idf, unseen_idf, matrix.tocsr())
+        owners = np.array(rows, dtype=np.intp)
+        columns = np.array(cols, dtype=np.intp)
+        scaled = (1.0 / norms)[owners] * stored
+        by_term = np.lexsort((owners, columns))  # term-major, projects ascending
+        counts_per_term = np.bincount(columns, minlength=len(vocabulary))
+        starts = np.concatenate(([0], np.cumsum(counts_per_term))).astype(np.intp)
+        return cls(vocabulary, idf, unseen_idf, starts, owners[by_term], scaled[by_term], documents)
 
-    def demand_matrix(self, demand_terms: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-        """Demands as rows over the project vocabulary, normalised over all their terms
-        (terms no project uses still count in the norm, so one shared word is not a match)."""
-        rows, cols, values = [], [], []
-        norms = np.ones(len(demand_terms))
-        for row, terms in enumerate(demand_terms):
-            counts = Counter(terms)
+    def demand_entries(
+        self, demand_terms: Sequence[Sequence[str]]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The demands over the project vocabulary as (demand row, term, weight) entries,
+        normalised over all their terms (terms no project uses still count in the norm, so
+        one shared word is not a match). Each demand's terms come last first: the order in
+        which scipy's sparse product met them, kept so that every sum is the same."""
+        rows: list[int] = []
+        columns: list[int] = []
+        weights: list[float] = []
+        idf = self.idf.tolist()  # Python floats: the same doubles, read faster
+        vocabulary, unseen_idf = self.vocabulary, self.unseen_idf
+        for i, terms in enumerate(demand_terms):
             total = 0.0
-            for term, count in sorted(counts.items()):
-                column = self.vocabulary.get(term)
-                weight = (1 + math.log(count)) * (
-                    self.idf[column] if column is not None else self.unseen_idf
-                )
+            known: list[tuple[int, float]] = []
+            for term, count in sorted(Counter(terms).items()):
+                column = vocabulary.get(term)
+                weight = (1 + math.log(count)) * (idf[column] if column is not None else unseen_idf)
                 total += weight * weight
                 if column is not None:
-                    rows.append(row)
-                    cols.append(column)
-                    values.append(weight)
-            norms[row] = math.sqrt(total) or 1.0
-        matrix = sparse.csr_matrix(
-            (values, (rows, cols)), shape=(len(demand_terms), len(self.vocabulary)), dtype=float
+                    known.append((column, weight))
+            scale = 1.0 / (math.sqrt(total) or 1.0)
+            for column, weight in reversed(known):
+                rows.append(i)
+                columns.append(column)
+                weights.append(scale * weight)
+        return (
+            np.array(rows, dtype=np.intp),
+            np.array(columns, dtype=np.intp),
+            np.array(weights, dtype=float),
         )
-        return (sparse.diags(1.0 / norms) @ matrix).tocsr()
 
     def cosine(self, demand_terms: Sequence[Sequence[str]]) -> np.ndarray:
-        return np.asarray((self.demand_matrix(demand_terms) @ self.matrix.T).todense())
+        """D × P cosines: every demand term's weight times the projects' weights of that
+        term, summed per pair by `bincount` (which adds in input order, from 0.0)."""
+        demands = len(demand_terms)
+        row, term, weight = self.demand_entries(demand_terms)
+        if not len(row) or not len(self.weights):
+            return np.zeros((demands, self.projects))
+        lengths = self.starts[term + 1] - self.starts[term]
+        # the stored positions of each entry's term, entry after entry
+        first = np.repeat(self.starts[term] - np.cumsum(lengths) + lengths, lengths)
+        positions = first + np.arange(int(lengths.sum()))
+        cells = np.repeat(row, lengths) * self.projects + self.owners[positions]
+        products = np.repeat(weight, lengths) * self.weights[positions]
+        sums = np.bincount(cells, weights=products, minlength=demands * self.projects)
+        return sums.reshape(demands, self.projects)
 
 
 TOP_STATEMENTS = 3  # statements (of either language) averaged per project

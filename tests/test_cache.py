@@ -1,0 +1,108 @@
+"""The content-hash cache (matchmaker/cache.py): faster repeat runs, never a wrong one."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from matchmaker import cache
+from matchmaker.cache import MAGIC, Store
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-28"
+
+
+def _entries(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".tmp-"))
+
+
+def test_a_stored_value_comes_back(tmp_path: Path) -> None:
+    store = Store("test", tmp_path)
+    store.put("ab12", {"x": [1, 2]})
+    assert store.get("ab12") == {"x": [1, 2]}
+    assert store.get("cd34") is None
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "magic"])
+def test_a_corrupt_entry_is_ignored_dropped_and_written_again(tmp_path: Path, damage: str) -> None:
+    store = Store("test", tmp_path)
+    store.put("ab12", list(range(100)))
+    (path,) = _entries(tmp_path)
+    data = bytearray(path.read_bytes())
+    if damage == "flip":
+        data[-5] ^= 0xFF
+    elif damage == "truncate":
+        data = data[: len(data) // 2]
+    else:
+        data[: len(MAGIC)] = b"x" * len(MAGIC)
+    path.write_bytes(bytes(data))
+    assert store.get("ab12") is None
+    assert not path.exists()
+    store.put("ab12", list(range(100)))
+    assert store.get("ab12") == list(range(100))
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_cache_folder_others_can_write_to_is_not_used(tmp_path: Path) -> None:
+    root = tmp_path / "shared"
+    root.mkdir(mode=0o700)
+    root.chmod(0o777)
+    store = Store("test", root)
+    store.put("ab12", 1)
+    assert store.get("ab12") is None and _entries(root) == []
+
+
+def test_the_cache_folder_follows_the_environment(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache.default_root() == tmp_path / "mine"
+    monkeypatch.delenv("MATCHMAKER_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    if sys.platform.startswith("linux"):
+        assert cache.default_root() == tmp_path / "xdg" / "matchmaker"
+
+
+def test_entries_are_versioned_by_tool_and_analyser_source() -> None:
+    version = cache.code_version()
+    assert len(version) == 16 and Store("x", Path("/nonexistent")).folder.name == version
+
+
+def _rank(cache_dir: Path, *extra: str) -> bytes:
+    env = {
+        "PYTHONPATH": str(REPO),
+        "MATCHMAKER_LANG": "en",
+        "MATCHMAKER_CACHE_DIR": str(cache_dir),
+        "PATH": os.environ.get("PATH", ""),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "matchmaker", *extra, "rank", "-f", "json", "--today", TODAY],
+        capture_output=True,
+        timeout=300,
+        cwd=REPO,
+        env=env,
+        check=True,
+    )
+    return result.stdout
+
+
+def test_warm_and_repaired_runs_print_what_a_cold_run_prints(tmp_path: Path) -> None:
+    cold = _rank(tmp_path)
+    written = _entries(tmp_path)
+    namespaces = {p.relative_to(tmp_path).parts[0] for p in written}
+    assert namespaces == {"documents", "demand-text"}
+    assert _rank(tmp_path) == cold
+    for path in written:  # every entry corrupt: ignored, and written again
+        path.write_bytes(path.read_bytes()[:-1] + b"!")
+    assert _rank(tmp_path) == cold
+    rewritten = _entries(tmp_path)
+    assert rewritten == written
+    assert all(not path.read_bytes().endswith(b"!") for path in rewritten)
+
+
+def test_no_cache_neither_reads_nor_writes(tmp_path: Path) -> None:
+    cold = _rank(tmp_path / "a")
+    assert _rank(tmp_path / "b", "--no-cache") == cold
+    assert _entries(tmp_path / "b") == []

@@ -1,0 +1,65 @@
+"""Each command imports only the heavy modules it needs (as `--help` imports none).
+
+scipy.stats cost `sensitivity` and `compare` 0.6 s for Kendall's tau, scipy.sparse cost
+`rank` 0.14 s for one small product; both are now numpy. A command that starts importing
+one of these again fails here, not in a benchmark nobody reran.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+HEAVY = ("scipy", "scipy.stats", "scipy.sparse", "scipy.optimize", "openpyxl", "jinja2")
+PAIR = ["2026-wanju/public-meals-second-gu", "urban-rural-public-meals"]
+PROFILES = ["examples/profiles/default.yaml", "examples/profiles/long-term-first.yaml"]
+CODE = (
+    "import sys\nfrom matchmaker.cli import main\n"
+    "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+    f"print('HEAVY:' + ','.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n"
+)
+
+
+def _heavy(args: list[str], tmp_path: Path) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", CODE, *args, "--today", "2026-11-28"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+        env={"MATCHMAKER_LANG": "en", "PYTHONPATH": str(REPO), "XDG_CACHE_HOME": str(tmp_path)},
+    )
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("HEAVY:"), result.stderr
+    return {name for name in line.removeprefix("HEAVY:").split(",") if name}
+
+
+@pytest.mark.parametrize(
+    ("args", "allowed"),
+    [
+        (["rank"], set()),
+        (["rank", "--format", "json"], set()),
+        (["explain", *PAIR], set()),
+        (["sensitivity", "--draws", "50"], set()),
+        (["compare", *PROFILES], set()),
+        (["validate"], set()),
+        (["check"], set()),
+        (["allocate"], {"scipy", "scipy.sparse", "scipy.optimize"}),
+    ],
+    ids=["rank", "rank-json", "explain", "sensitivity", "compare", "validate", "check", "allocate"],
+)
+def test_a_command_imports_only_what_it_needs(
+    args: list[str], allowed: set[str], tmp_path: Path
+) -> None:
+    assert _heavy(args, tmp_path) == allowed
+
+
+def test_the_html_report_does_not_import_openpyxl_nor_the_xlsx_one_jinja2(tmp_path: Path) -> None:
+    html = _heavy(["report", "--draws", "20", "-o", str(tmp_path / "r.html")], tmp_path)
+    xlsx = _heavy(["report", "--draws", "20", "-o", str(tmp_path / "r.xlsx")], tmp_path)
+    assert "jinja2" in html and "openpyxl" not in html and "scipy.stats" not in html
+    assert "openpyxl" in xlsx and "jinja2" not in xlsx and "scipy.stats" not in xlsx
