@@ -18,6 +18,7 @@ from matchmaker.cli.options import (
     MinDeclineKrwShareOption,
     MinDeclineShareOption,
     MinPerProvinceOption,
+    OutputOption,
     TodayOption,
 )
 from matchmaker.cli.portfolio import (
@@ -99,17 +100,7 @@ def allocate(
     output_format: Annotated[AllocateFormat, typer.Option("--format", "-f")] = (
         AllocateFormat.table
     ),
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to this file (atomically) instead of printing.",
-            dir_okay=False,
-            show_default=False,
-        ),
-    ] = None,
+    output: OutputOption = None,
     lang: LangOption = None,
     today: TodayOption = None,
     include_expired: IncludeExpiredOption = False,

@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from matchmaker.cli.options import CatalogOption, LangOption, resolve_language
-from matchmaker.cli.schema import OutputOption
+from matchmaker.cli.options import CatalogOption, LangOption, OutputOption, resolve_language
 from matchmaker.render.registry import ProposalFormat
 
 

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from matchmaker.cli.options import CatalogOption, IncludeExpiredOption, LangOption, TodayOption
+from matchmaker.cli.options import (
+    CatalogOption,
+    IncludeExpiredOption,
+    LangOption,
+    OutputOption,
+    TodayOption,
+)
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 from matchmaker.render.registry import GapsFormat
 
@@ -21,17 +27,6 @@ RegionOption = Annotated[
         "--region",
         metavar="REGION",
         help="Only demands from this region or province (code or name); repeatable.",
-        show_default=False,
-    ),
-]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write to this file (atomically) instead of printing.",
-        dir_okay=False,
         show_default=False,
     ),
 ]

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from matchmaker.cli.options import CatalogOption, LangOption, TodayOption
+from matchmaker.cli.options import CatalogOption, LangOption, OutputOption, TodayOption
 from matchmaker.render.registry import RegionsFormat
 
 
@@ -34,16 +34,7 @@ def monitor(
         ),
     ] = 90,
     output_format: Annotated[RegionsFormat, typer.Option("--format", "-f")] = RegionsFormat.table,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to this file instead of printing.",
-            dir_okay=False,
-        ),
-    ] = None,
+    output: OutputOption = None,
     lang: LangOption = None,
     today: TodayOption = None,
 ) -> None:

@@ -10,8 +10,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from matchmaker.cli.options import CatalogOption, LangOption, LanguageChoice, resolve_language
-from matchmaker.cli.schema import OutputOption
+from matchmaker.cli.options import (
+    CatalogOption,
+    LangOption,
+    LanguageChoice,
+    OutputOption,
+    resolve_language,
+)
 from matchmaker.messages import pick
 from matchmaker.render.registry import ProposalFormat
 

@@ -72,6 +72,17 @@ CatalogOption = Annotated[
         show_default=False,
     ),
 ]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file (atomically) instead of printing.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
 TodayOption = Annotated[
     str | None,
     typer.Option(

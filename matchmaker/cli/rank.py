@@ -13,6 +13,7 @@ from matchmaker.cli.options import (
     HistoryOption,
     IncludeExpiredOption,
     LangOption,
+    OutputOption,
     TodayOption,
 )
 from matchmaker.render.registry import RankFormat
@@ -74,17 +75,7 @@ def rank(
         ),
     ] = None,
     output_format: Annotated[RankFormat, typer.Option("--format", "-f")] = RankFormat.table,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to this file (atomically) instead of printing.",
-            dir_okay=False,
-            show_default=False,
-        ),
-    ] = None,
+    output: OutputOption = None,
     include_ineligible: Annotated[
         bool, typer.Option("--include-ineligible", help="Also list excluded pairs with the reason.")
     ] = False,

@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from matchmaker.cli.options import CatalogOption, LangOption, resolve_language
+from matchmaker.cli.options import CatalogOption, LangOption, OutputOption, resolve_language
 
 
 class SchemaKind(StrEnum):
     proposal = "proposal"
     project = "project"
     profile = "profile"
-
-
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write to this file instead of standard output.",
-        dir_okay=False,
-        show_default=False,
-    ),
-]
 
 
 def schema(
