@@ -51,6 +51,32 @@ def test_every_unfunded_demands_reason_is_the_allocations(
         assert f"(`{given['project']}`)" in letter
 
 
+def test_letters_take_allocates_options_and_give_its_reasons(cli, tmp_path: Path) -> None:
+    # A capacity and a lock given by name: the letters' allocation is allocate's.
+    common = (
+        "--today", TODAY, "--lang", "en",
+        "--capacity", "도농상생공공급식=1",
+        "--lock", "2026-andong/public-meals-apples-grains=도농상생 공공급식",
+    )  # fmt: skip
+    allocation = cli("allocate", *common, "--format", "json").json()
+    run = cli("letters", *common, "--round", "2027", "--output", str(tmp_path / "letters"))
+    assert run.exit_code == 0, run.output
+    capacity_misses = [u for u in allocation["unassigned"] if u["code"] == "capacity"]
+    assert capacity_misses  # the capacity of one left others out
+    for miss in allocation["unassigned"]:
+        letter = (tmp_path / "letters" / f"2027-{miss['region']['code']}.md").read_text("utf-8")
+        assert "- Reason: " + markdown_text(miss["reason"]) + "\n" in letter
+
+
+def test_letters_refuse_a_lock_that_cannot_hold(cli, tmp_path: Path) -> None:
+    run = cli(
+        "letters", "--today", TODAY, "--round", "2027", "--output", str(tmp_path / "letters"),
+        "--lock", "2026-andong/public-meals-apples-grains=seoul-farms",
+    )  # fmt: skip
+    assert run.exit_code == 2
+    assert "cannot hold" in run.stderr
+
+
 def test_a_capacity_miss_says_how_many_points_would_have_changed_it() -> None:
     run = matchmaker.load_run(today=dt.date(2026, 11, 28))
     scores = matchmaker.score(run)

@@ -136,12 +136,7 @@ def allocate(
     # --time-limit bounds the whole command: loading, scoring and model building count.
     started = time.monotonic()
     from matchmaker.allocation.report import allocate as allocate_portfolio
-    from matchmaker.cli.portfolio import (
-        across_rounds_or_exit,
-        allocation_options_or_exit,
-        refusals_exit,
-        reserve_or_exit,
-    )
+    from matchmaker.cli.portfolio import PortfolioFlags, portfolio_or_exit, refusals_exit
     from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
     from matchmaker.render.allocation import AllocationReport
     from matchmaker.render.registry import render
@@ -164,33 +159,30 @@ def allocate(
     records = inputs.records()
     kept = _kept_or_exit(keep, {r.key for r in records}, set(inputs.catalog.projects), language)
     # A kept decision's pairs are locks like any other, checked and resolved the same way.
-    given_locks = list(lock or [])
-    if kept is not None:
-        given_locks += [f"{d}={p}" for d, p in kept.kept if f"{d}={p}" not in given_locks]
-    options = allocation_options_or_exit(
-        inputs.catalog,
-        records,
+    options, carried = portfolio_or_exit(
+        inputs,
+        PortfolioFlags(
+            budget=budget,
+            project_budget=project_budget,
+            capacity=capacity,
+            per_demand=per_demand,
+            synergy_bonus=synergy_bonus,
+            min_per_province=min_per_province,
+            min_decline_share=min_decline_share,
+            min_decline_krw_share=min_decline_krw_share,
+            max_region_share=max_region_share,
+            lock=lock,
+            forbid=forbid,
+            unknown_cost=unknown_cost,
+            time_limit=time_limit,
+            max_repeat=max_repeat,
+            min_new_share=min_new_share,
+            reserve_priority=reserve_priority,
+        ),
         language,
-        budget=budget,
-        project_budget=project_budget,
-        capacity=capacity,
-        per_demand=per_demand,
-        synergy_bonus=synergy_bonus,
-        min_per_province=min_per_province,
-        min_decline_share=min_decline_share,
-        min_decline_krw_share=min_decline_krw_share,
-        max_region_share=max_region_share,
-        lock=given_locks,
-        forbid=forbid,
-        unknown_cost=unknown_cost,
-        time_limit=time_limit,
         started=started,
-    )
-    options = across_rounds_or_exit(
-        options, inputs, max_repeat, min_new_share, kept.round if kept else None, language
-    )
-    options, carried = reserve_or_exit(
-        options, inputs, reserve_priority, kept.round if kept else None, language
+        kept_round=kept.round if kept else None,
+        extra_locks=[f"{d}={p}" for d, p in kept.kept] if kept else (),
     )
     scores = score(inputs.catalog, records, inputs.profile, inputs.history)
     with refusals_exit(options, language):

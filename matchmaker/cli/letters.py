@@ -20,6 +20,19 @@ from matchmaker.cli.options import (
     MinPerProvinceOption,
     TodayOption,
 )
+from matchmaker.cli.portfolio import (
+    CapacityOption,
+    ForbidOption,
+    LockOption,
+    MaxRepeatOption,
+    MinNewShareOption,
+    PerDemandOption,
+    ProjectBudgetOption,
+    ReservePriorityOption,
+    SynergyBonusOption,
+    TimeLimitOption,
+    UnknownCostOption,
+)
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 from matchmaker.render.registry import LettersFormat
 
@@ -50,7 +63,18 @@ def letters(
     min_decline_share: MinDeclineShareOption = 0.0,
     min_decline_krw_share: MinDeclineKrwShareOption = 0.0,
     max_region_share: MaxRegionShareOption = 1.0,
+    project_budget: ProjectBudgetOption = None,
+    capacity: CapacityOption = None,
+    per_demand: PerDemandOption = 1,
+    synergy_bonus: SynergyBonusOption = 5.0,
+    lock: LockOption = None,
+    forbid: ForbidOption = None,
+    unknown_cost: UnknownCostOption = "median",
+    time_limit: TimeLimitOption = None,
     history: HistoryOption = None,
+    max_repeat: MaxRepeatOption = None,
+    min_new_share: MinNewShareOption = 0.0,
+    reserve_priority: ReservePriorityOption = 0.0,
     output_format: Annotated[
         LettersFormat,
         typer.Option(
@@ -72,10 +96,9 @@ def letters(
     """Write one letter per region (Markdown, or HTML pages): what it asked, what was
     funded, and for each demand left unfunded why (the allocation's own reason) and what
     would have changed it."""
-    from matchmaker.allocation.problem import AllocationOptions
     from matchmaker.allocation.report import allocate as allocate_portfolio
-    from matchmaker.allocation.solve import Infeasible
-    from matchmaker.cli.shell import RunOptions, build_inputs, usage_error, write_or_exit
+    from matchmaker.cli.portfolio import PortfolioFlags, portfolio_or_exit, refusals_exit
+    from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
     from matchmaker.letters import build_letters
     from matchmaker.messages import say
     from matchmaker.render.letters import file_name
@@ -95,26 +118,33 @@ def letters(
     language = run.language
     inputs = build_inputs(run)
     assert inputs.catalog is not None and inputs.profile is not None
-    options = AllocationOptions(
-        budget=budget,
-        min_per_province=min_per_province,
-        min_decline_share=min_decline_share,
-        min_decline_krw_share=min_decline_krw_share,
-        max_region_share=max_region_share,
+    # The letters' allocation is `allocate`'s, under the same options, read the same way,
+    # so every reason a letter gives is the one `allocate --format json` gives.
+    options, _ = portfolio_or_exit(
+        inputs,
+        PortfolioFlags(
+            budget=budget,
+            project_budget=project_budget,
+            capacity=capacity,
+            per_demand=per_demand,
+            synergy_bonus=synergy_bonus,
+            min_per_province=min_per_province,
+            min_decline_share=min_decline_share,
+            min_decline_krw_share=min_decline_krw_share,
+            max_region_share=max_region_share,
+            lock=lock,
+            forbid=forbid,
+            unknown_cost=unknown_cost,
+            time_limit=time_limit,
+            max_repeat=max_repeat,
+            min_new_share=min_new_share,
+            reserve_priority=reserve_priority,
+        ),
+        language,
     )
     scores = score(inputs.catalog, inputs.records(), inputs.profile, inputs.history)
-    try:
+    with refusals_exit(options, language):
         result = allocate_portfolio(scores, options, language)
-    except Infeasible:
-        usage_error(
-            say(
-                language,
-                "letters: the fairness options cannot all hold together; relax one of them "
-                "('matchmaker allocate' names the conflict)",
-                "letters: 형평성 조건이 서로 충돌합니다. 하나를 완화하세요"
-                "('matchmaker allocate'가 충돌을 알려 줍니다)",
-            )
-        )
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:

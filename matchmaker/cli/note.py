@@ -88,12 +88,7 @@ def note(
     the eligibility gates, the fairness rules and options of the allocation, and funded
     versus unfunded by province, region kind and theme (with --history, over rounds)."""
     from matchmaker.allocation.report import allocate as allocate_portfolio
-    from matchmaker.cli.portfolio import (
-        across_rounds_or_exit,
-        allocation_options_or_exit,
-        refusals_exit,
-        reserve_or_exit,
-    )
+    from matchmaker.cli.portfolio import PortfolioFlags, portfolio_or_exit, refusals_exit
     from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
     from matchmaker.records.note import build_note
     from matchmaker.render.note import NoteReport
@@ -116,26 +111,28 @@ def note(
     assert inputs.catalog is not None and inputs.profile is not None
     records = inputs.records()
     # The note's allocation is `allocate`'s, under the same options, read the same way.
-    options = allocation_options_or_exit(
-        inputs.catalog,
-        records,
+    options, _ = portfolio_or_exit(
+        inputs,
+        PortfolioFlags(
+            budget=budget,
+            project_budget=project_budget,
+            capacity=capacity,
+            per_demand=per_demand,
+            synergy_bonus=synergy_bonus,
+            min_per_province=min_per_province,
+            min_decline_share=min_decline_share,
+            min_decline_krw_share=min_decline_krw_share,
+            max_region_share=max_region_share,
+            lock=lock,
+            forbid=forbid,
+            unknown_cost=unknown_cost,
+            time_limit=time_limit,
+            max_repeat=max_repeat,
+            min_new_share=min_new_share,
+            reserve_priority=reserve_priority,
+        ),
         language,
-        budget=budget,
-        project_budget=project_budget,
-        capacity=capacity,
-        per_demand=per_demand,
-        synergy_bonus=synergy_bonus,
-        min_per_province=min_per_province,
-        min_decline_share=min_decline_share,
-        min_decline_krw_share=min_decline_krw_share,
-        max_region_share=max_region_share,
-        lock=lock,
-        forbid=forbid,
-        unknown_cost=unknown_cost,
-        time_limit=time_limit,
     )
-    options = across_rounds_or_exit(options, inputs, max_repeat, min_new_share, None, language)
-    options, _ = reserve_or_exit(options, inputs, reserve_priority, None, language)
     scores = score(inputs.catalog, records, inputs.profile, inputs.history)
     with refusals_exit(options, language):
         result = allocate_portfolio(scores, options, language)

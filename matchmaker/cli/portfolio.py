@@ -7,8 +7,9 @@ locks checked against the run's demands), and turns the solver's refusals into m
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -330,6 +331,68 @@ def reserve_or_exit(
     return replace(
         options, reserve_demands=carried.keys, reserve_priority=reserve_priority
     ), carried
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioFlags:
+    """The portfolio options as the command line gave them, before any name is checked."""
+
+    budget: int | None = None
+    project_budget: list[str] | None = None
+    capacity: list[str] | None = None
+    per_demand: int = 1
+    synergy_bonus: float = 5.0
+    min_per_province: int = 0
+    min_decline_share: float = 0.0
+    min_decline_krw_share: float = 0.0
+    max_region_share: float = 1.0
+    lock: list[str] | None = None
+    forbid: list[str] | None = None
+    unknown_cost: str = "median"
+    time_limit: float | None = None
+    max_repeat: int | None = None
+    min_new_share: float = 0.0
+    reserve_priority: float = 0.0
+
+
+def portfolio_or_exit(
+    inputs: RunInputs,
+    flags: PortfolioFlags,
+    language: str,
+    *,
+    started: float | None = None,
+    kept_round: int | None = None,
+    extra_locks: Sequence[str] = (),
+) -> tuple[AllocationOptions, CarriedReserve | None]:
+    """Every command that allocates (allocate, report, note, letters) reads its options
+    here, so the same flags give the same portfolio: names resolved, cross-round rules and
+    the carried reserve added, each refusal a usage error."""
+    assert inputs.catalog is not None
+    locks = list(flags.lock or [])
+    locks += [pair for pair in extra_locks if pair not in locks]
+    options = allocation_options_or_exit(
+        inputs.catalog,
+        inputs.records(),
+        language,
+        budget=flags.budget,
+        project_budget=flags.project_budget,
+        capacity=flags.capacity,
+        per_demand=flags.per_demand,
+        synergy_bonus=flags.synergy_bonus,
+        min_per_province=flags.min_per_province,
+        min_decline_share=flags.min_decline_share,
+        min_decline_krw_share=flags.min_decline_krw_share,
+        max_region_share=flags.max_region_share,
+        lock=locks,
+        forbid=flags.forbid,
+        unknown_cost=flags.unknown_cost,
+        time_limit=flags.time_limit,
+        started=started,
+    )
+    options = across_rounds_or_exit(
+        options, inputs, flags.max_repeat, flags.min_new_share, kept_round, language
+    )
+    return reserve_or_exit(options, inputs, flags.reserve_priority, kept_round, language)
 
 
 @contextmanager

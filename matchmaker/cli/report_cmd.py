@@ -115,12 +115,7 @@ def report(
     chosen = output_format or (
         ReportFormat.xlsx if output.suffix.lower() == ".xlsx" else ReportFormat.html
     )
-    from matchmaker.cli.portfolio import (
-        across_rounds_or_exit,
-        allocation_options_or_exit,
-        refusals_exit,
-        reserve_or_exit,
-    )
+    from matchmaker.cli.portfolio import PortfolioFlags, portfolio_or_exit, refusals_exit
     from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
     from matchmaker.report.data import build_report_data
 
@@ -140,27 +135,29 @@ def report(
     inputs = build_inputs(run)
     assert inputs.catalog is not None
     # The report's allocation is `allocate`'s, under the same options, read the same way.
-    options = allocation_options_or_exit(
-        inputs.catalog,
-        inputs.records(),
+    options, _ = portfolio_or_exit(
+        inputs,
+        PortfolioFlags(
+            budget=budget,
+            project_budget=project_budget,
+            capacity=capacity,
+            per_demand=per_demand,
+            synergy_bonus=synergy_bonus,
+            min_per_province=min_per_province,
+            min_decline_share=min_decline_share,
+            min_decline_krw_share=min_decline_krw_share,
+            max_region_share=max_region_share,
+            lock=lock,
+            forbid=forbid,
+            unknown_cost=unknown_cost,
+            time_limit=time_limit,
+            max_repeat=max_repeat,
+            min_new_share=min_new_share,
+            reserve_priority=reserve_priority,
+        ),
         language,
-        budget=budget,
-        project_budget=project_budget,
-        capacity=capacity,
-        per_demand=per_demand,
-        synergy_bonus=synergy_bonus,
-        min_per_province=min_per_province,
-        min_decline_share=min_decline_share,
-        min_decline_krw_share=min_decline_krw_share,
-        max_region_share=max_region_share,
-        lock=lock,
-        forbid=forbid,
-        unknown_cost=unknown_cost,
-        time_limit=time_limit,
         started=started,
     )
-    options = across_rounds_or_exit(options, inputs, max_repeat, min_new_share, None, language)
-    options, _ = reserve_or_exit(options, inputs, reserve_priority, None, language)
     with refusals_exit(options, language):
         data = build_report_data(inputs, options, language=language, draws=draws, seed=seed)
     from matchmaker.render.registry import render
