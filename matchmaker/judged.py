@@ -67,6 +67,10 @@ class SetResult:
     no_fit_answered: tuple[int, int]  # (no-fit demands answered so, no-fit demands)
     false_no_fit: tuple[int, int]  # (right-project demands answered no-fit, them)
     groups_agreeing: tuple[int, int]  # (groups sharing the first project, groups)
+    # (groups whose every version is answered rightly: a project graded 3 first, or "no
+    # suitable project" for a no-fit need, groups). A multi-need group whose versions
+    # split between its two right projects counts here but not in groups_agreeing.
+    groups_right: tuple[int, int]
     most_first_on_no_fit: tuple[str, int, int]  # (project most often first, times, of)
     misses: list[tuple[str, str, str]] = field(default_factory=list)  # (demand, first, right)
 
@@ -198,6 +202,10 @@ def evaluate(
         len({_first(rankings["full"][r], answered[r]) for r in rows}) == 1
         for rows in groups.values()
     )
+    right_everywhere = sum(
+        all(answered_rightly(entries[r], rankings["full"][r], answered[r]) for r in rows)
+        for rows in groups.values()
+    )
     firsts = Counter(
         rankings["full"][r][0] for r in no_fit_rows if not answered[r] and rankings["full"][r]
     )
@@ -218,9 +226,16 @@ def evaluate(
         no_fit_answered=(int(sum(answered[r] for r in no_fit_rows)), len(no_fit_rows)),
         false_no_fit=(int(sum(answered[r] for r in right_rows)), len(right_rows)),
         groups_agreeing=(int(agreeing), len(groups)),
+        groups_right=(int(right_everywhere), len(groups)),
         most_first_on_no_fit=(busiest[0], busiest[1], len(no_fit_rows)),
         misses=misses,
     )
+
+
+def answered_rightly(entry: JudgedDemand, ranked: list[str], no_fit: bool) -> bool:
+    if not entry.has_right_project:
+        return bool(no_fit)
+    return not no_fit and top1_hit(ranked, entry.relevance)
 
 
 def _first(ranked: list[str], no_fit: bool) -> str:

@@ -21,7 +21,14 @@ import yaml
 from matchmaker.bundled import catalog_dir, default_profile_path
 from matchmaker.catalog import load_catalog
 from matchmaker.evaluation import dcg, ndcg_at, top1_hit
-from matchmaker.judged import RANKERS, SetResult, evaluate, load_judged
+from matchmaker.judged import (
+    RANKERS,
+    JudgedDemand,
+    SetResult,
+    answered_rightly,
+    evaluate,
+    load_judged,
+)
 from matchmaker.loading.documents import load_file
 from matchmaker.models import Profile
 
@@ -58,6 +65,16 @@ def test_ndcg_is_one_for_the_ideal_order_and_lower_otherwise() -> None:
     assert ndcg_at(["c", "b", "a"], relevance, 3) < 1.0
     assert ndcg_at(["x", "y", "z"], relevance, 3) == 0.0
     assert top1_hit(["a", "x"], relevance) and not top1_hit(["b", "a"], relevance)
+
+
+def test_a_version_isanswered_rightly_by_a_right_project_first_or_no_fit_for_no_fit() -> None:
+    multi = JudgedDemand("m", "홍천군", "t", "d", {"a": 3, "b": 3, "c": 1})
+    nothing = JudgedDemand("n", "홍천군", "t", "d", {})
+    assert answered_rightly(multi, ["b", "a"], no_fit=False)  # either right project
+    assert not answered_rightly(multi, ["c", "a"], no_fit=False)
+    assert not answered_rightly(multi, ["a"], no_fit=True)  # "none" for a fitting need
+    assert answered_rightly(nothing, ["a"], no_fit=True)
+    assert not answered_rightly(nothing, ["a"], no_fit=False)
 
 
 def test_frozen_sets_are_unchanged_since_they_were_frozen() -> None:

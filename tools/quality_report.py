@@ -71,17 +71,19 @@ def main() -> None:
                 print(_row(f"{entry['file']}, {part}", figures["full"].demands, figures))
     print(
         '\n| set | no-fit answered "no suitable project" | wrongly answered so | '
-        "paraphrase groups agreeing | most often first on no-fit |\n"
-        "| --- | --- | --- | --- | --- |"
+        "paraphrase groups agreeing | groups answered rightly in every version | "
+        "most often first on no-fit |\n| --- | --- | --- | --- | --- | --- |"
     )
     for entry, result in results:
         answered, no_fit = result.no_fit_answered
         wrong, right = result.false_no_fit
         agreeing, groups = result.groups_agreeing
+        rightly, _ = result.groups_right
         project, times, _ = result.most_first_on_no_fit
         print(
             f"| `{entry['file']}` | {answered} of {no_fit} | {wrong} of {right} | "
-            f"{agreeing} of {groups} | {project if times else '–'} ({times}) |"
+            f"{agreeing} of {groups} | {rightly} of {groups} | "
+            f"{project if times else '–'} ({times}) |"
         )
 
 
