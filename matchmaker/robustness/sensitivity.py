@@ -162,23 +162,24 @@ def draw_counts(
     totals = np.matmul(candidates, sampled.T)  # B × K × draws
     totals[~valid] = -np.inf
     first_total = np.full(totals[:, 0, :].shape, -np.inf)
-    second, third = first_total.copy(), first_total.copy()
+    second, third, spare = first_total.copy(), first_total.copy(), first_total.copy()
     for k in range(columns.shape[1]):  # a sorted triple, duplicates kept
         value = totals[:, k, :]
-        np.maximum(third, np.minimum(second, value), out=third)
-        np.maximum(second, np.minimum(first_total, value), out=second)
+        np.maximum(third, np.minimum(second, value, out=spare), out=third)
+        np.maximum(second, np.minimum(first_total, value, out=spare), out=second)
         np.maximum(first_total, value, out=first_total)
-    best = (totals == first_total[:, None, :]) & valid[:, :, None]
-    first = best.sum(axis=2)
+    # Padding is -inf, like a total no draw reaches: masked on the counts, not the draws.
     draws = len(sampled)
+    best = totals == first_total[:, None, :]
+    first = best.sum(axis=2) * valid
     if first.sum() > draws * int(valid.any(axis=1).sum()):  # equal first totals somewhere:
-        best &= np.cumsum(best, axis=1) == 1  # the smaller column wins
-        first = best.sum(axis=2)
-    podium = (totals >= third[:, None, :]) & valid[:, :, None]
-    top3 = podium.sum(axis=2)
+        best &= valid[:, :, None] & (np.cumsum(best & valid[:, :, None], axis=1) == 1)
+        first = best.sum(axis=2)  # the smaller column wins
+    podium = totals >= third[:, None, :]
+    top3 = podium.sum(axis=2) * valid
     if top3.sum() > draws * int(np.minimum(valid.sum(axis=1), 3).sum()):  # equal third
         above = totals > third[:, None, :]  # totals: the smaller columns fill the podium
-        level = podium & ~above
+        level = podium & ~above & valid[:, :, None]
         room = 3 - above.sum(axis=1, keepdims=True)
         top3 = (above | (level & (np.cumsum(level, axis=1) <= room))).sum(axis=2)
     return first, top3
@@ -204,6 +205,7 @@ def _shares_in_parts(
     padded columns are computed."""
     sizes = mask.sum(axis=1)
     order = np.argsort(sizes, kind="stable")
+    order = order[sizes[order] > 0]  # a demand with none has no draws to count
     per_demand: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = [
         (np.zeros(0, dtype=int), np.zeros(0, dtype=int), np.zeros(0, dtype=int))
     ] * len(mask)
@@ -226,10 +228,10 @@ def _shares_in_parts(
 
 
 def _share_map(
-    ids: list[str], columns: np.ndarray, counts: np.ndarray, draws: int
+    ids: list[str], columns: np.ndarray, counts: np.ndarray, shares: list[float]
 ) -> dict[str, float]:
-    # Plain Python numbers: these go straight into JSON, which refuses numpy's.
-    found = {ids[c]: round(int(n) / draws, 4) for c, n in zip(columns, counts, strict=True) if n}
+    """Project → share of draws, largest first; `shares[n]` is n draws' share."""
+    found = {ids[c]: shares[n] for c, n in zip(columns.tolist(), counts.tolist(), strict=True) if n}
     return dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
@@ -247,6 +249,9 @@ def sensitivity(
     if draws:
         sampled[:, active] = rng.dirichlet(concentration * shares[active], size=draws)
     corners = weight_corners(sampled) if draws else sampled
+    # Plain Python numbers, rounded once per count: they go straight into JSON.
+    share_of = [round(n / draws, 4) for n in range(draws + 1)] if draws else []
+    named = [(name, round(float(weights[j]), 6)) for j, name in enumerate(COMPONENTS)]
     ids = list(scores.projects.ids)
     records = scores.demands.records
     components = [scores.component(name).values for name in COMPONENTS]
@@ -258,6 +263,9 @@ def sensitivity(
         top = _tops(ids, points, eligible, shares)
         # (a demand with no eligible project gets intervals too, never read)
         low, high = intervals_for(points, eligible, np.maximum(top, 0), weights)
+        # As round(max(low, 0.0), 6) per value: numpy's rounding, in one call.
+        lows = np.round(np.where(low < 0.0, 0.0, low), 6)
+        highs = np.round(high, 6)
         counted = []
         if draws:
             candidates = podium_mask(points, eligible, corners) & (top >= 0)[:, None]
@@ -267,20 +275,15 @@ def sensitivity(
                 found.append(DemandSensitivity(record.key, None, (), {}, {}, False))
                 continue
             intervals = tuple(
-                WeightInterval(
-                    name,
-                    round(float(weights[j]), 6),
-                    round(max(low[i, j], 0.0), 6),
-                    round(high[i, j], 6),
-                )
-                for j, name in enumerate(COMPONENTS)
+                WeightInterval(name, weight, lows[i, j], highs[i, j])
+                for j, (name, weight) in enumerate(named)
             )
             first: dict[str, float] = {}
             top3: dict[str, float] = {}
             if draws:
                 columns, first_counts, podium_counts = counted[i]
-                first = _share_map(ids, columns, first_counts, draws)
-                top3 = _share_map(ids, columns, podium_counts, draws)
+                first = _share_map(ids, columns, first_counts, share_of)
+                top3 = _share_map(ids, columns, podium_counts, share_of)
             fragile = bool(draws) and bool(first.get(ids[top[i]], 0.0) < FRAGILE_BELOW)
             found.append(
                 DemandSensitivity(record.key, ids[top[i]], tuple(intervals), first, top3, fragile)
