@@ -82,8 +82,11 @@ def intervals_for(
 
 
 PROBES = 16  # strongest projects each candidate is checked against
-BLOCK = 256  # demands handled together: B × P × 3 arrays of a few MiB
-PAIR_BUDGET = 4_000_000  # draw totals held at once (demands × draws × candidates)
+# Demands handled together, and draw totals held at once (demands × draws × candidates):
+# small enough that the arrays stay in the processor's cache. Measured at 1,000 projects:
+# 64 and 500,000 took 40 % less time than 256 and 4,000,000; neither changes a result.
+BLOCK = 64
+PAIR_BUDGET = 500_000
 
 
 def weight_corners(sampled: np.ndarray) -> np.ndarray:
