@@ -258,11 +258,12 @@ def sensitivity(
     ids = list(scores.projects.ids)
     records = scores.demands.records
     components = [scores.component(name).values for name in COMPONENTS]
+    eligible_all = np.asarray(scores.eligibility.eligible, dtype=bool)
     found: list[DemandSensitivity] = []
     for start in range(0, len(records), BLOCK):
         rows = slice(start, min(start + BLOCK, len(records)))
         points = np.stack([values[rows] for values in components], axis=-1)  # B × P × 3
-        eligible = np.asarray(scores.eligibility.eligible[rows], dtype=bool)
+        eligible = eligible_all[rows]
         top = _tops(ids, points, eligible, shares)
         # (a demand with no eligible project gets intervals too, never read)
         low, high = intervals_for(points, eligible, np.maximum(top, 0), weights)
