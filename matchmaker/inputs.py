@@ -148,7 +148,7 @@ def _load_run(
         if document.text is not None:
             inputs.sources[document.file] = document.text
     profile_document = load_file(
-        profile_path or bundled.default_profile_path(), kinds=frozenset({"profile"})
+        profile_path or bundled.default_profile_path(), kinds=frozenset({"profile"}), store=store
     )
     inputs.profile_document = profile_document
     inputs.diagnostics.extend(profile_document.diagnostics)

@@ -106,3 +106,28 @@ def test_no_cache_neither_reads_nor_writes(tmp_path: Path) -> None:
     cold = _rank(tmp_path / "a")
     assert _rank(tmp_path / "b", "--no-cache") == cold
     assert _entries(tmp_path / "b") == []
+
+
+def test_a_warm_run_parses_no_file_again(monkeypatch, tmp_path: Path) -> None:
+    # The catalog, the proposals, the indicators and the profile all come from the cache:
+    # a repeat run neither reads YAML nor builds a validator for any of them.
+    import datetime as dt
+
+    from matchmaker import bundled
+    from matchmaker.inputs import load_run
+    from matchmaker.loading import documents
+
+    monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path))
+    today = dt.date.fromisoformat(TODAY)
+    cold = load_run([bundled.proposals_dir()], None, bundled.default_profile_path(), today)
+    parsed: list[str] = []
+    original = documents.load_bytes
+
+    def counting(data: bytes, file: str, *args: object, **kwargs: object) -> object:
+        parsed.append(file)
+        return original(data, file, *args, **kwargs)
+
+    monkeypatch.setattr(documents, "load_bytes", counting)
+    warm = load_run([bundled.proposals_dir()], None, bundled.default_profile_path(), today)
+    assert parsed == []
+    assert warm.profile == cold.profile and warm.catalog is not None

@@ -63,3 +63,25 @@ def test_the_html_report_does_not_import_openpyxl_nor_the_xlsx_one_jinja2(tmp_pa
     xlsx = _heavy(["report", "--draws", "20", "-o", str(tmp_path / "r.xlsx")], tmp_path)
     assert "jinja2" in html and "openpyxl" not in html and "scipy.stats" not in html
     assert "openpyxl" in xlsx and "jinja2" not in xlsx and "scipy.stats" not in xlsx
+
+
+def test_document_models_build_their_validators_only_when_first_used() -> None:
+    # With a warm cache the documents are unpickled, never validated: building every
+    # model's validator at import was most of the models' start-up. The first
+    # validation still builds it, with the same strictness.
+    code = (
+        "from matchmaker.models import Proposal, Project\n"
+        "print(Proposal.__pydantic_complete__, Project.__pydantic_complete__)\n"
+        "try:\n    Project.model_validate({'kind': 'project', 'id': 'X'})\n"
+        "except Exception as error:\n    print(type(error).__name__)\n"
+        "print(Project.__pydantic_complete__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+        env={"PYTHONPATH": str(REPO)},
+    )
+    assert result.stdout.split() == ["False", "False", "ValidationError", "True"], result.stderr

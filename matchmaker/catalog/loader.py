@@ -107,7 +107,9 @@ def load_catalog(root: Path, store: Store | None = None) -> tuple[Catalog | None
     )
     indicators_document = None
     if (root / INDICATORS_FILE).exists():
-        indicators_document = load_file(root / INDICATORS_FILE, kinds=frozenset({"indicators"}))
+        indicators_document = load_file(
+            root / INDICATORS_FILE, kinds=frozenset({"indicators"}), store=store
+        )
         diagnostics.extend(indicators_document.diagnostics)
     project_documents = [
         load_file(path, kinds=frozenset({"project"}), words=words, store=store)

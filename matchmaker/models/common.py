@@ -19,7 +19,12 @@ class Strict(BaseModel):
     """Base of every document model: unknown keys and non-finite numbers are errors."""
 
     model_config = ConfigDict(
-        extra="forbid", strict=True, allow_inf_nan=False, frozen=True, str_strip_whitespace=False
+        extra="forbid",
+        strict=True,
+        allow_inf_nan=False,
+        frozen=True,
+        str_strip_whitespace=False,
+        defer_build=True,
     )
 
 

@@ -296,19 +296,20 @@ def _table(result: AllocationResult, language: str, width: int | None = None) ->
         console.print(line, markup=False)
     console.print()
     table = Table(box=None, pad_edge=False, show_edge=False)
-    table.add_column(say(language, "demand", "수요"), overflow="fold", max_width=30)
-    table.add_column(say(language, "region", "지역"), overflow="fold", max_width=12)
-    table.add_column(say(language, "project", "사업"), overflow="fold", max_width=24)
-    table.add_column(say(language, "score", "점수"), justify="right", no_wrap=True)
-    table.add_column(say(language, "cost (KRW)", "비용(원)"), justify="right", no_wrap=True)
+    # Text headers and cells: the user's text is never read as rich markup, and rich
+    # spends no time looking for markup or emoji codes in ours.
+    table.add_column(Text(say(language, "demand", "수요")), overflow="fold", max_width=30)
+    table.add_column(Text(say(language, "region", "지역")), overflow="fold", max_width=12)
+    table.add_column(Text(say(language, "project", "사업")), overflow="fold", max_width=24)
+    table.add_column(Text(say(language, "score", "점수")), justify="right", no_wrap=True)
+    table.add_column(Text(say(language, "cost (KRW)", "비용(원)")), justify="right", no_wrap=True)
     for a in result.assignments:
-        # Text cells: the user's text is never read as rich markup.
         table.add_row(
             Text(a.demand_key),
             Text(a.region_name[language]),
-            a.project,
-            f"{a.score:.1f}",
-            _cost_text(a.cost, result, language),
+            Text(a.project),
+            Text(f"{a.score:.1f}"),
+            Text(_cost_text(a.cost, result, language)),
         )
     console.print(table)
     if result.unassigned:
