@@ -333,36 +333,107 @@ def _price_region(
     choices = [
         np.append(c, -1) if floor[d] <= 0 else c for c, d in zip(choices, members, strict=True)
     ]
-    size = int(np.prod([len(c) for c in choices], dtype=float))
     used = np.unique(np.concatenate(choices))
     used = used[used >= 0]
     local = np.full(keep.shape[1] + 1, len(used))  # -1 (nothing) → a column never adjacent
     local[used] = np.arange(len(used))
-    adjacent = np.zeros((len(used) + 1, len(used) + 1))
+    nothing = len(used)  # never complementary to anything
+    adjacent = np.zeros((nothing + 1, nothing + 1))
     adjacent[local[edges[:, 0]], local[edges[:, 1]]] = 1.0
-    adjacent[len(used), :] = adjacent[:, len(used)] = 0.0
+    adjacent[local[edges[:, 1]], local[edges[:, 0]]] = 1.0
+    adjacent[nothing, :] = adjacent[:, nothing] = 0.0
+    n = len(members)
 
     def evaluate(picked: np.ndarray) -> np.ndarray:
-        """Reduced value of each row of choices (M × n projects, -1 for nothing)."""
-        values = np.where(picked >= 0, worth[np.arange(len(members))[None, :], picked], 0.0)
-        given = np.zeros((len(picked), len(used) + 1))
-        given[np.arange(len(picked))[:, None], local[picked]] = 1.0
-        return values.sum(axis=1) + bonus * ((given @ adjacent) * given).sum(axis=1)
+        """Reduced value of each row of choices (M × n projects, -1 for nothing): the
+        pairs' values and the bonus once per complementary pair of distinct projects."""
+        values = np.where(picked >= 0, worth[np.arange(n)[None, :], picked], 0.0).sum(axis=1)
+        at = local[picked]
+        for b in range(1, n):  # a project two demands take counts once
+            repeated = (at[:, :b] == at[:, b : b + 1]).any(axis=1)
+            at[repeated, b] = nothing
+        count = np.zeros(len(picked))
+        for a in range(n - 1):
+            count += adjacent[at[:, a : a + 1], at[:, a + 1 :]].sum(axis=1)
+        return values + bonus * count
 
-    if size <= ENUMERATION_LIMIT:  # exact: every combination
-        grid = np.stack(
-            np.meshgrid(*[np.arange(len(c)) for c in choices], indexing="ij"), axis=-1
-        ).reshape(-1, len(choices))
-        picked = np.stack([c[grid[:, k]] for k, c in enumerate(choices)], axis=1)
-        total = evaluate(picked)
-        best = int(np.argmax(total))
-        chosen, value, bound = picked[best], float(total[best]), float(total[best])
-    else:
-        chosen, value = _improve(choices, worth, edges, evaluate)
-        bound = _split_bound(worth, keep, edges, bonus)
+    chosen = np.full(n, -1)
+    value = bound = 0.0
+    for group in _independent(keep, edges):
+        # Demands outside the group take nothing here: groups share no project and no
+        # complementary pair, so the region's value is the sum of its groups'.
+        part = [choices[k] if k in set(group.tolist()) else np.array([-1]) for k in range(n)]
+        if len(group) == 1 or not len(edges):
+            exact = True  # alone: its best pair
+        else:
+            sizes = [len(choices[k]) for k in group.tolist()]
+            exact = int(np.prod(sizes, dtype=float)) // max(sizes) <= ENUMERATION_LIMIT
+        if exact:
+            picked, total = _enumerate(part, worth, local, adjacent, evaluate, bonus)
+            up = total
+        else:
+            picked, total = _improve(part, worth, edges, evaluate)
+            up = _split_bound(worth[group], keep[group], edges, bonus)
+        chosen[group] = picked[group]
+        value += total
+        bound += max(up, total)
     rows = members[chosen >= 0]
     pairs = dense.index[rows, chosen[chosen >= 0]]
     return pairs, value, max(bound, value)
+
+
+def _independent(keep: np.ndarray, edges: np.ndarray) -> list[np.ndarray]:
+    """The region's demands in groups that cannot affect each other: no candidate project
+    in common and no complementary pair between their candidates."""
+    from scipy.sparse.csgraph import connected_components
+
+    taken = keep.astype(np.int64)
+    near = np.zeros((keep.shape[1], keep.shape[0]), dtype=np.int64)
+    np.add.at(near, edges[:, 0], taken.T[edges[:, 1]])
+    np.add.at(near, edges[:, 1], taken.T[edges[:, 0]])
+    touching = (taken @ taken.T + taken @ near) > 0
+    count, label = connected_components(sparse.csr_matrix(touching), directed=False)
+    return [np.flatnonzero(label == k) for k in range(count)]
+
+
+def _enumerate(
+    choices: list[np.ndarray],
+    worth: np.ndarray,
+    local: np.ndarray,
+    adjacent: np.ndarray,
+    evaluate: Callable[[np.ndarray], np.ndarray],
+    bonus: float,
+) -> tuple[np.ndarray, float]:
+    """The best choices exactly: every combination of all demands but the one with the
+    most choices, and for each the best response of that one (its pair's value, plus the
+    bonus for each distinct project of the others complementary to it)."""
+    last = int(np.argmax([len(c) for c in choices]))
+    rest = [c if k != last else np.array([-1]) for k, c in enumerate(choices)]
+    grid = np.stack(np.meshgrid(*[np.arange(len(c)) for c in rest], indexing="ij"), axis=-1)
+    grid = grid.reshape(-1, len(rest))
+    picked = np.stack([c[grid[:, k]] for k, c in enumerate(rest)], axis=1)
+    base = evaluate(picked)  # the others alone
+    options = choices[last]
+    at = local[picked]
+    nothing = adjacent.shape[0] - 1
+    for b in range(1, at.shape[1]):  # a project two demands take counts once
+        repeated = (at[:, :b] == at[:, b : b + 1]).any(axis=1)
+        at[repeated, b] = nothing
+    target = local[options]  # -1 (nothing) maps to `nothing`: never adjacent
+    linked = np.zeros((len(picked), len(options)))
+    already = np.zeros((len(picked), len(options)), dtype=bool)
+    for k in range(at.shape[1]):
+        if k == last:
+            continue
+        linked += adjacent[at[:, k : k + 1], target[None, :]]
+        already |= (at[:, k : k + 1] == target[None, :]) & (target[None, :] != nothing)
+    own = np.where(options >= 0, worth[last, options], 0.0)
+    gain = own[None, :] + np.where(already, 0.0, bonus * linked)
+    total = base[:, None] + gain
+    row, column = np.unravel_index(int(np.argmax(total)), total.shape)
+    best = picked[row].copy()
+    best[last] = options[column]
+    return best, float(total[row, column])
 
 
 def _improve(
