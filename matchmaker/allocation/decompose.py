@@ -308,7 +308,8 @@ def _price_region(
 
     The pruning rule is sharpened first, to a fixed point: d gives up its best pair for p
     only if the pairs p completes make up the loss, and p completes at most one pair per
-    *other* demand that still has a candidate complementary to p. Then the surviving
+    *other* demand that still has a candidate complementary to p, and no more than the
+    candidate projects complementary to it. Then the surviving
     choices (a handful per demand) are enumerated whole."""
     bonus = problem.options.synergy_bonus
     members = dense.order[dense.member_starts[region] : dense.member_starts[region + 1]]
@@ -324,7 +325,9 @@ def _price_region(
         near = np.zeros((keep.shape[1], len(members)), dtype=bool)  # p → demands near it
         np.logical_or.at(near, edges[:, 0], keep.T[edges[:, 1]])
         np.logical_or.at(near, edges[:, 1], keep.T[edges[:, 0]])
-        others = (near.sum(axis=1)[:, None] - near).T  # demands besides d near p
+        others = np.minimum(  # demands besides d near p, and p's candidate neighbours
+            (near.sum(axis=1)[:, None] - near).T, _neighbours(offered, edges)[None, :]
+        )
         sharper = keep & ((worth >= least) | (worth + bonus * others >= least))
         if (sharper == keep).all():
             break
@@ -473,17 +476,31 @@ def _improve(
     return current, value
 
 
+def _neighbours(offered: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """P: how many offered projects each project is complementary to (edges are distinct
+    pairs), the most pairs it can complete."""
+    count = np.zeros(len(offered), dtype=np.int64)
+    np.add.at(count, edges[:, 0], offered[edges[:, 1]])
+    np.add.at(count, edges[:, 1], offered[edges[:, 0]])
+    return count
+
+
 def _split_bound(worth: np.ndarray, keep: np.ndarray, edges: np.ndarray, bonus: float) -> float:
     """An upper bound on a region's best reduced value. A completed complementary pair
     (p, q) joins two demands' choices (p of d, q of d'; when both take the same project
     the pair counts once but is charged here to each, which only raises the bound). Give
     each demand half the bonus per other demand that has a candidate complementary to
     its choice; then no bundle is worth more than Σ_d max_p [w_dp + bonus/2 · others_dp]
-    (or 0 for taking nothing)."""
+    (or 0 for taking nothing). More exactly: credit each completed pair to the first
+    demand taking each of its projects (one project per demand, so two demands); a
+    project completes pairs only with its distinct complementary projects, so others_dp
+    is also at most how many of those are offered."""
     near = np.zeros((keep.shape[1], keep.shape[0]), dtype=bool)
     np.logical_or.at(near, edges[:, 0], keep.T[edges[:, 1]])
     np.logical_or.at(near, edges[:, 1], keep.T[edges[:, 0]])
-    others = (near.sum(axis=1)[:, None] - near).T
+    others = np.minimum(
+        (near.sum(axis=1)[:, None] - near).T, _neighbours(keep.any(axis=0), edges)[None, :]
+    )
     best = np.where(keep, worth + bonus / 2 * others, -np.inf).max(axis=1)
     return float(np.maximum(best, 0.0).sum())
 
