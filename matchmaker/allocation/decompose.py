@@ -290,9 +290,9 @@ def _price(
     return _Priced(joined, best, upper)
 
 
-# Most combinations of a region's candidate pairs enumerated at once; a region with more
-# is priced by local search, its bound by `_split_bound`.
-ENUMERATION_LIMIT = 20_000
+# Most combinations of a group's choices weighed at once (see `_enumerate`); a group with
+# more is priced by local search, its bound by `_split_bound`.
+ENUMERATION_LIMIT = 600_000
 
 
 def _price_region(
@@ -370,7 +370,7 @@ def _price_region(
             exact = True  # alone: its best pair
         else:
             sizes = [len(choices[k]) for k in group.tolist()]
-            exact = int(np.prod(sizes, dtype=float)) // max(sizes) <= ENUMERATION_LIMIT
+            exact = int(np.prod(sizes, dtype=float)) <= ENUMERATION_LIMIT
         if exact:
             picked, total = _enumerate(part, worth, local, adjacent, evaluate, bonus)
             up = total
@@ -407,36 +407,53 @@ def _enumerate(
     evaluate: Callable[[np.ndarray], np.ndarray],
     bonus: float,
 ) -> tuple[np.ndarray, float]:
-    """The best choices exactly: every combination of all demands but the one with the
-    most choices, and for each the best response of that one (its pair's value, plus the
-    bonus for each distinct project of the others complementary to it)."""
-    last = int(np.argmax([len(c) for c in choices]))
-    rest = [c if k != last else np.array([-1]) for k, c in enumerate(choices)]
+    """The best choices exactly: every combination of all demands but the two with the
+    most choices, and for each every answer of those two, counted without enumerating
+    them as rows: what each adds given the others (its pair's value, plus the bonus for
+    each distinct project of the others complementary to it, none if the others already
+    hold its project), plus the bonus when the two complete a pair between themselves."""
+    sizes = [len(c) for c in choices]
+    first, second = (int(k) for k in np.argsort(sizes, kind="stable")[::-1][:2])
+    rest = [c if k not in (first, second) else np.array([-1]) for k, c in enumerate(choices)]
     grid = np.stack(np.meshgrid(*[np.arange(len(c)) for c in rest], indexing="ij"), axis=-1)
     grid = grid.reshape(-1, len(rest))
     picked = np.stack([c[grid[:, k]] for k, c in enumerate(rest)], axis=1)
     base = evaluate(picked)  # the others alone
-    options = choices[last]
     at = local[picked]
     nothing = adjacent.shape[0] - 1
     for b in range(1, at.shape[1]):  # a project two demands take counts once
         repeated = (at[:, :b] == at[:, b : b + 1]).any(axis=1)
         at[repeated, b] = nothing
-    target = local[options]  # -1 (nothing) maps to `nothing`: never adjacent
-    linked = np.zeros((len(picked), len(options)))
-    already = np.zeros((len(picked), len(options)), dtype=bool)
-    for k in range(at.shape[1]):
-        if k == last:
-            continue
-        linked += adjacent[at[:, k : k + 1], target[None, :]]
-        already |= (at[:, k : k + 1] == target[None, :]) & (target[None, :] != nothing)
-    own = np.where(options >= 0, worth[last, options], 0.0)
-    gain = own[None, :] + np.where(already, 0.0, bonus * linked)
-    total = base[:, None] + gain
-    row, column = np.unravel_index(int(np.argmax(total)), total.shape)
+
+    def answer(k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        options = choices[k]
+        target = local[options]  # -1 (nothing) maps to `nothing`: never adjacent
+        linked = np.zeros((len(picked), len(options)))
+        already = np.zeros((len(picked), len(options)), dtype=bool)
+        for j in range(at.shape[1]):
+            if j in (first, second):
+                continue
+            linked += adjacent[at[:, j : j + 1], target[None, :]]
+            already |= (at[:, j : j + 1] == target[None, :]) & (target[None, :] != nothing)
+        own = np.where(options >= 0, worth[k, options], 0.0)
+        return own[None, :] + np.where(already, 0.0, bonus * linked), already, target, own
+
+    gain_1, held_1, target_1, _ = answer(first)
+    gain_2, held_2, target_2, own_2 = answer(second)
+    # M × C1 × C2: the pair between the two counts unless the others already hold one
+    # of its projects (then it is in that one's gain); the same project for both counts
+    # its pairs once.
+    between = adjacent[target_1[:, None], target_2[None, :]][None, :, :]
+    fresh = ~held_1[:, :, None] & ~held_2[:, None, :]
+    total = gain_1[:, :, None] + gain_2[:, None, :] + bonus * between * fresh
+    same = (target_1[:, None] == target_2[None, :]) & (target_1[:, None] != nothing)
+    total = np.where(same[None, :, :], gain_1[:, :, None] + own_2[None, None, :], total)
+    total += base[:, None, None]
+    row, one, two = np.unravel_index(int(np.argmax(total)), total.shape)
     best = picked[row].copy()
-    best[last] = options[column]
-    return best, float(total[row, column])
+    best[first] = choices[first][one]
+    best[second] = choices[second][two]
+    return best, float(total[row, one, two])
 
 
 def _improve(
