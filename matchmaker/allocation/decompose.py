@@ -412,6 +412,10 @@ def _enumerate(
     them as rows: what each adds given the others (its pair's value, plus the bonus for
     each distinct project of the others complementary to it, none if the others already
     hold its project), plus the bonus when the two complete a pair between themselves."""
+    if len(choices) == 1:  # a region of one demand: its best pair
+        total = evaluate(choices[0][:, None])
+        best = int(np.argmax(total))
+        return choices[0][best : best + 1], float(total[best])
     sizes = [len(c) for c in choices]
     first, second = (int(k) for k in np.argsort(sizes, kind="stable")[::-1][:2])
     rest = [c if k not in (first, second) else np.array([-1]) for k, c in enumerate(choices)]
