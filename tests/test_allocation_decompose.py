@@ -181,3 +181,49 @@ def test_a_call_that_finishes_in_time_gives_its_value_or_its_error() -> None:
     assert call_until(_sleep_then, (8, 0.0), None) == 8
     with pytest.raises(ValueError, match="inside"):
         call_until(_fail, (), time.monotonic() + 10)
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("exact", [True, False])
+def test_pricing_finds_each_regions_best_bundle_at_any_prices(
+    seed: int, exact: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Against every choice of a project (or none) per demand, region by region; where
+    enumeration is not allowed, the bundle is real and the bound still holds."""
+    import itertools
+
+    if not exact:
+        monkeypatch.setattr(decompose, "ENUMERATION_LIMIT", 0)
+    problem = _instance(200 + seed, demands=9, projects=5, bonus=12.0)
+    rng = np.random.default_rng(seed)
+    price = rng.uniform(0, 30, 5)
+    dense = decompose._dense(problem, priced_cost=False)
+    priced = decompose._price(problem, dense, price, np.zeros(5))
+    edges = set(problem.synergy_pairs)
+    total = 0.0
+    for region in range(len(problem.region_codes)):
+        members = np.flatnonzero(problem.region == region).tolist()
+        options = [[-1] + [p for p in range(5) if np.isfinite(dense.value[d, p])] for d in members]
+        best = 0.0
+        for choice in itertools.product(*options):
+            taken = sorted({p for p in choice if p >= 0})
+            worth = sum(
+                dense.value[d, p] - price[p] for d, p in zip(members, choice, strict=True) if p >= 0
+            )
+            pairs = sum((region, p, q) in edges for p, q in itertools.combinations(taken, 2))
+            best = max(best, worth + problem.options.synergy_bonus * pairs)
+        assert priced.best[region] <= best + 1e-6
+        if exact:
+            assert priced.best[region] == pytest.approx(best, abs=1e-6)
+        pairs_given = priced.bundles.get(region, np.zeros(0, dtype=np.int64))
+        given = [int(problem.project[i]) for i in pairs_given]
+        worth = sum(float(problem.value[i]) - price[problem.project[i]] for i in pairs_given)
+        synergy = sum(
+            (region, p, q) in edges for p, q in itertools.combinations(sorted(set(given)), 2)
+        )
+        value = worth + problem.options.synergy_bonus * synergy
+        assert value == pytest.approx(priced.best[region], abs=1e-6)
+        total += best
+    assert priced.upper >= total - 1e-6
+    if exact:
+        assert priced.upper == pytest.approx(total, abs=1e-6)
