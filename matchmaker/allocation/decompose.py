@@ -61,6 +61,8 @@ PRUNE_SLACK = 1e-9
 # Relative gap HiGHS may stop at in the integer master (its objective is checked against
 # the decomposition's own bound, not this).
 MASTER_GAP = 1e-4
+# Share of the time left that HiGHS is told it has for the integer master.
+SOLVER_SHARE = 0.7
 # Share of the time given to the decomposition that is kept for the integer master.
 INTEGER_SHARE = 0.35
 # Column generation stops when the bound and the master's LP value are this close.
@@ -546,7 +548,9 @@ def _milp(
     options: dict[str, object] = {"disp": False, "presolve": True, "mip_rel_gap": MASTER_GAP}
     seconds = solver_seconds(deadline)
     if seconds is not None:
-        options["time_limit"] = seconds
+        # HiGHS overshoots (here by seconds on the integer master): it gets a share of
+        # the time so that it returns its incumbent itself, rather than being stopped.
+        options["time_limit"] = max(SOLVER_SHARE * seconds, 0.01)
     result = call_until(_run_milp, (objective, matrix, upper, integrality, options), deadline)
     if getattr(result, "x", None) is None:
         raise Stopped()
