@@ -227,3 +227,27 @@ def test_pricing_finds_each_regions_best_bundle_at_any_prices(
     assert priced.upper >= total - 1e-6
     if exact:
         assert priced.upper == pytest.approx(total, abs=1e-6)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_quick_portfolio_keeps_every_limit_and_never_loses(seed: int) -> None:
+    """The greedy swap of region bundles that backs up the integer master."""
+    problem = _instance(300 + seed, demands=30, projects=8, budget=None if seed % 2 else 6000)
+    start, prices = _start(problem)
+    rows = decompose._rows(problem)
+    dense = decompose._dense(problem, priced_cost=rows.budget >= 0)
+    columns = decompose._Columns()
+    picked = np.flatnonzero(start)
+    owner = problem.region[problem.demand[picked]]
+    for region in np.unique(owner).tolist():
+        columns.add(region, picked[owner == region], 0.0)
+        columns.value[-1] = decompose.portfolio_value(problem, dense, picked[owner == region])
+    started = len(columns.region)
+    capacity_price = np.zeros(len(problem.capacity)) if prices is None else prices
+    priced = decompose._price(problem, dense, capacity_price, np.zeros(len(problem.capacity)))
+    for region, pairs in sorted(priced.bundles.items()):
+        columns.add(region, pairs, decompose.portfolio_value(problem, dense, pairs))
+    chosen, value = decompose._swap_greedily(problem, dense, rows, columns, started)
+    checked = _feasible_and_value(problem, _choice(problem, chosen))
+    assert checked == pytest.approx(value, abs=1e-6)
+    assert value >= decompose.portfolio_value(problem, dense, picked) - 1e-6

@@ -522,7 +522,8 @@ def _split_bound(worth: np.ndarray, keep: np.ndarray, edges: np.ndarray, bonus: 
     np.logical_or.at(near, edges[:, 0], keep.T[edges[:, 1]])
     np.logical_or.at(near, edges[:, 1], keep.T[edges[:, 0]])
     others = np.minimum(
-        (near.sum(axis=1)[:, None] - near).T, _neighbours(keep.any(axis=0), edges)[None, :]
+        (near.sum(axis=1)[:, None] - near).T,
+        _neighbours(np.asarray(keep.any(axis=0)), edges)[None, :],
     )
     best = np.where(keep, worth + bonus / 2 * others, -np.inf).max(axis=1)
     return float(np.maximum(best, 0.0).sum())
@@ -605,6 +606,7 @@ def solve_by_region(
     for r in np.unique(start_region).tolist():
         mine = start_pairs[start_region == r]
         columns.add(r, mine, _bundle_value(problem, dense, r, mine))
+    started = len(columns.region)  # the start's bundles, one per region it serves
     incumbent = start.copy()
     incumbent_value = portfolio_value(problem, dense, start_pairs)
     bound = np.inf
@@ -648,6 +650,10 @@ def solve_by_region(
                 now = time.monotonic()
                 if now + (now - round_start) > deadline - INTEGER_SHARE * (deadline - clock):
                     break
+        # A quick portfolio first, in case the integer master finds nothing better in time.
+        chosen, value = _swap_greedily(problem, dense, rows, columns, started)
+        if value > incumbent_value:
+            incumbent, incumbent_value = chosen, value
         tick = time.monotonic()
         chosen, value = _integer_master(problem, dense, rows, columns, deadline)
         seconds["integer"] = time.monotonic() - tick
@@ -657,6 +663,39 @@ def solve_by_region(
         pass
     bound = max(bound, incumbent_value)
     return RegionResult(incumbent, incumbent_value, bound, iterations, len(columns.region), seconds)
+
+
+def _swap_greedily(
+    problem: AllocationProblem, dense: _Dense, rows: _Rows, columns: _Columns, first: int
+) -> tuple[np.ndarray, float]:
+    """From the first bundles (the no-synergy optimum's), give each region a better
+    generated bundle, the largest gains first, while the capacities and budgets hold."""
+    matrix = _matrix(problem, rows, columns).tocsc()[: rows.count]
+    region = np.array(columns.region, dtype=np.int64)
+    values = np.array(columns.value)
+    current = {columns.region[column]: column for column in range(first)}  # the start's
+    used = np.zeros(rows.count)
+    for column in current.values():
+        used += matrix[:, column].toarray().ravel()
+    start_value = np.array([values[current[r]] if r in current else 0.0 for r in region])
+    gain = values - start_value
+    for column in np.lexsort((np.arange(len(values)), -gain)).tolist():
+        if gain[column] <= REDUCED_TOLERANCE:
+            break
+        r = int(region[column])
+        held = current.get(r)
+        if held is not None and values[held] >= values[column]:
+            continue
+        change = matrix[:, column].toarray().ravel()
+        if held is not None:
+            change -= matrix[:, held].toarray().ravel()
+        if np.all(used + change <= rows.limits + 1e-9):
+            used += change
+            current[r] = column
+    chosen = np.zeros(problem.pairs, dtype=bool)
+    for column in current.values():
+        chosen[columns.pairs[column]] = True
+    return chosen, portfolio_value(problem, dense, np.flatnonzero(chosen))
 
 
 def _master_lp(problem: AllocationProblem, rows: _Rows, columns: _Columns) -> Any:
