@@ -619,13 +619,17 @@ def solve_by_region(
         coupling[rows.capacity[has]] = np.maximum(prices[has], 0.0)
         convexity[:] = 0.0
     master_value = -np.inf
+    # Generating stops here so the integer master keeps its share of the time; a master
+    # LP or pricing round still running then is stopped (its bundles are lost, not the
+    # earlier ones).
+    generating_until = None if deadline is None else deadline - INTEGER_SHARE * (deadline - clock)
     try:
         while True:
             round_start = time.monotonic()
             iterations += 1
             if iterations > 1 or prices is None:
                 tick = time.monotonic()
-                lp = _master_lp(problem, rows, columns)
+                lp: Any = call_until(_master_lp, (problem, rows, columns), generating_until)
                 seconds["master"] = seconds.get("master", 0.0) + time.monotonic() - tick
                 if lp.status != 0:
                     break
@@ -633,7 +637,10 @@ def solve_by_region(
                 duals = np.maximum(-np.asarray(lp.ineqlin.marginals), 0.0)
                 coupling, convexity = duals[: rows.count], duals[rows.count :]
             tick = time.monotonic()
-            priced = _price(problem, dense, *_prices(rows, coupling))
+            priced = call_until(
+                _price, (problem, dense, *_prices(rows, coupling)), generating_until
+            )
+            assert isinstance(priced, _Priced)
             seconds["pricing"] = seconds.get("pricing", 0.0) + time.monotonic() - tick
             bound = min(bound, float(coupling @ rows.limits) + priced.upper)
             added = 0
@@ -644,12 +651,14 @@ def solve_by_region(
                     added += 1
             if not added or bound - master_value <= CONVERGED * max(abs(bound), 1.0):
                 break
-            # Stop generating while the integer master still has its share of the time:
-            # another round would take about as long as the last one.
-            if deadline is not None:
+            # Another round would take about as long as the last one.
+            if generating_until is not None:
                 now = time.monotonic()
-                if now + (now - round_start) > deadline - INTEGER_SHARE * (deadline - clock):
+                if now + (now - round_start) > generating_until:
                     break
+    except Stopped:
+        pass
+    try:
         # A quick portfolio first, in case the integer master finds nothing better in time.
         chosen, value = _swap_greedily(problem, dense, rows, columns, started)
         if value > incumbent_value:
