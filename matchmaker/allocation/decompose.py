@@ -11,7 +11,7 @@ region (the pairs given to its demands), and the problem is
 pairs it completes and A(b) what it uses of each capacity and budget. The master keeps
 only bundles generated so far; a bundle is worth adding when its value, less what it uses
 priced at the master's duals, beats its region's convexity dual. Finding the best such
-bundle (pricing) is a small problem per region; all regions are priced at once.
+bundle (pricing) is a small problem per region (one project per demand).
 
 The bound (why it is a valid upper bound, whatever the duals). For prices π ≥ 0 on the
 coupling rows (limits b) and any portfolio x meeting them (A x ≤ b),
@@ -19,23 +19,26 @@ coupling rows (limits b) and any portfolio x meeting them (A x ≤ b),
     objective(x) = Σ_r value_r(x_r)
                  ≤ Σ_r value_r(x_r) + π·(b − A x)                      (π ≥ 0, b − A x ≥ 0)
                  = π·b + Σ_r [value_r(x_r) − π·A x_r]
-                 ≤ π·b + Σ_r S_r(π),
+                 ≤ π·b + Σ_r U_r(π),
 
-where S_r(π) is the most any bundle of region r earns at prices π (at least 0: the empty
-bundle). Pricing computes S_r exactly for regions where no synergy is possible and an
-upper bound (the MILP's dual bound) for the others, so `π·b + Σ_r S_r` bounds every
-portfolio: this is the Lagrangian bound, which at the end of column generation equals the
-master's LP optimum. The answer is the integer master over the generated bundles
-(price-and-branch), never worse than the no-synergy optimum, whose bundles are the first
-columns; its gap to the bound is the true gap.
+for any U_r(π) at least the most a bundle of region r earns at prices π, S_r(π) (itself
+at least 0: the empty bundle). Pricing gives U_r = S_r where it can enumerate, and an
+upper bound (`_split_bound`) where a region has too many combinations; so π·b + Σ_r U_r
+bounds every portfolio, for the no-synergy optimum's capacity prices and for every
+round's master duals alike, and the least of these bounds is reported. (With exact
+pricing throughout, column generation ends with it equal to the master's LP optimum.)
+The answer is the best of the start, a greedy swap of bundles and the integer master over
+the generated bundles (price-and-branch), so it is never worse than the no-synergy
+optimum, whose bundles are the first columns; its gap to the bound is the true gap.
 
-Pricing is exact because of a pruning rule: a demand d gives project p up for its
-`per_demand`-th best reduced value t_d (or for nothing, worth 0) only if synergy makes up
-the difference, and p can complete at most min(degree of p in the region, slots − 1)
-complementary pairs (slots: the region's demands × per_demand). So in some optimal bundle
-every pair (d, p) has  w_dp + bonus · min(degree, slots − 1) ≥ max(t_d, 0);  swapping any
-other pair for d's missing top pair (or dropping it) would lose nothing. A region with no
-complementary pair among its candidate projects then takes each demand's best pairs.
+Pricing rests on a pruning rule: a demand d gives up its best reduced value t_d (or
+nothing, worth 0) for a project p only if synergy makes up the difference, and p
+completes at most min(degree of p in the region, slots − 1) complementary pairs (slots:
+the region's demands × per_demand). So in some optimal bundle every pair (d, p) has
+w_dp + bonus · min(degree, slots − 1) ≥ max(t_d, 0); swapping any other pair for d's
+best (or dropping it) would lose nothing. A region with no complementary pair among its
+candidate projects then takes each demand's best pair; the others are sharpened further
+and enumerated (`_price_region`).
 """
 
 from __future__ import annotations
