@@ -1,0 +1,750 @@
+"""Allocation with synergy, decomposed by region (Dantzig–Wolfe column generation).
+
+Synergy only couples projects given to the same region, and "at most `per_demand`
+projects per demand" only couples a region's own demands; what couples regions is the
+projects' capacities and budgets and Seoul's budget. So a portfolio is one *bundle* per
+region (the pairs given to its demands), and the problem is
+
+    max Σ_b value(b) λ_b   s.t.  Σ_b A(b) λ_b ≤ limits,  Σ_{b of r} λ_b ≤ 1 per region,
+
+λ_b ∈ {0, 1}, where value(b) is the bundle's scores plus the bonus for the complementary
+pairs it completes and A(b) what it uses of each capacity and budget. The master keeps
+only bundles generated so far; a bundle is worth adding when its value, less what it uses
+priced at the master's duals, beats its region's convexity dual. Finding the best such
+bundle (pricing) is a small problem per region (one project per demand).
+
+The bound (why it is a valid upper bound, whatever the duals). For prices π ≥ 0 on the
+coupling rows (limits b) and any portfolio x meeting them (A x ≤ b),
+
+    objective(x) = Σ_r value_r(x_r)
+                 ≤ Σ_r value_r(x_r) + π·(b − A x)                      (π ≥ 0, b − A x ≥ 0)
+                 = π·b + Σ_r [value_r(x_r) − π·A x_r]
+                 ≤ π·b + Σ_r U_r(π),
+
+for any U_r(π) at least the most a bundle of region r earns at prices π, S_r(π) (itself
+at least 0: the empty bundle). Pricing gives U_r = S_r where it can enumerate, and an
+upper bound (`_split_bound`) where a region has too many combinations; so π·b + Σ_r U_r
+bounds every portfolio, for the no-synergy optimum's capacity prices and for every
+round's master duals alike, and the least of these bounds is reported. (With exact
+pricing throughout, column generation ends with it equal to the master's LP optimum.)
+The answer is the best of the start, a greedy swap of bundles and the integer master over
+the generated bundles (price-and-branch), so it is never worse than the no-synergy
+optimum, whose bundles are the first columns; its gap to the bound is the true gap.
+
+Pricing rests on a pruning rule: a demand d gives up its best reduced value t_d (or
+nothing, worth 0) for a project p only if synergy makes up the difference, and p
+completes at most min(degree of p in the region, slots − 1) complementary pairs (slots:
+the region's demands × per_demand). So in some optimal bundle every pair (d, p) has
+w_dp + bonus · min(degree, slots − 1) ≥ max(t_d, 0); swapping any other pair for d's
+best (or dropping it) would lose nothing. A region with no complementary pair among its
+candidate projects then takes each demand's best pair; the others are sharpened further
+and enumerated (`_price_region`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+
+from matchmaker.allocation.problem import AllocationProblem
+from matchmaker.allocation.stoppable import Stopped, call_until, solver_seconds
+
+# A bundle enters the master when it beats its region's dual by more than this (scores
+# are points with two decimals, so this is far below any real difference).
+REDUCED_TOLERANCE = 1e-6
+# Pairs kept as candidates when within this of the pruning rule's threshold (floating
+# point safety: keeping a pair too many is harmless, dropping one is not).
+PRUNE_SLACK = 1e-9
+# Relative gap HiGHS may stop at in the integer master (its objective is checked against
+# the decomposition's own bound, not this).
+MASTER_GAP = 1e-4
+# Share of the time left that HiGHS is told it has for the integer master.
+SOLVER_SHARE = 0.7
+# Share of the time given to the decomposition that is kept for the integer master.
+INTEGER_SHARE = 0.35
+# Column generation stops when the bound and the master's LP value are this close.
+CONVERGED = 1e-7
+
+
+@dataclass(slots=True)
+class _Dense:
+    """The problem's pairs as demand × project matrices, and the regions' structure."""
+
+    value: np.ndarray  # D×P score, -inf where no candidate pair
+    index: np.ndarray  # D×P pair index, -1 where none
+    cost: np.ndarray | None  # D×P KRW, where a budget prices it
+    region: np.ndarray  # D
+    present: np.ndarray  # regions that have demands, ascending
+    order: np.ndarray  # demands sorted by region (stable)
+    starts: np.ndarray  # per present region: its first position in `order`
+    slots: np.ndarray  # R: demands × per_demand
+    degree: np.ndarray  # R×P: complementary pairs of project p in region r
+    edges: np.ndarray  # E×3: (region, p, q), as problem.synergy_pairs (region order)
+    edge_starts: np.ndarray  # R+1: region r's edges are edges[edge_starts[r]:edge_starts[r+1]]
+    member_starts: np.ndarray  # R+1: region r's demands are order[member_starts[r]:…[r+1]]
+
+
+def _dense(problem: AllocationProblem, priced_cost: bool) -> _Dense:
+    demands = len(problem.region)
+    projects = len(problem.capacity)
+    regions = len(problem.region_codes)
+    value = np.full((demands, projects), -np.inf)
+    value[problem.demand, problem.project] = problem.value
+    index = np.full((demands, projects), -1, dtype=np.int64)
+    index[problem.demand, problem.project] = np.arange(problem.pairs)
+    cost = None
+    if priced_cost:
+        cost = np.zeros((demands, projects))
+        cost[problem.demand, problem.project] = problem.cost
+    order = np.argsort(problem.region, kind="stable")
+    sorted_regions = problem.region[order]
+    present, starts = np.unique(sorted_regions, return_index=True)
+    slots = np.bincount(problem.region, minlength=regions) * problem.options.per_demand
+    edges = np.array(problem.synergy_pairs, dtype=np.int64).reshape(-1, 3)
+    edges = edges[np.argsort(edges[:, 0], kind="stable")]
+    edge_starts = np.searchsorted(edges[:, 0], np.arange(regions + 1))
+    degree = np.zeros((regions, projects), dtype=np.int64)
+    np.add.at(degree, (edges[:, 0], edges[:, 1]), 1)
+    np.add.at(degree, (edges[:, 0], edges[:, 2]), 1)
+    return _Dense(
+        value,
+        index,
+        cost,
+        problem.region,
+        present,
+        order,
+        starts,
+        slots,
+        degree,
+        edges,
+        edge_starts,
+        np.searchsorted(sorted_regions, np.arange(regions + 1)),
+    )
+
+
+@dataclass(slots=True)
+class _Rows:
+    """The master's coupling rows: which capacity and budget each row limits."""
+
+    capacity: np.ndarray  # P: row of the project's capacity, -1 if unlimited
+    project_budget: np.ndarray  # P: row of the project's budget, -1 if unlimited
+    budget: int  # row of Seoul's budget, -1 if none
+    limits: np.ndarray  # right-hand sides of the coupling rows
+
+    @property
+    def count(self) -> int:
+        return len(self.limits)
+
+
+def _rows(problem: AllocationProblem) -> _Rows:
+    projects = len(problem.capacity)
+    limits: list[float] = []
+    capacity = np.full(projects, -1, dtype=np.int64)
+    for p in np.flatnonzero(np.isfinite(problem.capacity)):
+        capacity[p] = len(limits)
+        limits.append(float(problem.capacity[p]))
+    project_budget = np.full(projects, -1, dtype=np.int64)
+    for p in np.flatnonzero(np.isfinite(problem.project_budget)):
+        project_budget[p] = len(limits)
+        limits.append(float(problem.project_budget[p]))
+    budget = -1
+    if problem.options.budget is not None:
+        budget = len(limits)
+        limits.append(float(problem.options.budget))
+    return _Rows(capacity, project_budget, budget, np.array(limits, dtype=float))
+
+
+@dataclass(slots=True)
+class _Columns:
+    """The bundles generated so far: region, pairs and value of each."""
+
+    region: list[int] = field(default_factory=list)
+    pairs: list[np.ndarray] = field(default_factory=list)
+    value: list[float] = field(default_factory=list)
+    seen: set[tuple[int, bytes]] = field(default_factory=set)
+
+    def add(self, region: int, pairs: np.ndarray, value: float) -> bool:
+        pairs = np.sort(pairs.astype(np.int64))
+        key = (region, pairs.tobytes())
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        self.region.append(region)
+        self.pairs.append(pairs)
+        self.value.append(value)
+        return True
+
+
+def _matrix(problem: AllocationProblem, rows: _Rows, columns: _Columns) -> sparse.csc_matrix:
+    """Coupling rows, then one convexity row per region, by columns."""
+    count = len(columns.region)
+    sizes = np.array([len(p) for p in columns.pairs], dtype=np.int64)
+    pairs = np.concatenate(columns.pairs) if count else np.zeros(0, dtype=np.int64)
+    owner = np.repeat(np.arange(count), sizes)
+    project = problem.project[pairs]
+    entry_rows = [rows.capacity[project], rows.project_budget[project]]
+    entry_cols = [owner, owner]
+    entry_data = [np.ones(len(pairs)), problem.cost[pairs]]
+    if rows.budget >= 0:
+        entry_rows.append(np.full(len(pairs), rows.budget))
+        entry_cols.append(owner)
+        entry_data.append(problem.cost[pairs])
+    entry_rows.append(rows.count + np.array(columns.region, dtype=np.int64))
+    entry_cols.append(np.arange(count))
+    entry_data.append(np.ones(count))
+    r, c, d = (np.concatenate(parts) for parts in (entry_rows, entry_cols, entry_data))
+    keep = r >= 0
+    shape = (rows.count + len(problem.region_codes), count)
+    return sparse.coo_matrix((d[keep], (r[keep], c[keep])), shape=shape).tocsc()
+
+
+def completed(problem: AllocationProblem, dense: _Dense, pairs: np.ndarray) -> np.ndarray:
+    """E bool: the complementary pairs (rows of `dense.edges`) the chosen pairs complete."""
+    given = np.zeros(dense.degree.shape, dtype=bool)
+    given[problem.region[problem.demand[pairs]], problem.project[pairs]] = True
+    e = dense.edges
+    return given[e[:, 0], e[:, 1]] & given[e[:, 0], e[:, 2]]
+
+
+def portfolio_value(problem: AllocationProblem, dense: _Dense, pairs: np.ndarray) -> float:
+    """Scores of the pairs plus the bonus for the complementary pairs they complete."""
+    bonus = problem.options.synergy_bonus * int(completed(problem, dense, pairs).sum())
+    return float(problem.value[pairs].sum()) + bonus
+
+
+def _bundle_value(
+    problem: AllocationProblem, dense: _Dense, region: int, pairs: np.ndarray
+) -> float:
+    """`portfolio_value` for one region's bundle, reading only that region's pairs."""
+    return float(problem.value[pairs].sum()) + problem.options.synergy_bonus * len(
+        _completed_in(problem, dense, region, pairs)
+    )
+
+
+@dataclass(slots=True)
+class _Priced:
+    bundles: dict[int, np.ndarray]  # region → pairs of its best bundle at these prices
+    best: np.ndarray  # R: reduced value of that bundle
+    upper: float  # ≥ Σ_r S_r(π): the most all regions can earn at these prices
+
+
+def _price(
+    problem: AllocationProblem,
+    dense: _Dense,
+    capacity_price: np.ndarray,
+    cost_price: np.ndarray,
+) -> _Priced:
+    """Each region's best bundle at the prices (see the module's pruning rule)."""
+    per_demand = problem.options.per_demand
+    bonus = problem.options.synergy_bonus
+    demands, projects = dense.value.shape
+    regions = len(problem.region_codes)
+    reduced = dense.value - capacity_price[None, :]
+    if dense.cost is not None:
+        reduced -= dense.cost * cost_price[None, :]
+    if per_demand <= projects:
+        kth = np.partition(reduced, projects - per_demand, axis=1)[:, projects - per_demand]
+    else:
+        kth = np.full(demands, -np.inf)
+    floor = np.maximum(np.where(np.isfinite(kth), kth, 0.0), 0.0)
+    reach = np.minimum(dense.degree[dense.region], (dense.slots[dense.region] - 1)[:, None])
+    candidate = np.isfinite(reduced) & (
+        reduced + bonus * np.maximum(reach, 0) >= floor[:, None] - PRUNE_SLACK
+    )
+    # A region needs the MILP only if a complementary pair joins two of its candidates.
+    offered = np.zeros((regions, projects), dtype=bool)
+    if len(dense.order):
+        offered[dense.present] = np.logical_or.reduceat(
+            candidate[dense.order], dense.starts, axis=0
+        )
+    e = dense.edges
+    live = offered[e[:, 0], e[:, 1]] & offered[e[:, 0], e[:, 2]]
+    hard = np.zeros(regions, dtype=bool)
+    hard[e[live, 0]] = True
+
+    # Every other demand takes its best `per_demand` pairs worth more than nothing.
+    take = min(per_demand, projects)
+    top = np.argpartition(-reduced, take - 1, axis=1)[:, :take] if take else None
+    best = np.zeros(regions)
+    bundles: dict[int, list[np.ndarray]] = {}
+    if top is not None:
+        easy = ~hard[dense.region]
+        rows = np.repeat(np.arange(demands), take)
+        cols = top.ravel()
+        worth = reduced[rows, cols]
+        keep = easy[rows] & np.isfinite(worth) & (worth > 0)
+        rows, cols, worth = rows[keep], cols[keep], worth[keep]
+        np.add.at(best, dense.region[rows], worth)
+        pair = dense.index[rows, cols]
+        owner = dense.region[rows]
+        for r in np.unique(owner).tolist():
+            bundles.setdefault(r, []).append(pair[owner == r])
+    upper = float(best.sum())
+    for r in np.flatnonzero(hard).tolist():
+        pairs, worth, bound = _price_region(problem, dense, reduced, candidate, floor, r)
+        upper += bound
+        best[r] = worth
+        bundles[r] = [pairs]
+    joined = {r: np.concatenate(parts) for r, parts in bundles.items()}
+    return _Priced(joined, best, upper)
+
+
+# Most combinations of a group's choices weighed at once (see `_enumerate`); a group with
+# more is priced by local search, its bound by `_split_bound`.
+ENUMERATION_LIMIT = 600_000
+
+
+def _price_region(
+    problem: AllocationProblem,
+    dense: _Dense,
+    reduced: np.ndarray,
+    candidate: np.ndarray,
+    floor: np.ndarray,
+    region: int,
+) -> tuple[np.ndarray, float, float]:
+    """One region's best bundle at the prices, its reduced value and an upper bound on
+    it (the value itself when exact), one project per demand.
+
+    The pruning rule is sharpened first, to a fixed point: d gives up its best pair for p
+    only if the pairs p completes make up the loss, and p completes at most one pair per
+    *other* demand that still has a candidate complementary to p, and no more than the
+    candidate projects complementary to it. Then the surviving
+    choices (a handful per demand) are enumerated whole."""
+    bonus = problem.options.synergy_bonus
+    members = dense.order[dense.member_starts[region] : dense.member_starts[region + 1]]
+    worth = reduced[members]
+    least = floor[members][:, None] - PRUNE_SLACK
+    keep = candidate[members].copy()
+    edges = dense.edges[dense.edge_starts[region] : dense.edge_starts[region + 1], 1:]
+    while True:
+        offered = keep.any(axis=0)
+        edges = edges[offered[edges[:, 0]] & offered[edges[:, 1]]]
+        if not len(edges):
+            break
+        near = np.zeros((keep.shape[1], len(members)), dtype=bool)  # p → demands near it
+        np.logical_or.at(near, edges[:, 0], keep.T[edges[:, 1]])
+        np.logical_or.at(near, edges[:, 1], keep.T[edges[:, 0]])
+        others = np.minimum(  # demands besides d near p, and p's candidate neighbours
+            (near.sum(axis=1)[:, None] - near).T, _neighbours(offered, edges)[None, :]
+        )
+        sharper = keep & ((worth >= least) | (worth + bonus * others >= least))
+        if (sharper == keep).all():
+            break
+        keep = sharper
+    choices = [np.flatnonzero(row) for row in keep]
+    choices = [
+        np.append(c, -1) if floor[d] <= 0 else c for c, d in zip(choices, members, strict=True)
+    ]
+    used = np.unique(np.concatenate(choices))
+    used = used[used >= 0]
+    local = np.full(keep.shape[1] + 1, len(used))  # -1 (nothing) → a column never adjacent
+    local[used] = np.arange(len(used))
+    nothing = len(used)  # never complementary to anything
+    adjacent = np.zeros((nothing + 1, nothing + 1))
+    adjacent[local[edges[:, 0]], local[edges[:, 1]]] = 1.0
+    adjacent[local[edges[:, 1]], local[edges[:, 0]]] = 1.0
+    adjacent[nothing, :] = adjacent[:, nothing] = 0.0
+    n = len(members)
+
+    def evaluate(picked: np.ndarray) -> np.ndarray:
+        """Reduced value of each row of choices (M × n projects, -1 for nothing): the
+        pairs' values and the bonus once per complementary pair of distinct projects."""
+        values = np.where(picked >= 0, worth[np.arange(n)[None, :], picked], 0.0).sum(axis=1)
+        at = local[picked]
+        for b in range(1, n):  # a project two demands take counts once
+            repeated = (at[:, :b] == at[:, b : b + 1]).any(axis=1)
+            at[repeated, b] = nothing
+        count = np.zeros(len(picked))
+        for a in range(n - 1):
+            count += adjacent[at[:, a : a + 1], at[:, a + 1 :]].sum(axis=1)
+        return values + bonus * count
+
+    chosen = np.full(n, -1)
+    value = bound = 0.0
+    for group in _independent(keep, edges):
+        # Demands outside the group take nothing here: groups share no project and no
+        # complementary pair, so the region's value is the sum of its groups'.
+        part = [choices[k] if k in set(group.tolist()) else np.array([-1]) for k in range(n)]
+        if len(group) == 1 or not len(edges):
+            exact = True  # alone: its best pair
+        else:
+            sizes = [len(choices[k]) for k in group.tolist()]
+            exact = int(np.prod(sizes, dtype=float)) <= ENUMERATION_LIMIT
+        if exact:
+            picked, total = _enumerate(part, worth, local, adjacent, evaluate, bonus)
+            up = total
+        else:
+            picked, total = _improve(part, worth, edges, evaluate)
+            up = _split_bound(worth[group], keep[group], edges, bonus)
+        chosen[group] = picked[group]
+        value += total
+        bound += max(up, total)
+    rows = members[chosen >= 0]
+    pairs = dense.index[rows, chosen[chosen >= 0]]
+    return pairs, value, max(bound, value)
+
+
+def _independent(keep: np.ndarray, edges: np.ndarray) -> list[np.ndarray]:
+    """The region's demands in groups that cannot affect each other: no candidate project
+    in common and no complementary pair between their candidates."""
+    from scipy.sparse.csgraph import connected_components
+
+    taken = keep.astype(np.int64)
+    near = np.zeros((keep.shape[1], keep.shape[0]), dtype=np.int64)
+    np.add.at(near, edges[:, 0], taken.T[edges[:, 1]])
+    np.add.at(near, edges[:, 1], taken.T[edges[:, 0]])
+    touching = (taken @ taken.T + taken @ near) > 0
+    count, label = connected_components(sparse.csr_matrix(touching), directed=False)
+    return [np.flatnonzero(label == k) for k in range(count)]
+
+
+def _enumerate(
+    choices: list[np.ndarray],
+    worth: np.ndarray,
+    local: np.ndarray,
+    adjacent: np.ndarray,
+    evaluate: Callable[[np.ndarray], np.ndarray],
+    bonus: float,
+) -> tuple[np.ndarray, float]:
+    """The best choices exactly: every combination of all demands but the two with the
+    most choices, and for each every answer of those two, counted without enumerating
+    them as rows: what each adds given the others (its pair's value, plus the bonus for
+    each distinct project of the others complementary to it, none if the others already
+    hold its project), plus the bonus when the two complete a pair between themselves."""
+    if len(choices) == 1:  # a region of one demand: its best pair
+        total = evaluate(choices[0][:, None])
+        best = int(np.argmax(total))
+        return choices[0][best : best + 1], float(total[best])
+    sizes = [len(c) for c in choices]
+    first, second = (int(k) for k in np.argsort(sizes, kind="stable")[::-1][:2])
+    rest = [c if k not in (first, second) else np.array([-1]) for k, c in enumerate(choices)]
+    grid = np.stack(np.meshgrid(*[np.arange(len(c)) for c in rest], indexing="ij"), axis=-1)
+    grid = grid.reshape(-1, len(rest))
+    picked = np.stack([c[grid[:, k]] for k, c in enumerate(rest)], axis=1)
+    base = evaluate(picked)  # the others alone
+    at = local[picked]
+    nothing = adjacent.shape[0] - 1
+    for b in range(1, at.shape[1]):  # a project two demands take counts once
+        repeated = (at[:, :b] == at[:, b : b + 1]).any(axis=1)
+        at[repeated, b] = nothing
+
+    def answer(k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        options = choices[k]
+        target = local[options]  # -1 (nothing) maps to `nothing`: never adjacent
+        linked = np.zeros((len(picked), len(options)))
+        already = np.zeros((len(picked), len(options)), dtype=bool)
+        for j in range(at.shape[1]):
+            if j in (first, second):
+                continue
+            linked += adjacent[at[:, j : j + 1], target[None, :]]
+            already |= (at[:, j : j + 1] == target[None, :]) & (target[None, :] != nothing)
+        own = np.where(options >= 0, worth[k, options], 0.0)
+        return own[None, :] + np.where(already, 0.0, bonus * linked), already, target, own
+
+    gain_1, held_1, target_1, _ = answer(first)
+    gain_2, held_2, target_2, own_2 = answer(second)
+    # M × C1 × C2: the pair between the two counts unless the others already hold one
+    # of its projects (then it is in that one's gain); the same project for both counts
+    # its pairs once.
+    between = adjacent[target_1[:, None], target_2[None, :]][None, :, :]
+    fresh = ~held_1[:, :, None] & ~held_2[:, None, :]
+    total = gain_1[:, :, None] + gain_2[:, None, :] + bonus * between * fresh
+    same = (target_1[:, None] == target_2[None, :]) & (target_1[:, None] != nothing)
+    total = np.where(same[None, :, :], gain_1[:, :, None] + own_2[None, None, :], total)
+    total += base[:, None, None]
+    row, one, two = np.unravel_index(int(np.argmax(total)), total.shape)
+    best = picked[row].copy()
+    best[first] = choices[first][one]
+    best[second] = choices[second][two]
+    return best, float(total[row, one, two])
+
+
+def _improve(
+    choices: list[np.ndarray],
+    worth: np.ndarray,
+    edges: np.ndarray,
+    evaluate: Callable[[np.ndarray], np.ndarray],
+) -> tuple[np.ndarray, float]:
+    """A good bundle where there are too many to enumerate: from each demand's best,
+    move one demand, or two demands onto a complementary pair, while that gains."""
+    n = len(choices)
+    current = np.array(
+        [c[int(np.argmax(np.where(c >= 0, worth[d, c], 0.0)))] for d, c in enumerate(choices)]
+    )
+    value = float(evaluate(current[None, :])[0])
+    holders: dict[int, list[int]] = {}
+    for d, c in enumerate(choices):
+        for p in c.tolist():
+            holders.setdefault(p, []).append(d)
+    moves = [(d, -1, int(p), -1) for d, c in enumerate(choices) for p in c.tolist()]
+    for p, q in edges.tolist():
+        for d in holders.get(p, []):
+            moves += [(d, e, p, q) for e in holders.get(q, []) if e != d]
+    if not moves:
+        return current, value
+    plan = np.array(moves, dtype=np.int64)
+    for _ in range(4 * n):
+        trial = np.repeat(current[None, :], len(plan), axis=0)
+        trial[np.arange(len(plan)), plan[:, 0]] = plan[:, 2]
+        two = plan[:, 1] >= 0
+        trial[np.flatnonzero(two), plan[two, 1]] = plan[two, 3]
+        total = evaluate(trial)
+        best = int(np.argmax(total))
+        if total[best] <= value + REDUCED_TOLERANCE:
+            break
+        current, value = trial[best], float(total[best])
+    return current, value
+
+
+def _neighbours(offered: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """P: how many offered projects each project is complementary to (edges are distinct
+    pairs), the most pairs it can complete."""
+    count = np.zeros(len(offered), dtype=np.int64)
+    np.add.at(count, edges[:, 0], offered[edges[:, 1]])
+    np.add.at(count, edges[:, 1], offered[edges[:, 0]])
+    return count
+
+
+def _split_bound(worth: np.ndarray, keep: np.ndarray, edges: np.ndarray, bonus: float) -> float:
+    """An upper bound on a region's best reduced value. A completed complementary pair
+    (p, q) joins two demands' choices (p of d, q of d'; when both take the same project
+    the pair counts once but is charged here to each, which only raises the bound). Give
+    each demand half the bonus per other demand that has a candidate complementary to
+    its choice; then no bundle is worth more than Σ_d max_p [w_dp + bonus/2 · others_dp]
+    (or 0 for taking nothing). More exactly: credit each completed pair to the first
+    demand taking each of its projects (one project per demand, so two demands); a
+    project completes pairs only with its distinct complementary projects, so others_dp
+    is also at most how many of those are offered."""
+    near = np.zeros((keep.shape[1], keep.shape[0]), dtype=bool)
+    np.logical_or.at(near, edges[:, 0], keep.T[edges[:, 1]])
+    np.logical_or.at(near, edges[:, 1], keep.T[edges[:, 0]])
+    others = np.minimum(
+        (near.sum(axis=1)[:, None] - near).T,
+        _neighbours(np.asarray(keep.any(axis=0)), edges)[None, :],
+    )
+    best = np.where(keep, worth + bonus / 2 * others, -np.inf).max(axis=1)
+    return float(np.maximum(best, 0.0).sum())
+
+
+def _completed_in(
+    problem: AllocationProblem, dense: _Dense, region: int, pairs: np.ndarray
+) -> np.ndarray:
+    """The complementary pairs of one region that the pairs complete (rows of edges)."""
+    given = np.zeros(dense.value.shape[1], dtype=bool)
+    given[problem.project[pairs]] = True
+    e = dense.edges[dense.edge_starts[region] : dense.edge_starts[region + 1]]
+    return e[given[e[:, 1]] & given[e[:, 2]]]
+
+
+def _milp(
+    objective: np.ndarray,
+    matrix: sparse.csr_matrix,
+    upper: np.ndarray,
+    integrality: np.ndarray,
+    deadline: float | None,
+) -> Any:
+    options: dict[str, object] = {"disp": False, "presolve": True, "mip_rel_gap": MASTER_GAP}
+    seconds = solver_seconds(deadline)
+    if seconds is not None:
+        # HiGHS overshoots (here by seconds on the integer master): it gets a share of
+        # the time so that it returns its incumbent itself, rather than being stopped.
+        options["time_limit"] = max(SOLVER_SHARE * seconds, 0.01)
+    result = call_until(_run_milp, (objective, matrix, upper, integrality, options), deadline)
+    if getattr(result, "x", None) is None:
+        raise Stopped()
+    return result
+
+
+def _run_milp(
+    objective: np.ndarray,
+    matrix: sparse.csr_matrix,
+    upper: np.ndarray,
+    integrality: np.ndarray,
+    options: dict[str, object],
+) -> object:
+    return milp(
+        objective,
+        integrality=integrality,
+        bounds=Bounds(0, 1),
+        constraints=[LinearConstraint(matrix, -np.inf, upper)],
+        options=options,
+    )
+
+
+@dataclass(slots=True)
+class RegionResult:
+    """What the decomposition found: a portfolio, its value and a proven bound."""
+
+    chosen: np.ndarray  # n bool over the problem's pairs
+    objective: float
+    bound: float
+    iterations: int
+    columns: int
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def solve_by_region(
+    problem: AllocationProblem,
+    start: np.ndarray,
+    deadline: float | None,
+    prices: np.ndarray | None = None,
+) -> RegionResult:
+    """Column generation over region bundles from the portfolio `start` (the no-synergy
+    optimum) and, if given, its projects' capacity prices (the first pricing round uses
+    them), then the integer master over the bundles generated. Stops early, with the best
+    portfolio and bound so far, when the deadline comes."""
+    clock = time.monotonic()
+    seconds: dict[str, float] = {}
+    rows = _rows(problem)
+    dense = _dense(problem, priced_cost=rows.budget >= 0 or bool((rows.project_budget >= 0).any()))
+    columns = _Columns()
+    start_pairs = np.flatnonzero(start)
+    start_region = problem.region[problem.demand[start_pairs]]
+    for r in np.unique(start_region).tolist():
+        mine = start_pairs[start_region == r]
+        columns.add(r, mine, _bundle_value(problem, dense, r, mine))
+    started = len(columns.region)  # the start's bundles, one per region it serves
+    incumbent = start.copy()
+    incumbent_value = portfolio_value(problem, dense, start_pairs)
+    bound = np.inf
+    iterations = 0
+    seconds["setup"] = time.monotonic() - clock
+    coupling = np.zeros(rows.count)
+    convexity = np.full(len(problem.region_codes), np.inf)  # add every improving bundle
+    if prices is not None:  # only rows the master has: an unlimited project is free
+        has = rows.capacity >= 0
+        coupling[rows.capacity[has]] = np.maximum(prices[has], 0.0)
+        convexity[:] = 0.0
+    master_value = -np.inf
+    # Generating stops here so the integer master keeps its share of the time; a master
+    # LP or pricing round still running then is stopped (its bundles are lost, not the
+    # earlier ones).
+    generating_until = None if deadline is None else deadline - INTEGER_SHARE * (deadline - clock)
+    try:
+        while True:
+            round_start = time.monotonic()
+            iterations += 1
+            if iterations > 1 or prices is None:
+                tick = time.monotonic()
+                lp: Any = call_until(_master_lp, (problem, rows, columns), generating_until)
+                seconds["master"] = seconds.get("master", 0.0) + time.monotonic() - tick
+                if lp.status != 0:
+                    break
+                master_value = -float(lp.fun)
+                duals = np.maximum(-np.asarray(lp.ineqlin.marginals), 0.0)
+                coupling, convexity = duals[: rows.count], duals[rows.count :]
+            tick = time.monotonic()
+            priced = call_until(
+                _price, (problem, dense, *_prices(rows, coupling)), generating_until
+            )
+            assert isinstance(priced, _Priced)
+            seconds["pricing"] = seconds.get("pricing", 0.0) + time.monotonic() - tick
+            bound = min(bound, float(coupling @ rows.limits) + priced.upper)
+            added = 0
+            for r, pairs in sorted(priced.bundles.items()):
+                if priced.best[r] > convexity[r] + REDUCED_TOLERANCE and columns.add(
+                    r, pairs, _bundle_value(problem, dense, r, pairs)
+                ):
+                    added += 1
+            if not added or bound - master_value <= CONVERGED * max(abs(bound), 1.0):
+                break
+            # Another round would take about as long as the last one.
+            if generating_until is not None:
+                now = time.monotonic()
+                if now + (now - round_start) > generating_until:
+                    break
+    except Stopped:
+        pass
+    try:
+        # A quick portfolio first, in case the integer master finds nothing better in time.
+        chosen, value = _swap_greedily(problem, dense, rows, columns, started)
+        if value > incumbent_value:
+            incumbent, incumbent_value = chosen, value
+        tick = time.monotonic()
+        chosen, value = _integer_master(problem, dense, rows, columns, deadline)
+        seconds["integer"] = time.monotonic() - tick
+        if value > incumbent_value:
+            incumbent, incumbent_value = chosen, value
+    except Stopped:
+        pass
+    bound = max(bound, incumbent_value)
+    return RegionResult(incumbent, incumbent_value, bound, iterations, len(columns.region), seconds)
+
+
+def _swap_greedily(
+    problem: AllocationProblem, dense: _Dense, rows: _Rows, columns: _Columns, first: int
+) -> tuple[np.ndarray, float]:
+    """From the first bundles (the no-synergy optimum's), give each region a better
+    generated bundle, the largest gains first, while the capacities and budgets hold."""
+    matrix = _matrix(problem, rows, columns).tocsc()[: rows.count]
+    region = np.array(columns.region, dtype=np.int64)
+    values = np.array(columns.value)
+    current = {columns.region[column]: column for column in range(first)}  # the start's
+    used = np.zeros(rows.count)
+    for column in current.values():
+        used += matrix[:, column].toarray().ravel()
+    start_value = np.array([values[current[r]] if r in current else 0.0 for r in region])
+    gain = values - start_value
+    for column in np.lexsort((np.arange(len(values)), -gain)).tolist():
+        if gain[column] <= REDUCED_TOLERANCE:
+            break
+        r = int(region[column])
+        held = current.get(r)
+        if held is not None and values[held] >= values[column]:
+            continue
+        change = matrix[:, column].toarray().ravel()
+        if held is not None:
+            change -= matrix[:, held].toarray().ravel()
+        if np.all(used + change <= rows.limits + 1e-9):
+            used += change
+            current[r] = column
+    chosen = np.zeros(problem.pairs, dtype=bool)
+    for column in current.values():
+        chosen[columns.pairs[column]] = True
+    return chosen, portfolio_value(problem, dense, np.flatnonzero(chosen))
+
+
+def _master_lp(problem: AllocationProblem, rows: _Rows, columns: _Columns) -> Any:
+    values = np.array(columns.value)
+    matrix = _matrix(problem, rows, columns)
+    limits = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
+    return linprog(-values, A_ub=matrix, b_ub=limits, bounds=(0, None), method="highs")
+
+
+def _prices(rows: _Rows, coupling: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per project: the price of one unit of its capacity, and of one KRW of its cost."""
+    projects = len(rows.capacity)
+    capacity_price = np.zeros(projects)
+    has = rows.capacity >= 0
+    capacity_price[has] = coupling[rows.capacity[has]]
+    cost_price = np.zeros(projects)
+    has = rows.project_budget >= 0
+    cost_price[has] = coupling[rows.project_budget[has]]
+    if rows.budget >= 0:
+        cost_price += coupling[rows.budget]
+    return capacity_price, cost_price
+
+
+def _integer_master(
+    problem: AllocationProblem,
+    dense: _Dense,
+    rows: _Rows,
+    columns: _Columns,
+    deadline: float | None,
+) -> tuple[np.ndarray, float]:
+    """The best portfolio made of generated bundles (at most one per region)."""
+    values = np.array(columns.value)
+    matrix = _matrix(problem, rows, columns).tocsr()
+    limits = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
+    result = _milp(-values, matrix, limits, np.ones(len(values)), deadline)
+    picked = np.flatnonzero(np.asarray(result.x) > 0.5)
+    chosen = np.zeros(problem.pairs, dtype=bool)
+    for column in picked.tolist():
+        chosen[columns.pairs[column]] = True
+    return chosen, portfolio_value(problem, dense, np.flatnonzero(chosen))

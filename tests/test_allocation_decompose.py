@@ -1,0 +1,253 @@
+"""Synergy by region (decompose.py): the bound never falls below the true optimum, the
+answer is a real portfolio worth what it says and never worse than the no-synergy
+optimum; and a solver call under a deadline is stopped at it."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+import numpy as np
+import pytest
+
+from matchmaker.allocation import decompose
+from matchmaker.allocation.decompose import solve_by_region
+from matchmaker.allocation.problem import AllocationOptions, AllocationProblem
+from matchmaker.allocation.solve import (
+    assignment_with_prices,
+    decomposes,
+    relative_gap,
+    solve,
+)
+from matchmaker.allocation.stoppable import Stopped, call_until
+from tests.test_allocation import _brute_force, _feasible_and_value
+
+
+def _instance(
+    seed: int, demands: int, projects: int, budget: int | None = None, bonus: float = 15.0
+) -> AllocationProblem:
+    """Random scores, a few demands per region, each project complementary to ~2 others
+    in every region (as benchmarks/bench_allocate.py, small)."""
+    rng = np.random.default_rng(seed)
+    eligible = rng.random((demands, projects)) < 0.85
+    rows, cols = np.nonzero(eligible)
+    regions = rng.integers(0, max(1, demands // 3), demands)
+    partner = {p: sorted(set(rng.integers(0, projects, 2).tolist()) - {p}) for p in range(projects)}
+    synergy = sorted(
+        {
+            (int(r), min(p, q), max(p, q))
+            for r in set(regions.tolist())
+            for p in range(projects)
+            for q in partner[p]
+        }
+    )
+    return AllocationProblem(
+        scores=None,  # type: ignore[arg-type]  (solving reads only the arrays)
+        options=AllocationOptions(synergy_bonus=bonus, budget=budget),
+        demand=rows,
+        project=cols,
+        value=np.round(rng.uniform(0, 40, len(rows)), 2),
+        cost=np.round(rng.uniform(1, 10, len(rows))) * 100,
+        cost_known=np.ones(len(rows), dtype=bool),
+        capacity=rng.integers(1, max(2, demands // 2), projects).astype(float),
+        project_budget=np.full(projects, np.inf),
+        region=regions,
+        region_codes=[str(r) for r in range(max(1, demands // 3))],
+        province=np.zeros(demands, dtype=int),
+        province_codes=["all"],
+        decline=np.zeros(demands, dtype=bool),
+        tied=np.zeros(demands, dtype=bool),
+        forbidden=set(),
+        locked=set(),
+        synergy_pairs=synergy,
+    )
+
+
+def _start(problem: AllocationProblem) -> tuple[np.ndarray, np.ndarray | None]:
+    """The no-synergy optimum and, for a plain assignment, its capacity prices."""
+    plain = dataclasses.replace(problem, synergy_pairs=[])
+    if problem.options.budget is None:
+        base, prices = assignment_with_prices(plain)
+        assert base is not None
+        return base.chosen, prices
+    return solve(plain).chosen, None
+
+
+def _choice(problem: AllocationProblem, chosen: np.ndarray) -> tuple[int, ...]:
+    picked = np.flatnonzero(chosen)
+    demands = [int(problem.demand[i]) for i in picked]
+    assert len(demands) == len(set(demands))  # one project per demand
+    return tuple(
+        next((int(i) for i in picked if problem.demand[i] == d), -1)
+        for d in sorted(set(problem.demand.tolist()))
+    )
+
+
+def _check(problem: AllocationProblem, optimum: float) -> None:
+    start, prices = _start(problem)
+    floor = _feasible_and_value(problem, _choice(problem, start))
+    assert floor is not None
+    found = solve_by_region(problem, start, None, prices)
+    value = _feasible_and_value(problem, _choice(problem, found.chosen))
+    assert value == pytest.approx(found.objective, abs=1e-6)  # a real, feasible portfolio
+    assert floor - 1e-6 <= found.objective <= optimum + 1e-6
+    assert found.bound >= optimum - 1e-6  # never below the true optimum
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("budget", [None, 2500])
+def test_the_bound_holds_against_brute_force_on_tiny_instances(
+    seed: int, budget: int | None
+) -> None:
+    problem = _instance(seed, demands=6, projects=4, budget=budget)
+    expected = _brute_force(problem)
+    assert expected is not None  # nothing is required: the empty portfolio is feasible
+    _check(problem, expected)
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("exact_pricing", [True, False])
+def test_the_bound_holds_against_the_full_milp_on_small_instances(
+    seed: int, exact_pricing: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With exact pricing (enumeration) and with local search and the split bound, which
+    large regions get (forced here by allowing no enumeration at all)."""
+    if not exact_pricing:
+        monkeypatch.setattr(decompose, "ENUMERATION_LIMIT", 0)
+    problem = _instance(100 + seed, demands=18, projects=6, budget=None if seed % 2 else 9000)
+    exact = solve(problem)  # the full MILP (small, no deadline)
+    assert exact.status == "optimal"
+    # HiGHS proves its optimum within its tolerance: the true optimum is at most its bound.
+    _check(problem, exact.objective)
+    assert solve_by_region(problem, _start(problem)[0], None).bound >= exact.objective - 1e-6
+
+
+def test_a_large_problem_under_a_limit_is_solved_by_region_and_keeps_its_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("matchmaker.allocation.solve.DECOMPOSE_MIN_PAIRS", 100)
+    problem = _instance(7, demands=24, projects=8)
+    exact = solve(problem)
+    timed = dataclasses.replace(
+        problem, options=dataclasses.replace(problem.options, time_limit=30)
+    )
+    assert decomposes(timed, (), time.monotonic() + 30)
+    assert not decomposes(problem, (), None)  # no limit: the full MILP, to its optimum
+    answer = solve(timed)
+    plain = solve(dataclasses.replace(problem, synergy_pairs=[]))
+    assert answer.objective >= plain.objective - 1e-6
+    assert answer.objective <= exact.objective + 1e-6 <= answer.bound + 2e-6
+    assert answer.gap == round(relative_gap(answer.objective, answer.bound), 6)
+    assert (answer.status == "optimal") == (answer.gap <= answer.tolerance)
+    value = _feasible_and_value(problem, _choice(problem, answer.chosen))
+    assert value == pytest.approx(answer.objective, abs=1e-6)
+
+
+def test_the_rules_that_keep_the_full_milp(monkeypatch: pytest.MonkeyPatch) -> None:
+    problem = _instance(1, demands=6, projects=4)
+    soon = time.monotonic() + 10
+    assert not decomposes(problem, (), soon)  # small: the exact path of the bundled cases
+    monkeypatch.setattr("matchmaker.allocation.solve.DECOMPOSE_MIN_PAIRS", 1)
+    assert decomposes(problem, (), soon)
+    assert not decomposes(problem, ("budget",), soon)
+    for options in (
+        AllocationOptions(per_demand=2),
+        AllocationOptions(min_per_province=1),
+        AllocationOptions(max_region_share=0.5),
+    ):
+        assert not decomposes(dataclasses.replace(problem, options=options), (), soon)
+    locked = dataclasses.replace(problem, locked={(0, int(problem.project[0]))})
+    assert not decomposes(locked, (), soon)
+
+
+def _sleep_then(value: int, seconds: float) -> int:
+    time.sleep(seconds)
+    return value
+
+
+def _fail() -> None:
+    raise ValueError("inside")
+
+
+def test_a_call_past_its_deadline_is_stopped_there() -> None:
+    start = time.monotonic()
+    with pytest.raises(Stopped):
+        call_until(_sleep_then, (1, 30.0), time.monotonic() + 0.5)
+    assert time.monotonic() - start < 2.0
+
+
+def test_a_call_that_finishes_in_time_gives_its_value_or_its_error() -> None:
+    assert call_until(_sleep_then, (7, 0.0), time.monotonic() + 10) == 7
+    assert call_until(_sleep_then, (8, 0.0), None) == 8
+    with pytest.raises(ValueError, match="inside"):
+        call_until(_fail, (), time.monotonic() + 10)
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("exact", [True, False])
+def test_pricing_finds_each_regions_best_bundle_at_any_prices(
+    seed: int, exact: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Against every choice of a project (or none) per demand, region by region; where
+    enumeration is not allowed, the bundle is real and the bound still holds."""
+    import itertools
+
+    if not exact:
+        monkeypatch.setattr(decompose, "ENUMERATION_LIMIT", 0)
+    problem = _instance(200 + seed, demands=9, projects=5, bonus=12.0)
+    rng = np.random.default_rng(seed)
+    price = rng.uniform(0, 30, 5)
+    dense = decompose._dense(problem, priced_cost=False)
+    priced = decompose._price(problem, dense, price, np.zeros(5))
+    edges = set(problem.synergy_pairs)
+    total = 0.0
+    for region in range(len(problem.region_codes)):
+        members = np.flatnonzero(problem.region == region).tolist()
+        options = [[-1] + [p for p in range(5) if np.isfinite(dense.value[d, p])] for d in members]
+        best = 0.0
+        for choice in itertools.product(*options):
+            taken = sorted({p for p in choice if p >= 0})
+            worth = sum(
+                dense.value[d, p] - price[p] for d, p in zip(members, choice, strict=True) if p >= 0
+            )
+            pairs = sum((region, p, q) in edges for p, q in itertools.combinations(taken, 2))
+            best = max(best, worth + problem.options.synergy_bonus * pairs)
+        assert priced.best[region] <= best + 1e-6
+        if exact:
+            assert priced.best[region] == pytest.approx(best, abs=1e-6)
+        pairs_given = priced.bundles.get(region, np.zeros(0, dtype=np.int64))
+        given = [int(problem.project[i]) for i in pairs_given]
+        worth = sum(float(problem.value[i]) - price[problem.project[i]] for i in pairs_given)
+        synergy = sum(
+            (region, p, q) in edges for p, q in itertools.combinations(sorted(set(given)), 2)
+        )
+        value = worth + problem.options.synergy_bonus * synergy
+        assert value == pytest.approx(priced.best[region], abs=1e-6)
+        total += best
+    assert priced.upper >= total - 1e-6
+    if exact:
+        assert priced.upper == pytest.approx(total, abs=1e-6)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_quick_portfolio_keeps_every_limit_and_never_loses(seed: int) -> None:
+    """The greedy swap of region bundles that backs up the integer master."""
+    problem = _instance(300 + seed, demands=30, projects=8, budget=None if seed % 2 else 6000)
+    start, prices = _start(problem)
+    rows = decompose._rows(problem)
+    dense = decompose._dense(problem, priced_cost=rows.budget >= 0)
+    columns = decompose._Columns()
+    picked = np.flatnonzero(start)
+    owner = problem.region[problem.demand[picked]]
+    for region in np.unique(owner).tolist():
+        columns.add(region, picked[owner == region], 0.0)
+        columns.value[-1] = decompose.portfolio_value(problem, dense, picked[owner == region])
+    started = len(columns.region)
+    capacity_price = np.zeros(len(problem.capacity)) if prices is None else prices
+    priced = decompose._price(problem, dense, capacity_price, np.zeros(len(problem.capacity)))
+    for region, pairs in sorted(priced.bundles.items()):
+        columns.add(region, pairs, decompose.portfolio_value(problem, dense, pairs))
+    chosen, value = decompose._swap_greedily(problem, dense, rows, columns, started)
+    checked = _feasible_and_value(problem, _choice(problem, chosen))
+    assert checked == pytest.approx(value, abs=1e-6)
+    assert value >= decompose.portfolio_value(problem, dense, picked) - 1e-6
