@@ -65,22 +65,27 @@ PRIORITY_STEP = 0.03  # demand fit lost per step of priority below 1 (down to 5)
 
 
 def _combine(
-    name: str, signals: tuple[SubSignal, ...], parts: dict[str, tuple[np.ndarray, np.ndarray]]
+    name: str,
+    signals: tuple[SubSignal, ...],
+    parts: dict[str, tuple[np.ndarray, np.ndarray]],
+    shape: tuple[int, int],
 ) -> Component:
+    """The weighted mean of the sub-signals, D × P. A sub-signal that varies only by
+    demand (D × 1) or by project (1 × P) is given at that shape and filled there; its
+    part is a read-only D × P view of it, not a copy per pair."""
     total = sum(s.weight for s in signals)
-    value = np.zeros_like(next(iter(parts.values()))[0])
-    known = np.zeros_like(value)
+    value = np.zeros(shape)
+    known = np.zeros(shape)
     for signal in signals:
         raw, evidence = parts[signal.name]
         filled = np.where(evidence, raw, signal.prior)
-        parts[signal.name] = (filled, evidence)
+        parts[signal.name] = (np.broadcast_to(filled, shape), np.broadcast_to(evidence, shape))
         value += signal.weight * filled
         known += signal.weight * evidence
     return Component(name, 100.0 * value / total, known / total, parts)
 
 
-def _broadcast(column: np.ndarray, projects: int) -> np.ndarray:
-    return np.repeat(column[:, None], projects, axis=1)
+EVERYWHERE = np.ones((1, 1), dtype=bool)  # evidence for a sub-signal always known
 
 
 def _theme_sums(weights: np.ndarray, project_themes: np.ndarray) -> np.ndarray:
@@ -114,13 +119,12 @@ def demand_fit(
     offered = np.maximum(project_themes.sum(axis=1), 1.0)
     precision = ((weights > 0).astype(float) @ project_themes.T) / offered
     themes = 0.8 * coverage + 0.2 * precision
-    themes_known = _broadcast(asked[:, 0] > 0, cols)
+    themes_known = asked > 0
 
     text = np.minimum(cosine / TEXT_SATURATION, 1.0)
-    text_known = np.ones_like(text, dtype=bool)
     problems_stated = np.bincount(p.problem_owner, minlength=cols) > 0
     needs_value = np.minimum(needs / NEEDS_SATURATION, 1.0)
-    needs_known = np.broadcast_to(problems_stated, (rows, cols)).copy()
+    needs_known = problems_stated[None, :]
 
     asked_modes = d.modes.sum(axis=1, keepdims=True).astype(float)
     shared_modes = d.modes.astype(float) @ p.modes.T.astype(float)
@@ -140,20 +144,20 @@ def demand_fit(
 
     status_value = np.array([{"active": 1.0, "ended": 0.2}.get(s or "", 0.0) for s in p.status])
     status_known = np.array([s in ("active", "ended") for s in p.status])
-    timing = np.broadcast_to(status_value, (rows, cols)).copy()
-    timing_known = np.broadcast_to(status_known, (rows, cols)).copy()
+    timing, timing_known = status_value[None, :], status_known[None, :]
 
     component = _combine(
         "demand_fit",
         DEMAND_FIT,
         {
             "themes": (themes, themes_known),
-            "text": (text, text_known),
+            "text": (text, EVERYWHERE),
             "needs": (needs_value, needs_known),
             "modes": (modes, modes_known),
             "budget": (budget, budget_known),
             "timing": (timing, timing_known),
         },
+        (rows, cols),
     )
     steps = np.clip(np.nan_to_num(d.priority, nan=1.0), 1, 5) - 1
     component.values *= (1.0 - PRIORITY_STEP * steps)[:, None]
@@ -165,36 +169,36 @@ def demand_fit(
 def long_term(
     d: DemandFeatures, p: ProjectFeatures, continuity: np.ndarray, continuity_known: np.ndarray
 ) -> Component:
+    # Demand-side signals are D × 1 and project-side ones 1 × P: broadcasting gives every
+    # pair the same operations on the same values as full arrays did.
     rows, cols = len(d.records), len(p.projects)
-    demand_years = _broadcast(d.years, cols)
-    project_years = np.broadcast_to(p.years, (rows, cols))
-    both = np.fmin(demand_years, project_years)  # fmin ignores a missing side
+    both = np.fmin(d.years[:, None], p.years[None, :])  # fmin ignores a missing side
     years = np.clip(np.nan_to_num(both) / 5.0, 0.0, 1.0)
     years_known = ~np.isnan(both)
 
-    project_cb = np.broadcast_to(p.capacity_building, (rows, cols))
-    demand_cb = _broadcast(d.training_signal, cols)
+    project_cb = p.capacity_building[None, :]
+    demand_cb = d.training_signal[:, None]
     capacity = np.maximum(np.nan_to_num(project_cb), 0.8 * demand_cb)
     capacity_known = ~np.isnan(project_cb) | demand_cb
 
-    share = _broadcast(d.local_match, cols)
+    share = d.local_match[:, None]
     co_funding = np.clip(np.nan_to_num(share) / 0.5, 0.0, 1.0)
     co_funding_known = ~np.isnan(share)
 
-    kinds = _broadcast(d.partner_kinds, cols)
+    kinds = d.partner_kinds[:, None]
     partner_scale = np.array([0.0, 0.5, 0.8, 1.0])[np.clip(kinds, 0, 3)]
     partners = np.clip(partner_scale + 0.2 * (p.partner_kinds > 0)[None, :], 0.0, 1.0)
-    partners_known = _broadcast(d.partners_given, cols) | (p.partner_kinds > 0)[None, :]
+    partners_known = d.partners_given[:, None] | (p.partner_kinds > 0)[None, :]
 
-    outcome = _broadcast(d.outcome_share, cols)
+    outcome = d.outcome_share[:, None]
     outcomes = np.clip(
         0.4 + 0.6 * np.nan_to_num(outcome) + 0.2 * p.outcome_indicators[None, :], 0.0, 1.0
     )
     outcomes_known = ~np.isnan(outcome)
 
     ready = np.array([0.0, 0.5, 0.8, 1.0])[np.clip(d.readiness, 0, 3)]
-    readiness = _broadcast(ready, cols)
-    readiness_known = _broadcast(d.readiness > 0, cols)
+    readiness = ready[:, None]
+    readiness_known = (d.readiness > 0)[:, None]
 
     return _combine(
         "long_term",
@@ -208,17 +212,18 @@ def long_term(
             "readiness": (readiness, readiness_known),
             "continuity": (continuity, continuity_known),
         },
+        (rows, cols),
     )
 
 
 def synergy(complements: np.ndarray, running: np.ndarray, neighbours: np.ndarray) -> Component:
-    everywhere = np.ones_like(complements, dtype=bool)
     return _combine(
         "synergy",
         SYNERGY,
         {
-            "complements": (complements, everywhere),
-            "running": (running, everywhere),
-            "neighbours": (neighbours, everywhere),
+            "complements": (complements, EVERYWHERE),
+            "running": (running, EVERYWHERE),
+            "neighbours": (neighbours, EVERYWHERE),
         },
+        complements.shape,
     )
