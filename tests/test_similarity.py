@@ -90,3 +90,32 @@ def test_an_index_past_the_dense_limit_stays_sparse(monkeypatch: pytest.MonkeyPa
     assert dense.dense is not None and index.dense is None
     assert np.array_equal(index.cosine(demands), dense.cosine(demands))
     assert np.array_equal(index.cosine(demands), _sparse_cosine(projects, demands))
+
+
+def _entries_by_loop(index: ProjectTermIndex, demands: list[list[str]]) -> list[tuple]:
+    """The entries as the per-term loop computed them, the reference for the arrays."""
+    found = []
+    for row, terms in enumerate(demands):
+        total, known = 0.0, []
+        for term, count in sorted(Counter(terms).items()):
+            column = index.vocabulary.get(term)
+            idf = float(index.idf[column]) if column is not None else index.unseen_idf
+            weight = (1 + math.log(count)) * idf
+            total += weight * weight
+            if column is not None:
+                known.append((column, weight))
+        scale = 1.0 / (math.sqrt(total) or 1.0)
+        found += [(row, column, scale * weight) for column, weight in reversed(known)]
+    return found
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_demand_entries_are_the_loops_doubles(seed: int) -> None:
+    rng = random.Random(200 + seed)
+    projects = [rng.choices(WORDS[:90], k=rng.randint(1, 40)) for _ in range(12)]
+    # long demands with repeated words: norms over many terms, counts above 1
+    demands = [rng.choices(WORDS, k=rng.randint(0, 300)) for _ in range(rng.randint(1, 20))]
+    index = ProjectTermIndex.build(projects)
+    row, column, weight = index.demand_entries(demands)
+    found = list(zip(row.tolist(), column.tolist(), weight.tolist(), strict=True))
+    assert found == _entries_by_loop(index, demands)

@@ -85,6 +85,9 @@ class DemandFeatures:
     counted: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # not repeats
     ruled_out: list[tuple[str, ...]] = field(default_factory=list)  # phrases set aside
     ruled_out_themes: list[frozenset[str]] = field(default_factory=list)
+    # The demands' entries in the run's term indexes (scoring.engine.TermEntries), kept
+    # by their first measure for the second pass of streamed scoring.
+    term_entries: object | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(slots=True)
