@@ -76,13 +76,24 @@ def _combine(
     total = sum(s.weight for s in signals)
     value = np.zeros(shape)
     known = np.zeros(shape)
+    product = np.empty(shape)
     for signal in signals:
         raw, evidence = parts[signal.name]
-        filled = np.where(evidence, raw, signal.prior)
+        if evidence is EVERYWHERE and raw.dtype == np.float64:
+            filled = raw  # np.where(True, raw, prior) would copy the same doubles
+        else:
+            filled = np.where(evidence, raw, signal.prior)
         parts[signal.name] = (np.broadcast_to(filled, shape), np.broadcast_to(evidence, shape))
-        value += signal.weight * filled
-        known += signal.weight * evidence
-    return Component(name, 100.0 * value / total, known / total, parts)
+        if filled.shape == shape:
+            value += np.multiply(signal.weight, filled, out=product)
+        else:
+            value += signal.weight * filled
+        # known + weight × evidence: + weight where known, + 0.0 (no change) elsewhere
+        np.add(known, signal.weight, out=known, where=np.broadcast_to(evidence, shape))
+    value *= 100.0
+    value /= total
+    known /= total
+    return Component(name, value, known, parts)
 
 
 EVERYWHERE = np.ones((1, 1), dtype=bool)  # evidence for a sub-signal always known
@@ -106,9 +117,14 @@ def _theme_sums(weights: np.ndarray, project_themes: np.ndarray) -> np.ndarray:
     streamed scoring; this sum does not. It adds only each project's own themes, in
     ascending order from 0.0: the themes it lacks added weight × 0.0, which changes
     nothing, so the doubles are those of adding every theme."""
-    columns = theme_columns(project_themes > 0)
+    return _theme_counts(weights, theme_columns(project_themes > 0))
+
+
+def _theme_counts(weights: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """D × P: each demand's `weights` added over each project's theme `columns`
+    (theme_columns), in ascending order from 0.0."""
     padded = np.concatenate((weights, np.zeros((weights.shape[0], 1))), axis=1)
-    covered = np.zeros((weights.shape[0], project_themes.shape[0]))
+    covered = np.zeros((weights.shape[0], columns.shape[0]))
     for k in range(columns.shape[1]):
         covered += padded[:, columns[:, k]]
     return covered
@@ -128,10 +144,12 @@ def demand_fit(
     weights = d.theme_weights
     project_themes = p.themes.astype(float)
     asked = weights.sum(axis=1, keepdims=True)
-    covered = _theme_sums(weights, project_themes)
+    columns = theme_columns(p.themes)
+    covered = _theme_counts(weights, columns)
     coverage = np.divide(covered, asked, out=np.zeros_like(covered), where=asked > 0)
     offered = np.maximum(project_themes.sum(axis=1), 1.0)
-    precision = ((weights > 0).astype(float) @ project_themes.T) / offered
+    # themes both name: whole numbers, exact in any order (the product's were too)
+    precision = _theme_counts((weights > 0).astype(float), columns) / offered
     themes = 0.8 * coverage + 0.2 * precision
     themes_known = asked > 0
 
@@ -140,21 +158,29 @@ def demand_fit(
     needs_value = np.minimum(needs / NEEDS_SATURATION, 1.0)
     needs_known = problems_stated[None, :]
 
-    asked_modes = d.modes.sum(axis=1, keepdims=True).astype(float)
-    shared_modes = d.modes.astype(float) @ p.modes.T.astype(float)
+    # A chunk's demands ask for a few distinct sets of modes: each set is compared with
+    # the projects once, and its row given to every demand that asks for it.
+    mode_sets, mode_set = np.unique(d.modes, axis=0, return_inverse=True)
+    asked_modes = mode_sets.sum(axis=1, keepdims=True).astype(float)
+    shared_modes = mode_sets.astype(float) @ p.modes.T.astype(float)
     modes = np.divide(
         shared_modes, asked_modes, out=np.zeros_like(shared_modes), where=asked_modes > 0
-    )
-    modes_known = (asked_modes > 0) & (p.modes.sum(axis=1) > 0)[None, :]
+    )[mode_set.reshape(-1)]
+    modes_known = (d.modes.sum(axis=1) > 0)[:, None] & (p.modes.sum(axis=1) > 0)[None, :]
 
-    request = d.budget[:, None]
-    low, high = p.budget_min[None, :], p.budget_max[None, :]
+    # Only pairs with a request and a range say anything (0.0 elsewhere): computed on
+    # those rows and columns alone.
+    requested = np.flatnonzero(~np.isnan(d.budget))
+    ranged = np.flatnonzero(~(np.isnan(p.budget_min) & np.isnan(p.budget_max)))
+    budget_known = np.zeros((rows, cols), dtype=bool)
+    budget_known[np.ix_(requested, ranged)] = True
+    budget = np.zeros((rows, cols))
+    request = d.budget[requested, None]
+    low, high = p.budget_min[None, ranged], p.budget_max[None, ranged]
     with np.errstate(invalid="ignore", divide="ignore"):
         below = np.where(np.isnan(low) | (request >= low), 1.0, request / low)
         above = np.where(np.isnan(high) | (request <= high), 1.0, high / request)
-        budget = np.clip(np.minimum(below, above), 0.0, 1.0)
-    budget_known = ~np.isnan(request) & ~(np.isnan(low) & np.isnan(high))
-    budget = np.where(budget_known, budget, 0.0)
+        budget[np.ix_(requested, ranged)] = np.clip(np.minimum(below, above), 0.0, 1.0)
 
     status_value = np.array([{"active": 1.0, "ended": 0.2}.get(s or "", 0.0) for s in p.status])
     status_known = np.array([s in ("active", "ended") for s in p.status])
@@ -173,10 +199,16 @@ def demand_fit(
         },
         (rows, cols),
     )
+    # Both factors are 1.0 for most demands (priority 1, nothing ruled out), and x × 1.0
+    # is x: only the other rows are multiplied.
     steps = np.clip(np.nan_to_num(d.priority, nan=1.0), 1, 5) - 1
-    component.values *= (1.0 - PRIORITY_STEP * steps)[:, None]
+    lowered = np.flatnonzero(steps != 0)
+    component.values[lowered] *= (1.0 - PRIORITY_STEP * steps[lowered])[:, None]
     if ruled_out is not None:
-        component.values *= 1.0 - RULED_OUT_PENALTY * np.minimum(ruled_out / TEXT_SATURATION, 1.0)
+        penalised = np.flatnonzero(ruled_out.any(axis=1))
+        component.values[penalised] *= 1.0 - RULED_OUT_PENALTY * np.minimum(
+            ruled_out[penalised] / TEXT_SATURATION, 1.0
+        )
     return component
 
 
