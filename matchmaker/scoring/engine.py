@@ -87,42 +87,62 @@ class Scores:
         return {"demand_fit": self.fit, "long_term": self.long, "synergy": self.syn}[name]
 
 
+def _layers(group: np.ndarray, item: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Pairs (group, item), sorted by group, as layers: the k-th item of every group that
+    has one. Within a layer each group appears once, so `out[:, groups] += x[:, items]`
+    adds every pair of the layer (no index repeated in one assignment)."""
+    if not len(group):
+        return []
+    _, first, size = np.unique(group, return_index=True, return_counts=True)
+    rank = np.arange(len(group)) - np.repeat(first, size)
+    return [(group[rank == k], item[rank == k]) for k in range(int(size.max()))]
+
+
 @dataclass(frozen=True, slots=True)
 class ProjectLinks:
-    """The projects' complements and themes as column indexes, built once per run, so
-    that counting a demand's wanted complements and shared themes reads a few columns
-    per project instead of multiplying D × P by P × P. All counts are small integers:
-    exact whatever the order they are added in, as the products they replace were."""
+    """The projects' complements and themes as lists of projects, built once per run, so
+    that counting a demand's wanted complements and shared themes adds a few columns of
+    the wanted projects instead of multiplying D × P by P × P. All counts are small
+    whole numbers: exact whatever the order they are added in, as the products they
+    replace were."""
 
-    sources: np.ndarray  # complement pairs, sorted by target: the complementing project
-    starts: np.ndarray  # where each target with complements begins in `sources`
-    targets: np.ndarray  # the projects with complements, ascending
+    complements: list[tuple[np.ndarray, np.ndarray]]  # layers of (project, complement)
+    members: list[tuple[np.ndarray, np.ndarray]]  # layers of (theme, project)
+    theme_count: int
     themes: np.ndarray  # P × K theme columns of each project, padded with T (none)
-    theme_matrix: np.ndarray  # P × T, 0/1
 
     @classmethod
     def of(cls, p: ProjectFeatures) -> ProjectLinks:
         target, source = np.nonzero(p.complements.T)  # row-major: by target, then source
-        targets, starts = np.unique(target, return_index=True)
-        return cls(source, starts, targets, theme_columns(p.themes), p.themes.astype(float))
+        theme, member = np.nonzero(p.themes.T)
+        return cls(
+            _layers(target, source),
+            _layers(theme, member),
+            p.themes.shape[1],
+            theme_columns(p.themes),
+        )
 
     def complement_hits(self, wanted: np.ndarray) -> np.ndarray:
         """D × P: how many of each project's complements are wanted."""
         hits = np.zeros(wanted.shape)
-        if len(self.sources):
-            gathered = wanted[:, self.sources].astype(np.int32)
-            hits[:, self.targets] = np.add.reduceat(gathered, self.starts, axis=1)
+        counted = wanted.astype(float)
+        for projects, complements in self.complements:
+            hits[:, projects] += counted[:, complements]
         return hits
 
     def theme_hits(self, wanted: np.ndarray) -> np.ndarray:
         """D × P bool: another wanted project shares a theme with this one. A project
         shares theme t with another wanted one when more projects with t are wanted
         than the project itself (1 if it is wanted, else 0)."""
-        per_theme = wanted.astype(float) @ self.theme_matrix  # D × T wanted counts
-        padded = np.concatenate((per_theme, np.full((len(wanted), 1), -1.0)), axis=1)
-        most = padded[:, self.themes[:, 0]]
+        # D × themes: how many wanted projects have the theme; -1 for none (the padding)
+        per_theme = np.zeros((len(wanted), self.theme_count + 1))
+        per_theme[:, -1] = -1.0
+        counted = wanted.astype(float)
+        for themes, projects in self.members:
+            per_theme[:, themes] += counted[:, projects]
+        most = per_theme[:, self.themes[:, 0]]
         for k in range(1, self.themes.shape[1]):
-            np.maximum(most, padded[:, self.themes[:, k]], out=most)
+            np.maximum(most, per_theme[:, self.themes[:, k]], out=most)
         return most > wanted
 
 
