@@ -252,6 +252,12 @@ class TextReading:
     ruled_out: tuple[str, ...]
     ruled_out_themes: frozenset[str]
 
+    def __setstate__(self, state: list[object]) -> None:
+        # dataclasses' own __setstate__ on the same state, without a fields() lookup per
+        # object (ThemeHit does the same; a warm run unpickles every reading).
+        for name, value in zip(self.__slots__, state, strict=True):
+            object.__setattr__(self, name, value)
+
 
 def read_text(demand: Demand, vocabulary: Vocabulary) -> TextReading:
     text = DemandText.of(demand)
