@@ -122,12 +122,14 @@ def _theme_sums(weights: np.ndarray, project_themes: np.ndarray) -> np.ndarray:
 
 def _theme_counts(weights: np.ndarray, columns: np.ndarray) -> np.ndarray:
     """D × P: each demand's `weights` added over each project's theme `columns`
-    (theme_columns), in ascending order from 0.0."""
-    padded = np.concatenate((weights, np.zeros((weights.shape[0], 1))), axis=1)
-    covered = np.zeros((weights.shape[0], columns.shape[0]))
+    (theme_columns), in ascending order from 0.0. Built projects × demands, whose rows
+    are whole rows of the demands' weights by theme (numpy gathers rows fast, columns
+    slowly), then turned back."""
+    by_theme = np.concatenate((weights.T, np.zeros((1, weights.shape[0]))))  # T + 1 rows
+    covered = np.zeros((columns.shape[0], weights.shape[0]))
     for k in range(columns.shape[1]):
-        covered += padded[:, columns[:, k]]
-    return covered
+        covered += by_theme[columns[:, k]]
+    return np.ascontiguousarray(covered.T)
 
 
 def demand_fit(

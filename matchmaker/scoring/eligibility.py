@@ -34,20 +34,22 @@ class Eligibility:
 
 def check_eligibility(d: DemandFeatures, p: ProjectFeatures) -> Eligibility:
     rows, cols = len(d.records), len(p.projects)
-    gate = np.zeros((rows, cols), dtype=np.int8)
     kinds = [r.region.kind for r in d.records]
     provinces = [r.region.province_code for r in d.records]
     decline = np.array([r.region.population_decline for r in d.records], dtype=bool)
 
-    def fail(mask: np.ndarray, code: str) -> None:
-        gate[(gate == ELIGIBLE) & mask] = GATES.index(code)
-
-    # The region gates, checked for every project with that rule at once: each rule is
-    # read against the few kinds and provinces of this run (not once per demand), then
-    # spread to the demands. Kinds, provinces and decline are checked in that order for
-    # every column, as one column at a time did.
+    # The region gates depend on the region's kind, province and decline alone: they are
+    # checked once per distinct combination in the chunk (a few hundred at most, for
+    # every project with that rule at once), and each demand takes its combination's
+    # row. Kind, province and decline are checked in that order for every project, as
+    # one project at a time did.
     kind_names, kind_row = np.unique(np.array(kinds, dtype=object), return_inverse=True)
     province_names, province_row = np.unique(np.array(provinces, dtype=object), return_inverse=True)
+    combinations, combination = np.unique(
+        np.stack([kind_row.reshape(-1), province_row.reshape(-1), decline.astype(np.intp)], 1),
+        axis=0,
+        return_inverse=True,
+    )
     by_kind: list[tuple[int, list[bool]]] = []
     by_province: list[tuple[int, list[bool]]] = []
     decline_only: list[int] = []
@@ -63,28 +65,35 @@ def check_eligibility(d: DemandFeatures, p: ProjectFeatures) -> Eligibility:
         if rule.population_decline_only:
             decline_only.append(column)
 
+    table = np.zeros((len(combinations), cols), dtype=np.int8)  # combinations × projects
+
     def fail_columns(columns: list[int], failing: np.ndarray, code: str) -> None:
         if not columns:
             return
-        view = gate[:, columns]
+        view = table[:, columns]
         view[(view == ELIGIBLE) & failing] = GATES.index(code)
-        gate[:, columns] = view
+        table[:, columns] = view
 
-    for found, row, code in (
-        (by_kind, kind_row, "region-kind"),
-        (by_province, province_row, "province"),
-    ):
+    for found, part, code in ((by_kind, 0, "region-kind"), (by_province, 1, "province")):
         if found:
             allowed_table = np.array([flags for _, flags in found], dtype=bool)  # rules × names
-            fail_columns([column for column, _ in found], ~allowed_table[:, row].T, code)
-    fail_columns(decline_only, ~decline[:, None], "population-decline")
+            failing = ~allowed_table[:, combinations[:, part]].T
+            fail_columns([column for column, _ in found], failing, code)
+    fail_columns(decline_only, combinations[:, 2:3] == 0, "population-decline")
+    gate = table[combination.reshape(-1)] if rows else np.zeros((0, cols), dtype=np.int8)
+
+    def fail(mask: np.ndarray, code: str) -> None:
+        np.copyto(gate, np.int8(GATES.index(code)), where=(gate == ELIGIBLE) & mask)
+
     # A region that co-funds less than the project's minimum share cannot take part.
     with np.errstate(invalid="ignore"):
         short = d.local_match[:, None] < p.local_match_min[None, :]
     fail(short, "co-funding")
-    # Every mode asked for is one the project cannot deliver.
-    asked = np.asarray(d.modes.any(axis=1))[:, None]
+    # Every mode asked for is one the project cannot deliver: compared once per distinct
+    # set of modes asked for in the chunk.
+    mode_sets, mode_set = np.unique(d.modes, axis=0, return_inverse=True)
+    asked = np.asarray(mode_sets.any(axis=1))[:, None]
     offered = np.asarray(p.modes.any(axis=1))[None, :]
-    shared = (d.modes.astype(np.int32) @ p.modes.T.astype(np.int32)) > 0
-    fail(asked & offered & ~shared, "modes")
+    shared = (mode_sets.astype(np.int32) @ p.modes.T.astype(np.int32)) > 0
+    fail((asked & offered & ~shared)[mode_set.reshape(-1)], "modes")
     return Eligibility(gate)

@@ -123,27 +123,28 @@ class ProjectLinks:
         )
 
     def complement_hits(self, wanted: np.ndarray) -> np.ndarray:
-        """D × P: how many of each project's complements are wanted."""
-        hits = np.zeros(wanted.shape)
-        counted = wanted.astype(float)
+        """D × P: how many of each project's complements are wanted. Added projects ×
+        demands (rows gather fast, columns slowly), then turned back."""
+        hits = np.zeros((wanted.shape[1], wanted.shape[0]))
+        counted = np.ascontiguousarray(wanted.T, dtype=float)
         for projects, complements in self.complements:
-            hits[:, projects] += counted[:, complements]
-        return hits
+            hits[projects] += counted[complements]
+        return np.ascontiguousarray(hits.T)
 
     def theme_hits(self, wanted: np.ndarray) -> np.ndarray:
         """D × P bool: another wanted project shares a theme with this one. A project
         shares theme t with another wanted one when more projects with t are wanted
         than the project itself (1 if it is wanted, else 0)."""
-        # D × themes: how many wanted projects have the theme; -1 for none (the padding)
-        per_theme = np.zeros((len(wanted), self.theme_count + 1))
-        per_theme[:, -1] = -1.0
-        counted = wanted.astype(float)
+        counted = np.ascontiguousarray(wanted.T, dtype=float)  # P × D
+        # themes × D: how many wanted projects have the theme; -1 for none (the padding)
+        per_theme = np.zeros((self.theme_count + 1, len(wanted)))
+        per_theme[-1] = -1.0
         for themes, projects in self.members:
-            per_theme[:, themes] += counted[:, projects]
-        most = per_theme[:, self.themes[:, 0]]
+            per_theme[themes] += counted[projects]
+        most = per_theme[self.themes[:, 0]]
         for k in range(1, self.themes.shape[1]):
-            np.maximum(most, per_theme[:, self.themes[:, k]], out=most)
-        return most > wanted
+            np.maximum(most, per_theme[self.themes[:, k]], out=most)
+        return np.ascontiguousarray((most > counted).T)
 
 
 class RegionDemand:

@@ -166,13 +166,14 @@ class ProjectTermIndex:
         first = np.concatenate(([0], np.cumsum(counts)[:-1]))
         order = np.argsort(-counts, kind="stable")
         remaining = counts[order]  # descending
-        sums = np.zeros((demands, self.projects))
+        # only the demands with entries (all, for words; few, for what is ruled out)
+        sums = np.zeros((int(np.count_nonzero(remaining)), self.projects))
         for j in range(int(remaining[0])):
             rows = int(np.count_nonzero(remaining > j))
             entries = first[order[:rows]] + j
             sums[:rows] += weight[entries, None] * self.dense[term[entries]]
-        result = np.empty_like(sums)
-        result[order] = sums
+        result = np.zeros((demands, self.projects))
+        result[order[: len(sums)]] = sums
         return result
 
 
