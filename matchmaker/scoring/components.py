@@ -120,6 +120,16 @@ def _theme_sums(weights: np.ndarray, project_themes: np.ndarray) -> np.ndarray:
     return _theme_counts(weights, theme_columns(project_themes > 0))
 
 
+def shared_counts(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """L × R: how many columns each row of `left` shares with each row of `right` (both
+    bool), as floats. Whole numbers, so exact in any order; added column by column rather
+    than by a BLAS product, whose threads cost more than these few columns."""
+    counts = np.zeros((len(left), len(right)))
+    for column in range(left.shape[1]):
+        counts += np.outer(left[:, column], right[:, column])
+    return counts
+
+
 def _theme_counts(weights: np.ndarray, columns: np.ndarray) -> np.ndarray:
     """D × P: each demand's `weights` added over each project's theme `columns`
     (theme_columns), in ascending order from 0.0. Built projects × demands, whose rows
@@ -164,7 +174,7 @@ def demand_fit(
     # the projects once, and its row given to every demand that asks for it.
     mode_sets, mode_set = np.unique(d.modes, axis=0, return_inverse=True)
     asked_modes = mode_sets.sum(axis=1, keepdims=True).astype(float)
-    shared_modes = mode_sets.astype(float) @ p.modes.T.astype(float)
+    shared_modes = shared_counts(mode_sets, p.modes)
     modes = np.divide(
         shared_modes, asked_modes, out=np.zeros_like(shared_modes), where=asked_modes > 0
     )[mode_set.reshape(-1)]

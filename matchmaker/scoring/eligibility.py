@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from matchmaker.scoring.components import shared_counts
 from matchmaker.scoring.features import DemandFeatures, ProjectFeatures
 
 # Gate codes, in the order they are checked; 0 means eligible.
@@ -94,6 +95,6 @@ def check_eligibility(d: DemandFeatures, p: ProjectFeatures) -> Eligibility:
     mode_sets, mode_set = np.unique(d.modes, axis=0, return_inverse=True)
     asked = np.asarray(mode_sets.any(axis=1))[:, None]
     offered = np.asarray(p.modes.any(axis=1))[None, :]
-    shared = (mode_sets.astype(np.int32) @ p.modes.T.astype(np.int32)) > 0
+    shared = shared_counts(mode_sets, p.modes) > 0
     fail((asked & offered & ~shared)[mode_set.reshape(-1)], "modes")
     return Eligibility(gate)
