@@ -88,8 +88,7 @@ def _combine(
             value += np.multiply(signal.weight, filled, out=product)
         else:
             value += signal.weight * filled
-        # known + weight × evidence: + weight where known, + 0.0 (no change) elsewhere
-        np.add(known, signal.weight, out=known, where=np.broadcast_to(evidence, shape))
+        known += signal.weight * evidence
     value *= 100.0
     value /= total
     known /= total
