@@ -96,6 +96,7 @@ def _combine(
 
 
 EVERYWHERE = np.ones((1, 1), dtype=bool)  # evidence for a sub-signal always known
+EVERYWHERE.setflags(write=False)  # shared by every run: never written through a part
 
 
 def theme_columns(themes: np.ndarray) -> np.ndarray:

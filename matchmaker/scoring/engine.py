@@ -18,6 +18,7 @@ from matchmaker.models.common import Names
 from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.scoring.components import (
     CLEAR_FIT,
+    EVERYWHERE,
     FIT_BAND,
     STRONG_FIT,
     Component,
@@ -397,7 +398,7 @@ def second_pass(
     ties = prepared.ties if history is None else prepared.ties.with_history(history)
     continuity, running = continuity_and_running(demands, projects, ties)
     inputs = region_demand.synergy_inputs(demands, projects, first.strong)
-    long = long_term(demands, projects, continuity, np.ones_like(continuity, dtype=bool))
+    long = long_term(demands, projects, continuity, EVERYWHERE)
     track = None
     if history is not None:
         from matchmaker.records.history import TRACK_RECORD_EVIDENCE, track_record
