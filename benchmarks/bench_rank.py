@@ -160,7 +160,8 @@ def print_table(rows: list[tuple[str, dict[str, Any]]]) -> None:
     print("load s: load_file + region resolution of every proposal file; parse+val: share of")
     print("load spent in load_bytes (decode, YAML, schema); checks: load_run's document rules;")
     print("score: stream_top_k (prepare + 2 passes + top-k); text: demand text reading inside")
-    print("score (both passes); wall: child from start of loading to end of scoring; load")
+    print("score (pass 1; pass 2 measures the kept features again, numbers only); wall: child")
+    print("from start of loading to end of scoring; load")
     print("MiB: resident memory once every proposal is loaded; peak: ru_maxrss of the child")
     print("process (the whole process, not only Python allocations).")
     for size, r in rows:
@@ -204,8 +205,8 @@ def describe(r: dict[str, Any]) -> Iterator[str]:
             yield f"  {top:<14}{p.get(top, 0.0):8.2f}" + (f"  ({inner})" if inner else "")
         yield (
             f"  text reading {score['text_seconds']:.2f} s "
-            f"({score['text_seconds'] / score['seconds']:.0%} of scoring; read twice, once "
-            f"per pass: {score['text_per_demand_ms']:.3f} ms per demand per pass)"
+            f"({score['text_seconds'] / score['seconds']:.0%} of scoring; read once per run, "
+            f"in pass 1: {score['text_per_demand_ms']:.3f} ms per demand)"
         )
         yield (
             f"  demands with at least one eligible project: {score['with_match']:,} of "
@@ -429,16 +430,12 @@ def child(folder: Path, k: int, chunk: int, profile: bool) -> int:
         save()
 
         # -- scoring, streamed
-        chunks = -(-len(records) // chunk)
-        first_calls = [0]
-
-        def pass_of_first() -> str:
-            first_calls[0] += 1
-            return "pass1" if first_calls[0] <= chunks else "pass2"
-
+        # pass 1 reads each chunk and measures it (first_pass); pass 2 measures each chunk
+        # again from the features kept (stream.measure: numbers only), then scores it
         phases = Phases()
         phases.wrap(engine.Prepared, "of", "prepare", lambda: "prepare")
-        phases.wrap(stream, "first_pass", "first_pass", pass_of_first)
+        phases.wrap(stream, "first_pass", "first_pass", lambda: "pass1")
+        phases.wrap(stream, "measure", "measure", lambda: "pass2")
         phases.wrap(stream, "second_pass", "second", lambda: "second")
         phases.wrap(stream, "top_k", "top-k", lambda: "top-k")
         phases.wrap(engine.RegionDemand, "add", "region-demand", lambda: "region-demand")
@@ -446,6 +443,7 @@ def child(folder: Path, k: int, chunk: int, profile: bool) -> int:
         phases.wrap(features, "read_theme_weights", "text-themes")
         phases.wrap(features, "terms", "text-terms")
         phases.wrap(ProjectTermIndex, "cosine", "cosine")
+        phases.wrap(ProjectTermIndex, "demand_entries", "term-entries")
         phases.wrap(engine, "check_eligibility", "eligibility")
         phases.wrap(engine, "demand_fit", "fit")
         phases.wrap(engine, "continuity_and_running", "ties")
@@ -471,7 +469,7 @@ def child(folder: Path, k: int, chunk: int, profile: bool) -> int:
             "chunk": chunk,
             "k": k,
             "text_seconds": text_s,
-            "text_per_demand_ms": 1000 * text_s / (2 * len(records)),
+            "text_per_demand_ms": 1000 * text_s / max(len(records), 1),
             "parts_s": score_parts,
             "with_match": int((best.projects[:, 0] >= 0).sum()),
         }

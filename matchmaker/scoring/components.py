@@ -65,22 +65,48 @@ PRIORITY_STEP = 0.03  # demand fit lost per step of priority below 1 (down to 5)
 
 
 def _combine(
-    name: str, signals: tuple[SubSignal, ...], parts: dict[str, tuple[np.ndarray, np.ndarray]]
+    name: str,
+    signals: tuple[SubSignal, ...],
+    parts: dict[str, tuple[np.ndarray, np.ndarray]],
+    shape: tuple[int, int],
 ) -> Component:
+    """The weighted mean of the sub-signals, D × P. A sub-signal that varies only by
+    demand (D × 1) or by project (1 × P) is given at that shape and filled there; its
+    part is a read-only D × P view of it, not a copy per pair."""
     total = sum(s.weight for s in signals)
-    value = np.zeros_like(next(iter(parts.values()))[0])
-    known = np.zeros_like(value)
+    value = np.zeros(shape)
+    known = np.zeros(shape)
+    product = np.empty(shape)
     for signal in signals:
         raw, evidence = parts[signal.name]
-        filled = np.where(evidence, raw, signal.prior)
-        parts[signal.name] = (filled, evidence)
-        value += signal.weight * filled
+        if evidence is EVERYWHERE and raw.dtype == np.float64:
+            filled = raw  # np.where(True, raw, prior) would copy the same doubles
+        else:
+            filled = np.where(evidence, raw, signal.prior)
+        parts[signal.name] = (np.broadcast_to(filled, shape), np.broadcast_to(evidence, shape))
+        if filled.shape == shape:
+            value += np.multiply(signal.weight, filled, out=product)
+        else:
+            value += signal.weight * filled
         known += signal.weight * evidence
-    return Component(name, 100.0 * value / total, known / total, parts)
+    value *= 100.0
+    value /= total
+    known /= total
+    return Component(name, value, known, parts)
 
 
-def _broadcast(column: np.ndarray, projects: int) -> np.ndarray:
-    return np.repeat(column[:, None], projects, axis=1)
+EVERYWHERE = np.ones((1, 1), dtype=bool)  # evidence for a sub-signal always known
+EVERYWHERE.setflags(write=False)  # shared by every run: never written through a part
+
+
+def theme_columns(themes: np.ndarray) -> np.ndarray:
+    """P × K: each project's theme columns, ascending, padded with T (no theme), K the
+    most themes a project has (at least 1)."""
+    count, total = themes.shape
+    width = max(1, int(themes.sum(axis=1).max())) if count else 1
+    columns = np.argsort(~themes, axis=1, kind="stable")[:, :width]  # its themes first
+    listed = np.arange(width)[None, :] < themes.sum(axis=1)[:, None]
+    return np.where(listed, columns, total)
 
 
 def _theme_sums(weights: np.ndarray, project_themes: np.ndarray) -> np.ndarray:
@@ -88,11 +114,32 @@ def _theme_sums(weights: np.ndarray, project_themes: np.ndarray) -> np.ndarray:
     theme in a fixed order. A BLAS product sums them in an order that depends on how many
     rows it is given (measured: a row's last bit differed between runs of 1, 3 and 500
     demands), so a demand's fit would depend on the run around it and the chunk size of
-    streamed scoring; this sum does not."""
-    covered = np.zeros((weights.shape[0], project_themes.shape[0]))
-    for theme in range(weights.shape[1]):
-        covered += weights[:, theme, None] * project_themes[None, :, theme]
-    return covered
+    streamed scoring; this sum does not. It adds only each project's own themes, in
+    ascending order from 0.0: the themes it lacks added weight × 0.0, which changes
+    nothing, so the doubles are those of adding every theme."""
+    return _theme_counts(weights, theme_columns(project_themes > 0))
+
+
+def shared_counts(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """L × R: how many columns each row of `left` shares with each row of `right` (both
+    bool), as floats. Whole numbers, so exact in any order; added column by column rather
+    than by a BLAS product, whose threads cost more than these few columns."""
+    counts = np.zeros((len(left), len(right)))
+    for column in range(left.shape[1]):
+        counts += np.outer(left[:, column], right[:, column])
+    return counts
+
+
+def _theme_counts(weights: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """D × P: each demand's `weights` added over each project's theme `columns`
+    (theme_columns), in ascending order from 0.0. Built projects × demands, whose rows
+    are whole rows of the demands' weights by theme (numpy gathers rows fast, columns
+    slowly), then turned back."""
+    by_theme = np.concatenate((weights.T, np.zeros((1, weights.shape[0]))))  # T + 1 rows
+    covered = np.zeros((columns.shape[0], weights.shape[0]))
+    for k in range(columns.shape[1]):
+        covered += by_theme[columns[:, k]]
+    return np.ascontiguousarray(covered.T)
 
 
 def demand_fit(
@@ -109,92 +156,107 @@ def demand_fit(
     weights = d.theme_weights
     project_themes = p.themes.astype(float)
     asked = weights.sum(axis=1, keepdims=True)
-    covered = _theme_sums(weights, project_themes)
+    columns = theme_columns(p.themes)
+    covered = _theme_counts(weights, columns)
     coverage = np.divide(covered, asked, out=np.zeros_like(covered), where=asked > 0)
     offered = np.maximum(project_themes.sum(axis=1), 1.0)
-    precision = ((weights > 0).astype(float) @ project_themes.T) / offered
+    # themes both name: whole numbers, exact in any order (the product's were too)
+    precision = _theme_counts((weights > 0).astype(float), columns) / offered
     themes = 0.8 * coverage + 0.2 * precision
-    themes_known = _broadcast(asked[:, 0] > 0, cols)
+    themes_known = asked > 0
 
     text = np.minimum(cosine / TEXT_SATURATION, 1.0)
-    text_known = np.ones_like(text, dtype=bool)
     problems_stated = np.bincount(p.problem_owner, minlength=cols) > 0
     needs_value = np.minimum(needs / NEEDS_SATURATION, 1.0)
-    needs_known = np.broadcast_to(problems_stated, (rows, cols)).copy()
+    needs_known = problems_stated[None, :]
 
-    asked_modes = d.modes.sum(axis=1, keepdims=True).astype(float)
-    shared_modes = d.modes.astype(float) @ p.modes.T.astype(float)
+    # A chunk's demands ask for a few distinct sets of modes: each set is compared with
+    # the projects once, and its row given to every demand that asks for it.
+    mode_sets, mode_set = np.unique(d.modes, axis=0, return_inverse=True)
+    asked_modes = mode_sets.sum(axis=1, keepdims=True).astype(float)
+    shared_modes = shared_counts(mode_sets, p.modes)
     modes = np.divide(
         shared_modes, asked_modes, out=np.zeros_like(shared_modes), where=asked_modes > 0
-    )
-    modes_known = (asked_modes > 0) & (p.modes.sum(axis=1) > 0)[None, :]
+    )[mode_set.reshape(-1)]
+    modes_known = (d.modes.sum(axis=1) > 0)[:, None] & (p.modes.sum(axis=1) > 0)[None, :]
 
-    request = d.budget[:, None]
-    low, high = p.budget_min[None, :], p.budget_max[None, :]
+    # Only pairs with a request and a range say anything (0.0 elsewhere): computed on
+    # those rows and columns alone.
+    requested = np.flatnonzero(~np.isnan(d.budget))
+    ranged = np.flatnonzero(~(np.isnan(p.budget_min) & np.isnan(p.budget_max)))
+    budget_known = np.zeros((rows, cols), dtype=bool)
+    budget_known[np.ix_(requested, ranged)] = True
+    budget = np.zeros((rows, cols))
+    request = d.budget[requested, None]
+    low, high = p.budget_min[None, ranged], p.budget_max[None, ranged]
     with np.errstate(invalid="ignore", divide="ignore"):
         below = np.where(np.isnan(low) | (request >= low), 1.0, request / low)
         above = np.where(np.isnan(high) | (request <= high), 1.0, high / request)
-        budget = np.clip(np.minimum(below, above), 0.0, 1.0)
-    budget_known = ~np.isnan(request) & ~(np.isnan(low) & np.isnan(high))
-    budget = np.where(budget_known, budget, 0.0)
+        budget[np.ix_(requested, ranged)] = np.clip(np.minimum(below, above), 0.0, 1.0)
 
     status_value = np.array([{"active": 1.0, "ended": 0.2}.get(s or "", 0.0) for s in p.status])
     status_known = np.array([s in ("active", "ended") for s in p.status])
-    timing = np.broadcast_to(status_value, (rows, cols)).copy()
-    timing_known = np.broadcast_to(status_known, (rows, cols)).copy()
+    timing, timing_known = status_value[None, :], status_known[None, :]
 
     component = _combine(
         "demand_fit",
         DEMAND_FIT,
         {
             "themes": (themes, themes_known),
-            "text": (text, text_known),
+            "text": (text, EVERYWHERE),
             "needs": (needs_value, needs_known),
             "modes": (modes, modes_known),
             "budget": (budget, budget_known),
             "timing": (timing, timing_known),
         },
+        (rows, cols),
     )
+    # Both factors are 1.0 for most demands (priority 1, nothing ruled out), and x × 1.0
+    # is x: only the other rows are multiplied.
     steps = np.clip(np.nan_to_num(d.priority, nan=1.0), 1, 5) - 1
-    component.values *= (1.0 - PRIORITY_STEP * steps)[:, None]
+    lowered = np.flatnonzero(steps != 0)
+    component.values[lowered] *= (1.0 - PRIORITY_STEP * steps[lowered])[:, None]
     if ruled_out is not None:
-        component.values *= 1.0 - RULED_OUT_PENALTY * np.minimum(ruled_out / TEXT_SATURATION, 1.0)
+        penalised = np.flatnonzero(ruled_out.any(axis=1))
+        component.values[penalised] *= 1.0 - RULED_OUT_PENALTY * np.minimum(
+            ruled_out[penalised] / TEXT_SATURATION, 1.0
+        )
     return component
 
 
 def long_term(
     d: DemandFeatures, p: ProjectFeatures, continuity: np.ndarray, continuity_known: np.ndarray
 ) -> Component:
+    # Demand-side signals are D × 1 and project-side ones 1 × P: broadcasting gives every
+    # pair the same operations on the same values as full arrays did.
     rows, cols = len(d.records), len(p.projects)
-    demand_years = _broadcast(d.years, cols)
-    project_years = np.broadcast_to(p.years, (rows, cols))
-    both = np.fmin(demand_years, project_years)  # fmin ignores a missing side
+    both = np.fmin(d.years[:, None], p.years[None, :])  # fmin ignores a missing side
     years = np.clip(np.nan_to_num(both) / 5.0, 0.0, 1.0)
     years_known = ~np.isnan(both)
 
-    project_cb = np.broadcast_to(p.capacity_building, (rows, cols))
-    demand_cb = _broadcast(d.training_signal, cols)
+    project_cb = p.capacity_building[None, :]
+    demand_cb = d.training_signal[:, None]
     capacity = np.maximum(np.nan_to_num(project_cb), 0.8 * demand_cb)
     capacity_known = ~np.isnan(project_cb) | demand_cb
 
-    share = _broadcast(d.local_match, cols)
+    share = d.local_match[:, None]
     co_funding = np.clip(np.nan_to_num(share) / 0.5, 0.0, 1.0)
     co_funding_known = ~np.isnan(share)
 
-    kinds = _broadcast(d.partner_kinds, cols)
+    kinds = d.partner_kinds[:, None]
     partner_scale = np.array([0.0, 0.5, 0.8, 1.0])[np.clip(kinds, 0, 3)]
     partners = np.clip(partner_scale + 0.2 * (p.partner_kinds > 0)[None, :], 0.0, 1.0)
-    partners_known = _broadcast(d.partners_given, cols) | (p.partner_kinds > 0)[None, :]
+    partners_known = d.partners_given[:, None] | (p.partner_kinds > 0)[None, :]
 
-    outcome = _broadcast(d.outcome_share, cols)
+    outcome = d.outcome_share[:, None]
     outcomes = np.clip(
         0.4 + 0.6 * np.nan_to_num(outcome) + 0.2 * p.outcome_indicators[None, :], 0.0, 1.0
     )
     outcomes_known = ~np.isnan(outcome)
 
     ready = np.array([0.0, 0.5, 0.8, 1.0])[np.clip(d.readiness, 0, 3)]
-    readiness = _broadcast(ready, cols)
-    readiness_known = _broadcast(d.readiness > 0, cols)
+    readiness = ready[:, None]
+    readiness_known = (d.readiness > 0)[:, None]
 
     return _combine(
         "long_term",
@@ -208,17 +270,18 @@ def long_term(
             "readiness": (readiness, readiness_known),
             "continuity": (continuity, continuity_known),
         },
+        (rows, cols),
     )
 
 
 def synergy(complements: np.ndarray, running: np.ndarray, neighbours: np.ndarray) -> Component:
-    everywhere = np.ones_like(complements, dtype=bool)
     return _combine(
         "synergy",
         SYNERGY,
         {
-            "complements": (complements, everywhere),
-            "running": (running, everywhere),
-            "neighbours": (neighbours, everywhere),
+            "complements": (complements, EVERYWHERE),
+            "running": (running, EVERYWHERE),
+            "neighbours": (neighbours, EVERYWHERE),
         },
+        complements.shape,
     )

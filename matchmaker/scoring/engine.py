@@ -18,12 +18,14 @@ from matchmaker.models.common import Names
 from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.scoring.components import (
     CLEAR_FIT,
+    EVERYWHERE,
     FIT_BAND,
     STRONG_FIT,
     Component,
     demand_fit,
     long_term,
     synergy,
+    theme_columns,
 )
 from matchmaker.scoring.eligibility import Eligibility, check_eligibility
 from matchmaker.scoring.features import (
@@ -32,7 +34,7 @@ from matchmaker.scoring.features import (
     build_demand_features,
     build_project_features,
 )
-from matchmaker.scoring.similarity import ProblemIndex, ProjectTermIndex
+from matchmaker.scoring.similarity import Entries, ProblemIndex, ProjectTermIndex
 from matchmaker.scoring.ties import TieIndex, continuity_and_running
 from matchmaker.text.terms import terms
 from matchmaker.text.vocabulary import Vocabulary
@@ -86,6 +88,66 @@ class Scores:
         return {"demand_fit": self.fit, "long_term": self.long, "synergy": self.syn}[name]
 
 
+def _layers(group: np.ndarray, item: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Pairs (group, item), sorted by group, as layers: the k-th item of every group that
+    has one. Within a layer each group appears once, so `out[:, groups] += x[:, items]`
+    adds every pair of the layer (no index repeated in one assignment)."""
+    if not len(group):
+        return []
+    _, first, size = np.unique(group, return_index=True, return_counts=True)
+    rank = np.arange(len(group)) - np.repeat(first, size)
+    return [(group[rank == k], item[rank == k]) for k in range(int(size.max()))]
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectLinks:
+    """The projects' complements and themes as lists of projects, built once per run, so
+    that counting a demand's wanted complements and shared themes adds a few columns of
+    the wanted projects instead of multiplying D × P by P × P. All counts are small
+    whole numbers: exact whatever the order they are added in, as the products they
+    replace were."""
+
+    complements: list[tuple[np.ndarray, np.ndarray]]  # layers of (project, complement)
+    members: list[tuple[np.ndarray, np.ndarray]]  # layers of (theme, project)
+    theme_count: int
+    themes: np.ndarray  # P × K theme columns of each project, padded with T (none)
+
+    @classmethod
+    def of(cls, p: ProjectFeatures) -> ProjectLinks:
+        target, source = np.nonzero(p.complements.T)  # row-major: by target, then source
+        theme, member = np.nonzero(p.themes.T)
+        return cls(
+            _layers(target, source),
+            _layers(theme, member),
+            p.themes.shape[1],
+            theme_columns(p.themes),
+        )
+
+    def complement_hits(self, wanted: np.ndarray) -> np.ndarray:
+        """D × P: how many of each project's complements are wanted. Added projects ×
+        demands (rows gather fast, columns slowly), then turned back."""
+        hits = np.zeros((wanted.shape[1], wanted.shape[0]))
+        counted = np.ascontiguousarray(wanted.T, dtype=float)
+        for projects, complements in self.complements:
+            hits[projects] += counted[complements]
+        return np.ascontiguousarray(hits.T)
+
+    def theme_hits(self, wanted: np.ndarray) -> np.ndarray:
+        """D × P bool: another wanted project shares a theme with this one. A project
+        shares theme t with another wanted one when more projects with t are wanted
+        than the project itself (1 if it is wanted, else 0)."""
+        counted = np.ascontiguousarray(wanted.T, dtype=float)  # P × D
+        # themes × D: how many wanted projects have the theme; -1 for none (the padding)
+        per_theme = np.zeros((self.theme_count + 1, len(wanted)))
+        per_theme[-1] = -1.0
+        for themes, projects in self.members:
+            per_theme[themes] += counted[projects]
+        most = per_theme[self.themes[:, 0]]
+        for k in range(1, self.themes.shape[1]):
+            np.maximum(most, per_theme[self.themes[:, k]], out=most)
+        return np.ascontiguousarray((most > counted).T)
+
+
 class RegionDemand:
     """How many demands of each region find each project a strong candidate.
 
@@ -99,6 +161,10 @@ class RegionDemand:
         self.province_of = province_of
         self.rows: dict[str, int] = {}
         self.counts = np.zeros((0, projects))
+        # Built on first use and kept while the counts stay as they are: the regions'
+        # wants by province, and the projects' complements and themes as indexes.
+        self._province: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._links: tuple[ProjectFeatures, ProjectLinks] | None = None
 
     def add(
         self, region_codes: list[str], strong: np.ndarray, counted: np.ndarray | None = None
@@ -107,6 +173,7 @@ class RegionDemand:
         one of its region (`counted` False) is left out, so a resubmission is one demand."""
         if counted is not None:
             strong = strong & counted[:, None]
+        self._province = None
         for code in region_codes:
             if code not in self.rows:
                 self.rows[code] = len(self.rows)
@@ -117,6 +184,26 @@ class RegionDemand:
         rows = np.array([self.rows[c] for c in region_codes], dtype=int)
         np.add.at(self.counts, rows, strong.astype(float))
 
+    def links(self, p: ProjectFeatures) -> ProjectLinks:
+        if self._links is None or self._links[0] is not p:
+            self._links = (p, ProjectLinks.of(p))
+        return self._links[1]
+
+    def province_wants(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Which regions want each project (R × P, 0/1), how many regions of each
+        province do (provinces × P), and each region's province row."""
+        if self._province is None:
+            region_wants = (self.counts > 0).astype(float)  # R × P
+            codes = sorted(self.rows, key=self.rows.__getitem__)
+            provinces = sorted({self.province_of[c] for c in codes})
+            province_row = {code: i for i, code in enumerate(provinces)}
+            members = np.zeros((len(provinces), len(codes)))
+            members[[province_row[self.province_of[c]] for c in codes], np.arange(len(codes))] = 1
+            province_counts = members @ region_wants  # regions of a province wanting it
+            region_province = np.array([province_row[self.province_of[c]] for c in codes])
+            self._province = (region_wants, province_counts, region_province)
+        return self._province
+
     def synergy_inputs(
         self, d: DemandFeatures, p: ProjectFeatures, strong: np.ndarray
     ) -> SynergyInputs:
@@ -126,20 +213,12 @@ class RegionDemand:
         # itself, not another demand, so both subtract the same strong candidates.
         others = np.maximum(self.counts[rows] - strong, 0.0)
         wanted_elsewhere = others > 0
-        complement_hits = wanted_elsewhere.astype(float) @ p.complements.astype(float)
-        shared_theme = (p.themes.astype(float) @ p.themes.T.astype(float)) > 0
-        np.fill_diagonal(shared_theme, False)
-        theme_hits = (wanted_elsewhere.astype(float) @ shared_theme.astype(float)) > 0
+        links = self.links(p)
+        complement_hits = links.complement_hits(wanted_elsewhere)
+        theme_hits = links.theme_hits(wanted_elsewhere)
         complements = np.clip(complement_hits / 2.0 + 0.25 * theme_hits, 0.0, 1.0)
 
-        region_wants = (self.counts > 0).astype(float)  # R × P
-        codes = sorted(self.rows, key=self.rows.__getitem__)
-        provinces = sorted({self.province_of[c] for c in codes})
-        province_row = {code: i for i, code in enumerate(provinces)}
-        members = np.zeros((len(provinces), len(codes)))
-        members[[province_row[self.province_of[c]] for c in codes], np.arange(len(codes))] = 1
-        province_counts = members @ region_wants  # regions of a province wanting it
-        region_province = np.array([province_row[self.province_of[c]] for c in codes])
+        region_wants, province_counts, region_province = self.province_wants()
         neighbours_wanting = province_counts[region_province[rows]] - region_wants[rows]
         neighbours = np.clip(neighbours_wanting / 3.0, 0.0, 1.0)
         return SynergyInputs(
@@ -232,6 +311,37 @@ def no_suitable(
     return no_fit, unserved
 
 
+@dataclass(frozen=True, slots=True)
+class TermEntries:
+    """A chunk's demands as entries of the prepared term indexes: the part of the cosines
+    computed in Python, per demand and term. The first measure of a chunk keeps them on
+    its DemandFeatures (a few hundred KiB a chunk), so the second pass of a streamed run
+    measures the chunk again with numpy alone."""
+
+    prepared: Prepared  # the indexes they belong to
+    words: Entries
+    problems: Entries | None
+    ruled_out_terms: list[list[str]]
+    ruled_out: Entries
+
+    @classmethod
+    def of(cls, prepared: Prepared, demands: DemandFeatures) -> TermEntries:
+        kept = demands.term_entries
+        if isinstance(kept, TermEntries) and kept.prepared is prepared:
+            return kept
+        problems = prepared.problem_index.terms
+        ruled_out_terms = [terms(" ".join(phrases)) for phrases in demands.ruled_out]
+        found = cls(
+            prepared,
+            prepared.term_index.demand_entries(demands.terms),
+            None if problems is None else problems.demand_entries(demands.terms),
+            ruled_out_terms,
+            prepared.term_index.demand_entries(ruled_out_terms),
+        )
+        demands.term_entries = found
+        return found
+
+
 @dataclass(slots=True)
 class FirstPass:
     demands: DemandFeatures
@@ -259,11 +369,10 @@ def measure(prepared: Prepared, demands: DemandFeatures) -> FirstPass:
     """The first pass on demands already read: similarity, eligibility and fit. Streamed
     scoring keeps the read features between its passes and calls this again, so no
     demand's text is read twice."""
-    cosine = prepared.term_index.cosine(demands.terms)
-    needs, statement = prepared.problem_index.best(demands.terms)
-    ruled_out = prepared.term_index.cosine(
-        [terms(" ".join(phrases)) for phrases in demands.ruled_out]
-    )
+    entries = TermEntries.of(prepared, demands)
+    cosine = prepared.term_index.cosine(demands.terms, entries.words)
+    needs, statement = prepared.problem_index.best(demands.terms, entries.problems)
+    ruled_out = prepared.term_index.cosine(entries.ruled_out_terms, entries.ruled_out)
     eligibility = check_eligibility(demands, prepared.projects)
     fit = demand_fit(demands, prepared.projects, cosine, needs, ruled_out)
     strong = eligibility.eligible & (fit.values >= STRONG_FIT)
@@ -289,7 +398,7 @@ def second_pass(
     ties = prepared.ties if history is None else prepared.ties.with_history(history)
     continuity, running = continuity_and_running(demands, projects, ties)
     inputs = region_demand.synergy_inputs(demands, projects, first.strong)
-    long = long_term(demands, projects, continuity, np.ones_like(continuity, dtype=bool))
+    long = long_term(demands, projects, continuity, EVERYWHERE)
     track = None
     if history is not None:
         from matchmaker.records.history import TRACK_RECORD_EVIDENCE, track_record

@@ -85,6 +85,9 @@ class DemandFeatures:
     counted: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # not repeats
     ruled_out: list[tuple[str, ...]] = field(default_factory=list)  # phrases set aside
     ruled_out_themes: list[frozenset[str]] = field(default_factory=list)
+    # The demands' entries in the run's term indexes (scoring.engine.TermEntries), kept
+    # by their first measure for the second pass of streamed scoring.
+    term_entries: object | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(slots=True)
@@ -248,6 +251,12 @@ class TextReading:
     terms: list[str]
     ruled_out: tuple[str, ...]
     ruled_out_themes: frozenset[str]
+
+    def __setstate__(self, state: list[object]) -> None:
+        # dataclasses' own __setstate__ on the same state, without a fields() lookup per
+        # object (ThemeHit does the same; a warm run unpickles every reading).
+        for name, value in zip(self.__slots__, state, strict=True):
+            object.__setattr__(self, name, value)
 
 
 def read_text(demand: Demand, vocabulary: Vocabulary) -> TextReading:

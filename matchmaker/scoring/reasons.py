@@ -129,10 +129,10 @@ def reasons(scores: Scores, row: int, column: int, language: str) -> list[str]:
     if gate:
         found.append(gate)
 
+    # theme columns both have, in theme order (one array test, not one per theme)
     shared = [
-        theme
-        for i, theme in enumerate(scores.theme_ids)
-        if d.theme_weights[row, i] > 0 and p.themes[column, i]
+        scores.theme_ids[i]
+        for i in np.flatnonzero((d.theme_weights[row] > 0) & p.themes[column]).tolist()
     ]
     if shared:
         parts = []
@@ -180,11 +180,10 @@ def reasons(scores: Scores, row: int, column: int, language: str) -> list[str]:
             )
         )
     set_aside = (
-        [phrase for phrase in d.ruled_out[row]]
-        if (
-            d.ruled_out_themes[row]
-            & {t for i, t in enumerate(scores.theme_ids) if p.themes[column, i]}
-        )
+        list(d.ruled_out[row])
+        if d.ruled_out_themes[row]
+        and d.ruled_out_themes[row]
+        & {scores.theme_ids[i] for i in np.flatnonzero(p.themes[column]).tolist()}
         else []
     )
     if set_aside:
@@ -245,7 +244,8 @@ def reasons(scores: Scores, row: int, column: int, language: str) -> list[str]:
             )
         )
 
-    for tie in scores.ties.for_demand(d, row):
+    ties = scores.ties.for_demand(d, row)
+    for tie in ties:
         if tie.project == project.id:
             found.append(
                 say(
@@ -256,7 +256,6 @@ def reasons(scores: Scores, row: int, column: int, language: str) -> list[str]:
             )
             break
     else:
-        ties = scores.ties.for_demand(d, row)
         if ties:
             found.append(
                 say(

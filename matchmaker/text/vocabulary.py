@@ -29,6 +29,13 @@ class ThemeHit:
     exact: bool  # False when matched through typo tolerance
     in_title: bool  # found in the title given to Vocabulary.read
 
+    def __setstate__(self, state: list[object]) -> None:
+        # What dataclasses' own __setstate__ does with the same state (the fields' values
+        # in order), without looking the fields up again for every object: a warm run
+        # unpickles every demand's hits from the cache.
+        for name, value in zip(self.__slots__, state, strict=True):
+            object.__setattr__(self, name, value)
+
 
 def _korean_words(theme: str, written: Iterable[str]) -> list[Word]:
     return [Word(theme, text, "".join(normalise(text).split())) for text in written]
