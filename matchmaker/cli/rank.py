@@ -100,8 +100,8 @@ def rank(
         region_codes_or_exit,
         write_or_exit,
     )
-    from matchmaker.ranking import rank_report
-    from matchmaker.render.registry import render
+    from matchmaker.ranking import in_key_order, joined, rank_parts
+    from matchmaker.render.registry import render, render_pieces, streams
     from matchmaker.scoring import stream
 
     options = RunOptions.of(
@@ -121,18 +121,23 @@ def rank(
     region_codes = region_codes_or_exit(inputs.catalog, region, language)
     named = project_ids_or_exit(inputs.catalog, project, language)
     project_ids = None if named is None else set(named)
+    records = inputs.records()
+    if by is GroupBy.demand:
+        # Scored in the order they are listed, so each chunk's matches can be written as
+        # soon as it is scored (a demand's scores do not depend on that order).
+        records = in_key_order(records)
     # streamed: one chunk of pairs in memory at a time, whatever the size of the run
     chunks = (
         s
         for _, s in stream.score_chunks(
             inputs.catalog,
-            inputs.records(),
+            records,
             inputs.profile,
             chunk=stream.CHUNK,
             history=inputs.history,
         )
     )
-    report = rank_report(
+    parts = rank_parts(
         chunks,
         inputs.input_hashes(),
         top=top,
@@ -146,4 +151,7 @@ def rank(
         include_expired=include_expired,
         profile=inputs.profile,
     )
-    write_or_exit(render("rank", output_format.value, report), output, language, inputs)
+    if streams("rank", output_format.value):  # written as it goes, never held whole
+        write_or_exit(render_pieces("rank", output_format.value, parts), output, language, inputs)
+    else:
+        write_or_exit(render("rank", output_format.value, joined(parts)), output, language, inputs)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from matchmaker import __version__
@@ -40,6 +40,39 @@ def _finite(value: Any) -> Any:
     return value
 
 
+def _dumps(value: Any) -> str:
+    """Indented, strict JSON of one value. Most values hold only finite numbers, so they
+    are encoded as they are; only one that holds a NaN or an infinity (the strict encoder
+    refuses it) is copied with those as null and encoded again: the same text either way."""
+    try:
+        return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+    except ValueError:
+        return json.dumps(_finite(value), ensure_ascii=False, indent=2, allow_nan=False)
+
+
 def to_json(document: Mapping[str, Any]) -> str:
     """Indented, UTF-8 as written (Hangul stays readable), strict, newline-terminated."""
-    return json.dumps(_finite(dict(document)), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return _dumps(dict(document)) + "\n"
+
+
+def json_pieces(
+    document: Mapping[str, Any], streamed: Iterable[tuple[str, Iterable[Any]]]
+) -> Iterator[str]:
+    """`to_json` of `document` followed by the `streamed` fields (name, items), written
+    piece by piece: the fields first, then each list's items as they come, so a list of
+    any length need not be held. The pieces join to exactly the text `to_json` gives for
+    the whole document (the same indentation; every item encoded strictly on its own)."""
+    head = to_json(document)
+    if not head.endswith("\n}\n") or not document:
+        raise ValueError("json_pieces needs a document with at least one field")
+    body = head[: -len("\n}\n")]
+    for name, items in streamed:
+        yield f"{body},\n  {json.dumps(name, ensure_ascii=False)}: ["
+        separator = "\n    "
+        for item in items:
+            # An item's own lines, indented two levels: inside the document, inside the list.
+            # Strings never hold a raw newline in JSON, so every newline is a line break.
+            yield separator + _dumps(item).replace("\n", "\n    ")
+            separator = ",\n    "
+        body = "]" if separator == "\n    " else "\n  ]"
+    yield body + "\n}\n"
