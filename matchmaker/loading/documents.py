@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING
 
@@ -140,7 +140,12 @@ def load_bytes(
     read = read_yaml(text, file, limits)
     if read.document is None:
         return failed(read.diagnostics, text)
-    return validate_parsed(read.document, file, digest, text, kinds, read.anchors, words)
+    document = validate_parsed(read.document, file, digest, text, kinds, read.anchors, words)
+    if document.ok and document.parsed is not None:
+        # Valid: only a later finding needs the values' positions, and they are read again
+        # from the text for it; a run of many files holds models and text, not positions.
+        return replace(document, parsed=document.parsed.compacted(file, limits))
+    return document
 
 
 def validate_parsed(
