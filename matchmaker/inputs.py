@@ -15,7 +15,7 @@ from matchmaker import bundled
 from matchmaker.cache import Store
 from matchmaker.catalog import Catalog, load_catalog
 from matchmaker.diagnostics import Diagnostic, has_errors
-from matchmaker.loading.documents import LoadedDocument, load_file
+from matchmaker.loading.documents import LoadedDocument, load_file, load_files
 from matchmaker.loading.pause import gc_paused
 from matchmaker.models import Profile, Proposal
 from matchmaker.resolve.demands import ResolvedDemand, resolve_demands
@@ -136,13 +136,12 @@ def _load_run(
     if not paths:
         where = ", ".join(str(path) for path in given)
         inputs.diagnostics.append(Diagnostic(where, 0, 0, "no-proposals", {"where": where}))
-    for path in paths:
-        document = load_file(
-            path,
-            kinds=frozenset({"proposal"}),
-            words=catalog.words if catalog is not None else None,
-            store=store,
-        )
+    for document in load_files(
+        paths,
+        kinds=frozenset({"proposal"}),
+        words=catalog.words if catalog is not None else None,
+        store=store,
+    ):
         inputs.proposals.append(document)
         inputs.diagnostics.extend(document.diagnostics)
         if document.text is not None:
