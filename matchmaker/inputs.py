@@ -7,7 +7,7 @@ profile either load cleanly (warnings allowed) or the run stops with diagnostics
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +46,13 @@ class RunInputs:
             and self.profile is not None
             and not has_errors(self.diagnostics)
         )
+
+    def let_go_of_texts(self) -> None:
+        """Once the run's findings are shown, a command that places no more of them
+        (`rank`) keeps of each proposal file only its name, hash, model and findings: the
+        text and packed positions go (~5 KiB a file, ~200 MB of a 40,000-file run)."""
+        self.proposals = [replace(d, text=None, parsed=None) for d in self.proposals]
+        self.sources = {}
 
     def input_hashes(self) -> dict[str, str]:
         """SHA-256 of every file read, keyed by a path that does not depend on where the

@@ -117,6 +117,7 @@ def rank(
     )
     language = options.language
     inputs = build_inputs(options)
+    inputs.let_go_of_texts()  # the findings are shown: only models are scored
     assert inputs.catalog is not None and inputs.profile is not None
     region_codes = region_codes_or_exit(inputs.catalog, region, language)
     named = project_ids_or_exit(inputs.catalog, project, language)
