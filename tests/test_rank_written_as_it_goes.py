@@ -198,3 +198,28 @@ def test_the_command_in_chunks_of_2_writes_what_the_library_renders_whole(
     whole = _whole(run, output_format)
     assert target.read_bytes() == whole.encode("utf-8")  # CSV's CRLF kept as written
     assert printed.stdout == whole.replace("\r\n", "\n")  # the test runner's stdout is text
+
+
+def test_the_command_bounds_the_pairs_scored_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large catalog scores fewer demands a chunk (memory grows with pairs), with the
+    same bytes: here 60 pairs, so 2 demands a chunk of the bundled catalog."""
+    from matchmaker.cli import rank as rank_command
+    from tests.test_golden import CASES, GOLDEN, produce
+
+    used: list[int] = []
+    original = stream.score_chunks
+
+    def recording(*args, chunk: int, **kwargs):  # type: ignore[no-untyped-def]
+        used.append(chunk)
+        return original(*args, chunk=chunk, **kwargs)
+
+    monkeypatch.setattr(stream, "score_chunks", recording)
+    monkeypatch.setattr(rank_command, "PAIRS_PER_CHUNK", 60)
+    (case,) = [c for c in CASES if c.name == "rank-json"]
+    assert produce(case, tmp_path) == (GOLDEN / case.file).read_bytes()
+    projects = len(
+        load_run([proposals_dir()], None, default_profile_path(), TODAY).catalog.projects
+    )  # type: ignore[union-attr]
+    assert used == [60 // projects] and used[0] < stream.CHUNK
