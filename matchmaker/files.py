@@ -35,8 +35,9 @@ def _terminate_cleanly() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def write_atomically(path: Path, text: str | bytes, *, overwrite: bool) -> None:
-    """Write `text` (or bytes, as they are) to `path`.
+def write_atomically(path: Path, text: str | bytes | Iterator[str], *, overwrite: bool) -> None:
+    """Write `text` (or bytes, as they are; or text in pieces, each written as it comes,
+    so a long output is never held whole) to `path`.
 
     A regular file is written through a temporary file in the same folder and renamed, so
     a reader (or a crash, or SIGTERM) never sees half a file and no temporary file is left;
@@ -52,9 +53,9 @@ def write_atomically(path: Path, text: str | bytes, *, overwrite: bool) -> None:
     if existing is not None and not overwrite:
         raise FileExistsError(str(path))
     if existing is not None and not stat.S_ISREG(existing.st_mode):
-        data = text if isinstance(text, bytes) else text.encode("utf-8")
         with path.open("wb") as device:
-            device.write(data)
+            for piece in [text] if isinstance(text, str | bytes) else text:
+                device.write(piece if isinstance(piece, bytes) else piece.encode("utf-8"))
         return
     if existing is not None and not existing.st_mode & stat.S_IWUSR:
         raise ReadOnlyFile(f"{path} is read-only")
@@ -70,7 +71,8 @@ def write_atomically(path: Path, text: str | bytes, *, overwrite: bool) -> None:
                     binary.write(text)
             else:
                 with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-                    handle.write(text)
+                    for piece in [text] if isinstance(text, str) else text:
+                        handle.write(piece)
             os.replace(temporary, path)
         except BaseException:
             temporary.unlink(missing_ok=True)

@@ -7,7 +7,7 @@ profile either load cleanly (warnings allowed) or the run stops with diagnostics
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,7 @@ from matchmaker import bundled
 from matchmaker.cache import Store
 from matchmaker.catalog import Catalog, load_catalog
 from matchmaker.diagnostics import Diagnostic, has_errors
-from matchmaker.loading.documents import LoadedDocument, load_file
+from matchmaker.loading.documents import LoadedDocument, load_file, load_files
 from matchmaker.loading.pause import gc_paused
 from matchmaker.models import Profile, Proposal
 from matchmaker.resolve.demands import ResolvedDemand, resolve_demands
@@ -46,6 +46,13 @@ class RunInputs:
             and self.profile is not None
             and not has_errors(self.diagnostics)
         )
+
+    def let_go_of_texts(self) -> None:
+        """Once the run's findings are shown, a command that places no more of them
+        (`rank`) keeps of each proposal file only its name, hash, model and findings: the
+        text and packed positions go (~5 KiB a file, ~200 MB of a 40,000-file run)."""
+        self.proposals = [replace(d, text=None, parsed=None) for d in self.proposals]
+        self.sources = {}
 
     def input_hashes(self) -> dict[str, str]:
         """SHA-256 of every file read, keyed by a path that does not depend on where the
@@ -136,13 +143,12 @@ def _load_run(
     if not paths:
         where = ", ".join(str(path) for path in given)
         inputs.diagnostics.append(Diagnostic(where, 0, 0, "no-proposals", {"where": where}))
-    for path in paths:
-        document = load_file(
-            path,
-            kinds=frozenset({"proposal"}),
-            words=catalog.words if catalog is not None else None,
-            store=store,
-        )
+    for document in load_files(
+        paths,
+        kinds=frozenset({"proposal"}),
+        words=catalog.words if catalog is not None else None,
+        store=store,
+    ):
         inputs.proposals.append(document)
         inputs.diagnostics.extend(document.diagnostics)
         if document.text is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -275,6 +275,114 @@ class RankReport:
         return None
 
 
+def _options(
+    region_codes: set[str] | None,
+    project_ids: set[str] | None,
+    include_ineligible: bool,
+    only_no_suitable: bool,
+    include_expired: bool,
+    today: str | None,
+) -> tuple[tuple[str, object], ...]:
+    return (
+        ("regions", sorted(region_codes or [])),
+        ("projects", sorted(project_ids or [])),
+        ("include_ineligible", include_ineligible),
+        ("no_suitable", only_no_suitable),
+        ("include_expired", include_expired),
+        ("today", today),
+    )
+
+
+def in_key_order(records: Sequence[ResolvedDemand]) -> list[ResolvedDemand]:
+    """The demands in the order a ranking by demand lists them, so that scoring them in
+    this order lets `rank_parts` hand each chunk on as soon as it is scored. (A demand's
+    scores do not depend on the order it is scored in: see scoring/stream.py.)"""
+    return sorted(records, key=lambda record: record.key)
+
+
+def rank_parts(
+    scores: Iterable[Scores],
+    inputs: dict[str, str],
+    *,
+    top: int = 3,
+    by: GroupBy = "demand",
+    region_codes: set[str] | None = None,
+    project_ids: set[str] | None = None,
+    include_ineligible: bool = False,
+    only_no_suitable: bool = False,
+    language: str = "en",
+    today: str | None = None,
+    include_expired: bool = False,
+    profile: Profile | None = None,
+) -> Iterator[RankReport]:
+    """`rank_report` in parts, to be written as they come: grouped by demand, one part
+    per chunk of scores (its matches and its demands with no suitable project), so no
+    more than one chunk's matches and reasons are held; grouped by project, one part, the
+    whole report (a project's best demands are known only once every chunk is scored).
+    The parts, one after the other, hold what `rank_report` gives, in its order.
+
+    Grouped by demand, the chunks must come in demand-key order (score the records
+    `in_key_order`); a chunk out of order is a ValueError, never a silently wrong order."""
+    options = _options(
+        region_codes, project_ids, include_ineligible, only_no_suitable, include_expired, today
+    )
+    if by != "demand":
+        yield rank_report(
+            scores,
+            inputs,
+            top=top,
+            by=by,
+            region_codes=region_codes,
+            project_ids=project_ids,
+            include_ineligible=include_ineligible,
+            only_no_suitable=only_no_suitable,
+            language=language,
+            today=today,
+            include_expired=include_expired,
+            profile=profile,
+        )
+        return
+    last = ""
+    given = False
+    for chunk in scores:
+        keys = [record.key for record in chunk.demands.records]
+        if any(a > b for a, b in zip([last, *keys], keys, strict=False)):
+            raise ValueError("rank_parts: chunks must come in demand-key order (in_key_order)")
+        last = keys[-1] if keys else last
+        selection = Selection(
+            top, by, region_codes, project_ids, include_ineligible, language, only_no_suitable
+        )
+        selection.add(chunk)
+        profile = profile or chunk.profile
+        given = True
+        yield RankReport(
+            selection.matches(),
+            profile,
+            inputs,
+            by,
+            top,
+            language,
+            tuple(selection.unsuitable()),
+            only_no_suitable,
+            options,
+        )
+        del chunk, selection
+    if not given:  # no chunk at all: one empty part still carries the run's fields
+        assert profile is not None, "rank_parts needs a profile when no chunk is given"
+        yield RankReport([], profile, inputs, by, top, language, (), only_no_suitable, options)
+
+
+def joined(parts: Iterable[RankReport]) -> RankReport:
+    """The parts of one ranking (`rank_parts`) as one report, for a writer that needs it
+    whole (a table aligns its columns over every row)."""
+    gathered = list(parts)
+    return replace(
+        gathered[0],
+        matches=[match for part in gathered for match in part.matches],
+        no_suitable=tuple(item for part in gathered for item in part.no_suitable),
+    )
+
+
 def rank_report(
     scores: Scores | Iterable[Scores],
     inputs: dict[str, str],
@@ -304,13 +412,8 @@ def rank_report(
         profile = profile or chunk.profile
         del chunk
     assert profile is not None, "rank_report needs a profile when no chunk was given"
-    options = (
-        ("regions", sorted(region_codes or [])),
-        ("projects", sorted(project_ids or [])),
-        ("include_ineligible", include_ineligible),
-        ("no_suitable", only_no_suitable),
-        ("include_expired", include_expired),
-        ("today", today),
+    options = _options(
+        region_codes, project_ids, include_ineligible, only_no_suitable, include_expired, today
     )
     return RankReport(
         selection.matches(),

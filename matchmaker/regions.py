@@ -165,6 +165,9 @@ class RegionIndex:
         self._search_keys: dict[str, tuple[str, ...]] = {}
         self._stem_keys: dict[str, tuple[str, ...]] = {}
         self._choseong_keys: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+        # A run names a few hundred regions tens of thousands of times (every proposal,
+        # every partner): each spelling is resolved once. The index never changes.
+        self._resolved: dict[str, Resolution] = {}
 
         every: list[Province | Municipality] = [*regions.provinces, *regions.municipalities]
         entries: list[tuple[Province | Municipality, Region]] = [
@@ -233,6 +236,12 @@ class RegionIndex:
 
     def resolve(self, text: str) -> Resolution:
         """Name one region without guessing; ambiguous and unknown names say so."""
+        known = self._resolved.get(text)
+        if known is None:
+            known = self._resolved[text] = self._resolve(text)
+        return known
+
+    def _resolve(self, text: str) -> Resolution:
         query = normalise_query(text)
         regions, via, near = self._exact(query)
         if len(regions) == 1:

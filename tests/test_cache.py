@@ -131,3 +131,55 @@ def test_a_warm_run_parses_no_file_again(monkeypatch, tmp_path: Path) -> None:
     warm = load_run([bundled.proposals_dir()], None, bundled.default_profile_path(), today)
     assert parsed == []
     assert warm.profile == cold.profile and warm.catalog is not None
+
+
+def _proposals(folder: Path) -> list[Path]:
+    from matchmaker.bundled import proposals_dir
+
+    folder.mkdir(parents=True)
+    for source in sorted(proposals_dir().glob("*.yaml")):
+        (folder / source.name).write_bytes(source.read_bytes())
+    return sorted(folder.glob("*.yaml"))
+
+
+def test_a_folder_of_files_is_one_entry_and_comes_back_as_loaded(tmp_path: Path) -> None:
+    from matchmaker.loading.documents import load_files
+
+    paths = _proposals(tmp_path / "in")
+    store = Store("documents", tmp_path / "cache")
+    kinds = frozenset({"proposal"})
+    cold = load_files(paths, kinds=kinds, store=store)
+    assert len(_entries(tmp_path / "cache")) == 1
+    warm = load_files(paths, kinds=kinds, store=store)
+    assert warm == cold == load_files(paths, kinds=kinds)  # the same as with no cache at all
+    assert [d.file for d in warm] == [str(p) for p in paths]
+    assert all(d.ok for d in warm)
+
+
+def test_an_edited_file_loads_its_folder_again_and_nothing_stale(tmp_path: Path) -> None:
+    from matchmaker.loading.documents import load_files
+
+    paths = _proposals(tmp_path / "in")
+    store = Store("documents", tmp_path / "cache")
+    load_files(paths, store=store)
+    edited = paths[3]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("demands:", "demandz:"), "utf-8")
+    again = load_files(paths, store=store)
+    assert not again[3].ok and {d.code for d in again[3].diagnostics} >= {"unknown-field"}
+    assert again == load_files(paths)
+    assert len(_entries(tmp_path / "cache")) == 2  # the folder as it was, and as it is
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_a_file_that_cannot_be_read_is_said_every_time_and_never_cached(tmp_path: Path) -> None:
+    from matchmaker.loading.documents import load_files
+
+    paths = _proposals(tmp_path / "in")
+    blocked = tmp_path / "in" / "zz-pipe.yaml"
+    os.mkfifo(blocked)
+    store = Store("documents", tmp_path / "cache")
+    for _ in range(2):
+        found = load_files([*paths, blocked], store=store)
+        assert [d.code for d in found[-1].diagnostics] == ["unreadable-file"]
+        assert all(d.ok for d in found[:-1])
+    assert len(_entries(tmp_path / "cache")) == 1

@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,18 @@ def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 128 + 15
     assert list(tmp_path.iterdir()) == []
+
+
+def test_text_in_pieces_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    write_atomically(target, iter(["{", '"a": 1', "}\n"]), overwrite=True)
+    assert target.read_text(encoding="utf-8") == '{"a": 1}\n'
+
+    def failing() -> Iterator[str]:
+        yield "half of a new "
+        raise RuntimeError("the work behind the next piece failed")
+
+    with pytest.raises(RuntimeError):
+        write_atomically(target, failing(), overwrite=True)
+    assert target.read_text(encoding="utf-8") == '{"a": 1}\n'  # the old file, untouched
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]  # no temporary left

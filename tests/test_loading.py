@@ -142,3 +142,86 @@ def test_the_model_receives_exactly_what_was_written() -> None:
     assert document.model.region == "52710"
     assert document.model.demands[0].start == 2027
     assert document.model.demands[0].start_year == 2027
+
+
+KOREAN = (
+    "kind: proposal\n"
+    '제목: "가나다"\n'
+    '목록: [하나, 둘, "셋"]\n'
+    "설명: >\n"
+    "  한글 문장 🙂 이모지\n"
+    "끝: 값 # 주석\n"
+    "중첩:\n"
+    "  - 키: 값\n"
+    "    다음키: 가\n"
+)
+
+
+def test_libyaml_places_korean_text_where_the_pure_python_parser_does() -> None:
+    """The reader takes libyaml's events (CSafeLoader) for speed: its lines and columns
+    count characters, as the pure-Python parser's do, Hangul and emoji included."""
+    import yaml
+
+    def marks(loader: type) -> list[tuple[str, int, int, int, int]]:
+        return [
+            (
+                type(e).__name__,
+                e.start_mark.line,
+                e.start_mark.column,
+                e.end_mark.line,
+                e.end_mark.column,
+            )
+            for e in yaml.parse(KOREAN, Loader=loader)
+        ]
+
+    if not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("PyYAML built without libyaml")
+    assert marks(yaml.CSafeLoader) == marks(yaml.SafeLoader)
+    positions = read_yaml(KOREAN, "k.yaml", Limits()).document.positions  # type: ignore[union-attr]
+    third = positions.values[("목록", 2)]
+    assert (third.line, third.column) == (3, KOREAN.splitlines()[2].index('"셋"') + 1)
+
+
+def _proposal_text() -> str:
+    return (
+        Path(__file__).resolve().parent.parent / "examples/proposals/2026-wanju.yaml"
+    ).read_text(encoding="utf-8")
+
+
+def test_a_valid_document_keeps_its_positions_packed_and_gives_the_same_marks() -> None:
+    import pickle
+
+    text = _proposal_text()
+    fresh = read_yaml(text, "w.yaml", Limits()).document
+    document = load_bytes(text.encode("utf-8"), "w.yaml")
+    assert document.ok and fresh is not None and document.parsed is not None
+    assert document.parsed.positions == fresh.positions
+    assert document.parsed.data == fresh.data  # read again from the text when asked
+    assert document.parsed == fresh
+    assert pickle.loads(pickle.dumps(document.parsed)) == fresh  # as the cache stores it
+    # what a run holds for each valid file is a fraction of the parse tree
+    assert _held(document.parsed) * 3 < _held(fresh)
+
+
+def _held(value: object) -> int:
+    """Bytes a value takes in memory, measured by building a copy of it."""
+    import pickle
+    import tracemalloc
+
+    data = pickle.dumps(value)
+    tracemalloc.start()
+    try:
+        copy = pickle.loads(data)
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    del copy
+    return held
+
+
+def test_a_failed_document_keeps_its_values_for_the_rules_that_read_them() -> None:
+    text = _proposal_text().replace("region: 완주군", "region: [완주군]")
+    document = load_bytes(text.encode("utf-8"), "w.yaml")
+    assert not document.ok and document.parsed is not None
+    assert document.parsed.data["id"] == "2026-wanju"
+    assert {d.code for d in document.diagnostics} and all(d.line > 0 for d in document.diagnostics)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from matchmaker.cache import Store
 from matchmaker.diagnostics import Diagnostic
-from matchmaker.loading.documents import LoadedDocument, load_file
+from matchmaker.loading.documents import LoadedDocument, load_file, load_files
 from matchmaker.loading.values import Vocabularies, vocabularies
 from matchmaker.models import (
     IndicatorsFile,
@@ -64,10 +64,11 @@ class Catalog:
     def declared_project_ids(self) -> frozenset[str]:
         """Ids of every project file, even one that failed validation, so a single broken
         file is reported once and not again by every project that complements it."""
-        ids = set(self.projects)
+        ids = set(self.projects)  # every valid file's, so only the failed ones are read
         for document in self.project_documents:
-            if document.parsed is not None and isinstance(document.parsed.data.get("id"), str):
-                ids.add(document.parsed.data["id"])
+            parsed = document.parsed if document.model is None else None
+            if parsed is not None and isinstance(parsed.data.get("id"), str):
+                ids.add(parsed.data["id"])
         return frozenset(ids)
 
     @cached_property
@@ -111,10 +112,12 @@ def load_catalog(root: Path, store: Store | None = None) -> tuple[Catalog | None
             root / INDICATORS_FILE, kinds=frozenset({"indicators"}), store=store
         )
         diagnostics.extend(indicators_document.diagnostics)
-    project_documents = [
-        load_file(path, kinds=frozenset({"project"}), words=words, store=store)
-        for path in sorted((root / "projects").glob("*.y*ml"))
-    ]
+    project_documents = load_files(
+        sorted((root / "projects").glob("*.y*ml")),
+        kinds=frozenset({"project"}),
+        words=words,
+        store=store,
+    )
     for document in project_documents:
         diagnostics.extend(document.diagnostics)
     if not all(document.ok for document in documents.values()) or (

@@ -14,8 +14,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -325,14 +326,16 @@ def _inputs_read(inputs: RunInputs) -> set[Path]:
 
 
 def write_or_exit(
-    text: str | bytes,
+    text: str | bytes | Iterator[str],
     output: Path | None,
     language: str,
     inputs: RunInputs | None = None,
     *,
     overwrite: bool = True,
 ) -> None:
-    """Print, or write atomically to `output` (bytes, such as a workbook, as they are).
+    """Print, or write atomically to `output` (bytes, such as a workbook, as they are;
+    text in pieces, from `render_pieces`, each written as it comes: the work that makes
+    the next piece runs between writes, and its errors go up as they are).
 
     Never overwrites one of the run's inputs (exit 2); a missing folder is exit 2; any OS
     error, writing the file or standard output (read-only folder, full disk, a name too
@@ -340,25 +343,13 @@ def write_or_exit(
     Raises FileExistsError when `output` exists and `overwrite` is false.
     """
     if output is None:
-        try:
-            if isinstance(text, bytes):
-                sys.stdout.flush()
-                sys.stdout.buffer.write(text)
-            else:
-                sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            raise  # `matchmaker rank | head` is fine: the error boundary exits 0
-        except UnicodeEncodeError as error:
-            # A Korean Windows console redirected to a file writes cp949, which holds
-            # Hangul but not every character we print (—, ✓): say so, write nothing.
-            _cannot_write(
-                "<stdout>",
-                OSError(say("encoding", language, encoding=error.encoding)),
-                language,
-            )
-        except (OSError, ValueError) as error:  # ValueError: stdout already closed
-            _cannot_write("<stdout>", error, language)
+        if isinstance(text, bytes):
+            _print(sys.stdout.flush, language)  # what was printed as text goes first
+            _print(partial(sys.stdout.buffer.write, text), language)
+        else:
+            for piece in [text] if isinstance(text, str) else text:
+                _print(partial(sys.stdout.write, piece), language)
+        _print(sys.stdout.flush, language)
         return
     from matchmaker.files import ReadOnlyFile, write_atomically
 
@@ -375,6 +366,24 @@ def write_or_exit(
         _cannot_write(str(output), OSError(say("read-only", language)), language)
     except OSError as error:
         _cannot_write(str(output), error, language)
+
+
+def _print(write: Callable[[], object], language: str) -> None:
+    """One write to standard output, its failures said as write_or_exit says them."""
+    try:
+        write()
+    except BrokenPipeError:
+        raise  # `matchmaker rank | head` is fine: the error boundary exits 0
+    except UnicodeEncodeError as error:
+        # A Korean Windows console redirected to a file writes cp949, which holds
+        # Hangul but not every character we print (—, ✓): say so, write nothing more.
+        _cannot_write(
+            "<stdout>",
+            OSError(say("encoding", language, encoding=error.encoding)),
+            language,
+        )
+    except (OSError, ValueError) as error:  # ValueError: stdout already closed
+        _cannot_write("<stdout>", error, language)
 
 
 def _cannot_write(path: str, error: Exception, language: str) -> NoReturn:

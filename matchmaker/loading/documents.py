@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING
 
@@ -140,7 +140,12 @@ def load_bytes(
     read = read_yaml(text, file, limits)
     if read.document is None:
         return failed(read.diagnostics, text)
-    return validate_parsed(read.document, file, digest, text, kinds, read.anchors, words)
+    document = validate_parsed(read.document, file, digest, text, kinds, read.anchors, words)
+    if document.ok and document.parsed is not None:
+        # Valid: only a later finding needs the values' positions (kept packed), nothing
+        # needs the values: a run of many files holds models and text, not parse trees.
+        return replace(document, parsed=document.parsed.compacted(file, limits))
+    return document
 
 
 def validate_parsed(
@@ -294,6 +299,56 @@ def load_file(
     document = load_bytes(data, name, limits, kinds, words)
     store.put(key, document)
     return document
+
+
+def load_files(
+    paths: Sequence[FilePath],
+    limits: Limits = DEFAULT_LIMITS,
+    kinds: frozenset[str] | None = None,
+    words: Vocabularies | None = None,
+    store: Store | None = None,
+) -> list[LoadedDocument]:
+    """`load_file` on each path, in order. With a `store`, the YAML files of one folder
+    are cached together, in one entry: a warm run of 40,000 files reads a few dozen
+    entries, not 40,000. The entry's key holds every file's name and bytes (so any edit,
+    added or removed file is a new key, and that folder alone is loaded again); a file
+    that cannot be read, and a workbook, are loaded on their own, never cached."""
+    found: dict[int, LoadedDocument] = {}
+    folders: dict[FilePath, list[tuple[int, str, bytes]]] = {}
+    for index, path in enumerate(paths):
+        data = None
+        if store is not None and path.suffix.lower() not in WORKBOOK_SUFFIXES:
+            data = read_limited(path, limits)
+        if isinstance(data, bytes):
+            folders.setdefault(path.parent, []).append((index, str(path), data))
+        else:
+            found[index] = load_file(path, limits, kinds, words=words)
+    for members in folders.values():
+        assert store is not None
+        key = digest(
+            "folder",
+            *(part for _, name, data in members for part in (name, data)),
+            ",".join(sorted(kinds or ())),
+            repr(limits),
+            _vocabulary_key(words),
+        )
+        cached = store.get(key)
+        if (
+            isinstance(cached, list)
+            and len(cached) == len(members)
+            and all(
+                isinstance(document, LoadedDocument) and document.file == name
+                for document, (_, name, _) in zip(cached, members, strict=True)
+            )
+        ):
+            documents: list[LoadedDocument] = cached
+        else:
+            documents = [load_bytes(data, name, limits, kinds, words) for _, name, data in members]
+            store.put(key, documents)
+        found.update(
+            (index, document) for (index, _, _), document in zip(members, documents, strict=True)
+        )
+    return [found[index] for index in range(len(paths))]
 
 
 # One fingerprint per vocabulary object: a run loads thousands of files with the same one.

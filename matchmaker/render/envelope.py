@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from json.encoder import encode_basestring
 from typing import Any
 
 from matchmaker import __version__
@@ -40,6 +41,91 @@ def _finite(value: Any) -> Any:
     return value
 
 
+def _dumps(value: Any) -> str:
+    """Indented, strict JSON of one value: exactly `json.dumps(_finite(value),
+    ensure_ascii=False, indent=2, allow_nan=False)`, which is what any value the fast
+    encoder below does not handle (a NaN, a non-string key, an unknown type) goes to."""
+    parts: list[str] = []
+    try:
+        _encode(value, "", parts)
+    except (ValueError, TypeError, RecursionError):
+        return json.dumps(_finite(value), ensure_ascii=False, indent=2, allow_nan=False)
+    return "".join(parts)
+
+
+_INFINITIES = (math.inf, -math.inf)
+
+
+def _encode(value: Any, indent: str, parts: list[str]) -> None:
+    """The standard library's indented encoder is pure Python (its C encoder has no
+    indent) and yields a piece per token; this one appends to one list and leaves the
+    strings to the C escaper: 2.2x faster on rank's matches, the same text (a test
+    compares them on random documents, and tests/golden/ on every command's output)."""
+    if isinstance(value, str):
+        parts.append(encode_basestring(value))
+    elif value is None:
+        parts.append("null")
+    elif value is True:
+        parts.append("true")
+    elif value is False:
+        parts.append("false")
+    elif isinstance(value, int):
+        parts.append(int.__repr__(value))
+    elif isinstance(value, float):
+        if value != value or value in _INFINITIES:
+            raise ValueError("not a finite number")
+        parts.append(float.__repr__(value))
+    elif isinstance(value, dict):
+        if not value:
+            parts.append("{}")
+            return
+        inner = indent + "  "
+        separator = "{\n" + inner
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError("a key that is not a string")
+            parts += (separator, encode_basestring(key), ": ")
+            _encode(item, inner, parts)
+            separator = ",\n" + inner
+        parts.append("\n" + indent + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            parts.append("[]")
+            return
+        inner = indent + "  "
+        separator = "[\n" + inner
+        for item in value:
+            parts.append(separator)
+            _encode(item, inner, parts)
+            separator = ",\n" + inner
+        parts.append("\n" + indent + "]")
+    else:
+        raise TypeError(f"{type(value).__name__} is left to the standard encoder")
+
+
 def to_json(document: Mapping[str, Any]) -> str:
     """Indented, UTF-8 as written (Hangul stays readable), strict, newline-terminated."""
-    return json.dumps(_finite(dict(document)), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return _dumps(dict(document)) + "\n"
+
+
+def json_pieces(
+    document: Mapping[str, Any], streamed: Iterable[tuple[str, Iterable[Any]]]
+) -> Iterator[str]:
+    """`to_json` of `document` followed by the `streamed` fields (name, items), written
+    piece by piece: the fields first, then each list's items as they come, so a list of
+    any length need not be held. The pieces join to exactly the text `to_json` gives for
+    the whole document (the same indentation; every item encoded strictly on its own)."""
+    head = to_json(document)
+    if not head.endswith("\n}\n") or not document:
+        raise ValueError("json_pieces needs a document with at least one field")
+    body = head[: -len("\n}\n")]
+    for name, items in streamed:
+        yield f"{body},\n  {json.dumps(name, ensure_ascii=False)}: ["
+        separator = "\n    "
+        for item in items:
+            # An item's own lines, indented two levels: inside the document, inside the list.
+            # Strings never hold a raw newline in JSON, so every newline is a line break.
+            yield separator + _dumps(item).replace("\n", "\n    ")
+            separator = ",\n    "
+        body = "]" if separator == "\n    " else "\n  ]"
+    yield body + "\n}\n"

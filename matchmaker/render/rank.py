@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
-from itertools import groupby
+from collections.abc import Iterable, Iterator
+from itertools import chain, groupby
 
 from matchmaker.messages import say
 from matchmaker.models import Profile
 from matchmaker.ranking import Match, NoSuitable, RankReport, confidence_label
 from matchmaker.render.cells import csv_writer, markdown_text
-from matchmaker.render.envelope import envelope, to_json
+from matchmaker.render.envelope import envelope, json_pieces
 from matchmaker.resolve.demands import ResolvedDemand
 
 UTF8_BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only with it, so Hangul shows
@@ -108,21 +109,40 @@ def no_suitable_json(item: NoSuitable) -> dict[str, object]:
 
 
 def render_json(report: RankReport) -> str:
-    return to_json(
-        envelope(
-            report.inputs,
-            {
-                "options": {
-                    "by": report.by,
-                    "top": report.top,
-                    "language": report.language,
-                    **dict(report.options),
-                },
-                "profile": profile_json(report.profile),
-                "matches": [match_json(m) for m in report.matches],
-                "no_suitable_project": [no_suitable_json(item) for item in report.no_suitable],
+    return "".join(stream_json([report]))
+
+
+def stream_json(parts: Iterable[RankReport]) -> Iterator[str]:
+    """The JSON document of the parts of one ranking (`rank_parts`), written as they
+    come: the envelope, options and profile first, then each part's matches, and the
+    demands with no suitable project (few, kept until the end) last."""
+    unsuitable: list[NoSuitable] = []
+    remaining = iter(parts)
+    first = next(remaining)
+
+    def matches() -> Iterator[dict[str, object]]:
+        for part in chain([first], remaining):
+            unsuitable.extend(part.no_suitable)
+            yield from (match_json(m) for m in part.matches)
+
+    head = envelope(
+        first.inputs,
+        {
+            "options": {
+                "by": first.by,
+                "top": first.top,
+                "language": first.language,
+                **dict(first.options),
             },
-        )
+            "profile": profile_json(first.profile),
+        },
+    )
+    yield from json_pieces(
+        head,
+        (
+            ("matches", matches()),
+            ("no_suitable_project", (no_suitable_json(item) for item in unsuitable)),
+        ),
     )
 
 
@@ -146,48 +166,82 @@ CSV_COLUMNS = (
 
 
 def render_csv(report: RankReport) -> str:
+    return "".join(stream_csv([report]))
+
+
+def stream_csv(parts: Iterable[RankReport]) -> Iterator[str]:
+    """The CSV of the parts of one ranking, a piece per part: the BOM and the header
+    first (Excel reads a CSV as UTF-8 only with the BOM, so Hangul shows)."""
     buffer = io.StringIO()
     writer = csv_writer(buffer)
     writer.writerow(CSV_COLUMNS)
-    for m in report.matches:
-        region = m.record.region
-        writer.writerow(
-            [
-                m.record.proposal.id,
-                m.record.demand.id,
-                region.code,
-                region.name_ko if report.language == "ko" else region.name_en,
-                m.project_id,
-                m.project_name,
-                m.rank,
-                f"{m.score:.2f}",
-                f"{m.components['demand_fit']:.2f}",
-                f"{m.components['long_term']:.2f}",
-                f"{m.components['synergy']:.2f}",
-                "yes" if m.eligible else "no",
-                "yes" if m.suitable else "no",
-                f"{m.confidence:.2f}",
-                " | ".join(m.reasons),
-            ]
-        )
-    return UTF8_BOM + buffer.getvalue()
+    yield UTF8_BOM + buffer.getvalue()
+    for part in parts:
+        buffer.seek(0)
+        buffer.truncate()
+        for m in part.matches:
+            region = m.record.region
+            writer.writerow(
+                [
+                    m.record.proposal.id,
+                    m.record.demand.id,
+                    region.code,
+                    region.name_ko if part.language == "ko" else region.name_en,
+                    m.project_id,
+                    m.project_name,
+                    m.rank,
+                    f"{m.score:.2f}",
+                    f"{m.components['demand_fit']:.2f}",
+                    f"{m.components['long_term']:.2f}",
+                    f"{m.components['synergy']:.2f}",
+                    "yes" if m.eligible else "no",
+                    "yes" if m.suitable else "no",
+                    f"{m.confidence:.2f}",
+                    " | ".join(m.reasons),
+                ]
+            )
+        if buffer.tell():
+            yield buffer.getvalue()
 
 
 def render_markdown(report: RankReport) -> str:
-    language = report.language
+    return "".join(stream_markdown([report]))
+
+
+def stream_markdown(parts: Iterable[RankReport]) -> Iterator[str]:
+    """The Markdown of the parts of one ranking: the title and profile, then a section
+    per group, each written as its part comes; the text ends with one newline."""
+    remaining = iter(parts)
+    first = next(remaining)
+    language = first.language
     md = markdown_text  # every text from a file is shown literally, never as Markdown
-    lines = [
+    # Every block ends with an empty line; the document is the blocks' lines joined by
+    # newlines, with the trailing empty lines cut to one final newline. A block is held
+    # back until the next one comes, so the last can be cut as the whole text would be.
+    held = [
         say(language, "# Matches", "# 매칭 결과"),
         "",
         say(
             language,
-            f"Profile: {md(report.profile.name.display('en'))} "
-            f"(weights {_weights(report.profile)})",
-            f"프로필: {md(report.profile.name.display('ko'))} (가중치 {_weights(report.profile)})",
+            f"Profile: {md(first.profile.name.display('en'))} (weights {_weights(first.profile)})",
+            f"프로필: {md(first.profile.name.display('ko'))} (가중치 {_weights(first.profile)})",
         ),
         "",
     ]
+    separator = ""
+    for part in chain([first], remaining):
+        for block in _markdown_groups(part):
+            yield separator + "\n".join(held)
+            held, separator = block, "\n"
+    yield (separator + "\n".join(held)).rstrip("\n") + "\n"
+
+
+def _markdown_groups(report: RankReport) -> Iterator[list[str]]:
+    """The lines of each group of matches, each list ending with an empty line."""
+    language = report.language
+    md = markdown_text
     for key, group in groupby(report.matches, key=lambda m: _group_key(m, report.by)):
+        lines: list[str] = []
         members = list(group)
         first = members[0]
         if report.by == "demand":
@@ -212,7 +266,7 @@ def render_markdown(report: RankReport) -> str:
             lines.append("")
             lines.append(_paragraph(m, language))
             lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+        yield lines
 
 
 def _unsuitable_mark(language: str) -> str:

@@ -11,6 +11,7 @@ its help and the dispatch cannot drift apart. Modules are imported only when use
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from typing import Any
 
@@ -78,6 +79,19 @@ WRITERS: dict[str, dict[str, str]] = {
     "letters": {  # one document per region: the writer takes a RegionLetter
         "markdown": "matchmaker.render.letters:render_letter",
         "html": "matchmaker.report.letter:render_letter_html",
+    },
+}
+
+
+# command → format → "module:function" of a writer that takes the parts of a command's
+# output (an iterable of its view objects, e.g. `rank_parts`) and yields the text piece
+# by piece as they come, so a large run's output is never held whole. The pieces join to
+# exactly what the format's WRITERS function gives for the parts taken together.
+STREAMED: dict[str, dict[str, str]] = {
+    "rank": {
+        "json": "matchmaker.render.rank:stream_json",
+        "csv": "matchmaker.render.rank:stream_csv",
+        "markdown": "matchmaker.render.rank:stream_markdown",
     },
 }
 
@@ -167,3 +181,16 @@ def render(command: str, output_format: str, subject: Any) -> str | bytes:
     writer = getattr(importlib.import_module(module), function)
     result: str | bytes = writer(subject)
     return result
+
+
+def streams(command: str, output_format: str) -> bool:
+    """Whether the command's output in this format can be written as it comes."""
+    return output_format in STREAMED.get(command, {})
+
+
+def render_pieces(command: str, output_format: str, parts: Iterable[Any]) -> Iterator[str]:
+    """The command's output in one format, piece by piece, from the parts of its view."""
+    module, function = STREAMED[command][output_format].split(":")
+    writer = getattr(importlib.import_module(module), function)
+    pieces: Iterator[str] = writer(parts)
+    return pieces
