@@ -9,31 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from matchmaker.cli.options import (
-    BudgetOption,
     CatalogOption,
     HistoryOption,
     IncludeExpiredOption,
     LangOption,
-    MaxRegionShareOption,
-    MinDeclineKrwShareOption,
-    MinDeclineShareOption,
-    MinPerProvinceOption,
     OutputOption,
     TodayOption,
 )
-from matchmaker.cli.portfolio import (
-    CapacityOption,
-    ForbidOption,
-    LockOption,
-    MaxRepeatOption,
-    MinNewShareOption,
-    PerDemandOption,
-    ProjectBudgetOption,
-    ReservePriorityOption,
-    SynergyBonusOption,
-    TimeLimitOption,
-    UnknownCostOption,
-)
+from matchmaker.cli.portfolio import DEFAULT_FLAGS, PortfolioFlags, takes_portfolio_options
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 from matchmaker.render.registry import AllocateFormat
 
@@ -80,23 +63,12 @@ def _say_kept(kept: KeptDecision, result: AllocationResult, language: str) -> No
     typer.echo("\n".join(lines), err=True)
 
 
+@takes_portfolio_options
 def allocate(
     proposals: ProposalsArgument = None,
     catalog: CatalogOption = None,
     profile: ProfileOption = None,
-    budget: BudgetOption = None,
-    project_budget: ProjectBudgetOption = None,
-    capacity: CapacityOption = None,
-    per_demand: PerDemandOption = 1,
-    synergy_bonus: SynergyBonusOption = 5.0,
-    min_per_province: MinPerProvinceOption = 0,
-    min_decline_share: MinDeclineShareOption = 0.0,
-    min_decline_krw_share: MinDeclineKrwShareOption = 0.0,
-    max_region_share: MaxRegionShareOption = 1.0,
-    lock: LockOption = None,
-    forbid: ForbidOption = None,
-    unknown_cost: UnknownCostOption = "median",
-    time_limit: TimeLimitOption = None,
+    flags: PortfolioFlags = DEFAULT_FLAGS,
     output_format: Annotated[AllocateFormat, typer.Option("--format", "-f")] = (
         AllocateFormat.table
     ),
@@ -105,9 +77,6 @@ def allocate(
     today: TodayOption = None,
     include_expired: IncludeExpiredOption = False,
     history: HistoryOption = None,
-    max_repeat: MaxRepeatOption = None,
-    min_new_share: MinNewShareOption = 0.0,
-    reserve_priority: ReservePriorityOption = 0.0,
     keep: Annotated[
         Path | None,
         typer.Option(
@@ -136,7 +105,7 @@ def allocate(
     # --time-limit bounds the whole command: loading, scoring and model building count.
     started = time.monotonic()
     from matchmaker.allocation.report import allocate as allocate_portfolio
-    from matchmaker.cli.portfolio import PortfolioFlags, portfolio_or_exit, refusals_exit
+    from matchmaker.cli.portfolio import portfolio_or_exit, refusals_exit
     from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
     from matchmaker.render.allocation import AllocationReport
     from matchmaker.render.registry import render
@@ -161,24 +130,7 @@ def allocate(
     # A kept decision's pairs are locks like any other, checked and resolved the same way.
     options, carried = portfolio_or_exit(
         inputs,
-        PortfolioFlags(
-            budget=budget,
-            project_budget=project_budget,
-            capacity=capacity,
-            per_demand=per_demand,
-            synergy_bonus=synergy_bonus,
-            min_per_province=min_per_province,
-            min_decline_share=min_decline_share,
-            min_decline_krw_share=min_decline_krw_share,
-            max_region_share=max_region_share,
-            lock=lock,
-            forbid=forbid,
-            unknown_cost=unknown_cost,
-            time_limit=time_limit,
-            max_repeat=max_repeat,
-            min_new_share=min_new_share,
-            reserve_priority=reserve_priority,
-        ),
+        flags,
         language,
         started=started,
         kept_round=kept.round if kept else None,

@@ -9,34 +9,18 @@ from typing import Annotated
 import typer
 
 from matchmaker.cli.options import (
-    BudgetOption,
     CatalogOption,
     HistoryOption,
     IncludeExpiredOption,
     LanguageChoice,
-    MaxRegionShareOption,
-    MinDeclineKrwShareOption,
-    MinDeclineShareOption,
-    MinPerProvinceOption,
     TodayOption,
 )
-from matchmaker.cli.portfolio import (
-    CapacityOption,
-    ForbidOption,
-    LockOption,
-    MaxRepeatOption,
-    MinNewShareOption,
-    PerDemandOption,
-    ProjectBudgetOption,
-    ReservePriorityOption,
-    SynergyBonusOption,
-    TimeLimitOption,
-    UnknownCostOption,
-)
+from matchmaker.cli.portfolio import DEFAULT_FLAGS, PortfolioFlags, takes_portfolio_options
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 from matchmaker.render.registry import LettersFormat
 
 
+@takes_portfolio_options
 def letters(
     proposals: ProposalsArgument = None,
     round_: Annotated[
@@ -58,23 +42,8 @@ def letters(
     ] = ...,  # type: ignore[assignment]
     catalog: CatalogOption = None,
     profile: ProfileOption = None,
-    budget: BudgetOption = None,
-    min_per_province: MinPerProvinceOption = 0,
-    min_decline_share: MinDeclineShareOption = 0.0,
-    min_decline_krw_share: MinDeclineKrwShareOption = 0.0,
-    max_region_share: MaxRegionShareOption = 1.0,
-    project_budget: ProjectBudgetOption = None,
-    capacity: CapacityOption = None,
-    per_demand: PerDemandOption = 1,
-    synergy_bonus: SynergyBonusOption = 5.0,
-    lock: LockOption = None,
-    forbid: ForbidOption = None,
-    unknown_cost: UnknownCostOption = "median",
-    time_limit: TimeLimitOption = None,
+    flags: PortfolioFlags = DEFAULT_FLAGS,
     history: HistoryOption = None,
-    max_repeat: MaxRepeatOption = None,
-    min_new_share: MinNewShareOption = 0.0,
-    reserve_priority: ReservePriorityOption = 0.0,
     output_format: Annotated[
         LettersFormat,
         typer.Option(
@@ -97,7 +66,7 @@ def letters(
     funded, and for each demand left unfunded why (the allocation's own reason) and what
     would have changed it."""
     from matchmaker.allocation.report import allocate as allocate_portfolio
-    from matchmaker.cli.portfolio import PortfolioFlags, portfolio_or_exit, refusals_exit
+    from matchmaker.cli.portfolio import portfolio_or_exit, refusals_exit
     from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
     from matchmaker.letters import build_letters
     from matchmaker.messages import say
@@ -122,24 +91,7 @@ def letters(
     # so every reason a letter gives is the one `allocate --format json` gives.
     options, _ = portfolio_or_exit(
         inputs,
-        PortfolioFlags(
-            budget=budget,
-            project_budget=project_budget,
-            capacity=capacity,
-            per_demand=per_demand,
-            synergy_bonus=synergy_bonus,
-            min_per_province=min_per_province,
-            min_decline_share=min_decline_share,
-            min_decline_krw_share=min_decline_krw_share,
-            max_region_share=max_region_share,
-            lock=lock,
-            forbid=forbid,
-            unknown_cost=unknown_cost,
-            time_limit=time_limit,
-            max_repeat=max_repeat,
-            min_new_share=min_new_share,
-            reserve_priority=reserve_priority,
-        ),
+        flags,
         language,
     )
     scores = score(inputs.catalog, inputs.records(), inputs.profile, inputs.history)

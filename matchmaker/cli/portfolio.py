@@ -7,14 +7,24 @@ locks checked against the run's demands), and turns the solver's refusals into m
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import functools
+import inspect
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from matchmaker.cli.options import MAX_BONUS, MAX_SECONDS
+from matchmaker.cli.options import (
+    MAX_BONUS,
+    MAX_SECONDS,
+    BudgetOption,
+    MaxRegionShareOption,
+    MinDeclineKrwShareOption,
+    MinDeclineShareOption,
+    MinPerProvinceOption,
+)
 
 if TYPE_CHECKING:
     from matchmaker.allocation.problem import AllocationOptions
@@ -216,51 +226,42 @@ def allocation_options_or_exit(
     catalog: Catalog,
     records: list[ResolvedDemand],
     language: str,
+    flags: PortfolioFlags,
     *,
-    budget: int | None,
-    project_budget: list[str] | None,
-    capacity: list[str] | None,
-    per_demand: int,
-    synergy_bonus: float,
-    min_per_province: int,
-    min_decline_share: float,
-    min_decline_krw_share: float,
-    max_region_share: float,
-    lock: list[str] | None,
-    forbid: list[str] | None,
-    unknown_cost: str,
-    time_limit: float | None,
+    locks: Sequence[str],
     started: float | None = None,
 ) -> AllocationOptions:
     """The options as given, every name checked: demands must be the run's, projects are
-    ids or names (recorded as ids); anything else is a usage error (exit 2). `started`
-    (time.monotonic() when the command began) makes --time-limit bound the whole command."""
+    ids or names (recorded as ids); anything else is a usage error (exit 2). `locks` are
+    the flags' own with any a command adds; `started` (time.monotonic() when the command
+    began) makes --time-limit bound the whole command."""
     from matchmaker.allocation.problem import AllocationOptions
     from matchmaker.cli.shell import demand_keys_or_exit, project_ids_or_exit
 
-    locks, forbids = _pairs(lock, "--lock"), _pairs(forbid, "--forbid")
+    lock_pairs, forbid_pairs = _pairs(list(locks), "--lock"), _pairs(flags.forbid, "--forbid")
     keys = [record.key for record in records]
-    for option, pairs in (("--lock", locks), ("--forbid", forbids)):
+    for option, pairs in (("--lock", lock_pairs), ("--forbid", forbid_pairs)):
         demand_keys_or_exit(keys, [demand for demand, _ in pairs], language, option)
         ids = project_ids_or_exit(catalog, [p for _, p in pairs], language, option)
         pairs[:] = [
             (demand, project) for (demand, _), project in zip(pairs, ids or [], strict=True)
         ]
-    capacities = _numbers(capacity, "--capacity")
-    project_budgets = _numbers(project_budget, "--project-budget")
+    capacities = _numbers(flags.capacity, "--capacity")
+    project_budgets = _numbers(flags.project_budget, "--project-budget")
+    time_limit = flags.time_limit
     return AllocationOptions(
-        budget=budget,
+        budget=flags.budget,
         project_budgets=_by_id(catalog, project_budgets, language, "--project-budget"),
         capacities=_by_id(catalog, capacities, language, "--capacity"),
-        per_demand=per_demand,
-        synergy_bonus=synergy_bonus,
-        min_per_province=min_per_province,
-        min_decline_share=min_decline_share,
-        min_decline_krw_share=min_decline_krw_share,
-        max_region_share=max_region_share,
-        unknown_cost=_unknown_cost(unknown_cost),
-        locks=tuple(locks),
-        forbids=tuple(forbids),
+        per_demand=flags.per_demand,
+        synergy_bonus=flags.synergy_bonus,
+        min_per_province=flags.min_per_province,
+        min_decline_share=flags.min_decline_share,
+        min_decline_krw_share=flags.min_decline_krw_share,
+        max_region_share=flags.max_region_share,
+        unknown_cost=_unknown_cost(flags.unknown_cost),
+        locks=tuple(lock_pairs),
+        forbids=tuple(forbid_pairs),
         time_limit=time_limit,
         deadline=None if time_limit is None or started is None else started + time_limit,
     )
@@ -355,6 +356,72 @@ class PortfolioFlags:
     reserve_priority: float = 0.0
 
 
+# The flags a command that takes_portfolio_options gets when nothing is given; it is
+# never called that way from the command line, where each option has its own default.
+DEFAULT_FLAGS = PortfolioFlags()
+
+# The option each PortfolioFlags field is read from, in the order `--help` lists them.
+_FLAG_OPTIONS: dict[str, Any] = {
+    "budget": BudgetOption,
+    "project_budget": ProjectBudgetOption,
+    "capacity": CapacityOption,
+    "per_demand": PerDemandOption,
+    "synergy_bonus": SynergyBonusOption,
+    "min_per_province": MinPerProvinceOption,
+    "min_decline_share": MinDeclineShareOption,
+    "min_decline_krw_share": MinDeclineKrwShareOption,
+    "max_region_share": MaxRegionShareOption,
+    "lock": LockOption,
+    "forbid": ForbidOption,
+    "unknown_cost": UnknownCostOption,
+    "time_limit": TimeLimitOption,
+    "max_repeat": MaxRepeatOption,
+    "min_new_share": MinNewShareOption,
+    "reserve_priority": ReservePriorityOption,
+}
+
+
+def takes_portfolio_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command every portfolio option in place of its `flags: PortfolioFlags`.
+
+    Every command that allocates (allocate, report, note, letters) must take the same
+    options with the same defaults, or one of them would quietly draw a different
+    portfolio from the same words. typer reads options from a function's signature, so
+    this writes them into the signature once, from PortfolioFlags' fields, and hands the
+    command the PortfolioFlags they make.
+    """
+    signature = inspect.signature(command, eval_str=True)
+    parameters = list(signature.parameters.values())
+    at = [parameter.name for parameter in parameters].index("flags")
+    names = [field.name for field in fields(PortfolioFlags)]
+    if sorted(names) != sorted(_FLAG_OPTIONS):
+        raise TypeError("every PortfolioFlags field needs its option in _FLAG_OPTIONS")
+    block = [
+        inspect.Parameter(
+            field.name,
+            parameters[at].kind,
+            default=field.default,
+            annotation=_FLAG_OPTIONS[field.name],
+        )
+        for field in fields(PortfolioFlags)
+    ]
+    merged = signature.replace(parameters=[*parameters[:at], *block, *parameters[at + 1 :]])
+
+    @functools.wraps(command)
+    def with_flags(**values: Any) -> None:
+        flags = PortfolioFlags(**{name: values.pop(name) for name in names})
+        command(flags=flags, **values)
+
+    # typer reads __signature__ (inspect stops unwrapping there) and the annotations,
+    # which are already evaluated: the command's module need not be consulted again.
+    with_flags.__signature__ = merged  # type: ignore[attr-defined]
+    with_flags.__annotations__ = {
+        **{parameter.name: parameter.annotation for parameter in merged.parameters.values()},
+        "return": None,
+    }
+    return with_flags
+
+
 def portfolio_or_exit(
     inputs: RunInputs,
     flags: PortfolioFlags,
@@ -371,23 +438,7 @@ def portfolio_or_exit(
     locks = list(flags.lock or [])
     locks += [pair for pair in extra_locks if pair not in locks]
     options = allocation_options_or_exit(
-        inputs.catalog,
-        inputs.records(),
-        language,
-        budget=flags.budget,
-        project_budget=flags.project_budget,
-        capacity=flags.capacity,
-        per_demand=flags.per_demand,
-        synergy_bonus=flags.synergy_bonus,
-        min_per_province=flags.min_per_province,
-        min_decline_share=flags.min_decline_share,
-        min_decline_krw_share=flags.min_decline_krw_share,
-        max_region_share=flags.max_region_share,
-        lock=locks,
-        forbid=flags.forbid,
-        unknown_cost=flags.unknown_cost,
-        time_limit=flags.time_limit,
-        started=started,
+        inputs.catalog, inputs.records(), language, flags, locks=locks, started=started
     )
     options = across_rounds_or_exit(
         options, inputs, flags.max_repeat, flags.min_new_share, kept_round, language
