@@ -14,7 +14,7 @@ import random
 import pytest
 from rich.console import Console
 
-from matchmaker.render.plain_table import Column, layout, rich_table
+from matchmaker.render.plain_table import Column, Printer, layout, rich_table
 
 WORDS = [
     "세종문화회관",
@@ -74,20 +74,20 @@ def test_layout_prints_what_rich_prints(seed: int) -> None:
         ]
         for _ in range(rng.randint(0, 5))
     ]
-    width = rng.choice([60, 80, 120, 200])
+    width = rng.choice([24, 40, 60, 80, 120, 200])
     title = rng.choice(["", _text(rng, 1), _text(rng, 3)])
     laid_out = layout(columns, rows, width, title)
     if laid_out is None:
-        # Left to rich only because rich would shrink its columns to this console: on a
-        # wide enough one, the same table is laid out as rich does.
+        # Left to rich only because rich would cut a column that never wraps to fit this
+        # console: on a wide enough one, the same table is laid out as rich does.
         width = 1000
         laid_out = layout(columns, rows, width, title)
     assert laid_out == _rich_lines(columns, rows, width, title)
 
 
-def test_most_random_tables_fit_the_console() -> None:
-    # So that the comparison above mostly runs at the widths that are really used.
-    fitted = 0
+def test_most_random_tables_are_laid_out_at_the_width_asked() -> None:
+    # So that the comparison above mostly runs at the widths asked, narrow ones included.
+    laid_out = 0
     for seed in range(300):
         rng = random.Random(seed)
         count = rng.randint(2, 7)
@@ -95,13 +95,41 @@ def test_most_random_tables_fit_the_console() -> None:
             Column("h", "left", rng.choice([None, None, 6, 12, 20, 34])) for _ in range(count)
         ]
         rows = [[_text(rng, 1) if c.max_width else rng.choice(WORDS) for c in columns]]
-        fitted += layout(columns, rows, 80) is not None
-    assert fitted > 100
+        laid_out += layout(columns, rows, 60) is not None
+    assert laid_out > 200
 
 
 def test_tables_it_cannot_lay_out_exactly_are_left_to_rich() -> None:
     columns = [Column("#", "right"), Column("name", max_width=20)]
     assert layout(columns, [["1", "tab\there"]], 80) is None
     assert layout(columns, [["1", "no-break\u00a0space"]], 80) is None
-    assert layout(columns, [["1", "x" * 20]], 20) is None  # wider than the console
+    assert layout(columns, [["123456789012345678901", "x"]], 20) is None  # cut, not wrapped
+    # Narrowed to the console as rich narrows it: the wrapped column gives way.
+    assert layout(columns, [["1", "x" * 20]], 12) == [
+        "#  name",
+        "1  xxxxxxxxx",
+        "   xxxxxxxxx",
+        "   xx",
+    ]
     assert layout(columns, [["1", "fits"]], 80) == ["#  name", "1  fits"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-sinan/island-emergency-care: no suitable project: the best fit is 12",
+        "a :thumbs_up: here",
+        "times 10:30:00 and :not_an_emoji_code:",
+        "이 수요에 적합한 사업 없음: " + "가나다라 " * 30,
+    ],
+)
+def test_text_prints_as_rich_prints_a_str_without_markup(text: str) -> None:
+    printer = Printer(60)
+    printer.text(text, emoji=True)
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=60, force_terminal=False, color_system=None)
+    console.print(text, markup=False)
+    assert (
+        printer.output()
+        == "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    )

@@ -15,6 +15,7 @@ tests/test_plain_table.py compares the two on seeded random tables.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -31,6 +32,11 @@ class Column:
     header: str
     justify: Literal["left", "right"] = "left"
     max_width: int | None = None  # None: the column is never wrapped (rich's no_wrap)
+
+
+# What rich's emoji replacement looks for (rich/_emoji_replace.py): a text without it
+# prints the same with emoji codes on.
+_EMOJI_CODE = re.compile(r":\S*?:")
 
 
 def _plain(text: str) -> bool:
@@ -61,6 +67,30 @@ def _wrapped(text: str, width: int) -> list[str] | None:
     return lines
 
 
+def _fitted(widths: list[int], wrapped: list[bool], width: int) -> list[int]:
+    """rich's column widths for a table wider than the console (Table._collapse_widths,
+    then an even cut): the widest wrapped columns narrowed to the next widest, in turn."""
+    from rich._ratio import ratio_reduce
+
+    excess = sum(widths) - width
+    if any(wrapped):
+        while excess > 0:
+            widest = max(w for w, wraps in zip(widths, wrapped, strict=True) if wraps)
+            second = max(
+                w if wraps and w != widest else 0 for w, wraps in zip(widths, wrapped, strict=True)
+            )
+            ratios = [int(w == widest and wraps) for w, wraps in zip(widths, wrapped, strict=True)]
+            if not widest - second:
+                break
+            widths = ratio_reduce(
+                excess, ratios, [min(excess, widest - second)] * len(widths), widths
+            )
+            excess = sum(widths) - width
+    if excess > 0:
+        widths = ratio_reduce(excess, [1] * len(widths), widths, widths)
+    return widths
+
+
 def layout(
     columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int, title: str = ""
 ) -> list[str] | None:
@@ -73,15 +103,17 @@ def layout(
         return None
     pads = [(0 if j == 0 else 1, 0 if j == count - 1 else 1) for j in range(count)]
     table = [[column.header for column in columns], *rows]
-    widths: list[int] = []
+    natural: list[int] = []
     for j, column in enumerate(columns):
         longest = max(_cell_len(line) for row in table for line in row[j].split("\n"))
         if column.max_width is not None:
             longest = min(longest, column.max_width)
-        widths.append(longest + sum(pads[j]))
+        natural.append(min(longest + sum(pads[j]), width))
+    widths = _fitted(natural, [column.max_width is not None for column in columns], width)
+    for j, column in enumerate(columns):
+        if widths[j] <= sum(pads[j]) or (column.max_width is None and widths[j] < natural[j]):
+            return None  # no room left, or rich would cut a column that never wraps
     table_width = sum(widths)
-    if table_width > width:
-        return None  # rich would shrink the columns to fit
     lines: list[str] = []
     if title:
         heading = _wrapped(title, table_width)
@@ -165,7 +197,7 @@ class Printer:
                 soft_wrap=False,
             )
         with self._console.capture() as capture:
-            self._console.print(renderable)
+            self._console.print(renderable, markup=False)
         self._chunks.append(capture.get())
 
     def table(
@@ -177,13 +209,14 @@ class Printer:
         else:
             self._chunks.append("".join(line + "\n" for line in lines))
 
-    def text(self, text: str) -> None:
-        """Plain text (never markup), wrapped on words at the console's width."""
+    def text(self, text: str, emoji: bool = False) -> None:
+        """Text (never markup), wrapped on words at the console's width. With `emoji`, as
+        rich prints a str without markup: `:name:` codes become emoji."""
         lines = _wrapped(text, self.width) if _plain(text) else None
-        if lines is None:
+        if lines is None or (emoji and _EMOJI_CODE.search(text)):
             from rich.text import Text
 
-            self._rich(Text(text))
+            self._rich(text if emoji else Text(text))
         else:
             self._chunks.append("".join(line + "\n" for line in lines))
 

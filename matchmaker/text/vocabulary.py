@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from matchmaker.models.reference import Theme
 from matchmaker.text.english import stem
-from matchmaker.text.english_reader import EnglishReader
-from matchmaker.text.korean_reader import KoreanReader
 from matchmaker.text.normalise import MAX_TEXT_CHARS, normalise
 from matchmaker.text.spans import Match, Word
+
+if TYPE_CHECKING:
+    from matchmaker.text.english_reader import EnglishReader
+    from matchmaker.text.korean_reader import KoreanReader
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,10 @@ class Vocabulary:
 
     def _built(self) -> tuple[KoreanReader, EnglishReader]:
         if self._readers is None:
+            # Imported here too: a warm run imports neither reader nor rapidfuzz.
+            from matchmaker.text.english_reader import EnglishReader
+            from matchmaker.text.korean_reader import KoreanReader
+
             korean: list[Word] = []
             english: list[Word] = []
             for theme in self._themes:
