@@ -60,3 +60,17 @@ def test_the_whole_application_has_every_command_in_order() -> None:
     assert sorted(names) == sorted(name for name, _ in COMMANDS)
     assert [info.name for info in build("rank").registered_commands] == ["rank"]
     assert {"rank", "sensitivity", "allocate"} <= SINGLE and "new" not in SINGLE
+
+
+def test_a_run_collects_cycles_less_often_than_python_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import gc
+
+    before = gc.get_threshold()
+    try:
+        _run(["rank", "--help"], capsys)
+        assert gc.get_threshold() == cli.GC_THRESHOLDS
+        assert cli.GC_THRESHOLDS[0] > 700  # CPython's own first threshold
+    finally:
+        gc.set_threshold(*before)
