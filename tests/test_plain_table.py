@@ -38,6 +38,9 @@ WORDS = [
     "31.5",
     "높음",
     "",
+    "축제🎉",  # a wide emoji
+    "cafe\u0301",  # a combining accent: no width of its own
+    "ｆｕｌｌｗｉｄｔｈ",
 ]
 
 
