@@ -136,3 +136,30 @@ def test_text_prints_as_rich_prints_a_str_without_markup(text: str) -> None:
         printer.output()
         == "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["rank"],
+        ["rank", "--by", "project", "--lang", "ko"],
+        ["rank", "--include-ineligible", "--lang", "en"],
+        ["allocate", "--lang", "ko"],
+    ],
+    ids=["rank", "rank-by-project-ko", "rank-ineligible", "allocate-ko"],
+)
+def test_the_bundled_tables_print_as_rich_prints_them(
+    args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from matchmaker.cli import main
+    from matchmaker.render import plain_table
+
+    def printed() -> str:
+        with pytest.raises(SystemExit):
+            main([*args, "--today", "2026-11-28"])
+        return capsys.readouterr().out
+
+    laid_out = printed()
+    monkeypatch.setattr(plain_table, "_available", lambda: False)  # all through rich
+    assert laid_out == printed()
+    assert laid_out.count("\n") > 20

@@ -18,6 +18,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -43,6 +44,18 @@ def _plain(text: str) -> bool:
     # Tabs, control and format characters, and whitespace other than the space are where
     # rich's rendering and a plain layout could part: such tables go through rich.
     return text.replace("\n", "").isprintable()
+
+
+@cache
+def _available() -> bool:
+    """Whether this rich has the private helpers `layout` calls (rich 13.7 to 15 have):
+    without them every table and text goes through rich itself."""
+    try:
+        from rich._ratio import ratio_reduce  # noqa: F401
+        from rich._wrap import divide_line  # noqa: F401
+    except ImportError:  # pragma: no cover - depends on the installed rich
+        return False
+    return True
 
 
 def _cell_len(text: str) -> int:
@@ -97,6 +110,8 @@ def layout(
     """The table's lines (title first, left aligned and wrapped to the table's width) as
     rich prints them at a console `width` wide, trailing spaces removed; None when the
     table is one `layout` does not handle (render it with `rich_table`)."""
+    if not _available():
+        return None
     count = len(columns)
     texts = [title, *(column.header for column in columns), *(cell for row in rows for cell in row)]
     if count < 2 or any(len(row) != count for row in rows) or not all(map(_plain, texts)):
@@ -212,7 +227,7 @@ class Printer:
     def text(self, text: str, emoji: bool = False) -> None:
         """Text (never markup), wrapped on words at the console's width. With `emoji`, as
         rich prints a str without markup: `:name:` codes become emoji."""
-        lines = _wrapped(text, self.width) if _plain(text) else None
+        lines = _wrapped(text, self.width) if _available() and _plain(text) else None
         if lines is None or (emoji and _EMOJI_CODE.search(text)):
             from rich.text import Text
 
