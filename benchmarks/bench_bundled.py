@@ -3,21 +3,28 @@ start-up floor (`python -c "import typer, rich"`) timed in the same run.
 
 Each command runs in a fresh process (start-up and imports included) with a warm cache
 (one warm-up run first), interleaved with the floors so that the noise of a shared machine
-falls on all of them; prints medians and the ratio to the floor's median. A second floor,
-`import typer, rich, scipy.optimize`, is what `allocate` cannot go under: it solves with
-HiGHS through scipy.optimize, whose import alone costs about half a second.
+falls on all of them; prints medians and the ratio to the floor's median, and the child's
+processor time (user + system), which moves less than wall time when other jobs share the
+machine. A second floor, `import typer, rich, scipy.optimize`, is what `allocate` cannot go
+under while it solves with HiGHS through scipy.optimize. The load average is printed at
+the start and at the end.
+
+`--before DIR` runs the same commands from another source tree too (for instance
+`mkdir /tmp/before && git archive REV | tar -x -C /tmp/before`), interleaved with these,
+for a before/after in one run.
 
 Python compiles the modules once into a temporary folder (PYTHONPYCACHEPREFIX), as an
 installed package has its bytecode: with PYTHONDONTWRITEBYTECODE set, as on the
 development machine, every run would compile matchmaker's sources again (~0.1 s).
 
-    python benchmarks/bench_bundled.py [--runs 9]
+    python benchmarks/bench_bundled.py [--runs 9] [--before DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -26,45 +33,61 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = {
+FLOORS = {
     "floor": [sys.executable, "-c", "import typer, rich"],
     "floor+scipy": [sys.executable, "-c", "import typer, rich, scipy.optimize"],
-    "rank": [sys.executable, "-m", "matchmaker", "rank"],
-    "sensitivity": [sys.executable, "-m", "matchmaker", "sensitivity"],
-    "allocate": [sys.executable, "-m", "matchmaker", "allocate"],
 }
+COMMANDS = ("rank", "sensitivity", "allocate")
+
+
+def _timed(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """Wall and processor seconds of one run of `command` in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, env=env, cwd=cwd)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--before", type=Path, help="another source tree to time alongside")
     args = parser.parse_args()
+    trees = {"": ROOT} if args.before is None else {"before ": args.before, "after ": ROOT}
+    print(f"load average at the start: {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as bytecode:
-        env = {
-            **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
-            "PYTHONPATH": str(ROOT),
-            "MATCHMAKER_CACHE_DIR": cache,
-            "PYTHONPYCACHEPREFIX": bytecode,
+        base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        base |= {"MATCHMAKER_CACHE_DIR": cache, "PYTHONPYCACHEPREFIX": bytecode}
+        runs: dict[str, tuple[list[str], dict[str, str], Path]] = {
+            name: (command, base, ROOT) for name, command in FLOORS.items()
         }
-        commands = {
-            name: command if name.startswith("floor") else [*command, "--today", "2026-11-28"]
-            for name, command in COMMANDS.items()
-        }
-        for command in commands.values():  # warm-up: bytecode, page cache, the cache
-            subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT)
-        times: dict[str, list[float]] = {name: [] for name in commands}
+        for label, tree in trees.items():
+            env = {**base, "PYTHONPATH": str(tree.resolve())}
+            for name in COMMANDS:
+                command = [sys.executable, "-m", "matchmaker", name, "--today", "2026-11-28"]
+                runs[label + name] = (command, env, tree)
+        for command, env, cwd in runs.values():  # warm-up: bytecode, page cache, the cache
+            subprocess.run(command, check=True, capture_output=True, env=env, cwd=cwd)
+        walls: dict[str, list[float]] = {name: [] for name in runs}
+        cpus: dict[str, list[float]] = {name: [] for name in runs}
         for _ in range(args.runs):
-            for name, command in commands.items():
-                start = time.perf_counter()
-                subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT)
-                times[name].append(time.perf_counter() - start)
-    floor = statistics.median(times["floor"])
-    for name, found in times.items():
-        median = statistics.median(found)
+            for name, (command, env, cwd) in runs.items():
+                wall, cpu = _timed(command, env, cwd)
+                walls[name].append(wall)
+                cpus[name].append(cpu)
+    floor = statistics.median(walls["floor"])
+    floor_cpu = statistics.median(cpus["floor"])
+    for name in runs:
+        median, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
         print(
-            f"{name:12} median {median:.2f} s  min {min(found):.2f} s  "
-            f"{median / floor:.1f}x floor  (runs {' '.join(f'{t:.2f}' for t in found)})"
+            f"{name:19} median {median:.2f} s  min {min(walls[name]):.2f} s  "
+            f"{median / floor:.1f}x floor  processor {cpu:.2f} s ({cpu / floor_cpu:.1f}x)  "
+            f"(runs {' '.join(f'{t:.2f}' for t in walls[name])})"
         )
+    print(f"load average at the end: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -162,9 +162,17 @@ class RegionIndex:
         # (an alias), never 경기 광주시 (whose stem is also 광주).
         self._names: dict[str, list[tuple[Region, str]]] = {}
         self._stems: dict[str, list[tuple[Region, str]]] = {}
-        self._search_keys: dict[str, tuple[str, ...]] = {}
-        self._stem_keys: dict[str, tuple[str, ...]] = {}
-        self._choseong_keys: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+        # The search keys (keyboard jamo, initial consonants) serve typo and 초성 search
+        # only: built on the first search, not for every run that resolves names.
+        self._spellings: list[tuple[Region, tuple[str, ...], str | None, str | None]] = []
+        self._keys: (
+            tuple[
+                dict[str, tuple[str, ...]],
+                dict[str, tuple[str, ...]],
+                dict[str, tuple[str, str, tuple[str, ...]]],
+            ]
+            | None
+        ) = None
         # A run names a few hundred regions tens of thousands of times (every proposal,
         # every partner): each spelling is resolved once. The index never changes.
         self._resolved: dict[str, Resolution] = {}
@@ -200,17 +208,34 @@ class RegionIndex:
             _add(self._stems, ko_stem, region, "name-ko")
         if en_stem:
             _add(self._stems, en_stem, region, "name-en")
-        spellings = (region.name_ko, region.name_en, *aliases)
-        self._search_keys[region.code] = tuple(_search_key(text) for text in spellings)
-        # Stems are compared for typos only, so "완쥬" is as close to 완주군 as "완쥬군" is.
-        self._stem_keys[region.code] = tuple(
-            _search_key(stem) for stem in (ko_stem, en_stem) if stem
-        )
-        self._choseong_keys[region.code] = (
-            choseong(region.name_ko),
-            choseong(ko_stem) if ko_stem else "",
-            tuple(choseong(alias) for alias in aliases if _is_hangul_word(alias)),
-        )
+        self._spellings.append((region, aliases, ko_stem, en_stem))
+
+    def _search_keys(
+        self,
+    ) -> tuple[
+        dict[str, tuple[str, ...]],
+        dict[str, tuple[str, ...]],
+        dict[str, tuple[str, str, tuple[str, ...]]],
+    ]:
+        """Per region code: its spellings' search keys, its stems' search keys, and the
+        initial consonants of its name, stem and Korean aliases."""
+        if self._keys is None:
+            search: dict[str, tuple[str, ...]] = {}
+            stems: dict[str, tuple[str, ...]] = {}
+            initials: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+            for region, aliases, ko_stem, en_stem in self._spellings:
+                spellings = (region.name_ko, region.name_en, *aliases)
+                search[region.code] = tuple(_search_key(text) for text in spellings)
+                # Stems are compared for typos only, so "완쥬" is as close to 완주군 as
+                # "완쥬군" is.
+                stems[region.code] = tuple(_search_key(stem) for stem in (ko_stem, en_stem) if stem)
+                initials[region.code] = (
+                    choseong(region.name_ko),
+                    choseong(ko_stem) if ko_stem else "",
+                    tuple(choseong(alias) for alias in aliases if _is_hangul_word(alias)),
+                )
+            self._keys = search, stems, initials
+        return self._keys
 
     # -- codes
 
@@ -360,9 +385,10 @@ class RegionIndex:
         if compact.isdigit():
             return self._by_code_prefix(compact)
         query = keyboard_jamo(compact)
+        search_keys, stem_keys, _initials = self._search_keys()
         found: list[tuple[Region, float]] = []
         for region in self._regions:
-            keys = self._search_keys[region.code]
+            keys = search_keys[region.code]
             prefix = max(
                 (len(query) / len(key) for key in keys if key.startswith(query)), default=0.0
             )
@@ -371,16 +397,17 @@ class RegionIndex:
                 continue
             ratio = max(
                 fuzz.ratio(query, key, score_cutoff=FUZZY_CUTOFF)
-                for key in (*keys, *self._stem_keys[region.code])
+                for key in (*keys, *stem_keys[region.code])
             )
             if ratio:
                 found.append((region, round(ratio * 0.85, 1)))
         return found
 
     def _by_choseong(self, query: str) -> list[tuple[Region, float]]:
+        initials = self._search_keys()[2]
         found: list[tuple[Region, float]] = []
         for region in self._regions:
-            name, stem, aliases = self._choseong_keys[region.code]
+            name, stem, aliases = initials[region.code]
             best = 0.0
             for key in (name, stem, *aliases):
                 if not key:

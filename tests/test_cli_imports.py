@@ -85,3 +85,39 @@ def test_document_models_build_their_validators_only_when_first_used() -> None:
         env={"PYTHONPATH": str(REPO)},
     )
     assert result.stdout.split() == ["False", "False", "ValidationError", "True"], result.stderr
+
+
+WARM_UNNEEDED = (
+    "yaml",
+    "matchmaker.loading.yaml_reader",
+    "matchmaker.text.korean_reader",
+    "matchmaker.text.english_reader",
+    "rich.console",
+    "rich.table",
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "allowed"),
+    [
+        (["rank"], set()),
+        (["sensitivity", "--draws", "50"], set()),
+        (["allocate"], set()),
+    ],
+    ids=["rank", "sensitivity", "allocate"],
+)
+def test_a_warm_run_parses_no_yaml_builds_no_text_reader_and_skips_rich_rendering(
+    args: list[str], allowed: set[str], tmp_path: Path
+) -> None:
+    # With every document and demand reading in the cache, nothing is parsed or read:
+    # PyYAML and the theme vocabulary's readers stay unimported, and the tables are laid
+    # out without rich's console (render/plain_table.py).
+    code = CODE.replace(repr(HEAVY), repr(WARM_UNNEEDED))
+    env = {"MATCHMAKER_LANG": "en", "PYTHONPATH": str(REPO), "XDG_CACHE_HOME": str(tmp_path)}
+    command = [sys.executable, "-c", code, *args, "--today", "2026-11-28"]
+    cold = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=REPO, env=env)
+    assert "yaml" in cold.stderr.strip().splitlines()[-1]  # the first run did parse
+    warm = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=REPO, env=env)
+    line = warm.stderr.strip().splitlines()[-1]
+    assert line.startswith("HEAVY:"), warm.stderr
+    assert {name for name in line.removeprefix("HEAVY:").split(",") if name} == allowed

@@ -424,3 +424,17 @@ def test_cli_reports_an_unusable_catalog_and_exits_1(cli, tmp_path) -> None:
     assert run.exit_code == 1
     assert "regions.yaml" in run.output
     assert "unreadable-file" in run.output
+
+
+def test_search_keys_are_built_on_the_first_search_only(index: RegionIndex) -> None:
+    # Every run resolves names exactly; only a search (typos, 초성) needs the search keys,
+    # so building the index for a run does not spell every region out in jamo.
+    catalog, _diagnostics = load_catalog(catalog_dir())
+    assert catalog is not None
+    fresh = RegionIndex(catalog.regions)
+    assert fresh.resolve("완주군").status == index.resolve("완주군").status
+    assert fresh._keys is None
+    assert top(fresh, "완쥬") == ["완주군"]
+    built = fresh._keys
+    assert built is not None
+    assert "완주군" in top(fresh, "ㅇㅈㄱ", 10) and fresh._keys is built

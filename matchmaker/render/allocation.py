@@ -282,42 +282,37 @@ def unknown_cost_sentence(result: AllocationResult, language: str) -> str | None
 
 
 def _table(result: AllocationResult, language: str, width: int | None = None) -> str:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
+    from matchmaker.render.plain_table import Column, Printer
     from matchmaker.render.width import table_width
 
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer, width=width or table_width(), force_terminal=False, color_system=None
-    )
+    printer = Printer(width or table_width())
     for line in _summary_lines(result, language):
-        console.print(line, markup=False)
-    console.print()
-    table = Table(box=None, pad_edge=False, show_edge=False)
-    # Text headers and cells: the user's text is never read as rich markup, and rich
-    # spends no time looking for markup or emoji codes in ours.
-    table.add_column(Text(say(language, "demand", "수요")), overflow="fold", max_width=30)
-    table.add_column(Text(say(language, "region", "지역")), overflow="fold", max_width=12)
-    table.add_column(Text(say(language, "project", "사업")), overflow="fold", max_width=24)
-    table.add_column(Text(say(language, "score", "점수")), justify="right", no_wrap=True)
-    table.add_column(Text(say(language, "cost (KRW)", "비용(원)")), justify="right", no_wrap=True)
-    for a in result.assignments:
-        table.add_row(
-            Text(a.demand_key),
-            Text(a.region_name[language]),
-            Text(a.project),
-            Text(f"{a.score:.1f}"),
-            Text(_cost_text(a.cost, result, language)),
-        )
-    console.print(table)
+        printer.text(line, emoji=True)
+    printer.blank()
+    columns = [
+        Column(say(language, "demand", "수요"), max_width=30),
+        Column(say(language, "region", "지역"), max_width=12),
+        Column(say(language, "project", "사업"), max_width=24),
+        Column(say(language, "score", "점수"), "right"),
+        Column(say(language, "cost (KRW)", "비용(원)"), "right"),
+    ]
+    rows = [
+        [
+            a.demand_key,
+            a.region_name[language],
+            a.project,
+            f"{a.score:.1f}",
+            _cost_text(a.cost, result, language),
+        ]
+        for a in result.assignments
+    ]
+    printer.table(columns, rows)
     if result.unassigned:
-        console.print()
-        console.print(say(language, "Unassigned:", "미배정:"))
+        printer.blank()
+        printer.text(say(language, "Unassigned:", "미배정:"))
         for u in result.unassigned:
-            console.print(f"  {u.demand_key}: {u.reason}", markup=False)
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+            printer.text(f"  {u.demand_key}: {u.reason}", emoji=True)
+    return printer.output()
 
 
 def _markdown(result: AllocationResult, language: str) -> str:

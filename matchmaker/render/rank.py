@@ -295,21 +295,11 @@ def _confidence_ko(value: float) -> str:
 
 
 def render_table(report: RankReport, width: int | None = None) -> str:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
+    from matchmaker.render.plain_table import Column, Printer
     from matchmaker.render.width import table_width
 
     language = report.language
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width or table_width(),
-        force_terminal=False,
-        color_system=None,
-        soft_wrap=False,
-    )
+    printer = Printer(width or table_width())
     for key, group in groupby(report.matches, key=lambda m: _group_key(m, report.by)):
         members = list(group)
         first = members[0]
@@ -322,23 +312,16 @@ def render_table(report: RankReport, width: int | None = None) -> str:
         else:
             title = f"{first.project_name} ({key})"
             subject_header = say(language, "demand", "수요")
-        table = Table(
-            title=Text(title),
-            title_justify="left",
-            expand=False,
-            box=None,
-            pad_edge=False,
-            show_edge=False,
-        )
-        # Every header and cell is a Text: rich then neither parses markup nor looks for
-        # emoji codes in them (what we print is never markup), a third of its time here.
-        table.add_column(Text("#"), justify="right", no_wrap=True)
-        table.add_column(Text(subject_header), overflow="fold", max_width=34)
-        table.add_column(Text(say(language, "score", "점수")), justify="right", no_wrap=True)
-        table.add_column(Text(say(language, "fit", "적합")), justify="right", no_wrap=True)
-        table.add_column(Text(say(language, "long", "장기")), justify="right", no_wrap=True)
-        table.add_column(Text(say(language, "syn.", "시너지")), justify="right", no_wrap=True)
-        table.add_column(Text(say(language, "conf.", "신뢰도")), no_wrap=True)
+        columns = [
+            Column("#", "right"),
+            Column(subject_header, max_width=34),
+            Column(say(language, "score", "점수"), "right"),
+            Column(say(language, "fit", "적합"), "right"),
+            Column(say(language, "long", "장기"), "right"),
+            Column(say(language, "syn.", "시너지"), "right"),
+            Column(say(language, "conf.", "신뢰도")),
+        ]
+        rows: list[list[str]] = []
         for m in members:
             subject = (
                 # The id under the name: explain, --lock and --project take either.
@@ -352,31 +335,31 @@ def render_table(report: RankReport, width: int | None = None) -> str:
             confidence = (
                 _confidence_ko(m.confidence) if language == "ko" else confidence_label(m.confidence)
             )
-            table.add_row(
-                Text(str(m.rank) if m.rank else "–"),
-                # The user's text, never read as rich markup; an excluded pair says why.
-                Text(subject if m.eligible or not m.reasons else f"{subject}\n{m.reasons[0]}"),
-                Text(f"{m.score:.1f}"),
-                Text(f"{m.components['demand_fit']:.0f}"),
-                Text(f"{m.components['long_term']:.0f}"),
-                Text(f"{m.components['synergy']:.0f}"),
-                Text(confidence),
+            rows.append(
+                [
+                    str(m.rank) if m.rank else "–",
+                    # The user's text, never read as markup; an excluded pair says why.
+                    subject if m.eligible or not m.reasons else f"{subject}\n{m.reasons[0]}",
+                    f"{m.score:.1f}",
+                    f"{m.components['demand_fit']:.0f}",
+                    f"{m.components['long_term']:.0f}",
+                    f"{m.components['synergy']:.0f}",
+                    confidence,
+                ]
             )
-        console.print(table)
-        console.print()
+        printer.table(columns, rows, title)
+        printer.blank()
     shown = {m.demand_key for m in report.matches}
     for item in report.no_suitable:
         if item.record.key not in shown:  # no eligible project: no table to head
-            console.print(
-                Text(
-                    f"{item.record.key} · {item.record.region.display(language)}\n"
-                    f"{item.record.demand.title}\n"
-                    f"{no_suitable_sentence(item, language)}"
-                )
+            printer.text(
+                f"{item.record.key} · {item.record.region.display(language)}\n"
+                f"{item.record.demand.title}\n"
+                f"{no_suitable_sentence(item, language)}"
             )
-            console.print()
+            printer.blank()
     if not report.matches and not report.no_suitable:
-        console.print(
+        printer.text(
             say(
                 language,
                 "Every demand has a suitable project.",
@@ -385,4 +368,4 @@ def render_table(report: RankReport, width: int | None = None) -> str:
             if report.only_no_suitable
             else say(language, "No eligible matches.", "대상이 되는 매칭이 없습니다.")
         )
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    return printer.output()

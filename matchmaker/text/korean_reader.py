@@ -50,9 +50,18 @@ _BYTE_OF_JAMO = {
 
 @cache
 def _byte_spelling() -> dict[int, str]:
+    # The same letters as jamo(syllable).translate(_BYTE_OF_JAMO), by the syllable's
+    # arithmetic: 11,172 entries in a few milliseconds instead of ~50.
     table = {code: "?" for code in range(0x80, 0x100)}
-    for code in range(0xAC00, 0xD7A4):
-        table[code] = jamo(chr(code)).translate(_BYTE_OF_JAMO)
+    initials = [chr(0x80 + i) for i in range(19)]
+    medials = [chr(0x93 + m) for m in range(21)]
+    finals = ["", *(chr(0xA8 + f) for f in range(27))]
+    code = 0xAC00
+    for initial in initials:
+        for medial in medials:
+            for final in finals:
+                table[code] = initial + medial + final
+                code += 1
     return table
 
 

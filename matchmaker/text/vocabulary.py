@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from matchmaker.models.reference import Theme
 from matchmaker.text.english import stem
-from matchmaker.text.english_reader import EnglishReader
-from matchmaker.text.korean_reader import KoreanReader
 from matchmaker.text.normalise import MAX_TEXT_CHARS, normalise
 from matchmaker.text.spans import Match, Word
+
+if TYPE_CHECKING:
+    from matchmaker.text.english_reader import EnglishReader
+    from matchmaker.text.korean_reader import KoreanReader
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,19 +62,35 @@ def _distinct(words: Iterable[Word]) -> list[Word]:
 
 
 class Vocabulary:
-    """The themes' labels and synonyms, prepared once for reading many documents."""
+    """The themes' labels and synonyms, prepared once for reading many documents.
+
+    The readers are built on the first `read`, not here: a run whose demand readings all
+    come from the cache reads no text, and building them is most of the catalog's
+    preparation on a small run (the Korean reader's trigram index, the English typo index).
+    """
 
     def __init__(self, themes: Sequence[Theme]) -> None:
+        self._themes = tuple(themes)
         self._theme_order = {theme.id: number for number, theme in enumerate(themes)}
-        korean: list[Word] = []
-        english: list[Word] = []
-        for theme in themes:
-            korean += _korean_words(theme.id, [*filter(None, [theme.label.ko]), *theme.synonyms.ko])
-            english += _english_words(
-                theme.id, [*filter(None, [theme.label.en]), *theme.synonyms.en]
-            )
-        self._korean = KoreanReader(_distinct(korean))
-        self._english = EnglishReader(_distinct(english))
+        self._readers: tuple[KoreanReader, EnglishReader] | None = None
+
+    def _built(self) -> tuple[KoreanReader, EnglishReader]:
+        if self._readers is None:
+            # Imported here too: a warm run imports neither reader nor rapidfuzz.
+            from matchmaker.text.english_reader import EnglishReader
+            from matchmaker.text.korean_reader import KoreanReader
+
+            korean: list[Word] = []
+            english: list[Word] = []
+            for theme in self._themes:
+                korean += _korean_words(
+                    theme.id, [*filter(None, [theme.label.ko]), *theme.synonyms.ko]
+                )
+                english += _english_words(
+                    theme.id, [*filter(None, [theme.label.en]), *theme.synonyms.en]
+                )
+            self._readers = KoreanReader(_distinct(korean)), EnglishReader(_distinct(english))
+        return self._readers
 
     def read(self, text: str, title: str = "") -> dict[str, tuple[ThemeHit, ...]]:
         """Theme id → the distinct vocabulary words found, themes in vocabulary order.
@@ -105,7 +124,8 @@ class Vocabulary:
         normalised = normalise(text[:MAX_TEXT_CHARS])
         if not normalised:
             return {}
-        matches = self._korean.read(normalised) + self._english.read(normalised.split())
+        korean, english = self._built()
+        matches = korean.read(normalised) + english.read(normalised.split())
         return {match.word: match for match in matches}
 
 
