@@ -68,6 +68,8 @@ MASTER_GAP = 1e-4
 SOLVER_SHARE = 0.7
 # Share of the time given to the decomposition that is kept for the integer master.
 INTEGER_SHARE = 0.35
+# Share of the generating time left that a round's exact pricing MILP may take.
+PRICING_SHARE = 0.3
 # Column generation stops when the bound and the master's LP value are this close.
 CONVERGED = 1e-7
 
@@ -239,8 +241,11 @@ def _price(
     dense: _Dense,
     capacity_price: np.ndarray,
     cost_price: np.ndarray,
+    seconds: float | None = None,
 ) -> _Priced:
-    """Each region's best bundle at the prices (see the module's pruning rule)."""
+    """Each region's best bundle at the prices (see the module's pruning rule). Groups of
+    demands too large to enumerate are solved exactly by one MILP given `seconds` (none:
+    no limit; 0: not at all, they keep local search and the split bound)."""
     per_demand = problem.options.per_demand
     bonus = problem.options.synergy_bonus
     demands, projects = dense.value.shape
@@ -286,8 +291,9 @@ def _price(
         for r in np.unique(owner).tolist():
             bundles.setdefault(r, []).append(pair[owner == r])
     upper = float(best.sum())
+    until = None if seconds is None else time.monotonic() + seconds
     for r in np.flatnonzero(hard).tolist():
-        pairs, worth, bound = _price_region(problem, dense, reduced, candidate, floor, r)
+        pairs, worth, bound = _price_region(problem, dense, reduced, candidate, floor, r, until)
         upper += bound
         best[r] = worth
         bundles[r] = [pairs]
@@ -297,7 +303,7 @@ def _price(
 
 # Most combinations of a group's choices weighed at once (see `_enumerate`); a group with
 # more is priced by local search, its bound by `_split_bound`.
-ENUMERATION_LIMIT = 600_000
+ENUMERATION_LIMIT = 2_000
 
 
 def _price_region(
@@ -307,6 +313,7 @@ def _price_region(
     candidate: np.ndarray,
     floor: np.ndarray,
     region: int,
+    until: float | None = None,
 ) -> tuple[np.ndarray, float, float]:
     """One region's best bundle at the prices, its reduced value and an upper bound on
     it (the value itself when exact), one project per demand.
@@ -315,7 +322,9 @@ def _price_region(
     only if the pairs p completes make up the loss, and p completes at most one pair per
     *other* demand that still has a candidate complementary to p, and no more than the
     candidate projects complementary to it. Then the surviving
-    choices (a handful per demand) are enumerated whole."""
+    choices (a handful per demand) are enumerated whole, or where they are too many
+    searched by branch and bound (`_search`) from a local search's bundle; a search cut
+    off by `until` bounds what it has not ruled out."""
     bonus = problem.options.synergy_bonus
     members = dense.order[dense.member_starts[region] : dense.member_starts[region + 1]]
     worth = reduced[members]
@@ -380,8 +389,22 @@ def _price_region(
             picked, total = _enumerate(part, worth, local, adjacent, evaluate, bonus)
             up = total
         else:
+            # A local search's bundle to start from: the better the start, the more
+            # partial choices the search can drop at once.
             picked, total = _improve(part, worth, edges, evaluate)
             up = _split_bound(worth[group], keep[group], edges, bonus)
+            if until is None or time.monotonic() < until:
+                found, total, searched = _search(
+                    [choices[k] for k in group.tolist()],
+                    worth[group],
+                    edges,
+                    bonus,
+                    picked[group],
+                    total,
+                    until,
+                )
+                picked[group] = found
+                up = min(up, searched)
         chosen[group] = picked[group]
         value += total
         bound += max(up, total)
@@ -393,15 +416,21 @@ def _price_region(
 def _independent(keep: np.ndarray, edges: np.ndarray) -> list[np.ndarray]:
     """The region's demands in groups that cannot affect each other: no candidate project
     in common and no complementary pair between their candidates."""
-    from scipy.sparse.csgraph import connected_components
-
     taken = keep.astype(np.int64)
     near = np.zeros((keep.shape[1], keep.shape[0]), dtype=np.int64)
     np.add.at(near, edges[:, 0], taken.T[edges[:, 1]])
     np.add.at(near, edges[:, 1], taken.T[edges[:, 0]])
     touching = (taken @ taken.T + taken @ near) > 0
-    count, label = connected_components(sparse.csr_matrix(touching), directed=False)
-    return [np.flatnonzero(label == k) for k in range(count)]
+    np.fill_diagonal(touching, True)
+    # Each demand takes the least label among those it touches, until none changes: then
+    # a group's label is its first demand (a region has a handful of demands).
+    label = np.arange(len(keep))
+    while True:
+        least = np.where(touching, label[None, :], len(keep)).min(axis=1)
+        if (least == label).all():
+            break
+        label = least
+    return [np.flatnonzero(label == k) for k in np.unique(label).tolist()]
 
 
 def _enumerate(
@@ -500,6 +529,168 @@ def _improve(
             break
         current, value = trial[best], float(total[best])
     return current, value
+
+
+# The most partial bundles `_search` keeps at once; past it (or past its deadline) it
+# stops with the bound its open partial bundles still allow.
+SEARCH_ROWS = 200_000
+# Partial choices `_search` completes greedily at each level.
+COMPLETED = 32
+
+
+def _search(
+    choices: list[np.ndarray],
+    worth: np.ndarray,
+    edges: np.ndarray,
+    bonus: float,
+    start: np.ndarray,
+    start_value: float,
+    until: float | None,
+) -> tuple[np.ndarray, float, float]:
+    """A group's best choices by branch and bound: its best choice (projects, -1 for
+    nothing), its reduced value, and an upper bound on the best (the value when the
+    search ends; else what the partial choices still open allow).
+
+    Demands are decided one at a time, breadth first, all partial choices at a level
+    bounded at once. A partial choice is worth its pairs' values plus the bonus for
+    the pairs its distinct projects complete. What the demands left can add is at most,
+    for each, the most any of its choices c adds: its value, plus (when c is not taken
+    yet) the bonus for each taken project complementary to c, plus half the bonus for
+    each pair c could complete with a later choice — at most one per other demand left
+    with a choice complementary to c, and no more than the projects complementary to c
+    among their choices. That bounds the rest: a pair completed with a taken project is
+    counted once, by the demand that completes it; a pair of two later choices half by
+    each of its two demands; a project taken twice completes nothing new the second time
+    (counted here anyway, which only raises the bound). A partial choice whose bound
+    does not beat the best known value is dropped: none of its completions can. So the
+    best value found, or the largest bound of the partial choices still open, bounds
+    every choice."""
+    n = len(choices)
+    used = np.unique(np.concatenate(choices))
+    used = used[used >= 0]
+    size = len(used) + 1  # local projects, the last one "nothing"
+    local = np.full(worth.shape[1] + 1, size - 1)
+    local[used] = np.arange(len(used))
+    inside = np.zeros(worth.shape[1], dtype=bool)
+    inside[used] = True
+    e = edges[inside[edges[:, 0]] & inside[edges[:, 1]]]
+    adjacent = np.zeros((size, size), dtype=np.int8)
+    adjacent[local[e[:, 0]], local[e[:, 1]]] = 1
+    adjacent[local[e[:, 1]], local[e[:, 0]]] = 1
+    options = [local[c] for c in choices]
+    gains = [np.where(c >= 0, worth[d, c], 0.0) for d, c in enumerate(choices)]
+    near = np.stack([adjacent[:, o].any(axis=1) for o in options], axis=1)  # size × n
+    # Decide first the demands whose choices could complete the most pairs.
+    reach = [int(near[o].sum()) for o in options]
+    order = sorted(range(n), key=lambda d: (-reach[d], len(options[d]), d))
+    # halves[k][j]: for the j-th demand decided from level k on, per choice, the most
+    # pairs it can complete with the demands decided after level k besides itself.
+    halves: list[list[np.ndarray]] = []
+    caps: list[float] = []
+    for k in range(n):
+        rest = order[k:]
+        offered = np.zeros(size, dtype=bool)
+        for d in rest:
+            offered[options[d]] = True
+        offered[size - 1] = False
+        neighbours = (adjacent[:, offered] > 0).sum(axis=1)
+        count = near[:, rest].sum(axis=1)
+        halves.append(
+            [
+                np.minimum(count[options[d]] - near[options[d], d], neighbours[options[d]])
+                for d in rest
+            ]
+        )
+        # At most this many pairs among the projects the demands left take: no more than
+        # the pairs among the projects offered to them, nor half the largest degrees.
+        degree = (adjacent[np.ix_(offered, offered)] > 0).sum(axis=1)
+        pairs_among = int(degree.sum()) // 2
+        tops = int(np.sort(degree)[::-1][: len(rest)].sum()) // 2
+        caps.append(bonus * min(pairs_among, tops))
+
+    def bounds(value: np.ndarray, taken: np.ndarray, linked: np.ndarray, k: int) -> np.ndarray:
+        """Upper bounds of partial choices decided up to level k (exclusive)."""
+        total = value.copy()
+        capped = value + caps[k]
+        for j, d in enumerate(order[k:]):
+            o = options[d]
+            fresh = ~taken[:, o]
+            now = gains[d][None, :] + np.where(fresh, bonus * linked[:, o], 0.0)
+            total += (now + np.where(fresh, bonus / 2 * halves[k][j], 0.0)).max(axis=1)
+            capped += now.max(axis=1)
+        return np.minimum(total, capped)
+
+    def complete(
+        picked: np.ndarray, value: np.ndarray, taken: np.ndarray, linked: np.ndarray, k: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Partial choices decided up to level k completed greedily, and their values."""
+        picked, value, taken, linked = picked.copy(), value.copy(), taken.copy(), linked.copy()
+        rows = np.arange(len(value))
+        for d in order[k:]:
+            o = options[d]
+            fresh = ~taken[:, o]
+            gain = gains[d][None, :] + np.where(fresh, bonus * linked[:, o], 0.0)
+            pick = np.argmax(gain, axis=1)
+            value += gain[rows, pick]
+            project = o[pick]
+            add = fresh[rows, pick] & (project != size - 1)
+            taken[rows[add], project[add]] = True
+            linked[add] += adjacent[project[add]]
+            picked = np.concatenate([picked, pick[:, None]], axis=1)
+        return picked, value
+
+    best_value = start_value
+    best = start.copy()
+    picked = np.zeros((1, 0), dtype=np.int64)  # positions in each decided demand's options
+    value = np.zeros(1)
+    taken = np.zeros((1, size), dtype=bool)
+    linked = np.zeros((1, size), dtype=np.int8)  # taken projects complementary to each
+    tolerance = REDUCED_TOLERANCE
+    for k, d in enumerate(order):
+        o = options[d]
+        m, c = len(value), len(o)
+        parent = np.repeat(np.arange(m), c)
+        pick = np.tile(np.arange(c), m)
+        project = o[pick]
+        fresh = ~taken[parent, project]
+        value = value[parent] + gains[d][pick] + np.where(fresh, bonus * linked[parent, project], 0)
+        taken = taken[parent]
+        linked = linked[parent]
+        add = np.flatnonzero(fresh & (project != size - 1))
+        taken[add, project[add]] = True
+        linked[add] += adjacent[project[add]]
+        picked = np.concatenate([picked[parent], pick[:, None]], axis=1)
+        if k == n - 1:
+            top = int(np.argmax(value))
+            if value[top] > best_value + tolerance:
+                best_value = float(value[top])
+                best = np.empty(n, dtype=np.int64)
+                for j, dd in enumerate(order):
+                    best[dd] = choices[dd][picked[top, j]]
+            return best, best_value, best_value
+        upper = bounds(value, taken, linked, k + 1)
+        alive = upper > best_value + tolerance
+        # Completing the most promising partial choices greedily finds good values
+        # early, and a better value found drops more partial choices.
+        top = np.argpartition(-upper, COMPLETED)[:COMPLETED] if len(upper) > COMPLETED else None
+        if top is None:
+            top = np.arange(len(upper))
+        done, done_value = complete(picked[top], value[top], taken[top], linked[top], k + 1)
+        row = int(np.argmax(done_value))
+        if done_value[row] > best_value + tolerance:
+            best_value = float(done_value[row])
+            best = np.empty(n, dtype=np.int64)
+            for j, dd in enumerate(order):
+                best[dd] = choices[dd][done[row, j]]
+            alive = upper > best_value + tolerance
+        if not alive.any():
+            return best, best_value, best_value
+        value, taken, linked, picked = value[alive], taken[alive], linked[alive], picked[alive]
+        upper = upper[alive]
+        over = len(value) * len(options[order[k + 1]]) > SEARCH_ROWS
+        if over or (until is not None and time.monotonic() > until):
+            return best, best_value, max(float(upper.max()), best_value)
+    return best, best_value, best_value
 
 
 def _neighbours(offered: np.ndarray, edges: np.ndarray) -> np.ndarray:
@@ -640,8 +831,15 @@ def solve_by_region(
                 duals = np.maximum(-np.asarray(lp.ineqlin.marginals), 0.0)
                 coupling, convexity = duals[: rows.count], duals[rows.count :]
             tick = time.monotonic()
+            # The exact pricing MILP gets a share of the generating time left, so that a
+            # round cut off early still leaves time for the rounds after it.
+            pricing_seconds = None
+            if generating_until is not None:
+                pricing_seconds = PRICING_SHARE * max(generating_until - time.monotonic(), 0.0)
             priced = call_until(
-                _price, (problem, dense, *_prices(rows, coupling)), generating_until
+                _price,
+                (problem, dense, *_prices(rows, coupling), pricing_seconds),
+                generating_until,
             )
             assert isinstance(priced, _Priced)
             seconds["pricing"] = seconds.get("pricing", 0.0) + time.monotonic() - tick
