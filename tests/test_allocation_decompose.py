@@ -247,7 +247,7 @@ def test_the_quick_portfolio_keeps_every_limit_and_never_loses(seed: int) -> Non
     priced = decompose._price(problem, dense, capacity_price, np.zeros(len(problem.capacity)))
     for region, pairs in sorted(priced.bundles.items()):
         columns.add(region, pairs, decompose.portfolio_value(problem, dense, pairs))
-    chosen, value = decompose._swap_greedily(problem, dense, rows, columns, started)
+    chosen, value = decompose._swap_greedily(problem, dense, rows, columns, list(range(started)))
     checked = _feasible_and_value(problem, _choice(problem, chosen))
     assert checked == pytest.approx(value, abs=1e-6)
     assert value >= decompose.portfolio_value(problem, dense, picked) - 1e-6

@@ -66,10 +66,20 @@ PRUNE_SLACK = 1e-9
 MASTER_GAP = 1e-4
 # Share of the time left that HiGHS is told it has for the integer master.
 SOLVER_SHARE = 0.7
+# The master LPs: HiGHS's interior point method (with crossover, so a vertex and its
+# duals) solved them 3-4x faster than the simplex at 2,000 x 200.
+LP_METHOD = "highs-ipm"
+# A bundle the master LP takes more than 1 - this of counts as taken whole (less than
+# this: not at all) when diving for the integer master.
+WHOLE = 1e-6
+# Bundles the master LP takes at least this much of are fixed together when diving.
+DIVE_FIX = 0.9
+# Slack when checking that a bundle fits the capacity and budget left.
+FIT_TOLERANCE = 1e-9
 # Share of the time given to the decomposition that is kept for the integer master.
-INTEGER_SHARE = 0.35
+INTEGER_SHARE = 0.25
 # Share of the generating time left that a round's exact pricing MILP may take.
-PRICING_SHARE = 0.3
+PRICING_SHARE = 0.5
 # Column generation stops when the bound and the master's LP value are this close.
 CONVERGED = 1e-7
 
@@ -672,10 +682,10 @@ def _search(
         alive = upper > best_value + tolerance
         # Completing the most promising partial choices greedily finds good values
         # early, and a better value found drops more partial choices.
-        top = np.argpartition(-upper, COMPLETED)[:COMPLETED] if len(upper) > COMPLETED else None
-        if top is None:
-            top = np.arange(len(upper))
-        done, done_value = complete(picked[top], value[top], taken[top], linked[top], k + 1)
+        ahead = np.arange(len(upper))
+        if len(upper) > COMPLETED:
+            ahead = np.argpartition(-upper, COMPLETED)[:COMPLETED]
+        done, done_value = complete(picked[ahead], value[ahead], taken[ahead], linked[ahead], k + 1)
         row = int(np.argmax(done_value))
         if done_value[row] > best_value + tolerance:
             best_value = float(done_value[row])
@@ -836,6 +846,10 @@ def solve_by_region(
             pricing_seconds = None
             if generating_until is not None:
                 pricing_seconds = PRICING_SHARE * max(generating_until - time.monotonic(), 0.0)
+                if iterations == 1:
+                    # The first prices are far from the master's: local search gives
+                    # bundles as good for the master, and the search would cost seconds.
+                    pricing_seconds = 0.0
             priced = call_until(
                 _price,
                 (problem, dense, *_prices(rows, coupling), pricing_seconds),
@@ -852,38 +866,66 @@ def solve_by_region(
                     added += 1
             if not added or bound - master_value <= CONVERGED * max(abs(bound), 1.0):
                 break
-            # Another round would take about as long as the last one.
-            if generating_until is not None:
+            # Another round would take about as long as the last one (not the first: its
+            # prices are the no-synergy optimum's, far from the master's, and its
+            # search is the longest).
+            if generating_until is not None and iterations > 1:
                 now = time.monotonic()
                 if now + (now - round_start) > generating_until:
                     break
     except Stopped:
         pass
-    try:
-        # A quick portfolio first, in case the integer master finds nothing better in time.
-        chosen, value = _swap_greedily(problem, dense, rows, columns, started)
+
+    def better(chosen: np.ndarray, value: float, step: str, tick: float) -> None:
+        nonlocal incumbent, incumbent_value
+        seconds[step] = seconds.get(step, 0.0) + time.monotonic() - tick
         if value > incumbent_value:
             incumbent, incumbent_value = chosen, value
+
+    def polish(until: float | None) -> None:
         tick = time.monotonic()
-        chosen, value = _integer_master(problem, dense, rows, columns, deadline)
-        seconds["integer"] = time.monotonic() - tick
-        if value > incumbent_value:
-            incumbent, incumbent_value = chosen, value
-    except Stopped:
-        pass
+        polished = _polish(problem, dense, incumbent, until)
+        better(polished, portfolio_value(problem, dense, np.flatnonzero(polished)), "polish", tick)
+
+    # A quick portfolio first, then the dive (leaving time to polish its answer), then
+    # with the time left HiGHS over the same bundles (slower, but it does not lose what
+    # rounding loses where capacities are tight), polished in turn.
+    tick = time.monotonic()
+    better(*_swap_greedily(problem, dense, rows, columns, list(range(started))), "swap", tick)
+    tick = time.monotonic()
+    diving_until = None
+    if deadline is not None:
+        diving_until = deadline - POLISH_SHARE * max(deadline - tick, 0.0)
+    better(*_integer_master(problem, dense, rows, columns, diving_until), "dive", tick)
+    polish(deadline)
+    if bound - incumbent_value > MASTER_GAP * abs(bound):
+        tick = time.monotonic()
+        exact_until = None
+        if deadline is not None:
+            exact_until = deadline - POLISH_SHARE * max(deadline - tick, 0.0)
+        try:
+            better(*_exact_master(problem, dense, rows, columns, exact_until), "exact", tick)
+            polish(deadline)
+        except Stopped:
+            pass
     bound = max(bound, incumbent_value)
     return RegionResult(incumbent, incumbent_value, bound, iterations, len(columns.region), seconds)
 
 
 def _swap_greedily(
-    problem: AllocationProblem, dense: _Dense, rows: _Rows, columns: _Columns, first: int
+    problem: AllocationProblem,
+    dense: _Dense,
+    rows: _Rows,
+    columns: _Columns,
+    start: list[int],
 ) -> tuple[np.ndarray, float]:
-    """From the first bundles (the no-synergy optimum's), give each region a better
-    generated bundle, the largest gains first, while the capacities and budgets hold."""
+    """From the bundles `start` (at most one per region, within the capacities and
+    budgets), give each region a better generated bundle, the largest gains first, while
+    the capacities and budgets hold."""
     matrix = _matrix(problem, rows, columns).tocsc()[: rows.count]
     region = np.array(columns.region, dtype=np.int64)
     values = np.array(columns.value)
-    current = {columns.region[column]: column for column in range(first)}  # the start's
+    current = {columns.region[column]: column for column in start}
     used = np.zeros(rows.count)
     for column in current.values():
         used += matrix[:, column].toarray().ravel()
@@ -908,11 +950,95 @@ def _swap_greedily(
     return chosen, portfolio_value(problem, dense, np.flatnonzero(chosen))
 
 
+# Share of the integer stage's time kept for `_polish`.
+POLISH_SHARE = 0.3
+# Passes of `_polish` over every demand, at most.
+POLISH_PASSES = 3
+
+
+def _polish(
+    problem: AllocationProblem, dense: _Dense, chosen: np.ndarray, deadline: float | None
+) -> np.ndarray:
+    """A portfolio improved one demand at a time: each demand moves to the project (or
+    none) that gains most, counting the pairs it completes and breaks in its region,
+    among those with room left in their capacity and budgets; until no move gains or
+    the deadline. Bundles come from pricing at the master's prices and rounding can
+    leave a demand out where a project still has room: this wins that back. Every
+    move keeps every limit and gains, so the result is worth at least `chosen`."""
+    bonus = problem.options.synergy_bonus
+    projects = dense.value.shape[1]
+    pair_cost = np.where(dense.index >= 0, problem.cost[np.maximum(dense.index, 0)], 0.0)
+    current = np.full(dense.value.shape[0], -1)
+    picked = np.flatnonzero(chosen)
+    current[problem.demand[picked]] = problem.project[picked]
+    taken = current >= 0
+    used = np.bincount(current[taken], minlength=projects).astype(float)
+    spent_on = np.bincount(
+        current[taken], weights=pair_cost[np.flatnonzero(taken), current[taken]], minlength=projects
+    )
+    budget = problem.options.budget
+    spent = float(spent_on.sum())
+    for _ in range(POLISH_PASSES):
+        moved = False
+        for r in dense.present.tolist():
+            if deadline is not None and time.monotonic() > deadline:
+                return _chosen_pairs(problem, dense, current)
+            members = dense.order[dense.member_starts[r] : dense.member_starts[r + 1]]
+            e = dense.edges[dense.edge_starts[r] : dense.edge_starts[r + 1], 1:]
+            for d in members.tolist():
+                held = int(current[d])
+                count = np.bincount(current[members][current[members] >= 0], minlength=projects)
+                if held >= 0:
+                    count[held] -= 1  # the region without d's pair
+                given = (count > 0).astype(float)
+                linked = np.bincount(e[:, 0], weights=given[e[:, 1]], minlength=projects)
+                linked += np.bincount(e[:, 1], weights=given[e[:, 0]], minlength=projects)
+                # What d's pair is worth given the rest of the region, for each project.
+                worth = dense.value[d] + bonus * np.where(count > 0, 0.0, linked)
+                now = worth[held] if held >= 0 else 0.0
+                freed = np.zeros(projects)
+                refund = np.zeros(projects)
+                if held >= 0:
+                    freed[held] = 1.0
+                    refund[held] = pair_cost[d, held]
+                room = used - freed + 1 <= problem.capacity
+                room &= spent_on - refund + pair_cost[d] <= problem.project_budget
+                if budget is not None:
+                    back = pair_cost[d, held] if held >= 0 else 0.0
+                    room &= spent - back + pair_cost[d] <= budget
+                gain = np.where(room & np.isfinite(worth), worth, -np.inf)
+                best = int(np.argmax(gain))
+                target, value = (best, gain[best]) if gain[best] > 0 else (-1, 0.0)
+                if target == held or value <= now + REDUCED_TOLERANCE:
+                    continue
+                if held >= 0:
+                    used[held] -= 1
+                    spent_on[held] -= pair_cost[d, held]
+                    spent -= pair_cost[d, held]
+                if target >= 0:
+                    used[target] += 1
+                    spent_on[target] += pair_cost[d, target]
+                    spent += pair_cost[d, target]
+                current[d] = target
+                moved = True
+        if not moved:
+            break
+    return _chosen_pairs(problem, dense, current)
+
+
+def _chosen_pairs(problem: AllocationProblem, dense: _Dense, current: np.ndarray) -> np.ndarray:
+    """The pairs of a project per demand (-1: none), as a bool over the problem's pairs."""
+    chosen = np.zeros(problem.pairs, dtype=bool)
+    taken = np.flatnonzero(current >= 0)
+    chosen[dense.index[taken, current[taken]]] = True
+    return chosen
+
+
 def _master_lp(problem: AllocationProblem, rows: _Rows, columns: _Columns) -> Any:
     values = np.array(columns.value)
     matrix = _matrix(problem, rows, columns)
     limits = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
-    return linprog(-values, A_ub=matrix, b_ub=limits, bounds=(0, None), method="highs")
+    return linprog(-values, A_ub=matrix, b_ub=limits, bounds=(0, None), method=LP_METHOD)
 
 
 def _prices(rows: _Rows, coupling: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -936,7 +1062,67 @@ def _integer_master(
     columns: _Columns,
     deadline: float | None,
 ) -> tuple[np.ndarray, float]:
-    """The best portfolio made of generated bundles (at most one per region)."""
+    """A portfolio of generated bundles (at most one per region), by diving on the
+    master LP: every bundle the LP takes whole is fixed, and the one it takes most of
+    among the rest; the LP is solved again over the capacity and budget left and the
+    regions not yet fixed, until it takes nothing more. (Measured at 2,000 × 200: within
+    0.003% of the bound in about 40 small LPs; HiGHS's MILP over the same bundles took
+    5 s to do as well, and with 1-2 s found portfolios 0.2% below.) A bundle that no
+    longer fits is dropped. When the deadline comes, the regions left take their most
+    valuable bundle that still fits. Then `_swap_greedily` from there."""
+    values = np.array(columns.value)
+    region = np.array(columns.region, dtype=np.int64)
+    matrix = _matrix(problem, rows, columns).tocsc()
+    room = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
+    free = np.ones(len(values), dtype=bool)
+    fixed: list[int] = []
+
+    def take(column: int) -> None:
+        use = matrix[:, column].toarray().ravel()
+        if np.all(use <= room + FIT_TOLERANCE):
+            room[:] -= use
+            fixed.append(column)
+            free[region == region[column]] = False
+        else:
+            free[column] = False
+
+    last = 0.0
+    while free.any():
+        tick = time.monotonic()
+        if deadline is not None and tick + last > deadline:
+            break
+        at = np.flatnonzero(free)
+        lp = linprog(-values[at], A_ub=matrix[:, at], b_ub=room, bounds=(0, None), method=LP_METHOD)
+        last = time.monotonic() - tick
+        if lp.status != 0:
+            break
+        share = np.asarray(lp.x)
+        whole = np.flatnonzero(share > 1 - WHOLE)
+        part = np.flatnonzero((share > WHOLE) & (share <= 1 - WHOLE))
+        most = part[np.lexsort((part, -share[part]))]
+        picks = whole.tolist() + most[: max(1, int((share[most] >= DIVE_FIX).sum()))].tolist()
+        if not picks:
+            break
+        for j in picks:
+            if free[at[j]]:
+                take(int(at[j]))
+    for column in np.lexsort((np.arange(len(values)), -values)).tolist():
+        if free[column] and values[column] > 0:
+            take(column)
+    # Rounding gives up value where the LP split regions between bundles: swapping
+    # regions to better bundles that still fit wins some of it back.
+    return _swap_greedily(problem, dense, rows, columns, fixed)
+
+
+def _exact_master(
+    problem: AllocationProblem,
+    dense: _Dense,
+    rows: _Rows,
+    columns: _Columns,
+    deadline: float | None,
+) -> tuple[np.ndarray, float]:
+    """The best portfolio made of generated bundles (at most one per region), by HiGHS
+    within MASTER_GAP, or `Stopped` at the deadline."""
     values = np.array(columns.value)
     matrix = _matrix(problem, rows, columns).tocsr()
     limits = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
