@@ -22,14 +22,18 @@ coupling rows (limits b) and any portfolio x meeting them (A x ≤ b),
                  ≤ π·b + Σ_r U_r(π),
 
 for any U_r(π) at least the most a bundle of region r earns at prices π, S_r(π) (itself
-at least 0: the empty bundle). Pricing gives U_r = S_r where it can enumerate, and an
-upper bound (`_split_bound`) where a region has too many combinations; so π·b + Σ_r U_r
-bounds every portfolio, for the no-synergy optimum's capacity prices and for every
-round's master duals alike, and the least of these bounds is reported. (With exact
-pricing throughout, column generation ends with it equal to the master's LP optimum.)
-The answer is the best of the start, a greedy swap of bundles and the integer master over
-the generated bundles (price-and-branch), so it is never worse than the no-synergy
-optimum, whose bundles are the first columns; its gap to the bound is the true gap.
+at least 0: the empty bundle). Pricing gives U_r = S_r where it enumerates a region's
+choices or its branch and bound (`_search`) finishes, and otherwise an upper bound: what
+the search's open partial choices still allow, or `_split_bound` where the search was
+not run (under a time limit: in the first round, and once the round's time is up); so
+π·b + Σ_r U_r bounds every portfolio, for the no-synergy optimum's capacity prices and
+for every round's master duals alike, and the least of these bounds is reported. With
+exact pricing, column generation ends with it equal to the master's LP optimum (2,000 ×
+200: in about eight rounds). The answer is the best of the start, a greedy swap of
+bundles, a dive on the master LP, HiGHS on the generated bundles when time is left
+(price-and-branch), each polished demand by demand (`_polish`); so it is never worse
+than the no-synergy optimum, whose bundles are the first columns, and its gap to the
+bound is the true gap.
 
 Pricing rests on a pruning rule: a demand d gives up its best reduced value t_d (or
 nothing, worth 0) for a project p only if synergy makes up the difference, and p
@@ -312,7 +316,8 @@ def _price(
 
 
 # Most combinations of a group's choices weighed at once (see `_enumerate`); a group with
-# more is priced by local search, its bound by `_split_bound`.
+# more is searched by branch and bound (`_search`), faster at 2,000 × 200 for any group
+# larger than this.
 ENUMERATION_LIMIT = 2_000
 
 
