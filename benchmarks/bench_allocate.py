@@ -8,16 +8,19 @@ Random scores (seeded), every pair eligible, capacities drawn so that projects c
 for demands. "Without synergy" is the plain capacitated assignment, solved by LP column
 generation (a proven optimum); "with synergy" adds a bonus for complementary projects
 given to one region: the full MILP below 50,000 pairs, and by region (decompose.py:
-column generation over region bundles, then the integer master) above, under the time
-limit. Each line prints the objective, the proven bound, the true gap, the wall time and
-the no-synergy optimum (the floor the answer may not fall below). With --runs N, the
-median of N runs (and the range). Run on demand, never in CI.
+column generation over region bundles priced exactly, then a dive on the master LP, a
+per-demand polish and, with time left, HiGHS on the bundles) above, under the time
+limit. Each line prints the objective, the proven bound, the true gap, the wall time,
+the machine's load average over the last minute (it is shared) and the no-synergy
+optimum (the floor the answer may not fall below). With --runs N, the median of N runs
+(and the range). Run on demand, never in CI.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 import time
 from pathlib import Path
@@ -104,9 +107,12 @@ def run(demands: int, projects: int, synergy: bool, time_limit: float, runs: int
             f"   no-synergy optimum {base.objective:,.1f} "
             f"(+{(solution.objective - base.objective) / base.objective:.2%})"
         )
+    # The machine is shared: its load over the last minute says how far to trust the time.
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (
         f"{label:<32} {solution.objective:,.1f} ({solution.status},{gap}) in "
-        f"{seconds:.2f}s{spread} (limit {time_limit:g}s)   greedy {baseline:,.1f} in "
+        f"{seconds:.2f}s{spread} (limit {time_limit:g}s, load {load:.2f})   "
+        f"greedy {baseline:,.1f} in "
         f"{greedy_seconds:.2f}s ({(solution.objective - baseline) / solution.objective:.2%} "
         f"below){plain}"
     )

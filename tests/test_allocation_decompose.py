@@ -106,14 +106,16 @@ def test_the_bound_holds_against_brute_force_on_tiny_instances(
 
 
 @pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize("exact_pricing", [True, False])
+@pytest.mark.parametrize("how", ["enumerated", "searched", "cut off"])
 def test_the_bound_holds_against_the_full_milp_on_small_instances(
-    seed: int, exact_pricing: bool, monkeypatch: pytest.MonkeyPatch
+    seed: int, how: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With exact pricing (enumeration) and with local search and the split bound, which
-    large regions get (forced here by allowing no enumeration at all)."""
-    if not exact_pricing:
+    """With regions priced by enumeration, by branch and bound (forced here by allowing
+    no enumeration), and by local search and the split bound (a search cut off at once)."""
+    if how != "enumerated":
         monkeypatch.setattr(decompose, "ENUMERATION_LIMIT", 0)
+    if how == "cut off":
+        monkeypatch.setattr(decompose, "SEARCH_ROWS", 0)
     problem = _instance(100 + seed, demands=18, projects=6, budget=None if seed % 2 else 9000)
     exact = solve(problem)  # the full MILP (small, no deadline)
     assert exact.status == "optimal"
@@ -184,21 +186,24 @@ def test_a_call_that_finishes_in_time_gives_its_value_or_its_error() -> None:
 
 
 @pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize("exact", [True, False])
+@pytest.mark.parametrize("how", ["enumerated", "searched", "cut off"])
 def test_pricing_finds_each_regions_best_bundle_at_any_prices(
-    seed: int, exact: bool, monkeypatch: pytest.MonkeyPatch
+    seed: int, how: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Against every choice of a project (or none) per demand, region by region; where
-    enumeration is not allowed, the bundle is real and the bound still holds."""
+    """Against every choice of a project (or none) per demand, region by region: exact
+    whether a region's choices are enumerated or searched by branch and bound; where the
+    search is not given the time (local search and the split bound), the bundle is real
+    and the bound still holds."""
     import itertools
 
-    if not exact:
+    if how != "enumerated":
         monkeypatch.setattr(decompose, "ENUMERATION_LIMIT", 0)
+    exact = how != "cut off"
     problem = _instance(200 + seed, demands=9, projects=5, bonus=12.0)
     rng = np.random.default_rng(seed)
     price = rng.uniform(0, 30, 5)
     dense = decompose._dense(problem, priced_cost=False)
-    priced = decompose._price(problem, dense, price, np.zeros(5))
+    priced = decompose._price(problem, dense, price, np.zeros(5), None if exact else 0.0)
     edges = set(problem.synergy_pairs)
     total = 0.0
     for region in range(len(problem.region_codes)):
@@ -229,6 +234,56 @@ def test_pricing_finds_each_regions_best_bundle_at_any_prices(
         assert priced.upper == pytest.approx(total, abs=1e-6)
 
 
+def _group(
+    seed: int, demands: int, projects: int
+) -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
+    """A random group for `_search`: each demand's choices (some with nothing, -1), the
+    reduced values (some negative, as prices make them) and complementary pairs."""
+    rng = np.random.default_rng(seed)
+    worth = np.round(rng.uniform(-5, 20, (demands, projects)), 2)
+    choices = []
+    for _ in range(demands):
+        picked = np.sort(
+            rng.choice(projects, size=int(rng.integers(1, projects + 1)), replace=False)
+        )
+        choices.append(np.append(picked, -1) if rng.random() < 0.5 else picked)
+    pairs = {(int(p), int(q)) for p, q in rng.integers(0, projects, (2 * projects, 2)) if p < q}
+    return choices, worth, np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
+
+
+def _group_value(
+    choice: tuple[int, ...], worth: np.ndarray, edges: np.ndarray, bonus: float
+) -> float:
+    taken = {p for p in choice if p >= 0}
+    pairs = sum(int(p) in taken and int(q) in taken for p, q in edges)
+    return sum(worth[d, p] for d, p in enumerate(choice) if p >= 0) + bonus * pairs
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("rows", [200_000, 12])
+def test_the_search_finds_a_groups_best_choice_or_bounds_it(
+    seed: int, rows: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Against brute force over every choice; with room for only a dozen partial choices
+    the search stops early, and its bound still holds."""
+    import itertools
+
+    monkeypatch.setattr(decompose, "SEARCH_ROWS", rows)
+    bonus = 6.0
+    choices, worth, edges = _group(seed, demands=5, projects=7)
+    every = list(itertools.product(*[c.tolist() for c in choices]))
+    best = max(_group_value(c, worth, edges, bonus) for c in every)
+    start = np.array([c[0] for c in choices])
+    start_value = _group_value(tuple(start.tolist()), worth, edges, bonus)
+    found, value, bound = decompose._search(choices, worth, edges, bonus, start, start_value, None)
+    assert all(p in c for p, c in zip(found.tolist(), choices, strict=True))
+    assert value == pytest.approx(_group_value(tuple(found.tolist()), worth, edges, bonus))
+    assert start_value - 1e-9 <= value <= best + 1e-9
+    assert bound >= best - 1e-9
+    if rows == 200_000:
+        assert value == pytest.approx(best) and bound == pytest.approx(best)
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_the_quick_portfolio_keeps_every_limit_and_never_loses(seed: int) -> None:
     """The greedy swap of region bundles that backs up the integer master."""
@@ -247,7 +302,42 @@ def test_the_quick_portfolio_keeps_every_limit_and_never_loses(seed: int) -> Non
     priced = decompose._price(problem, dense, capacity_price, np.zeros(len(problem.capacity)))
     for region, pairs in sorted(priced.bundles.items()):
         columns.add(region, pairs, decompose.portfolio_value(problem, dense, pairs))
-    chosen, value = decompose._swap_greedily(problem, dense, rows, columns, started)
+    chosen, value = decompose._swap_greedily(problem, dense, rows, columns, list(range(started)))
     checked = _feasible_and_value(problem, _choice(problem, chosen))
     assert checked == pytest.approx(value, abs=1e-6)
     assert value >= decompose.portfolio_value(problem, dense, picked) - 1e-6
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_dive_and_the_polish_keep_every_limit_and_never_lose(seed: int) -> None:
+    """The integer master by diving on the master LP, and the per-demand polish after
+    it: real portfolios within every capacity and budget, worth what they say; the
+    polish never loses and moves demands left out where a project has room."""
+    problem = _instance(400 + seed, demands=30, projects=8, budget=None if seed % 2 else 6000)
+    start, prices = _start(problem)
+    rows = decompose._rows(problem)
+    dense = decompose._dense(problem, priced_cost=rows.budget >= 0)
+    columns = decompose._Columns()
+    picked = np.flatnonzero(start)
+    owner = problem.region[problem.demand[picked]]
+    for region in np.unique(owner).tolist():
+        mine = picked[owner == region]
+        columns.add(region, mine, decompose.portfolio_value(problem, dense, mine))
+    capacity_price = np.zeros(len(problem.capacity)) if prices is None else prices
+    priced = decompose._price(problem, dense, capacity_price, np.zeros(len(problem.capacity)))
+    for region, pairs in sorted(priced.bundles.items()):
+        columns.add(region, pairs, decompose.portfolio_value(problem, dense, pairs))
+    chosen, value = decompose._integer_master(problem, dense, rows, columns, None)
+    assert _feasible_and_value(problem, _choice(problem, chosen)) == pytest.approx(value, abs=1e-6)
+
+    # From a portfolio with every other demand left out: the polish fills them back in.
+    sparse_start = start.copy()
+    sparse_start[np.flatnonzero(start)[::2]] = False
+    before = decompose.portfolio_value(problem, dense, np.flatnonzero(sparse_start))
+    polished = decompose._polish(problem, dense, sparse_start, None)
+    after = _feasible_and_value(problem, _choice(problem, polished))
+    assert after is not None
+    assert after == pytest.approx(
+        decompose.portfolio_value(problem, dense, np.flatnonzero(polished))
+    )
+    assert after > before

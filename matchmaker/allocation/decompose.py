@@ -22,14 +22,18 @@ coupling rows (limits b) and any portfolio x meeting them (A x ≤ b),
                  ≤ π·b + Σ_r U_r(π),
 
 for any U_r(π) at least the most a bundle of region r earns at prices π, S_r(π) (itself
-at least 0: the empty bundle). Pricing gives U_r = S_r where it can enumerate, and an
-upper bound (`_split_bound`) where a region has too many combinations; so π·b + Σ_r U_r
-bounds every portfolio, for the no-synergy optimum's capacity prices and for every
-round's master duals alike, and the least of these bounds is reported. (With exact
-pricing throughout, column generation ends with it equal to the master's LP optimum.)
-The answer is the best of the start, a greedy swap of bundles and the integer master over
-the generated bundles (price-and-branch), so it is never worse than the no-synergy
-optimum, whose bundles are the first columns; its gap to the bound is the true gap.
+at least 0: the empty bundle). Pricing gives U_r = S_r where it enumerates a region's
+choices or its branch and bound (`_search`) finishes, and otherwise an upper bound: what
+the search's open partial choices still allow, or `_split_bound` where the search was
+not run (under a time limit: in the first round, and once the round's time is up); so
+π·b + Σ_r U_r bounds every portfolio, for the no-synergy optimum's capacity prices and
+for every round's master duals alike, and the least of these bounds is reported. With
+exact pricing, column generation ends with it equal to the master's LP optimum (2,000 ×
+200: in about eight rounds). The answer is the best of the start, a greedy swap of
+bundles, a dive on the master LP, HiGHS on the generated bundles when time is left
+(price-and-branch), each polished demand by demand (`_polish`); so it is never worse
+than the no-synergy optimum, whose bundles are the first columns, and its gap to the
+bound is the true gap.
 
 Pricing rests on a pruning rule: a demand d gives up its best reduced value t_d (or
 nothing, worth 0) for a project p only if synergy makes up the difference, and p
@@ -66,10 +70,25 @@ PRUNE_SLACK = 1e-9
 MASTER_GAP = 1e-4
 # Share of the time left that HiGHS is told it has for the integer master.
 SOLVER_SHARE = 0.7
+# The master LPs: HiGHS's interior point method (with crossover, so a vertex and its
+# duals) solved them 3-4x faster than the simplex at 2,000 x 200.
+LP_METHOD = "highs-ipm"
+# A bundle the master LP takes more than 1 - this of counts as taken whole (less than
+# this: not at all) when diving for the integer master.
+WHOLE = 1e-6
+# Bundles the master LP takes at least this much of are fixed together when diving.
+DIVE_FIX = 0.9
+# Slack when checking that a bundle fits the capacity and budget left.
+FIT_TOLERANCE = 1e-9
 # Share of the time given to the decomposition that is kept for the integer master.
-INTEGER_SHARE = 0.35
-# Column generation stops when the bound and the master's LP value are this close.
-CONVERGED = 1e-7
+INTEGER_SHARE = 0.25
+# Share of the generating time left that a round's branch and bound (`_search`) may take.
+PRICING_SHARE = 0.5
+# Column generation stops when the bound and the master's LP value are this close
+# (relative): a tenth of the tolerance an answer is called optimal at (solve.py's
+# MIP_REL_GAP), since the portfolio found is below the master's LP value too. The last
+# rounds at 2,000 × 200 closed less than this each, at ~1 s a round.
+CONVERGED = 1e-5
 
 
 @dataclass(slots=True)
@@ -239,8 +258,11 @@ def _price(
     dense: _Dense,
     capacity_price: np.ndarray,
     cost_price: np.ndarray,
+    seconds: float | None = None,
 ) -> _Priced:
-    """Each region's best bundle at the prices (see the module's pruning rule)."""
+    """Each region's best bundle at the prices (see the module's pruning rule). Groups of
+    demands too large to enumerate are searched by branch and bound for `seconds` in all
+    (None: no limit; 0: not at all, they keep local search and the split bound)."""
     per_demand = problem.options.per_demand
     bonus = problem.options.synergy_bonus
     demands, projects = dense.value.shape
@@ -257,7 +279,7 @@ def _price(
     candidate = np.isfinite(reduced) & (
         reduced + bonus * np.maximum(reach, 0) >= floor[:, None] - PRUNE_SLACK
     )
-    # A region needs the MILP only if a complementary pair joins two of its candidates.
+    # A region needs a search only if a complementary pair joins two of its candidates.
     offered = np.zeros((regions, projects), dtype=bool)
     if len(dense.order):
         offered[dense.present] = np.logical_or.reduceat(
@@ -286,8 +308,9 @@ def _price(
         for r in np.unique(owner).tolist():
             bundles.setdefault(r, []).append(pair[owner == r])
     upper = float(best.sum())
+    until = None if seconds is None else time.monotonic() + seconds
     for r in np.flatnonzero(hard).tolist():
-        pairs, worth, bound = _price_region(problem, dense, reduced, candidate, floor, r)
+        pairs, worth, bound = _price_region(problem, dense, reduced, candidate, floor, r, until)
         upper += bound
         best[r] = worth
         bundles[r] = [pairs]
@@ -296,8 +319,9 @@ def _price(
 
 
 # Most combinations of a group's choices weighed at once (see `_enumerate`); a group with
-# more is priced by local search, its bound by `_split_bound`.
-ENUMERATION_LIMIT = 600_000
+# more is searched by branch and bound (`_search`), faster at 2,000 × 200 for any group
+# larger than this.
+ENUMERATION_LIMIT = 2_000
 
 
 def _price_region(
@@ -307,6 +331,7 @@ def _price_region(
     candidate: np.ndarray,
     floor: np.ndarray,
     region: int,
+    until: float | None = None,
 ) -> tuple[np.ndarray, float, float]:
     """One region's best bundle at the prices, its reduced value and an upper bound on
     it (the value itself when exact), one project per demand.
@@ -315,7 +340,9 @@ def _price_region(
     only if the pairs p completes make up the loss, and p completes at most one pair per
     *other* demand that still has a candidate complementary to p, and no more than the
     candidate projects complementary to it. Then the surviving
-    choices (a handful per demand) are enumerated whole."""
+    choices (a handful per demand) are enumerated whole, or where they are too many
+    searched by branch and bound (`_search`) from a local search's bundle; a search cut
+    off by `until` bounds what it has not ruled out."""
     bonus = problem.options.synergy_bonus
     members = dense.order[dense.member_starts[region] : dense.member_starts[region + 1]]
     worth = reduced[members]
@@ -380,8 +407,22 @@ def _price_region(
             picked, total = _enumerate(part, worth, local, adjacent, evaluate, bonus)
             up = total
         else:
+            # A local search's bundle to start from: the better the start, the more
+            # partial choices the search can drop at once.
             picked, total = _improve(part, worth, edges, evaluate)
             up = _split_bound(worth[group], keep[group], edges, bonus)
+            if until is None or time.monotonic() < until:
+                found, total, searched = _search(
+                    [choices[k] for k in group.tolist()],
+                    worth[group],
+                    edges,
+                    bonus,
+                    picked[group],
+                    total,
+                    until,
+                )
+                picked[group] = found
+                up = min(up, searched)
         chosen[group] = picked[group]
         value += total
         bound += max(up, total)
@@ -393,15 +434,21 @@ def _price_region(
 def _independent(keep: np.ndarray, edges: np.ndarray) -> list[np.ndarray]:
     """The region's demands in groups that cannot affect each other: no candidate project
     in common and no complementary pair between their candidates."""
-    from scipy.sparse.csgraph import connected_components
-
     taken = keep.astype(np.int64)
     near = np.zeros((keep.shape[1], keep.shape[0]), dtype=np.int64)
     np.add.at(near, edges[:, 0], taken.T[edges[:, 1]])
     np.add.at(near, edges[:, 1], taken.T[edges[:, 0]])
     touching = (taken @ taken.T + taken @ near) > 0
-    count, label = connected_components(sparse.csr_matrix(touching), directed=False)
-    return [np.flatnonzero(label == k) for k in range(count)]
+    np.fill_diagonal(touching, True)
+    # Each demand takes the least label among those it touches, until none changes: then
+    # a group's label is its first demand (a region has a handful of demands).
+    label = np.arange(len(keep))
+    while True:
+        least = np.where(touching, label[None, :], len(keep)).min(axis=1)
+        if (least == label).all():
+            break
+        label = least
+    return [np.flatnonzero(label == k) for k in np.unique(label).tolist()]
 
 
 def _enumerate(
@@ -500,6 +547,168 @@ def _improve(
             break
         current, value = trial[best], float(total[best])
     return current, value
+
+
+# The most partial bundles `_search` keeps at once; past it (or past its deadline) it
+# stops with the bound its open partial bundles still allow.
+SEARCH_ROWS = 200_000
+# Partial choices `_search` completes greedily at each level.
+COMPLETED = 32
+
+
+def _search(
+    choices: list[np.ndarray],
+    worth: np.ndarray,
+    edges: np.ndarray,
+    bonus: float,
+    start: np.ndarray,
+    start_value: float,
+    until: float | None,
+) -> tuple[np.ndarray, float, float]:
+    """A group's best choices by branch and bound: its best choice (projects, -1 for
+    nothing), its reduced value, and an upper bound on the best (the value when the
+    search ends; else what the partial choices still open allow).
+
+    Demands are decided one at a time, breadth first, all partial choices at a level
+    bounded at once. A partial choice is worth its pairs' values plus the bonus for
+    the pairs its distinct projects complete. What the demands left can add is at most,
+    for each, the most any of its choices c adds: its value, plus (when c is not taken
+    yet) the bonus for each taken project complementary to c, plus half the bonus for
+    each pair c could complete with a later choice — at most one per other demand left
+    with a choice complementary to c, and no more than the projects complementary to c
+    among their choices. That bounds the rest: a pair completed with a taken project is
+    counted once, by the demand that completes it; a pair of two later choices half by
+    each of its two demands; a project taken twice completes nothing new the second time
+    (counted here anyway, which only raises the bound). A partial choice whose bound
+    does not beat the best known value is dropped: none of its completions can. So the
+    best value found, or the largest bound of the partial choices still open, bounds
+    every choice."""
+    n = len(choices)
+    used = np.unique(np.concatenate(choices))
+    used = used[used >= 0]
+    size = len(used) + 1  # local projects, the last one "nothing"
+    local = np.full(worth.shape[1] + 1, size - 1)
+    local[used] = np.arange(len(used))
+    inside = np.zeros(worth.shape[1], dtype=bool)
+    inside[used] = True
+    e = edges[inside[edges[:, 0]] & inside[edges[:, 1]]]
+    adjacent = np.zeros((size, size), dtype=np.int8)
+    adjacent[local[e[:, 0]], local[e[:, 1]]] = 1
+    adjacent[local[e[:, 1]], local[e[:, 0]]] = 1
+    options = [local[c] for c in choices]
+    gains = [np.where(c >= 0, worth[d, c], 0.0) for d, c in enumerate(choices)]
+    near = np.stack([adjacent[:, o].any(axis=1) for o in options], axis=1)  # size × n
+    # Decide first the demands whose choices could complete the most pairs.
+    reach = [int(near[o].sum()) for o in options]
+    order = sorted(range(n), key=lambda d: (-reach[d], len(options[d]), d))
+    # halves[k][j]: for the j-th demand decided from level k on, per choice, the most
+    # pairs it can complete with the demands decided after level k besides itself.
+    halves: list[list[np.ndarray]] = []
+    caps: list[float] = []
+    for k in range(n):
+        rest = order[k:]
+        offered = np.zeros(size, dtype=bool)
+        for d in rest:
+            offered[options[d]] = True
+        offered[size - 1] = False
+        neighbours = (adjacent[:, offered] > 0).sum(axis=1)
+        count = near[:, rest].sum(axis=1)
+        halves.append(
+            [
+                np.minimum(count[options[d]] - near[options[d], d], neighbours[options[d]])
+                for d in rest
+            ]
+        )
+        # At most this many pairs among the projects the demands left take: no more than
+        # the pairs among the projects offered to them, nor half the largest degrees.
+        degree = (adjacent[np.ix_(offered, offered)] > 0).sum(axis=1)
+        pairs_among = int(degree.sum()) // 2
+        tops = int(np.sort(degree)[::-1][: len(rest)].sum()) // 2
+        caps.append(bonus * min(pairs_among, tops))
+
+    def bounds(value: np.ndarray, taken: np.ndarray, linked: np.ndarray, k: int) -> np.ndarray:
+        """Upper bounds of partial choices decided up to level k (exclusive)."""
+        total = value.copy()
+        capped = value + caps[k]
+        for j, d in enumerate(order[k:]):
+            o = options[d]
+            fresh = ~taken[:, o]
+            now = gains[d][None, :] + np.where(fresh, bonus * linked[:, o], 0.0)
+            total += (now + np.where(fresh, bonus / 2 * halves[k][j], 0.0)).max(axis=1)
+            capped += now.max(axis=1)
+        return np.minimum(total, capped)
+
+    def complete(
+        picked: np.ndarray, value: np.ndarray, taken: np.ndarray, linked: np.ndarray, k: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Partial choices decided up to level k completed greedily, and their values."""
+        picked, value, taken, linked = picked.copy(), value.copy(), taken.copy(), linked.copy()
+        rows = np.arange(len(value))
+        for d in order[k:]:
+            o = options[d]
+            fresh = ~taken[:, o]
+            gain = gains[d][None, :] + np.where(fresh, bonus * linked[:, o], 0.0)
+            pick = np.argmax(gain, axis=1)
+            value += gain[rows, pick]
+            project = o[pick]
+            add = fresh[rows, pick] & (project != size - 1)
+            taken[rows[add], project[add]] = True
+            linked[add] += adjacent[project[add]]
+            picked = np.concatenate([picked, pick[:, None]], axis=1)
+        return picked, value
+
+    best_value = start_value
+    best = start.copy()
+    picked = np.zeros((1, 0), dtype=np.int64)  # positions in each decided demand's options
+    value = np.zeros(1)
+    taken = np.zeros((1, size), dtype=bool)
+    linked = np.zeros((1, size), dtype=np.int8)  # taken projects complementary to each
+    tolerance = REDUCED_TOLERANCE
+    for k, d in enumerate(order):
+        o = options[d]
+        m, c = len(value), len(o)
+        parent = np.repeat(np.arange(m), c)
+        pick = np.tile(np.arange(c), m)
+        project = o[pick]
+        fresh = ~taken[parent, project]
+        value = value[parent] + gains[d][pick] + np.where(fresh, bonus * linked[parent, project], 0)
+        taken = taken[parent]
+        linked = linked[parent]
+        add = np.flatnonzero(fresh & (project != size - 1))
+        taken[add, project[add]] = True
+        linked[add] += adjacent[project[add]]
+        picked = np.concatenate([picked[parent], pick[:, None]], axis=1)
+        if k == n - 1:
+            top = int(np.argmax(value))
+            if value[top] > best_value + tolerance:
+                best_value = float(value[top])
+                best = np.empty(n, dtype=np.int64)
+                for j, dd in enumerate(order):
+                    best[dd] = choices[dd][picked[top, j]]
+            return best, best_value, best_value
+        upper = bounds(value, taken, linked, k + 1)
+        alive = upper > best_value + tolerance
+        # Completing the most promising partial choices greedily finds good values
+        # early, and a better value found drops more partial choices.
+        ahead = np.arange(len(upper))
+        if len(upper) > COMPLETED:
+            ahead = np.argpartition(-upper, COMPLETED)[:COMPLETED]
+        done, done_value = complete(picked[ahead], value[ahead], taken[ahead], linked[ahead], k + 1)
+        row = int(np.argmax(done_value))
+        if done_value[row] > best_value + tolerance:
+            best_value = float(done_value[row])
+            best = np.empty(n, dtype=np.int64)
+            for j, dd in enumerate(order):
+                best[dd] = choices[dd][done[row, j]]
+            alive = upper > best_value + tolerance
+        if not alive.any():
+            return best, best_value, best_value
+        value, taken, linked, picked = value[alive], taken[alive], linked[alive], picked[alive]
+        upper = upper[alive]
+        over = len(value) * len(options[order[k + 1]]) > SEARCH_ROWS
+        if over or (until is not None and time.monotonic() > until):
+            return best, best_value, max(float(upper.max()), best_value)
+    return best, best_value, best_value
 
 
 def _neighbours(offered: np.ndarray, edges: np.ndarray) -> np.ndarray:
@@ -640,8 +849,19 @@ def solve_by_region(
                 duals = np.maximum(-np.asarray(lp.ineqlin.marginals), 0.0)
                 coupling, convexity = duals[: rows.count], duals[rows.count :]
             tick = time.monotonic()
+            # The branch and bound gets a share of the generating time left, so that a
+            # round cut off early still leaves time for the rounds after it.
+            pricing_seconds = None
+            if generating_until is not None:
+                pricing_seconds = PRICING_SHARE * max(generating_until - time.monotonic(), 0.0)
+                if iterations == 1:
+                    # The first prices are far from the master's: local search gives
+                    # bundles as good for the master, and the search would cost seconds.
+                    pricing_seconds = 0.0
             priced = call_until(
-                _price, (problem, dense, *_prices(rows, coupling)), generating_until
+                _price,
+                (problem, dense, *_prices(rows, coupling), pricing_seconds),
+                generating_until,
             )
             assert isinstance(priced, _Priced)
             seconds["pricing"] = seconds.get("pricing", 0.0) + time.monotonic() - tick
@@ -654,38 +874,66 @@ def solve_by_region(
                     added += 1
             if not added or bound - master_value <= CONVERGED * max(abs(bound), 1.0):
                 break
-            # Another round would take about as long as the last one.
-            if generating_until is not None:
+            # Another round would take about as long as the last one (not the first: its
+            # prices are the no-synergy optimum's, far from the master's, and its
+            # search is the longest).
+            if generating_until is not None and iterations > 1:
                 now = time.monotonic()
                 if now + (now - round_start) > generating_until:
                     break
     except Stopped:
         pass
-    try:
-        # A quick portfolio first, in case the integer master finds nothing better in time.
-        chosen, value = _swap_greedily(problem, dense, rows, columns, started)
+
+    def better(chosen: np.ndarray, value: float, step: str, tick: float) -> None:
+        nonlocal incumbent, incumbent_value
+        seconds[step] = seconds.get(step, 0.0) + time.monotonic() - tick
         if value > incumbent_value:
             incumbent, incumbent_value = chosen, value
+
+    def polish(until: float | None) -> None:
         tick = time.monotonic()
-        chosen, value = _integer_master(problem, dense, rows, columns, deadline)
-        seconds["integer"] = time.monotonic() - tick
-        if value > incumbent_value:
-            incumbent, incumbent_value = chosen, value
-    except Stopped:
-        pass
+        polished = _polish(problem, dense, incumbent, until)
+        better(polished, portfolio_value(problem, dense, np.flatnonzero(polished)), "polish", tick)
+
+    # A quick portfolio first, then the dive (leaving time to polish its answer), then
+    # with the time left HiGHS over the same bundles (slower, but it does not lose what
+    # rounding loses where capacities are tight), polished in turn.
+    tick = time.monotonic()
+    better(*_swap_greedily(problem, dense, rows, columns, list(range(started))), "swap", tick)
+    tick = time.monotonic()
+    diving_until = None
+    if deadline is not None:
+        diving_until = deadline - POLISH_SHARE * max(deadline - tick, 0.0)
+    better(*_integer_master(problem, dense, rows, columns, diving_until), "dive", tick)
+    polish(deadline)
+    if bound - incumbent_value > MASTER_GAP * abs(bound):
+        tick = time.monotonic()
+        exact_until = None
+        if deadline is not None:
+            exact_until = deadline - POLISH_SHARE * max(deadline - tick, 0.0)
+        try:
+            better(*_exact_master(problem, dense, rows, columns, exact_until), "exact", tick)
+            polish(deadline)
+        except Stopped:
+            pass
     bound = max(bound, incumbent_value)
     return RegionResult(incumbent, incumbent_value, bound, iterations, len(columns.region), seconds)
 
 
 def _swap_greedily(
-    problem: AllocationProblem, dense: _Dense, rows: _Rows, columns: _Columns, first: int
+    problem: AllocationProblem,
+    dense: _Dense,
+    rows: _Rows,
+    columns: _Columns,
+    start: list[int],
 ) -> tuple[np.ndarray, float]:
-    """From the first bundles (the no-synergy optimum's), give each region a better
-    generated bundle, the largest gains first, while the capacities and budgets hold."""
+    """From the bundles `start` (at most one per region, within the capacities and
+    budgets), give each region a better generated bundle, the largest gains first, while
+    the capacities and budgets hold."""
     matrix = _matrix(problem, rows, columns).tocsc()[: rows.count]
     region = np.array(columns.region, dtype=np.int64)
     values = np.array(columns.value)
-    current = {columns.region[column]: column for column in range(first)}  # the start's
+    current = {columns.region[column]: column for column in start}
     used = np.zeros(rows.count)
     for column in current.values():
         used += matrix[:, column].toarray().ravel()
@@ -710,11 +958,95 @@ def _swap_greedily(
     return chosen, portfolio_value(problem, dense, np.flatnonzero(chosen))
 
 
+# Share of the integer stage's time kept for `_polish`.
+POLISH_SHARE = 0.3
+# Passes of `_polish` over every demand, at most.
+POLISH_PASSES = 3
+
+
+def _polish(
+    problem: AllocationProblem, dense: _Dense, chosen: np.ndarray, deadline: float | None
+) -> np.ndarray:
+    """A portfolio improved one demand at a time: each demand moves to the project (or
+    none) that gains most, counting the pairs it completes and breaks in its region,
+    among those with room left in their capacity and budgets; until no move gains or
+    the deadline. Bundles come from pricing at the master's prices and rounding can
+    leave a demand out where a project still has room: this wins that back. Every
+    move keeps every limit and gains, so the result is worth at least `chosen`."""
+    bonus = problem.options.synergy_bonus
+    projects = dense.value.shape[1]
+    pair_cost = np.where(dense.index >= 0, problem.cost[np.maximum(dense.index, 0)], 0.0)
+    current = np.full(dense.value.shape[0], -1)
+    picked = np.flatnonzero(chosen)
+    current[problem.demand[picked]] = problem.project[picked]
+    taken = current >= 0
+    used = np.bincount(current[taken], minlength=projects).astype(float)
+    spent_on = np.bincount(
+        current[taken], weights=pair_cost[np.flatnonzero(taken), current[taken]], minlength=projects
+    )
+    budget = problem.options.budget
+    spent = float(spent_on.sum())
+    for _ in range(POLISH_PASSES):
+        moved = False
+        for r in dense.present.tolist():
+            if deadline is not None and time.monotonic() > deadline:
+                return _chosen_pairs(problem, dense, current)
+            members = dense.order[dense.member_starts[r] : dense.member_starts[r + 1]]
+            e = dense.edges[dense.edge_starts[r] : dense.edge_starts[r + 1], 1:]
+            for d in members.tolist():
+                held = int(current[d])
+                count = np.bincount(current[members][current[members] >= 0], minlength=projects)
+                if held >= 0:
+                    count[held] -= 1  # the region without d's pair
+                given = (count > 0).astype(float)
+                linked = np.bincount(e[:, 0], weights=given[e[:, 1]], minlength=projects)
+                linked += np.bincount(e[:, 1], weights=given[e[:, 0]], minlength=projects)
+                # What d's pair is worth given the rest of the region, for each project.
+                worth = dense.value[d] + bonus * np.where(count > 0, 0.0, linked)
+                now = worth[held] if held >= 0 else 0.0
+                freed = np.zeros(projects)
+                refund = np.zeros(projects)
+                if held >= 0:
+                    freed[held] = 1.0
+                    refund[held] = pair_cost[d, held]
+                room = used - freed + 1 <= problem.capacity
+                room &= spent_on - refund + pair_cost[d] <= problem.project_budget
+                if budget is not None:
+                    back = pair_cost[d, held] if held >= 0 else 0.0
+                    room &= spent - back + pair_cost[d] <= budget
+                gain = np.where(room & np.isfinite(worth), worth, -np.inf)
+                best = int(np.argmax(gain))
+                target, value = (best, gain[best]) if gain[best] > 0 else (-1, 0.0)
+                if target == held or value <= now + REDUCED_TOLERANCE:
+                    continue
+                if held >= 0:
+                    used[held] -= 1
+                    spent_on[held] -= pair_cost[d, held]
+                    spent -= pair_cost[d, held]
+                if target >= 0:
+                    used[target] += 1
+                    spent_on[target] += pair_cost[d, target]
+                    spent += pair_cost[d, target]
+                current[d] = target
+                moved = True
+        if not moved:
+            break
+    return _chosen_pairs(problem, dense, current)
+
+
+def _chosen_pairs(problem: AllocationProblem, dense: _Dense, current: np.ndarray) -> np.ndarray:
+    """The pairs of a project per demand (-1: none), as a bool over the problem's pairs."""
+    chosen = np.zeros(problem.pairs, dtype=bool)
+    taken = np.flatnonzero(current >= 0)
+    chosen[dense.index[taken, current[taken]]] = True
+    return chosen
+
+
 def _master_lp(problem: AllocationProblem, rows: _Rows, columns: _Columns) -> Any:
     values = np.array(columns.value)
     matrix = _matrix(problem, rows, columns)
     limits = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
-    return linprog(-values, A_ub=matrix, b_ub=limits, bounds=(0, None), method="highs")
+    return linprog(-values, A_ub=matrix, b_ub=limits, bounds=(0, None), method=LP_METHOD)
 
 
 def _prices(rows: _Rows, coupling: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -738,7 +1070,69 @@ def _integer_master(
     columns: _Columns,
     deadline: float | None,
 ) -> tuple[np.ndarray, float]:
-    """The best portfolio made of generated bundles (at most one per region)."""
+    """A portfolio of generated bundles (at most one per region), by diving on the
+    master LP: every bundle the LP takes whole is fixed, and among the rest those it
+    takes at least DIVE_FIX of (at least the one it takes most of); the LP is solved
+    again over the capacity and budget left and the regions not yet fixed, until it
+    takes nothing more. (Measured at 2,000 × 200 on converged bundles: 0.003–0.4% below
+    the bound in 40–50 small LPs, 0.3–2 s; HiGHS's MILP over the same bundles took 5 s
+    to reach 0.002%, and given 1–2 s found portfolios 0.15–0.27% below; `_polish`
+    wins most of the rest back.) A bundle that no longer fits is dropped. When the
+    deadline comes, the regions left take their most valuable bundle that still fits.
+    Then `_swap_greedily` from there."""
+    values = np.array(columns.value)
+    region = np.array(columns.region, dtype=np.int64)
+    matrix = _matrix(problem, rows, columns).tocsc()
+    room = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
+    free = np.ones(len(values), dtype=bool)
+    fixed: list[int] = []
+
+    def take(column: int) -> None:
+        use = matrix[:, column].toarray().ravel()
+        if np.all(use <= room + FIT_TOLERANCE):
+            room[:] -= use
+            fixed.append(column)
+            free[region == region[column]] = False
+        else:
+            free[column] = False
+
+    last = 0.0
+    while free.any():
+        tick = time.monotonic()
+        if deadline is not None and tick + last > deadline:
+            break
+        at = np.flatnonzero(free)
+        lp = linprog(-values[at], A_ub=matrix[:, at], b_ub=room, bounds=(0, None), method=LP_METHOD)
+        last = time.monotonic() - tick
+        if lp.status != 0:
+            break
+        share = np.asarray(lp.x)
+        whole = np.flatnonzero(share > 1 - WHOLE)
+        part = np.flatnonzero((share > WHOLE) & (share <= 1 - WHOLE))
+        most = part[np.lexsort((part, -share[part]))]
+        picks = whole.tolist() + most[: max(1, int((share[most] >= DIVE_FIX).sum()))].tolist()
+        if not picks:
+            break
+        for j in picks:
+            if free[at[j]]:
+                take(int(at[j]))
+    for column in np.lexsort((np.arange(len(values)), -values)).tolist():
+        if free[column] and values[column] > 0:
+            take(column)
+    # Rounding gives up value where the LP split regions between bundles: swapping
+    # regions to better bundles that still fit wins some of it back.
+    return _swap_greedily(problem, dense, rows, columns, fixed)
+
+
+def _exact_master(
+    problem: AllocationProblem,
+    dense: _Dense,
+    rows: _Rows,
+    columns: _Columns,
+    deadline: float | None,
+) -> tuple[np.ndarray, float]:
+    """The best portfolio made of generated bundles (at most one per region), by HiGHS
+    within MASTER_GAP, or `Stopped` at the deadline."""
     values = np.array(columns.value)
     matrix = _matrix(problem, rows, columns).tocsr()
     limits = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])

@@ -491,17 +491,20 @@ def _solve_by_region(
     with the time left before the report's reserve."""
     from matchmaker.allocation.decompose import solve_by_region
 
+    # Before the decomposition's clock starts: each reads every complementary pair
+    # (seconds at 10,000 × 1,000), and what follows the decomposition must be quick.
+    synergy = np.array(problem.synergy_pairs, dtype=np.int64).reshape(-1, 3)
+    cap = simple_bound(problem)
     left = seconds_left(deadline)
     until = None if left is None else time.monotonic() + left
     found = solve_by_region(problem, base.chosen, until, prices)
-    synergy = np.array(problem.synergy_pairs, dtype=np.int64).reshape(-1, 3)
     given = np.zeros((len(problem.region_codes), len(problem.capacity)), dtype=bool)
     picked = np.flatnonzero(found.chosen)
     given[problem.region[problem.demand[picked]], problem.project[picked]] = True
     done = given[synergy[:, 0], synergy[:, 1]] & given[synergy[:, 0], synergy[:, 2]]
     completed = [problem.synergy_pairs[i] for i in np.flatnonzero(done).tolist()]
     objective = round(found.objective, 6)
-    bound = round(max(min(found.bound, simple_bound(problem)), objective), 6)
+    bound = round(max(min(found.bound, cap), objective), 6)
     gap = relative_gap(objective, bound)
     status = "optimal" if gap <= MIP_REL_GAP else "time-limit"
     return Solution(found.chosen, objective, status, round(gap, 6), bound, completed, MIP_REL_GAP)
@@ -525,13 +528,12 @@ def _with_synergy(problem: AllocationProblem, base: Solution) -> Solution:
     """A synergy-free portfolio scored with the synergy it happens to earn, and the bound
     that follows from the base's: no portfolio scores more than the best without synergy
     plus a bonus for every complementary pair offered."""
-    given = {
-        (int(problem.region[problem.demand[i]]), int(problem.project[i]))
-        for i in np.flatnonzero(base.chosen)
-    }
-    synergy = [
-        (r, p, q) for r, p, q in problem.synergy_pairs if (r, p) in given and (r, q) in given
-    ]
+    pairs = np.array(problem.synergy_pairs, dtype=np.int64).reshape(-1, 3)
+    given = np.zeros((len(problem.region_codes), len(problem.capacity)), dtype=bool)
+    picked = np.flatnonzero(base.chosen)
+    given[problem.region[problem.demand[picked]], problem.project[picked]] = True
+    done = given[pairs[:, 0], pairs[:, 1]] & given[pairs[:, 0], pairs[:, 2]]
+    synergy = [problem.synergy_pairs[i] for i in np.flatnonzero(done).tolist()]
     bonus = problem.options.synergy_bonus
     value = float(problem.value[base.chosen].sum()) + bonus * len(synergy)
     bound = base.bound + bonus * synergy_cap(problem)
@@ -550,17 +552,23 @@ def synergy_cap(problem: AllocationProblem) -> int:
     """At most how many complementary pairs any portfolio can complete: per region, no
     more than its pairs, than pairs among the m projects its demands can receive
     (m = demands × per_demand), nor than half the m largest pair counts of its projects."""
-    per_region: dict[int, list[tuple[int, int]]] = {}
-    for region, p, q in problem.synergy_pairs:
-        per_region.setdefault(region, []).append((p, q))
-    demands = np.bincount(problem.region, minlength=len(problem.region_codes))
-    total = 0
-    for region, pairs in per_region.items():
-        m = int(demands[region]) * problem.options.per_demand
-        degrees = np.bincount(np.array(pairs).ravel())
-        top = int(np.sort(degrees)[::-1][:m].sum()) // 2
-        total += min(len(pairs), m * (m - 1) // 2, top)
-    return total
+    if not problem.synergy_pairs:
+        return 0
+    # Vectorised (2.5 M pairs at 10,000 × 1,000 took seconds one tuple at a time).
+    pairs = np.array(problem.synergy_pairs, dtype=np.int64).reshape(-1, 3)
+    regions = len(problem.region_codes)
+    projects = int(pairs[:, 1:].max()) + 1
+    count = np.bincount(pairs[:, 0], minlength=regions)
+    ends = np.concatenate(
+        [pairs[:, 0] * projects + pairs[:, 1], pairs[:, 0] * projects + pairs[:, 2]]
+    )
+    degrees = np.bincount(ends, minlength=regions * projects).reshape(regions, projects)
+    running = np.cumsum(-np.sort(-degrees, axis=1), axis=1)
+    demands = np.bincount(problem.region, minlength=regions)
+    m = demands.astype(np.int64) * problem.options.per_demand
+    top = np.where(m > 0, running[np.arange(regions), np.clip(m, 1, projects) - 1], 0) // 2
+    cap = np.minimum(np.minimum(count, m * (m - 1) // 2), top)
+    return int(cap[count > 0].sum())
 
 
 def simple_bound(problem: AllocationProblem) -> float:
@@ -568,11 +576,16 @@ def simple_bound(problem: AllocationProblem) -> float:
     `per_demand` best pairs, plus the bonus for the most pairs `synergy_cap` allows."""
     if problem.pairs == 0:
         return 0.0
-    order = np.lexsort((-problem.value, problem.demand))
-    demand = problem.demand[order]
-    starts = np.flatnonzero(np.r_[True, demand[1:] != demand[:-1]])
-    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
-    best = problem.value[order][rank < problem.options.per_demand]
+    if problem.options.per_demand == 1:  # each demand's best pair, without a sort
+        best = np.full(len(problem.region), -np.inf)
+        np.maximum.at(best, problem.demand, problem.value)
+        best = best[np.unique(problem.demand)]
+    else:
+        order = np.lexsort((-problem.value, problem.demand))
+        demand = problem.demand[order]
+        starts = np.flatnonzero(np.r_[True, demand[1:] != demand[:-1]])
+        rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+        best = problem.value[order][rank < problem.options.per_demand]
     return float(np.clip(best, 0.0, None).sum()) + problem.options.synergy_bonus * synergy_cap(
         problem
     )
