@@ -68,8 +68,9 @@ class RunInputs:
         documents += self.history_documents
         if self.history_documents and self.catalog and self.catalog.indicators_document:
             documents.append(self.catalog.indicators_document)
+        roots = _bundled_roots()  # looked up once, not once per file (5,000 stats)
         for document in documents:
-            hashes[display_name(document.file)] = document.sha256
+            hashes[display_name(document.file, roots)] = document.sha256
         return dict(sorted(hashes.items()))
 
     def records(self) -> list[ResolvedDemand]:
@@ -84,13 +85,15 @@ def _expired(document: LoadedDocument, today: dt.date) -> bool:
     )
 
 
-def display_name(file: str) -> str:
-    """Bundled files are shown as `catalog/…` or `examples/…`, wherever installed."""
+def _bundled_roots() -> tuple[tuple[Path | None, str], ...]:
+    return ((_safe(bundled.catalog_dir), "catalog"), (_safe(bundled.examples_dir), "examples"))
+
+
+def display_name(file: str, roots: tuple[tuple[Path | None, str], ...] | None = None) -> str:
+    """Bundled files are shown as `catalog/…` or `examples/…`, wherever installed.
+    `roots`: `_bundled_roots()` already looked up, for a caller naming many files."""
     path = Path(file)
-    for root, name in (
-        (_safe(bundled.catalog_dir), "catalog"),
-        (_safe(bundled.examples_dir), "examples"),
-    ):
+    for root, name in roots if roots is not None else _bundled_roots():
         if root is not None and path.is_relative_to(root):
             return f"{name}/{path.relative_to(root).as_posix()}"
     return file
