@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from matchmaker import bundled
-from matchmaker.cache import Store
+from matchmaker.cache import Store, digest
 from matchmaker.catalog import Catalog, load_catalog
 from matchmaker.diagnostics import Diagnostic, has_errors
 from matchmaker.loading.documents import LoadedDocument, load_file, load_files
@@ -72,6 +72,15 @@ class RunInputs:
         for document in documents:
             hashes[display_name(document.file, roots)] = document.sha256
         return dict(sorted(hashes.items()))
+
+    def run_key(self, hashes: dict[str, str] | None = None) -> str:
+        """A fingerprint of everything the run's demands and their scores come from: the
+        hash of every file read (`input_hashes`, given if already computed), the date and
+        whether expired proposals count. Any changed byte or option, a new key."""
+        found = self.input_hashes() if hashes is None else hashes
+        listed = "\n".join(f"{name}\t{sha}" for name, sha in sorted(found.items()))
+        today = self.today.isoformat() if self.today is not None else ""
+        return digest(listed, today, str(self.include_expired), str(len(self.demands)))
 
     def records(self) -> list[ResolvedDemand]:
         """The run's demands, resolved once when the run was loaded."""

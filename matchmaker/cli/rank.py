@@ -136,15 +136,21 @@ def rank(
         records = in_key_order(records)
     # streamed: one chunk of pairs in memory at a time, whatever the size of the run
     chunk = min(stream.CHUNK, max(1, PAIRS_PER_CHUNK // max(1, len(inputs.catalog.projects))))
+    hashes = inputs.input_hashes()
     chunks = (
         s
         for _, s in stream.score_chunks(
-            inputs.catalog, records, inputs.profile, chunk=chunk, history=inputs.history
+            inputs.catalog,
+            records,
+            inputs.profile,
+            chunk=chunk,
+            history=inputs.history,
+            run_key=inputs.run_key(hashes),
         )
     )
     parts = rank_parts(
         chunks,
-        inputs.input_hashes(),
+        hashes,
         top=top,
         by=by.value,
         region_codes=region_codes,
