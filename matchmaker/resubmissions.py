@@ -66,9 +66,40 @@ def find_repeats(filed: Sequence[Filed]) -> list[Repeat]:
     global _last
     if filed and _same_filing(filed, _last[0]):
         return list(_last[1])
-    found = _find_repeats(filed)
+    found = _cached_repeats(filed)
     _last = (list(filed), found)
     return list(found)
+
+
+def _cached_repeats(filed: Sequence[Filed]) -> list[Repeat]:
+    """`_find_repeats`, kept in the cache under the demands' regions, proposals, ids,
+    titles and texts (all it reads): 0.7 s at 10,000 demands, every run, otherwise."""
+    from matchmaker.cache import Store, digest
+
+    store = Store("repeats")
+    if not store.usable:
+        return _find_repeats(filed)
+    key = digest(
+        *(
+            part
+            for item in filed
+            for part in (
+                item.region_code,
+                item.proposal_id,
+                item.demand.id,
+                item.demand.title,
+                item.demand.description,
+            )
+        )
+    )
+    known = store.get(key)
+    if isinstance(known, list) and all(
+        isinstance(r, Repeat) and 0 <= r.earlier < r.later < len(filed) for r in known
+    ):
+        return known
+    found = _find_repeats(filed)
+    store.put(key, found)
+    return found
 
 
 def _find_repeats(filed: Sequence[Filed]) -> list[Repeat]:
