@@ -1,5 +1,7 @@
 """A content-hash cache of what is slow to redo and never changes for the same bytes:
-parsed and validated documents, and demands' text as read against the theme vocabulary.
+parsed and validated documents, demands' text as read against the theme vocabulary, and
+`rank`'s first-pass region demand counts for a run's exact input files (scoring/stream.py),
+and which demands repeat earlier ones (resubmissions.py).
 
 - Where: `$MATCHMAKER_CACHE_DIR`, else the user's cache folder (`$XDG_CACHE_HOME` or
   `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LOCALAPPDATA%` on Windows) under

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from matchmaker import bundled
-from matchmaker.cache import Store
+from matchmaker.cache import Store, digest
 from matchmaker.catalog import Catalog, load_catalog
 from matchmaker.diagnostics import Diagnostic, has_errors
 from matchmaker.loading.documents import LoadedDocument, load_file, load_files
@@ -68,9 +68,19 @@ class RunInputs:
         documents += self.history_documents
         if self.history_documents and self.catalog and self.catalog.indicators_document:
             documents.append(self.catalog.indicators_document)
+        roots = _bundled_roots()  # looked up once, not once per file (5,000 stats)
         for document in documents:
-            hashes[display_name(document.file)] = document.sha256
+            hashes[display_name(document.file, roots)] = document.sha256
         return dict(sorted(hashes.items()))
+
+    def run_key(self, hashes: dict[str, str] | None = None) -> str:
+        """A fingerprint of everything the run's demands and their scores come from: the
+        hash of every file read (`input_hashes`, given if already computed), the date and
+        whether expired proposals count. Any changed byte or option, a new key."""
+        found = self.input_hashes() if hashes is None else hashes
+        listed = "\n".join(f"{name}\t{sha}" for name, sha in sorted(found.items()))
+        today = self.today.isoformat() if self.today is not None else ""
+        return digest(listed, today, str(self.include_expired), str(len(self.demands)))
 
     def records(self) -> list[ResolvedDemand]:
         """The run's demands, resolved once when the run was loaded."""
@@ -84,13 +94,15 @@ def _expired(document: LoadedDocument, today: dt.date) -> bool:
     )
 
 
-def display_name(file: str) -> str:
-    """Bundled files are shown as `catalog/…` or `examples/…`, wherever installed."""
+def _bundled_roots() -> tuple[tuple[Path | None, str], ...]:
+    return ((_safe(bundled.catalog_dir), "catalog"), (_safe(bundled.examples_dir), "examples"))
+
+
+def display_name(file: str, roots: tuple[tuple[Path | None, str], ...] | None = None) -> str:
+    """Bundled files are shown as `catalog/…` or `examples/…`, wherever installed.
+    `roots`: `_bundled_roots()` already looked up, for a caller naming many files."""
     path = Path(file)
-    for root, name in (
-        (_safe(bundled.catalog_dir), "catalog"),
-        (_safe(bundled.examples_dir), "examples"),
-    ):
+    for root, name in roots if roots is not None else _bundled_roots():
         if root is not None and path.is_relative_to(root):
             return f"{name}/{path.relative_to(root).as_posix()}"
     return file

@@ -106,3 +106,58 @@ def test_a_resubmission_is_not_another_demand_of_the_region(tmp_path: Path) -> N
     ]
     for scores in (both.synergy_inputs.complements[:rows], both.synergy_inputs.complements[rows:]):
         np.testing.assert_array_equal(scores, alone.synergy_inputs.complements)
+
+
+def test_asking_again_for_the_same_demands_gives_the_same_answer_and_new_ones_a_new_one(
+    monkeypatch,
+) -> None:
+    """A run asks twice (the check rule, then resolving demands): the second answer is
+    the first's, and different demands are never given a remembered answer."""
+    import matchmaker.resubmissions as resubmissions
+
+    first = Filed("45710", "2026-wanju", _demand("meals", "급식 납품", TEXT))
+    filed = [first, Filed("45710", "2026-wanju-v2", _demand("meals", "다른 제목"))]
+    computed: list[int] = []
+    real = resubmissions._find_repeats
+    monkeypatch.setattr(
+        resubmissions, "_find_repeats", lambda f: computed.append(len(f)) or real(f)
+    )
+    assert [(r.later, r.earlier) for r in find_repeats(filed)] == [(1, 0)]
+    assert [(r.later, r.earlier) for r in find_repeats(list(filed))] == [(1, 0)]
+    assert computed == [2]  # the second call reused the first's answer
+    # an equal but different demand object, another proposal id: computed afresh
+    other = [first, Filed("45710", "2026-wanju", _demand("meals", "다른 제목"))]
+    assert find_repeats(other) == []
+    assert computed == [2, 2]
+
+
+def test_the_same_demands_in_a_later_run_are_answered_from_the_cache(
+    monkeypatch, tmp_path: Path
+) -> None:
+    import matchmaker.resubmissions as resubmissions
+    from matchmaker.cache import Store
+
+    monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path))
+
+    def filing() -> list[Filed]:  # new objects each time, as a new run loads them
+        return [
+            Filed("45710", "2026-wanju", _demand("meals", "급식 납품", TEXT)),
+            Filed("45710", "2026-wanju-v3", _demand("x", "급식  납품")),
+        ]
+
+    computed: list[int] = []
+    real = resubmissions._find_repeats
+    monkeypatch.setattr(
+        resubmissions, "_find_repeats", lambda f: computed.append(len(f)) or real(f)
+    )
+    expected = [(1, 0, "title")]
+    assert [(r.later, r.earlier, r.how) for r in find_repeats(filing())] == expected
+    assert [(r.later, r.earlier, r.how) for r in find_repeats(filing())] == expected
+    assert computed == [2]  # the second run read the first's answer
+    entries = [p for p in tmp_path.rglob("*") if p.is_file() and "repeats" in p.parts]
+    assert len(entries) == 1
+    key = entries[0].name
+    # an entry that cannot be this run's answer (an index past its demands) is computed again
+    Store("repeats").put(key, [resubmissions.Repeat(5, 0, "id", 100.0)])
+    assert [(r.later, r.earlier, r.how) for r in find_repeats(filing())] == expected
+    assert computed == [2, 2]

@@ -75,3 +75,75 @@ def test_rank_in_chunks_of_3_prints_the_saved_output(name: str, tmp_path, monkey
     monkeypatch.setattr(stream, "CHUNK", 3)
     (case,) = [c for c in CASES if c.name == name]
     assert produce(case, tmp_path) == (GOLDEN / case.file).read_bytes()
+
+
+def _same(left: list[tuple[int, Scores]], right: list[tuple[int, Scores]]) -> None:
+    assert [start for start, _ in left] == [start for start, _ in right]
+    for (_, a), (_, b) in zip(left, right, strict=True):
+        for name, expected in _arrays(a).items():
+            found = _arrays(b)[name]
+            assert found.dtype == expected.dtype and np.array_equal(
+                found, expected, equal_nan=True
+            ), name
+        assert a.synergy_inputs.neighbour_regions.tolist() == (
+            b.synergy_inputs.neighbour_regions.tolist()
+        )
+
+
+def test_a_run_key_seen_before_skips_the_first_pass_and_scores_the_same(
+    run, monkeypatch, tmp_path
+) -> None:
+    catalog, records, profile = run
+    monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path))
+    plain = list(score_chunks(catalog, records, profile, chunk=3))
+    first = list(score_chunks(catalog, records, profile, chunk=3, run_key="run-a"))
+    measured: list[int] = []
+    original = stream.first_pass
+
+    def counting(prepared, block):  # type: ignore[no-untyped-def]
+        measured.append(len(block))
+        return original(prepared, block)
+
+    monkeypatch.setattr(stream, "first_pass", counting)
+    again = list(score_chunks(catalog, records, profile, chunk=3, run_key="run-a"))
+    assert measured == []  # the counts came from the cache
+    _same(plain, first)
+    _same(plain, again)
+    other = list(score_chunks(catalog, records, profile, chunk=7, run_key="run-b"))
+    assert sum(measured) == len(records)  # another key: measured
+    _same(list(score_chunks(catalog, records, profile, chunk=7)), other)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "not counts",
+        ({}, np.zeros((0, 3))),  # another catalog's width
+        ({"nowhere": 0}, np.zeros((1, 0))),  # regions the run does not have
+    ],
+)
+def test_a_cached_entry_that_does_not_fit_the_run_is_measured_again(
+    run, monkeypatch, tmp_path, entry: object
+) -> None:
+    from matchmaker.cache import Store
+
+    catalog, records, profile = run
+    monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path))
+    Store("region-demand").put("run-c", entry)
+    found = list(score_chunks(catalog, records, profile, chunk=4, run_key="run-c"))
+    _same(list(score_chunks(catalog, records, profile, chunk=4)), found)
+
+
+def test_the_run_key_changes_with_any_file_the_date_or_expired_proposals() -> None:
+    from dataclasses import replace
+
+    inputs = load_run([proposals_dir()], None, default_profile_path(), dt.date(2026, 11, 28))
+    hashes = inputs.input_hashes()
+    key = inputs.run_key()
+    assert inputs.run_key(hashes) == key
+    changed = dict(hashes)
+    name = sorted(changed)[0]
+    changed[name] = "0" * 64
+    assert inputs.run_key(changed) != key
+    assert replace(inputs, today=dt.date(2026, 11, 29)).run_key(hashes) != key
+    assert replace(inputs, include_expired=True).run_key(hashes) != key

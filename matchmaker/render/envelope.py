@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -103,6 +104,15 @@ def _encode(value: Any, indent: str, parts: list[str]) -> None:
         raise TypeError(f"{type(value).__name__} is left to the standard encoder")
 
 
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """An item of a streamed list already encoded: exactly what `_dumps` gives for it.
+    A renderer whose items all have one shape (rank's matches) writes them with one
+    template instead of walking each value (tests compare the two)."""
+
+    text: str
+
+
 def to_json(document: Mapping[str, Any]) -> str:
     """Indented, UTF-8 as written (Hangul stays readable), strict, newline-terminated."""
     return _dumps(dict(document)) + "\n"
@@ -114,7 +124,8 @@ def json_pieces(
     """`to_json` of `document` followed by the `streamed` fields (name, items), written
     piece by piece: the fields first, then each list's items as they come, so a list of
     any length need not be held. The pieces join to exactly the text `to_json` gives for
-    the whole document (the same indentation; every item encoded strictly on its own)."""
+    the whole document (the same indentation; every item encoded strictly on its own,
+    or given `Encoded`)."""
     head = to_json(document)
     if not head.endswith("\n}\n") or not document:
         raise ValueError("json_pieces needs a document with at least one field")
@@ -125,7 +136,8 @@ def json_pieces(
         for item in items:
             # An item's own lines, indented two levels: inside the document, inside the list.
             # Strings never hold a raw newline in JSON, so every newline is a line break.
-            yield separator + _dumps(item).replace("\n", "\n    ")
+            text = item.text if isinstance(item, Encoded) else _dumps(item)
+            yield separator + text.replace("\n", "\n    ")
             separator = ",\n    "
         body = "]" if separator == "\n    " else "\n  ]"
     yield body + "\n}\n"

@@ -184,6 +184,12 @@ class RegionDemand:
         rows = np.array([self.rows[c] for c in region_codes], dtype=int)
         np.add.at(self.counts, rows, strong.astype(float))
 
+    def restore(self, rows: dict[str, int], counts: np.ndarray) -> None:
+        """Counts added up by an earlier run with the same records (a cached first pass)."""
+        self.rows = dict(rows)
+        self.counts = counts
+        self._province = None
+
     def links(self, p: ProjectFeatures) -> ProjectLinks:
         if self._links is None or self._links[0] is not p:
             self._links = (p, ProjectLinks.of(p))

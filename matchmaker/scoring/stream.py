@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from matchmaker.cache import Store
 from matchmaker.catalog import Catalog
 from matchmaker.models import Profile
 from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.scoring.engine import FirstPass, Prepared, Scores, first_pass, measure, second_pass
-from matchmaker.scoring.features import DemandFeatures
+from matchmaker.scoring.features import DemandFeatures, build_demand_features
 from matchmaker.scoring.order import top_k
 
 if TYPE_CHECKING:
@@ -42,6 +43,25 @@ def spans(total: int, chunk: int) -> list[tuple[int, int]]:
     return [(start, min(start + chunk, total)) for start in range(0, total, chunk)] or [(0, 0)]
 
 
+def _known_counts(
+    store: Store, run_key: str, records: Sequence[ResolvedDemand], projects: int
+) -> tuple[dict[str, int], np.ndarray] | None:
+    """A run's region demand counts from the cache, if they are there and fit the run."""
+    found = store.get(run_key)
+    if not (isinstance(found, tuple) and len(found) == 2):
+        return None
+    rows, counts = found
+    fits = (
+        isinstance(rows, dict)
+        and isinstance(counts, np.ndarray)
+        and counts.dtype == np.float64
+        and counts.shape == (len(rows), projects)
+        and sorted(rows.values()) == list(range(len(rows)))
+        and all(record.region.code in rows for record in records)
+    )
+    return (rows, counts) if fits else None
+
+
 def score_chunks(
     catalog: Catalog,
     records: Sequence[ResolvedDemand],
@@ -49,21 +69,47 @@ def score_chunks(
     chunk: int = CHUNK,
     prepared: Prepared | None = None,
     history: History | None = None,
+    run_key: str | None = None,
 ) -> Iterator[tuple[int, Scores]]:
     """The Scores of consecutive chunks of `records`, each with the row it starts at;
     `history` (earlier rounds' records) adds each pair's track record.
 
     A run of one chunk keeps its whole first pass for the second; a longer run keeps only
-    the demands' read features and measures them again (numbers only, no text)."""
+    the demands' read features and measures them again (numbers only, no text).
+
+    `run_key`: a fingerprint of everything the records come from (the input files' hashes,
+    the date, the options that choose the demands: `RunInputs.run_key`). The first pass's
+    outcome, each region's strong candidates, is then kept in the cache under it, and a
+    run with the same key reads it there instead of measuring every chunk twice (the
+    counts are whole numbers, the same whatever the order or chunks they were added in)."""
     prepared = prepared or Prepared.of(catalog)
     region_demand = prepared.region_demand()
     parts = spans(len(records), chunk)
     kept: list[FirstPass | DemandFeatures | None] = []
-    for start, stop in parts:
-        first = first_pass(prepared, list(records[start:stop]))
-        region_demand.add(first.demands.region_codes, first.strong, first.demands.counted)
-        kept.append(first if len(parts) == 1 else first.demands)
-        del first  # the chunk's D × P arrays go before the next chunk is built
+    store = Store("region-demand") if run_key is not None else None
+    known = None
+    if store is not None and run_key is not None and store.usable:
+        known = _known_counts(store, run_key, records, len(prepared.projects.projects))
+    if known is not None:
+        region_demand.restore(*known)
+        for start, stop in parts:  # read only: the counts are known
+            kept.append(
+                build_demand_features(
+                    list(records[start:stop]),
+                    prepared.vocabulary,
+                    prepared.theme_ids,
+                    prepared.text_store,
+                    prepared.vocabulary_key,
+                )
+            )
+    else:
+        for start, stop in parts:
+            first = first_pass(prepared, list(records[start:stop]))
+            region_demand.add(first.demands.region_codes, first.strong, first.demands.counted)
+            kept.append(first if len(parts) == 1 else first.demands)
+            del first  # the chunk's D × P arrays go before the next chunk is built
+        if store is not None and run_key is not None:
+            store.put(run_key, (dict(region_demand.rows), region_demand.counts))
     for index, (start, _) in enumerate(parts):
         item = kept[index]
         kept[index] = None  # let each chunk's features go once it is scored
