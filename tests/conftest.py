@@ -38,6 +38,17 @@ def _cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> object:
         os.environ["MATCHMAKER_CACHE_DIR"] = before
 
 
+@pytest.fixture(autouse=True)
+def _cache_switched_back_on() -> object:
+    """`--no-cache` switches the cache off for the rest of a process, as a command should;
+    a test that runs a command in-process with it must not switch it off for the tests
+    that come after."""
+    from matchmaker import cache
+
+    yield
+    cache._switched_off = False
+
+
 @pytest.fixture
 def cli() -> object:
     """Run a matchmaker command in-process, with the same error boundary as the script."""
