@@ -657,6 +657,14 @@ def _search(
             picked = np.concatenate([picked, pick[:, None]], axis=1)
         return picked, value
 
+    def in_demand_order(positions: np.ndarray) -> np.ndarray:
+        """A complete choice (positions in each demand's options, in decision order) as
+        each demand's choice, in the demands' own order."""
+        best = np.empty(n, dtype=np.int64)
+        for j, d in enumerate(order):
+            best[d] = choices[d][positions[j]]
+        return best
+
     best_value = start_value
     best = start.copy()
     picked = np.zeros((1, 0), dtype=np.int64)  # positions in each decided demand's options
@@ -682,9 +690,7 @@ def _search(
             top = int(np.argmax(value))
             if value[top] > best_value + tolerance:
                 best_value = float(value[top])
-                best = np.empty(n, dtype=np.int64)
-                for j, dd in enumerate(order):
-                    best[dd] = choices[dd][picked[top, j]]
+                best = in_demand_order(picked[top])
             return best, best_value, best_value
         upper = bounds(value, taken, linked, k + 1)
         alive = upper > best_value + tolerance
@@ -697,9 +703,7 @@ def _search(
         row = int(np.argmax(done_value))
         if done_value[row] > best_value + tolerance:
             best_value = float(done_value[row])
-            best = np.empty(n, dtype=np.int64)
-            for j, dd in enumerate(order):
-                best[dd] = choices[dd][done[row, j]]
+            best = in_demand_order(done[row])
             alive = upper > best_value + tolerance
         if not alive.any():
             return best, best_value, best_value
