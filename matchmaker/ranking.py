@@ -73,7 +73,7 @@ def _matches(
     values = {
         name: scores.component(name).values[row_at, column_at].tolist() for name in COMPONENTS
     }
-    confidence = scores.confidence[row_at, column_at].tolist()
+    confidence = scores.confidence_at(row_at, column_at).tolist()
     allowed = (
         scores.eligibility.eligible[row_at, column_at].tolist()
         if eligible is None

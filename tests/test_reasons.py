@@ -57,3 +57,21 @@ def test_pairs_in_any_order_and_repeated_keep_their_own_reasons(
 
 def test_no_pairs_no_reasons(scores: matchmaker.Scores) -> None:
     assert reasons_for(scores, [], [], "en") == []
+
+
+def test_the_shown_pairs_confidence_is_every_pairs_to_the_last_bit(
+    scores: matchmaker.Scores,
+) -> None:
+    """`rank` adds up the evidence only for the pairs it shows (`confidence_at`); each is
+    the double the whole D × P `confidence` holds."""
+    rows, columns = np.nonzero(np.ones(scores.total.shape, dtype=bool))
+    fresh = matchmaker.score(matchmaker.load_run(today=TODAY))  # nothing computed yet
+    at_pairs = fresh.confidence_at(rows, columns)
+    for component in (fresh.fit, fresh.long, fresh.syn):
+        assert component._known is None  # gathering the pairs built no D × P array
+    whole = scores.confidence
+    assert at_pairs.tobytes() == whole[rows, columns].tobytes()
+    assert whole.min() > 0 and whole.max() <= 1
+    for name in ("demand_fit", "long_term", "synergy"):
+        part, full = fresh.component(name), scores.component(name)
+        assert part.known_at(rows, columns).tobytes() == full.known[rows, columns].tobytes()

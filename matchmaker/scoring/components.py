@@ -27,10 +27,53 @@ class SubSignal:
 
 @dataclass(slots=True)
 class Component:
+    """A component's values for every pair, and the sub-signals behind them (`parts`:
+    each sub-signal's value and evidence, D × P views).
+
+    How much of it is backed by evidence (`known`) is needed only for the pairs shown
+    (their confidence, their reasons), so it is not computed for every pair while
+    scoring: `known_at` adds it up for given pairs, and `known` for every pair on first
+    use, both by `evidence_share` (the same doubles either way)."""
+
     name: str
     values: np.ndarray  # D × P, 0–100
-    known: np.ndarray  # D × P, share of sub-signal weight backed by evidence (0–1)
     parts: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    signals: tuple[SubSignal, ...] = ()
+    _known: np.ndarray | None = None  # D × P, once computed or set
+
+    @property
+    def known(self) -> np.ndarray:
+        """D × P: the share of sub-signal weight backed by evidence (0–1)."""
+        if self._known is None:
+            self._known = evidence_share(
+                self.signals, [self.parts[s.name][1] for s in self.signals], self.values.shape
+            )
+        return self._known
+
+    @known.setter
+    def known(self, value: np.ndarray) -> None:
+        self._known = value
+
+    def known_at(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """`known` of the pairs (rows[i], columns[i]) alone."""
+        if self._known is not None:
+            return self._known[rows, columns]
+        evidence = [self.parts[s.name][1][rows, columns] for s in self.signals]
+        return evidence_share(self.signals, evidence, rows.shape)
+
+
+def evidence_share(
+    signals: tuple[SubSignal, ...], evidence: list[np.ndarray], shape: tuple[int, ...]
+) -> np.ndarray:
+    """The weighted share of the sub-signals whose evidence is there, added in signal
+    order from 0.0: each pair's double is the same whether `evidence` is every pair's
+    (D × P) or some pairs' gathered (1-D)."""
+    total = sum(s.weight for s in signals)
+    known = np.zeros(shape)
+    for signal, given in zip(signals, evidence, strict=True):
+        known += signal.weight * given
+    known /= total
+    return known
 
 
 DEMAND_FIT: tuple[SubSignal, ...] = (
@@ -75,7 +118,6 @@ def _combine(
     part is a read-only D × P view of it, not a copy per pair."""
     total = sum(s.weight for s in signals)
     value = np.zeros(shape)
-    known = np.zeros(shape)
     product = np.empty(shape)
     for signal in signals:
         raw, evidence = parts[signal.name]
@@ -88,11 +130,9 @@ def _combine(
             value += np.multiply(signal.weight, filled, out=product)
         else:
             value += signal.weight * filled
-        known += signal.weight * evidence
     value *= 100.0
     value /= total
-    known /= total
-    return Component(name, value, known, parts)
+    return Component(name, value, parts, signals)
 
 
 EVERYWHERE = np.ones((1, 1), dtype=bool)  # evidence for a sub-signal always known

@@ -69,7 +69,6 @@ class Scores:
     syn: Component
     eligibility: Eligibility
     total: np.ndarray  # D × P, 0–100 (plus the profile's decline bonus)
-    confidence: np.ndarray  # D × P, 0–1
     strong: np.ndarray  # D × P bool: eligible and demand fit ≥ STRONG_FIT
     ties: TieIndex
     synergy_inputs: SynergyInputs
@@ -83,6 +82,22 @@ class Scores:
     @property
     def weights(self) -> tuple[float, float, float]:
         return self.profile.weights.normalised()
+
+    @property
+    def confidence(self) -> np.ndarray:
+        """D × P, 0–1: the components' evidence shares, weighted as the total is."""
+        w_fit, w_long, w_syn = self.weights
+        return w_fit * self.fit.known + w_long * self.long.known + w_syn * self.syn.known
+
+    def confidence_at(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """`confidence` of the pairs (rows[i], columns[i]) alone (the same doubles):
+        what `rank` shows needs no other pair's."""
+        w_fit, w_long, w_syn = self.weights
+        return (
+            w_fit * self.fit.known_at(rows, columns)
+            + w_long * self.long.known_at(rows, columns)
+            + w_syn * self.syn.known_at(rows, columns)
+        )
 
     def component(self, name: str) -> Component:
         return {"demand_fit": self.fit, "long_term": self.long, "synergy": self.syn}[name]
@@ -422,7 +437,6 @@ def second_pass(
     total = w_fit * first.fit.values + w_long * long.values + w_syn * syn.values
     decline = np.array([r.region.population_decline for r in demands.records], dtype=bool)
     total = total + profile.population_decline_bonus * decline[:, None]
-    confidence = w_fit * first.fit.known + w_long * long.known + w_syn * syn.known
     return Scores(
         demands,
         projects,
@@ -436,7 +450,6 @@ def second_pass(
         syn,
         first.eligibility,
         np.round(total, 6),
-        confidence,
         first.strong,
         ties,
         inputs,
