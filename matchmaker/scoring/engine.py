@@ -264,7 +264,7 @@ class Prepared:
     @classmethod
     def of(cls, catalog: Catalog) -> Prepared:
         theme_ids = sorted(catalog.theme_ids)
-        projects = build_project_features(catalog, theme_ids)
+        projects = build_project_features(catalog, theme_ids, Store("project-text"))
         return cls(
             catalog,
             theme_ids,
