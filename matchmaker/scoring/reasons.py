@@ -182,10 +182,12 @@ def reasons_for(
     wanted = scores.synergy_inputs.wanted_elsewhere
     partner_columns = _by_pair(count, p.complements[column_at] & wanted[row_at])
     neighbour_counts = scores.synergy_inputs.neighbour_regions[row_at, column_at].tolist()
-    components = {"fit": scores.fit, "long": scores.long, "syn": scores.syn}
-    known = np.stack(
-        [components[c].parts[name][1][row_at, column_at] for c, name in SIGNALS], axis=1
-    ).tolist()
+    evidence = [
+        given
+        for component in (scores.fit, scores.long, scores.syn)
+        for given in component.evidence_at(row_at, column_at)
+    ]
+    known = (np.stack(evidence, axis=1) if count else np.zeros((0, len(SIGNALS)))).tolist()
     project_themes: dict[int, set[str]] = {}
     ties_of: dict[int, list[TieEvidence]] = {}
     found_all: list[list[str]] = []
