@@ -55,7 +55,9 @@ class SynergyInputs:
 
 @dataclass(slots=True)
 class Scores:
-    """All pairs of one run, with the evidence behind every number."""
+    """All pairs of one run, with the evidence behind every number. Scored for `rank`
+    (`second_pass(..., every_pair=False)`), long-term value and synergy keep no D × P
+    parts: their sub-signals come per pair from `Component.evidence_at`."""
 
     demands: DemandFeatures
     projects: ProjectFeatures
