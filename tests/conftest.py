@@ -38,6 +38,15 @@ def _cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> object:
         os.environ["MATCHMAKER_CACHE_DIR"] = before
 
 
+@pytest.fixture(autouse=True)
+def _cache_switched_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--no-cache` switches the cache off for the rest of its process (cli/app.py): a
+    test that runs it in-process must not leave it off for the tests after it."""
+    from matchmaker import cache
+
+    monkeypatch.setattr(cache, "_switched_off", False)
+
+
 @pytest.fixture
 def cli() -> object:
     """Run a matchmaker command in-process, with the same error boundary as the script."""
