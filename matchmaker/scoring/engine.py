@@ -408,7 +408,6 @@ def _every_pair(
     continuity: np.ndarray,
     running: np.ndarray,
     inputs: SynergyInputs,
-    relevance: np.ndarray,
 ) -> tuple[Component, Component]:
     """Long-term value and synergy of every pair (before relevance scales them)."""
     long = long_term(demands, projects, continuity, EVERYWHERE)
@@ -478,7 +477,7 @@ def second_pass(
     inputs = region_demand.synergy_inputs(demands, projects, first.strong)
     track = None
     if every_pair or history is not None:
-        long, syn = _every_pair(demands, projects, continuity, running, inputs, relevance)
+        long, syn = _every_pair(demands, projects, continuity, running, inputs)
     else:
         long, syn = _where_relevant(demands, projects, continuity, running, inputs, relevance)
     if history is not None:
