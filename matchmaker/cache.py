@@ -1,5 +1,6 @@
 """A content-hash cache of what is slow to redo and never changes for the same bytes:
-parsed and validated documents, demands' text as read against the theme vocabulary, and
+parsed and validated documents, demands' text as read against the theme vocabulary, the
+catalog's project texts and problem statements as read (scoring/features.py),
 `rank`'s first-pass region demand counts for a run's exact input files (scoring/stream.py),
 and which demands repeat earlier ones (resubmissions.py).
 

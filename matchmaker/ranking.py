@@ -12,7 +12,7 @@ from matchmaker.models import Profile
 from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.scoring.engine import COMPONENTS, Scores
 from matchmaker.scoring.order import order_row, top_k
-from matchmaker.scoring.reasons import reasons
+from matchmaker.scoring.reasons import reasons_for
 
 GroupBy = Literal["demand", "project"]
 
@@ -52,23 +52,52 @@ def order_projects(scores: Scores, row: int) -> list[int]:
 def _match(
     scores: Scores, row: int, column: int, rank: int, language: str, eligible: bool | None = None
 ) -> Match:
-    project = scores.projects.projects[column]
-    if eligible is None:
-        eligible = bool(scores.eligibility.eligible[row, column])
-    return Match(
-        record=scores.demands.records[row],
-        project_id=project.id,
-        project_name=project.name.display(language),
-        rank=rank,
-        score=round(float(scores.total[row, column]), 2),
-        components={
-            name: round(float(scores.component(name).values[row, column]), 2) for name in COMPONENTS
-        },
-        eligible=eligible,
-        confidence=round(float(scores.confidence[row, column]), 2),
-        reasons=tuple(reasons(scores, row, column, language)),
-        suitable=not bool(scores.no_fit[row]),
+    return _matches(scores, [row], [column], [rank], language, eligible)[0]
+
+
+def _matches(
+    scores: Scores,
+    rows: Sequence[int],
+    columns: Sequence[int],
+    ranks: Sequence[int],
+    language: str,
+    eligible: bool | None = None,
+) -> list[Match]:
+    """The matches of the pairs (rows[i], columns[i]), their numbers gathered and their
+    reasons built for all the pairs at once (`reasons_for`)."""
+    if not len(rows):
+        return []
+    row_at = np.asarray(rows, dtype=int)
+    column_at = np.asarray(columns, dtype=int)
+    totals = scores.total[row_at, column_at].tolist()
+    values = {
+        name: scores.component(name).values[row_at, column_at].tolist() for name in COMPONENTS
+    }
+    confidence = scores.confidence_at(row_at, column_at).tolist()
+    allowed = (
+        scores.eligibility.eligible[row_at, column_at].tolist()
+        if eligible is None
+        else [eligible] * len(row_at)
     )
+    said = reasons_for(scores, rows, columns, language)
+    found = []
+    for i, (row, column) in enumerate(zip(rows, columns, strict=True)):
+        project = scores.projects.projects[column]
+        found.append(
+            Match(
+                record=scores.demands.records[row],
+                project_id=project.id,
+                project_name=project.name.display(language),
+                rank=ranks[i],
+                score=round(totals[i], 2),
+                components={name: round(values[name][i], 2) for name in COMPONENTS},
+                eligible=bool(allowed[i]),
+                confidence=round(confidence[i], 2),
+                reasons=tuple(said[i]),
+                suitable=not bool(scores.no_fit[row]),
+            )
+        )
+    return found
 
 
 @dataclass(slots=True)
@@ -111,12 +140,16 @@ class Selection:
             picked = np.array(columns, dtype=int)
             sub = np.ix_(np.array(rows, dtype=int), picked)
             best, _ = top_k(scores.total[sub], eligible[sub], self.top)
-            for i, row in enumerate(rows):
-                chosen = [int(picked[c]) for c in best[i] if c >= 0]
-                found = [
-                    _match(scores, row, c, n + 1, self.language, True) for n, c in enumerate(chosen)
-                ]
-                self._groups.append((records[row].key, found))
+            # every pair shown in the chunk, built together (their reasons at once)
+            shown = best >= 0
+            at, slot = np.nonzero(shown)
+            pair_rows = [rows[i] for i in at.tolist()]
+            pair_columns = picked[best[shown]].tolist()
+            built = iter(
+                _matches(scores, pair_rows, pair_columns, (slot + 1).tolist(), self.language, True)
+            )
+            for row, width in zip(rows, shown.sum(axis=1).tolist(), strict=True):
+                self._groups.append((records[row].key, [next(built) for _ in range(width)]))
             return
         wanted = set(columns)
         for row in rows:

@@ -92,7 +92,7 @@ def test_warm_and_repaired_runs_print_what_a_cold_run_prints(tmp_path: Path) -> 
     cold = _rank(tmp_path)
     written = _entries(tmp_path)
     namespaces = {p.relative_to(tmp_path).parts[0] for p in written}
-    assert namespaces == {"documents", "demand-text", "region-demand", "repeats"}
+    assert namespaces == {"documents", "demand-text", "project-text", "region-demand", "repeats"}
     assert _rank(tmp_path) == cold
     for path in written:  # every entry corrupt: ignored, and written again
         path.write_bytes(path.read_bytes()[:-1] + b"!")
@@ -183,3 +183,28 @@ def test_a_file_that_cannot_be_read_is_said_every_time_and_never_cached(tmp_path
         assert [d.code for d in found[-1].diagnostics] == ["unreadable-file"]
         assert all(d.ok for d in found[:-1])
     assert len(_entries(tmp_path / "cache")) == 1
+
+
+def test_project_texts_are_read_once_and_a_changed_text_is_read_again(
+    monkeypatch, tmp_path: Path
+) -> None:
+    from matchmaker.scoring import features
+    from matchmaker.text.terms import terms
+
+    texts = ["수확철 일손 부족 농촌 일자리", "Urban-rural school meals", ""]
+    store = Store("project-text", tmp_path)
+    read = features.terms_of(texts, store)
+    assert read == [terms(text) for text in texts]
+
+    calls: list[str] = []
+
+    def counted(text: str) -> list[str]:
+        calls.append(text)
+        return terms(text)
+
+    monkeypatch.setattr(features, "terms", counted)
+    assert features.terms_of(texts, store) == read and calls == []  # from the cache
+    edited = [*texts[:2], "귀농 귀촌 지원"]
+    assert features.terms_of(edited, store) == [terms(text) for text in edited]
+    assert calls == edited  # any change: every text read again, nothing stale
+    assert features.terms_of(texts[:2], None) == read[:2]  # no store: read every time

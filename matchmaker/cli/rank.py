@@ -146,6 +146,7 @@ def rank(
             chunk=chunk,
             history=inputs.history,
             run_key=inputs.run_key(hashes),
+            every_pair=False,  # the sub-signals only for the pairs shown
         )
     )
     parts = rank_parts(

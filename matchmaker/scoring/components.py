@@ -10,6 +10,7 @@ Shapes: D demands (rows) × P projects (columns). No loop runs per pair.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,10 +28,65 @@ class SubSignal:
 
 @dataclass(slots=True)
 class Component:
+    """A component's values for every pair, and the sub-signals behind them (`parts`:
+    each sub-signal's value and evidence, D × P views).
+
+    How much of it is backed by evidence (`known`) is needed only for the pairs shown
+    (their confidence, their reasons), so it is not computed for every pair while
+    scoring: `known_at` adds it up for given pairs, and `known` for every pair on first
+    use, both by `evidence_share` (the same doubles either way)."""
+
     name: str
     values: np.ndarray  # D × P, 0–100
-    known: np.ndarray  # D × P, share of sub-signal weight backed by evidence (0–1)
     parts: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    signals: tuple[SubSignal, ...] = ()
+    _known: np.ndarray | None = None  # D × P, once computed or set
+    # Set when `parts` were left out (`rank`'s scores): the same component computed for
+    # given pairs (rows, columns) only, as one 1 × n row of pairs
+    at_pairs: Callable[[np.ndarray, np.ndarray], Component] | None = None
+
+    @property
+    def known(self) -> np.ndarray:
+        """D × P: the share of sub-signal weight backed by evidence (0–1)."""
+        if self._known is None:
+            if self.at_pairs is not None:
+                rows, columns = (axis.ravel() for axis in np.indices(self.values.shape))
+                self._known = self.known_at(rows, columns).reshape(self.values.shape)
+            else:
+                evidence = [self.parts[s.name][1] for s in self.signals]
+                self._known = evidence_share(self.signals, evidence, self.values.shape)
+        return self._known
+
+    @known.setter
+    def known(self, value: np.ndarray) -> None:
+        self._known = value
+
+    def evidence_at(self, rows: np.ndarray, columns: np.ndarray) -> list[np.ndarray]:
+        """Each sub-signal's evidence for the pairs (rows[i], columns[i]), in signal order."""
+        if self.at_pairs is not None:
+            found = self.at_pairs(rows, columns)
+            return [found.parts[s.name][1][0] for s in self.signals]
+        return [self.parts[s.name][1][rows, columns] for s in self.signals]
+
+    def known_at(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """`known` of the pairs (rows[i], columns[i]) alone."""
+        if self._known is not None:
+            return self._known[rows, columns]
+        return evidence_share(self.signals, self.evidence_at(rows, columns), rows.shape)
+
+
+def evidence_share(
+    signals: tuple[SubSignal, ...], evidence: list[np.ndarray], shape: tuple[int, ...]
+) -> np.ndarray:
+    """The weighted share of the sub-signals whose evidence is there, added in signal
+    order from 0.0: each pair's double is the same whether `evidence` is every pair's
+    (D × P) or some pairs' gathered (1-D)."""
+    total = sum(s.weight for s in signals)
+    known = np.zeros(shape)
+    for signal, given in zip(signals, evidence, strict=True):
+        known += signal.weight * given
+    known /= total
+    return known
 
 
 DEMAND_FIT: tuple[SubSignal, ...] = (
@@ -75,7 +131,6 @@ def _combine(
     part is a read-only D × P view of it, not a copy per pair."""
     total = sum(s.weight for s in signals)
     value = np.zeros(shape)
-    known = np.zeros(shape)
     product = np.empty(shape)
     for signal in signals:
         raw, evidence = parts[signal.name]
@@ -88,11 +143,9 @@ def _combine(
             value += np.multiply(signal.weight, filled, out=product)
         else:
             value += signal.weight * filled
-        known += signal.weight * evidence
     value *= 100.0
     value /= total
-    known /= total
-    return Component(name, value, known, parts)
+    return Component(name, value, parts, signals)
 
 
 EVERYWHERE = np.ones((1, 1), dtype=bool)  # evidence for a sub-signal always known
@@ -225,38 +278,62 @@ def demand_fit(
 
 
 def long_term(
-    d: DemandFeatures, p: ProjectFeatures, continuity: np.ndarray, continuity_known: np.ndarray
+    d: DemandFeatures,
+    p: ProjectFeatures,
+    continuity: np.ndarray,
+    continuity_known: np.ndarray,
+    pairs: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> Component:
+    """Long-term value on 0–100, D × P; with `pairs` (rows, columns), of those pairs
+    alone as a 1 × n row (`continuity` given for them, 1 × n). Every operation is per
+    pair, so a pair's doubles are the same either way."""
     # Demand-side signals are D × 1 and project-side ones 1 × P: broadcasting gives every
     # pair the same operations on the same values as full arrays did.
-    rows, cols = len(d.records), len(p.projects)
-    both = np.fmin(d.years[:, None], p.years[None, :])  # fmin ignores a missing side
+    if pairs is None:
+        shape = (len(d.records), len(p.projects))
+
+        def by_demand(values: np.ndarray) -> np.ndarray:
+            return values[:, None]
+
+        def by_project(values: np.ndarray) -> np.ndarray:
+            return values[None, :]
+    else:
+        rows, columns = pairs
+        shape = (1, len(rows))
+
+        def by_demand(values: np.ndarray) -> np.ndarray:
+            return values[rows][None, :]
+
+        def by_project(values: np.ndarray) -> np.ndarray:
+            return values[columns][None, :]
+
+    both = np.fmin(by_demand(d.years), by_project(p.years))  # fmin ignores a missing side
     years = np.clip(np.nan_to_num(both) / 5.0, 0.0, 1.0)
     years_known = ~np.isnan(both)
 
-    project_cb = p.capacity_building[None, :]
-    demand_cb = d.training_signal[:, None]
+    project_cb = by_project(p.capacity_building)
+    demand_cb = by_demand(d.training_signal)
     capacity = np.maximum(np.nan_to_num(project_cb), 0.8 * demand_cb)
     capacity_known = ~np.isnan(project_cb) | demand_cb
 
-    share = d.local_match[:, None]
+    share = by_demand(d.local_match)
     co_funding = np.clip(np.nan_to_num(share) / 0.5, 0.0, 1.0)
     co_funding_known = ~np.isnan(share)
 
-    kinds = d.partner_kinds[:, None]
+    kinds = by_demand(d.partner_kinds)
     partner_scale = np.array([0.0, 0.5, 0.8, 1.0])[np.clip(kinds, 0, 3)]
-    partners = np.clip(partner_scale + 0.2 * (p.partner_kinds > 0)[None, :], 0.0, 1.0)
-    partners_known = d.partners_given[:, None] | (p.partner_kinds > 0)[None, :]
+    partners = np.clip(partner_scale + 0.2 * by_project(p.partner_kinds > 0), 0.0, 1.0)
+    partners_known = by_demand(d.partners_given) | by_project(p.partner_kinds > 0)
 
-    outcome = d.outcome_share[:, None]
+    outcome = by_demand(d.outcome_share)
     outcomes = np.clip(
-        0.4 + 0.6 * np.nan_to_num(outcome) + 0.2 * p.outcome_indicators[None, :], 0.0, 1.0
+        0.4 + 0.6 * np.nan_to_num(outcome) + 0.2 * by_project(p.outcome_indicators), 0.0, 1.0
     )
     outcomes_known = ~np.isnan(outcome)
 
     ready = np.array([0.0, 0.5, 0.8, 1.0])[np.clip(d.readiness, 0, 3)]
-    readiness = ready[:, None]
-    readiness_known = (d.readiness > 0)[:, None]
+    readiness = by_demand(ready)
+    readiness_known = by_demand(d.readiness > 0)
 
     return _combine(
         "long_term",
@@ -270,7 +347,7 @@ def long_term(
             "readiness": (readiness, readiness_known),
             "continuity": (continuity, continuity_known),
         },
-        (rows, cols),
+        shape,
     )
 
 

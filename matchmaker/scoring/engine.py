@@ -55,7 +55,9 @@ class SynergyInputs:
 
 @dataclass(slots=True)
 class Scores:
-    """All pairs of one run, with the evidence behind every number."""
+    """All pairs of one run, with the evidence behind every number. Scored for `rank`
+    (`second_pass(..., every_pair=False)`), long-term value and synergy keep no D × P
+    parts: their sub-signals come per pair from `Component.evidence_at`."""
 
     demands: DemandFeatures
     projects: ProjectFeatures
@@ -69,7 +71,6 @@ class Scores:
     syn: Component
     eligibility: Eligibility
     total: np.ndarray  # D × P, 0–100 (plus the profile's decline bonus)
-    confidence: np.ndarray  # D × P, 0–1
     strong: np.ndarray  # D × P bool: eligible and demand fit ≥ STRONG_FIT
     ties: TieIndex
     synergy_inputs: SynergyInputs
@@ -83,6 +84,22 @@ class Scores:
     @property
     def weights(self) -> tuple[float, float, float]:
         return self.profile.weights.normalised()
+
+    @property
+    def confidence(self) -> np.ndarray:
+        """D × P, 0–1: the components' evidence shares, weighted as the total is."""
+        w_fit, w_long, w_syn = self.weights
+        return w_fit * self.fit.known + w_long * self.long.known + w_syn * self.syn.known
+
+    def confidence_at(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """`confidence` of the pairs (rows[i], columns[i]) alone (the same doubles):
+        what `rank` shows needs no other pair's."""
+        w_fit, w_long, w_syn = self.weights
+        return (
+            w_fit * self.fit.known_at(rows, columns)
+            + w_long * self.long.known_at(rows, columns)
+            + w_syn * self.syn.known_at(rows, columns)
+        )
 
     def component(self, name: str) -> Component:
         return {"demand_fit": self.fit, "long_term": self.long, "synergy": self.syn}[name]
@@ -249,7 +266,7 @@ class Prepared:
     @classmethod
     def of(cls, catalog: Catalog) -> Prepared:
         theme_ids = sorted(catalog.theme_ids)
-        projects = build_project_features(catalog, theme_ids)
+        projects = build_project_features(catalog, theme_ids, Store("project-text"))
         return cls(
             catalog,
             theme_ids,
@@ -385,27 +402,84 @@ def measure(prepared: Prepared, demands: DemandFeatures) -> FirstPass:
     return FirstPass(demands, cosine, needs, statement, eligibility, fit, strong)
 
 
+def _every_pair(
+    demands: DemandFeatures,
+    projects: ProjectFeatures,
+    continuity: np.ndarray,
+    running: np.ndarray,
+    inputs: SynergyInputs,
+) -> tuple[Component, Component]:
+    """Long-term value and synergy of every pair (before relevance scales them)."""
+    long = long_term(demands, projects, continuity, EVERYWHERE)
+    syn = synergy(inputs.complements, running, inputs.neighbours)
+    return long, syn
+
+
+def _where_relevant(
+    demands: DemandFeatures,
+    projects: ProjectFeatures,
+    continuity: np.ndarray,
+    running: np.ndarray,
+    inputs: SynergyInputs,
+    relevance: np.ndarray,
+) -> tuple[Component, Component]:
+    """Long-term value and synergy, already scaled by relevance, computed only where the
+    relevance is above 0 (~1-2% of the pairs: those fit for the demand and within
+    FIT_BAND of its best). Elsewhere they are 0.0, as value × 0.0 was (both are finite
+    and never negative), so every total is the same double. Each component computes its
+    sub-signals for any other pairs when asked (`Component.at_pairs`): the same
+    functions, applied to those pairs alone."""
+
+    def long_at(rows: np.ndarray, columns: np.ndarray) -> Component:
+        given = continuity[rows, columns][None, :]
+        return long_term(demands, projects, given, EVERYWHERE, (rows, columns))
+
+    def syn_at(rows: np.ndarray, columns: np.ndarray) -> Component:
+        return synergy(
+            inputs.complements[rows, columns][None, :],
+            running[rows, columns][None, :],
+            inputs.neighbours[rows, columns][None, :],
+        )
+
+    rows, columns = np.nonzero(relevance > 0)
+    found = []
+    for at_pairs in (long_at, syn_at):
+        component = at_pairs(rows, columns)
+        values = np.zeros(relevance.shape)
+        values[rows, columns] = component.values[0] * relevance[rows, columns]
+        found.append(Component(component.name, values, {}, component.signals, None, at_pairs))
+    return found[0], found[1]
+
+
 def second_pass(
     prepared: Prepared,
     first: FirstPass,
     region_demand: RegionDemand,
     profile: Profile,
     history: History | None = None,
+    every_pair: bool = True,
 ) -> Scores:
     """Long-term value, synergy and the weighted total, once region demand is complete.
 
     With `history`, pairs funded in earlier rounds count as ties of their region with
     that project (continuity and "builds on what runs there"), and each pair's long-term
     value moves by its track record (see matchmaker/records/history.py); without it,
-    scores are exactly those of a run without history."""
+    scores are exactly those of a run without history.
+
+    `every_pair` False (what `rank` shows needs no more): long-term value and synergy
+    are computed only for the pairs they count for (see `_where_relevant`), their
+    sub-signals for any other pair on demand; every total is the same double."""
     demands, projects = first.demands, prepared.projects
     relevance, best_fit = refinement_share(first.fit.values, first.eligibility.eligible)
     # Pairs funded in earlier rounds join the documented ties (continuity, running).
     ties = prepared.ties if history is None else prepared.ties.with_history(history)
     continuity, running = continuity_and_running(demands, projects, ties)
     inputs = region_demand.synergy_inputs(demands, projects, first.strong)
-    long = long_term(demands, projects, continuity, EVERYWHERE)
     track = None
+    if every_pair or history is not None:
+        long, syn = _every_pair(demands, projects, continuity, running, inputs)
+    else:
+        long, syn = _where_relevant(demands, projects, continuity, running, inputs, relevance)
     if history is not None:
         from matchmaker.records.history import TRACK_RECORD_EVIDENCE, track_record
 
@@ -415,14 +489,13 @@ def second_pass(
         long.known = (long.known + TRACK_RECORD_EVIDENCE * track.evidence) / (
             1.0 + TRACK_RECORD_EVIDENCE
         )
-    syn = synergy(inputs.complements, running, inputs.neighbours)
-    long.values *= relevance
-    syn.values *= relevance
+    if every_pair or history is not None:
+        long.values *= relevance
+        syn.values *= relevance
     w_fit, w_long, w_syn = profile.weights.normalised()
     total = w_fit * first.fit.values + w_long * long.values + w_syn * syn.values
     decline = np.array([r.region.population_decline for r in demands.records], dtype=bool)
     total = total + profile.population_decline_bonus * decline[:, None]
-    confidence = w_fit * first.fit.known + w_long * long.known + w_syn * syn.known
     return Scores(
         demands,
         projects,
@@ -436,7 +509,6 @@ def second_pass(
         syn,
         first.eligibility,
         np.round(total, 6),
-        confidence,
         first.strong,
         ties,
         inputs,

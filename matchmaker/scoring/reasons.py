@@ -5,12 +5,17 @@ Built only for the pairs that are shown, so their cost does not grow with all pa
 
 from __future__ import annotations
 
+import functools
+import math
+from collections.abc import Sequence
+
 import numpy as np
 
 from matchmaker.messages import label, labels, say
 from matchmaker.scoring.components import DEMAND_FIT, LONG_TERM, SYNERGY
 from matchmaker.scoring.eligibility import GATES
 from matchmaker.scoring.engine import Scores
+from matchmaker.scoring.ties import TieEvidence
 
 # A problem statement is named in the reasons from this cosine up: below it the overlap
 # is a word or two in common, not a described need.
@@ -122,221 +127,275 @@ def track_reason(scores: Scores, row: int, column: int, language: str) -> str | 
 
 
 def reasons(scores: Scores, row: int, column: int, language: str) -> list[str]:
-    d, p = scores.demands, scores.projects
-    project = p.projects[column]
-    found: list[str] = []
-    gate = gate_reason(scores, row, column, language)
-    if gate:
-        found.append(gate)
+    """The reasons of one pair: `reasons_for` with one pair."""
+    return reasons_for(scores, [row], [column], language)[0]
 
-    # theme columns both have, in theme order (one array test, not one per theme)
-    shared = [
-        scores.theme_ids[i]
-        for i in np.flatnonzero((d.theme_weights[row] > 0) & p.themes[column]).tolist()
-    ]
-    if shared:
-        parts = []
-        for theme in shared:
-            hits = d.theme_hits[row].get(theme, ())
-            label = theme_label(scores, theme, language)
-            if theme in d.declared_themes[row]:
-                parts.append(say(language, f"{label} (declared)", f"{label}(명시)"))
-            elif hits:
-                words = ", ".join(
-                    sorted(
-                        {f"'{h.found}'" if h.exact else f"'{h.found}'~'{h.synonym}'" for h in hits}
-                    )[:3]
-                )
-                parts.append(
-                    say(language, f"{label} (read from {words})", f"{label}({words}에서 읽음)")
-                )
-        found.append(say(language, "Themes matched: ", "주제 일치: ") + "; ".join(parts))
-    elif d.theme_weights[row].sum() > 0:
-        found.append(
-            say(
-                language,
-                "None of the demand's themes is among the project's",
-                "수요의 주제 중 사업 주제와 겹치는 것이 없습니다",
-            )
-        )
-    else:
-        found.append(
-            say(
-                language,
-                "No theme recognised in the demand's text",
-                "수요 설명에서 알아본 주제가 없습니다",
-            )
-        )
-    statement = int(scores.needs_statement[row, column])
-    if statement >= 0 and scores.needs[row, column] >= NEEDS_WORTH_SAYING:
-        problem = project.problems[int(p.problem_position[statement])]
-        said = problem.ko if language == "ko" else problem.en
-        found.append(
-            say(
-                language,
-                f"Answers a problem the demand describes: '{said}' "
-                f"(similarity {scores.needs[row, column]:.2f})",
-                f"수요가 말하는 문제에 답합니다: '{said}'(유사도 {scores.needs[row, column]:.2f})",
-            )
-        )
-    set_aside = (
-        list(d.ruled_out[row])
-        if d.ruled_out_themes[row]
-        and d.ruled_out_themes[row]
-        & {scores.theme_ids[i] for i in np.flatnonzero(p.themes[column]).tolist()}
-        else []
+
+SIGNALS = tuple(
+    (component, signal.name)
+    for component, signals in (("fit", DEMAND_FIT), ("long", LONG_TERM), ("syn", SYNERGY))
+    for signal in signals
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _assumed_said(names: tuple[str, ...], language: str) -> str:
+    named = labels("signal", names, language)
+    return say(
+        language,
+        f"No data, neutral value assumed: {named}",
+        f"자료 없음(중립값 가정): {named}",
     )
-    if set_aside:
-        quoted = ", ".join(f"'{phrase}'" for phrase in set_aside)
-        found.append(
-            say(
-                language,
-                f"Not counted: the demand rules out {quoted}",
-                f"반영하지 않음: 수요가 {quoted}을(를) 원하지 않는다고 했습니다",
-            )
-        )
-    cosine = scores.cosine[row, column]
-    if cosine >= 0.05:
-        found.append(say(language, f"Wording similarity {cosine:.2f}", f"표현 유사도 {cosine:.2f}"))
 
-    budget = d.budget[row]
-    low, high = p.budget_min[column], p.budget_max[column]
-    if not np.isnan(budget) and not (np.isnan(low) and np.isnan(high)):
-        if not np.isnan(high) and budget > high:
+
+def _by_pair(pairs: int, mask: np.ndarray) -> list[list[int]]:
+    """Each pair's True columns of a pairs × N mask, ascending."""
+    grouped: list[list[int]] = [[] for _ in range(pairs)]
+    at, columns = np.nonzero(mask)
+    for pair, column in zip(at.tolist(), columns.tolist(), strict=True):
+        grouped[pair].append(column)
+    return grouped
+
+
+def reasons_for(
+    scores: Scores, rows: Sequence[int], columns: Sequence[int], language: str
+) -> list[list[str]]:
+    """The reasons of the pairs (rows[i], columns[i]), built together: every number they
+    quote is gathered for all the pairs at once (one fancy index per array, not one
+    numpy scalar per pair and reason), then each pair's sentences are written from plain
+    Python values. `reasons` is this with one pair, so the sentences have one source."""
+    d, p = scores.demands, scores.projects
+    row_at = np.asarray(rows, dtype=int)
+    column_at = np.asarray(columns, dtype=int)
+    count = len(row_at)
+    gates = scores.eligibility.gate[row_at, column_at].tolist()
+    shared_themes = _by_pair(count, (d.theme_weights[row_at] > 0) & p.themes[column_at])
+    asked_any = (d.theme_weights[row_at].sum(axis=1) > 0).tolist()
+    statements = scores.needs_statement[row_at, column_at].tolist()
+    needs = scores.needs[row_at, column_at]
+    needs_said = (needs >= NEEDS_WORTH_SAYING).tolist()
+    cosines = scores.cosine[row_at, column_at]
+    cosine_said = (cosines >= 0.05).tolist()
+    budgets = d.budget[row_at].tolist()
+    lows = p.budget_min[column_at].tolist()
+    highs = p.budget_max[column_at].tolist()
+    wanted = scores.synergy_inputs.wanted_elsewhere
+    partner_columns = _by_pair(count, p.complements[column_at] & wanted[row_at])
+    neighbour_counts = scores.synergy_inputs.neighbour_regions[row_at, column_at].tolist()
+    evidence = [
+        given
+        for component in (scores.fit, scores.long, scores.syn)
+        for given in component.evidence_at(row_at, column_at)
+    ]
+    known = (np.stack(evidence, axis=1) if count else np.zeros((0, len(SIGNALS)))).tolist()
+    project_themes: dict[int, set[str]] = {}
+    ties_of: dict[int, list[TieEvidence]] = {}
+    found_all: list[list[str]] = []
+    for i, (row, column) in enumerate(zip(row_at.tolist(), column_at.tolist(), strict=True)):
+        project = p.projects[column]
+        found: list[str] = []
+        gate = gate_reason(scores, row, column, language) if gates[i] else None
+        if gate:
+            found.append(gate)
+
+        # theme columns both have, in theme order
+        shared = [scores.theme_ids[t] for t in shared_themes[i]]
+        if shared:
+            parts = []
+            for theme in shared:
+                hits = d.theme_hits[row].get(theme, ())
+                label = theme_label(scores, theme, language)
+                if theme in d.declared_themes[row]:
+                    parts.append(say(language, f"{label} (declared)", f"{label}(명시)"))
+                elif hits:
+                    words = ", ".join(
+                        sorted(
+                            {
+                                f"'{h.found}'" if h.exact else f"'{h.found}'~'{h.synonym}'"
+                                for h in hits
+                            }
+                        )[:3]
+                    )
+                    parts.append(
+                        say(language, f"{label} (read from {words})", f"{label}({words}에서 읽음)")
+                    )
+            found.append(say(language, "Themes matched: ", "주제 일치: ") + "; ".join(parts))
+        elif asked_any[i]:
             found.append(
                 say(
                     language,
-                    f"Budget request KRW {_won(budget)} is above the "
-                    f"project's maximum of KRW {_won(high)}",
-                    f"요청 예산 {_won(budget)}원이 사업 상한 {_won(high)}원보다 큽니다",
-                )
-            )
-        elif not np.isnan(low) and budget < low:
-            found.append(
-                say(
-                    language,
-                    f"Budget request KRW {_won(budget)} is below the "
-                    f"project's minimum of KRW {_won(low)}",
-                    f"요청 예산 {_won(budget)}원이 사업 하한 {_won(low)}원보다 작습니다",
+                    "None of the demand's themes is among the project's",
+                    "수요의 주제 중 사업 주제와 겹치는 것이 없습니다",
                 )
             )
         else:
             found.append(
                 say(
                     language,
-                    f"Budget request KRW {_won(budget)} is within the project's range",
-                    f"요청 예산 {_won(budget)}원이 사업 범위 안입니다",
+                    "No theme recognised in the demand's text",
+                    "수요 설명에서 알아본 주제가 없습니다",
                 )
             )
-    # A persistent local body is what stays when the support ends: said, not scored (its
-    # value is in continuity and capacity building, which are).
-    if project.long_term is not None and project.long_term.local_body:
-        body = project.long_term.local_body
-        found.append(
-            say(language, f"Leaves a persistent local body: {body}", f"지역에 남는 조직: {body}")
-        )
-    if project.status == "ended":
-        found.append(
-            say(
-                language,
-                "The programme has ended in its published form",
-                "이 사업은 공개된 형태로는 종료되었습니다",
-            )
-        )
-
-    ties = scores.ties.for_demand(d, row)
-    for tie in ties:
-        if tie.project == project.id:
+        statement = statements[i]
+        if statement >= 0 and needs_said[i]:
+            problem = project.problems[int(p.problem_position[statement])]
+            said = problem.ko if language == "ko" else problem.en
+            need = needs[i]
             found.append(
                 say(
                     language,
-                    f"Continues earlier cooperation ({tie.description})",
-                    f"기존 교류를 잇습니다({tie.description})",
+                    f"Answers a problem the demand describes: '{said}' (similarity {need:.2f})",
+                    f"수요가 말하는 문제에 답합니다: '{said}'(유사도 {need:.2f})",
                 )
             )
-            break
-    else:
-        if ties:
+        if d.ruled_out_themes[row]:
+            if column not in project_themes:
+                project_themes[column] = {
+                    scores.theme_ids[t] for t in np.flatnonzero(p.themes[column]).tolist()
+                }
+            set_aside = (
+                list(d.ruled_out[row]) if d.ruled_out_themes[row] & project_themes[column] else []
+            )
+        else:
+            set_aside = []
+        if set_aside:
+            quoted = ", ".join(f"'{phrase}'" for phrase in set_aside)
             found.append(
                 say(
                     language,
-                    f"Earlier ties with Seoul: {ties[0].description}",
-                    f"서울과의 기존 교류: {ties[0].description}",
+                    f"Not counted: the demand rules out {quoted}",
+                    f"반영하지 않음: 수요가 {quoted}을(를) 원하지 않는다고 했습니다",
+                )
+            )
+        if cosine_said[i]:
+            cosine = cosines[i]
+            found.append(
+                say(language, f"Wording similarity {cosine:.2f}", f"표현 유사도 {cosine:.2f}")
+            )
+
+        budget, low, high = budgets[i], lows[i], highs[i]
+        if not math.isnan(budget) and not (math.isnan(low) and math.isnan(high)):
+            if not math.isnan(high) and budget > high:
+                found.append(
+                    say(
+                        language,
+                        f"Budget request KRW {_won(budget)} is above the "
+                        f"project's maximum of KRW {_won(high)}",
+                        f"요청 예산 {_won(budget)}원이 사업 상한 {_won(high)}원보다 큽니다",
+                    )
+                )
+            elif not math.isnan(low) and budget < low:
+                found.append(
+                    say(
+                        language,
+                        f"Budget request KRW {_won(budget)} is below the "
+                        f"project's minimum of KRW {_won(low)}",
+                        f"요청 예산 {_won(budget)}원이 사업 하한 {_won(low)}원보다 작습니다",
+                    )
+                )
+            else:
+                found.append(
+                    say(
+                        language,
+                        f"Budget request KRW {_won(budget)} is within the project's range",
+                        f"요청 예산 {_won(budget)}원이 사업 범위 안입니다",
+                    )
+                )
+        # A persistent local body is what stays when the support ends: said, not scored
+        # (its value is in continuity and capacity building, which are).
+        if project.long_term is not None and project.long_term.local_body:
+            body = project.long_term.local_body
+            found.append(
+                say(
+                    language, f"Leaves a persistent local body: {body}", f"지역에 남는 조직: {body}"
+                )
+            )
+        if project.status == "ended":
+            found.append(
+                say(
+                    language,
+                    "The programme has ended in its published form",
+                    "이 사업은 공개된 형태로는 종료되었습니다",
                 )
             )
 
-    track_said = track_reason(scores, row, column, language)
-    if track_said:
-        found.append(track_said)
+        if row not in ties_of:  # a demand's ties, once for all its pairs shown
+            ties_of[row] = scores.ties.for_demand(d, row)
+        ties = ties_of[row]
+        for tie in ties:
+            if tie.project == project.id:
+                found.append(
+                    say(
+                        language,
+                        f"Continues earlier cooperation ({tie.description})",
+                        f"기존 교류를 잇습니다({tie.description})",
+                    )
+                )
+                break
+        else:
+            if ties:
+                found.append(
+                    say(
+                        language,
+                        f"Earlier ties with Seoul: {ties[0].description}",
+                        f"서울과의 기존 교류: {ties[0].description}",
+                    )
+                )
 
-    demand = d.records[row].demand
-    if demand.years and project.years:
-        found.append(
-            say(
-                language,
-                f"Commitment: region {demand.years} years, project {project.years} years",
-                f"기간: 지역 {demand.years}년, 사업 {project.years}년",
-            )
-        )
-    if demand.local_match is not None:
-        found.append(
-            say(
-                language,
-                f"Region co-funds {demand.local_match:.0%}",
-                f"지역 부담 {demand.local_match:.0%}",
-            )
-        )
-    kinds = sorted({x.kind for x in demand.partners})
-    if kinds:
-        named = labels("partner-kind", kinds, language)
-        found.append(say(language, f"Partners: {named}", f"협력 주체: {named}"))
+        track_said = track_reason(scores, row, column, language)
+        if track_said:
+            found.append(track_said)
 
-    synergy_inputs = scores.synergy_inputs
-    partners = [
-        p.ids[q]
-        for q in np.flatnonzero(p.complements[column])
-        if synergy_inputs.wanted_elsewhere[row, q]
-    ]
-    if partners:
-        found.append(
-            say(
-                language,
-                f"Complements {', '.join(partners)}, strong for another demand of this region",
-                f"이 지역의 다른 수요에 유력한 {', '.join(partners)}와(과) 상호보완",
+        demand = d.records[row].demand
+        if demand.years and project.years:
+            found.append(
+                say(
+                    language,
+                    f"Commitment: region {demand.years} years, project {project.years} years",
+                    f"기간: 지역 {demand.years}년, 사업 {project.years}년",
+                )
             )
-        )
-    neighbours = int(synergy_inputs.neighbour_regions[row, column])
-    if neighbours > 0:
-        province = (
-            d.records[row].region.province_name_ko
-            if language == "ko"
-            else (d.records[row].region.province_name_en)
-        )
-        found.append(
-            say(
-                language,
-                f"{neighbours} other region(s) in {province} want it too",
-                f"{province}의 다른 지역 {neighbours}곳도 원합니다",
+        if demand.local_match is not None:
+            found.append(
+                say(
+                    language,
+                    f"Region co-funds {demand.local_match:.0%}",
+                    f"지역 부담 {demand.local_match:.0%}",
+                )
             )
-        )
+        kinds = sorted({x.kind for x in demand.partners})
+        if kinds:
+            named = labels("partner-kind", kinds, language)
+            found.append(say(language, f"Partners: {named}", f"협력 주체: {named}"))
 
-    assumed = [
-        signal.name
-        for component, signals in (
-            (scores.fit, DEMAND_FIT),
-            (scores.long, LONG_TERM),
-            (scores.syn, SYNERGY),
-        )
-        for signal in signals
-        if not component.parts[signal.name][1][row, column]
-    ]
-    if assumed:
-        named = labels("signal", assumed, language)
-        found.append(
-            say(
-                language,
-                f"No data, neutral value assumed: {named}",
-                f"자료 없음(중립값 가정): {named}",
+        partners = [p.ids[q] for q in partner_columns[i]]
+        if partners:
+            found.append(
+                say(
+                    language,
+                    f"Complements {', '.join(partners)}, strong for another demand of this region",
+                    f"이 지역의 다른 수요에 유력한 {', '.join(partners)}와(과) 상호보완",
+                )
             )
+        neighbours = neighbour_counts[i]
+        if neighbours > 0:
+            province = (
+                d.records[row].region.province_name_ko
+                if language == "ko"
+                else (d.records[row].region.province_name_en)
+            )
+            found.append(
+                say(
+                    language,
+                    f"{neighbours} other region(s) in {province} want it too",
+                    f"{province}의 다른 지역 {neighbours}곳도 원합니다",
+                )
+            )
+
+        assumed = tuple(
+            name for (_, name), given in zip(SIGNALS, known[i], strict=True) if not given
         )
-    return found
+        if assumed:
+            found.append(_assumed_said(assumed, language))
+        found_all.append(found)
+    return found_all

@@ -70,6 +70,7 @@ def score_chunks(
     prepared: Prepared | None = None,
     history: History | None = None,
     run_key: str | None = None,
+    every_pair: bool = True,
 ) -> Iterator[tuple[int, Scores]]:
     """The Scores of consecutive chunks of `records`, each with the row it starts at;
     `history` (earlier rounds' records) adds each pair's track record.
@@ -81,7 +82,10 @@ def score_chunks(
     the date, the options that choose the demands: `RunInputs.run_key`). The first pass's
     outcome, each region's strong candidates, is then kept in the cache under it, and a
     run with the same key reads it there instead of measuring every chunk twice (the
-    counts are whole numbers, the same whatever the order or chunks they were added in)."""
+    counts are whole numbers, the same whatever the order or chunks they were added in).
+
+    `every_pair` False: long-term value and synergy only where they count, their
+    sub-signals for other pairs on demand (`second_pass`); the totals are the same."""
     prepared = prepared or Prepared.of(catalog)
     region_demand = prepared.region_demand()
     parts = spans(len(records), chunk)
@@ -115,7 +119,7 @@ def score_chunks(
         kept[index] = None  # let each chunk's features go once it is scored
         assert item is not None
         first = item if isinstance(item, FirstPass) else measure(prepared, item)
-        yield start, second_pass(prepared, first, region_demand, profile, history)
+        yield start, second_pass(prepared, first, region_demand, profile, history, every_pair)
         del first
 
 
