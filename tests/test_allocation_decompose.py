@@ -284,10 +284,12 @@ def test_the_search_finds_a_groups_best_choice_or_bounds_it(
         assert value == pytest.approx(best) and bound == pytest.approx(best)
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_the_quick_portfolio_keeps_every_limit_and_never_loses(seed: int) -> None:
-    """The greedy swap of region bundles that backs up the integer master."""
-    problem = _instance(300 + seed, demands=30, projects=8, budget=None if seed % 2 else 6000)
+def _start_and_priced_columns(
+    problem: AllocationProblem,
+) -> tuple[np.ndarray, decompose._Rows, decompose._Dense, decompose._Columns, int]:
+    """The no-synergy start's region bundles as columns, then one round of priced
+    bundles: the start, the master's rows, the dense data, the columns and how many of
+    them came from the start."""
     start, prices = _start(problem)
     rows = decompose._rows(problem)
     dense = decompose._dense(problem, priced_cost=rows.budget >= 0)
@@ -295,13 +297,22 @@ def test_the_quick_portfolio_keeps_every_limit_and_never_loses(seed: int) -> Non
     picked = np.flatnonzero(start)
     owner = problem.region[problem.demand[picked]]
     for region in np.unique(owner).tolist():
-        columns.add(region, picked[owner == region], 0.0)
-        columns.value[-1] = decompose.portfolio_value(problem, dense, picked[owner == region])
+        mine = picked[owner == region]
+        columns.add(region, mine, decompose.portfolio_value(problem, dense, mine))
     started = len(columns.region)
     capacity_price = np.zeros(len(problem.capacity)) if prices is None else prices
     priced = decompose._price(problem, dense, capacity_price, np.zeros(len(problem.capacity)))
     for region, pairs in sorted(priced.bundles.items()):
         columns.add(region, pairs, decompose.portfolio_value(problem, dense, pairs))
+    return start, rows, dense, columns, started
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_quick_portfolio_keeps_every_limit_and_never_loses(seed: int) -> None:
+    """The greedy swap of region bundles that backs up the integer master."""
+    problem = _instance(300 + seed, demands=30, projects=8, budget=None if seed % 2 else 6000)
+    start, rows, dense, columns, started = _start_and_priced_columns(problem)
+    picked = np.flatnonzero(start)
     chosen, value = decompose._swap_greedily(problem, dense, rows, columns, list(range(started)))
     checked = _feasible_and_value(problem, _choice(problem, chosen))
     assert checked == pytest.approx(value, abs=1e-6)
@@ -314,19 +325,7 @@ def test_the_dive_and_the_polish_keep_every_limit_and_never_lose(seed: int) -> N
     it: real portfolios within every capacity and budget, worth what they say; the
     polish never loses and moves demands left out where a project has room."""
     problem = _instance(400 + seed, demands=30, projects=8, budget=None if seed % 2 else 6000)
-    start, prices = _start(problem)
-    rows = decompose._rows(problem)
-    dense = decompose._dense(problem, priced_cost=rows.budget >= 0)
-    columns = decompose._Columns()
-    picked = np.flatnonzero(start)
-    owner = problem.region[problem.demand[picked]]
-    for region in np.unique(owner).tolist():
-        mine = picked[owner == region]
-        columns.add(region, mine, decompose.portfolio_value(problem, dense, mine))
-    capacity_price = np.zeros(len(problem.capacity)) if prices is None else prices
-    priced = decompose._price(problem, dense, capacity_price, np.zeros(len(problem.capacity)))
-    for region, pairs in sorted(priced.bundles.items()):
-        columns.add(region, pairs, decompose.portfolio_value(problem, dense, pairs))
+    start, rows, dense, columns, _ = _start_and_priced_columns(problem)
     chosen, value = decompose._integer_master(problem, dense, rows, columns, None)
     assert _feasible_and_value(problem, _choice(problem, chosen)) == pytest.approx(value, abs=1e-6)
 
