@@ -167,6 +167,25 @@ def test_streaming_in_chunks_gives_the_same_top_k_as_scoring_at_once() -> None:
         assert got == expected
 
 
+@pytest.mark.parametrize("every_pair", [True, False])
+def test_no_demands_score_to_empty_arrays_not_an_error(every_pair: bool) -> None:
+    # A library caller may filter every demand away; the synergy inputs then index an
+    # empty region list, which must still be an integer index.
+    from matchmaker.bundled import catalog_dir, default_profile_path
+    from matchmaker.catalog import load_catalog
+    from matchmaker.loading.documents import load_file
+    from matchmaker.scoring.engine import score
+    from matchmaker.scoring.stream import score_chunks
+
+    catalog, _ = load_catalog(catalog_dir())
+    assert catalog is not None
+    profile = load_file(default_profile_path()).model
+    projects = len(catalog.projects)
+    assert score(catalog, [], profile).total.shape == (0, projects)
+    chunks = list(score_chunks(catalog, [], profile, every_pair=every_pair))
+    assert [scores.total.shape for _, scores in chunks] == [(0, projects)]
+
+
 def test_a_clearly_better_fit_is_never_overturned_by_long_term_value_or_synergy() -> None:
     # Fits 60, 57 and 40 for one demand: the 57 is within FIT_BAND (5) of the best and
     # may add part of its long-term value and synergy; the 40 is 20 below and adds none.

@@ -223,7 +223,9 @@ class RegionDemand:
             members = np.zeros((len(provinces), len(codes)))
             members[[province_row[self.province_of[c]] for c in codes], np.arange(len(codes))] = 1
             province_counts = members @ region_wants  # regions of a province wanting it
-            region_province = np.array([province_row[self.province_of[c]] for c in codes])
+            region_province = np.array(
+                [province_row[self.province_of[c]] for c in codes], dtype=int
+            )
             self._province = (region_wants, province_counts, region_province)
         return self._province
 
