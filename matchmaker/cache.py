@@ -9,7 +9,10 @@ and which demands repeat earlier ones (resubmissions.py).
   `matchmaker/`. Deleting the folder at any time is safe: it is rebuilt as needed.
 - Versioned: every key includes the tool's version and a fingerprint of the package's
   source (so an upgrade or an edit never reads a stale entry), and
-  entries for demand text include the theme vocabulary's fingerprint.
+  entries for demand text include the theme vocabulary's fingerprint. A version's
+  entries live in their own folder; when a new version first uses a namespace, only the
+  KEPT_VERSIONS most recently written versions' folders are kept, so upgrades do not
+  fill the disk with entries nothing will read again.
 - Never trusted if corrupt: each entry carries a SHA-256 of its payload; an entry that is
   short, altered or fails to load is ignored, removed and written again.
 - Never a risk to the run: entries are pickles, so the folder is used only when the
@@ -23,6 +26,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
+import shutil
 import stat
 import sys
 import tempfile
@@ -35,6 +40,10 @@ DIR_ENV = "MATCHMAKER_CACHE_DIR"
 OFF_ENV = "MATCHMAKER_NO_CACHE"
 MAGIC = b"mmcache1"  # the entry format; a new format is a new magic
 _DIGEST = 32
+# Code versions kept per namespace: the running one and the two written before it (another
+# installed copy, or the version just upgraded from, may still be run).
+KEPT_VERSIONS = 3
+_VERSION_FOLDER = re.compile(r"[0-9a-f]{16}")
 
 
 _switched_off = False
@@ -105,6 +114,8 @@ class Store:
     def __init__(self, namespace: str, root: Path | None = None) -> None:
         self.folder = (root or default_root()) / namespace / code_version()
         self.usable = enabled() and _private(self.folder.parent.parent)
+        if self.usable and not self.folder.is_dir():
+            _prune_other_versions(self.folder)
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
@@ -147,3 +158,22 @@ class Store:
                 raise
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             return  # a cache that cannot be written is only a slower run
+
+
+def _prune_other_versions(current: Path) -> None:
+    """Before a new code version's first entry: remove all but the most recently written
+    KEPT_VERSIONS - 1 other versions' folders of the namespace. Only folders named like a
+    code version are touched, whatever else the folder holds; a folder another process is
+    reading only costs that process a miss (reads fall back to doing the work)."""
+    try:
+        others = [
+            folder
+            for folder in current.parent.iterdir()
+            if folder != current and _VERSION_FOLDER.fullmatch(folder.name) and folder.is_dir()
+        ]
+        # Newest first; equal times by name, so the choice does not depend on listing order.
+        others.sort(key=lambda folder: (-folder.stat().st_mtime_ns, folder.name))
+    except OSError:
+        return  # nothing to prune yet, or a folder that cannot be listed: leave it be
+    for stale in others[KEPT_VERSIONS - 1 :]:
+        shutil.rmtree(stale, ignore_errors=True)

@@ -208,3 +208,40 @@ def test_project_texts_are_read_once_and_a_changed_text_is_read_again(
     assert features.terms_of(edited, store) == [terms(text) for text in edited]
     assert calls == edited  # any change: every text read again, nothing stale
     assert features.terms_of(texts[:2], None) == read[:2]  # no store: read every time
+
+
+def _version_folders(namespace: Path, names: list[str]) -> None:
+    for age, name in enumerate(names):  # the first written last, so the newest
+        folder = namespace / name
+        (folder / "ab").mkdir(parents=True)
+        (folder / "ab" / "ab12").write_bytes(b"old entry")
+        stamp = 1_700_000_000 - age * 3600
+        os.utime(folder, (stamp, stamp))
+
+
+def test_a_new_code_version_keeps_only_the_latest_versions_folders(tmp_path: Path) -> None:
+    namespace = tmp_path / "test"
+    old = [f"{n:016x}" for n in range(1, 6)]  # 5 earlier versions, newest first
+    _version_folders(namespace, old)
+    (namespace / "notes").mkdir()  # not a version folder: never touched
+    Store("test", tmp_path)
+    kept = sorted(p.name for p in namespace.iterdir())
+    assert kept == sorted([*old[: cache.KEPT_VERSIONS - 1], "notes"])
+
+
+def test_a_version_already_in_use_prunes_nothing(tmp_path: Path) -> None:
+    namespace = tmp_path / "test"
+    store = Store("test", tmp_path)
+    store.put("ab12", 1)
+    _version_folders(namespace, [f"{n:016x}" for n in range(1, 6)])
+    again = Store("test", tmp_path)
+    assert len(list(namespace.iterdir())) == 6
+    assert again.get("ab12") == 1
+
+
+def test_no_cache_prunes_nothing(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("MATCHMAKER_NO_CACHE", "1")
+    namespace = tmp_path / "test"
+    _version_folders(namespace, [f"{n:016x}" for n in range(1, 6)])
+    Store("test", tmp_path)
+    assert len(list(namespace.iterdir())) == 5
