@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -75,11 +75,77 @@ class SetResult:
     misses: list[tuple[str, str, str]] = field(default_factory=list)  # (demand, first, right)
 
 
-def load_judged(path: Path) -> list[JudgedDemand]:
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A mistake found in a set after it was frozen. The set's file is never edited: the
+    correction is applied as the set is loaded, and recorded beside what was written.
+
+    `field` is "relevance" (a grade: `project` names it, `was`/`now` are grades) or
+    "region" (a region name the loader cannot resolve, e.g. "북구", which four cities
+    have, where the demand's own text says which one is meant)."""
+
+    set: str
+    demand: str
+    field: str
+    was: str | int
+    now: str | int
+    why: str
+    project: str | None = None
+
+
+CORRECTABLE = ("relevance", "region")
+
+
+def load_corrections(path: Path) -> list[Correction]:
+    with path.open(encoding="utf-8") as handle:
+        document = yaml.safe_load(handle) or {}
+    corrections = []
+    for entry in document.get("corrections") or []:
+        field_name = str(entry.get("field", "relevance"))
+        if field_name not in CORRECTABLE:
+            raise ValueError(f"a correction of {field_name!r}: only {CORRECTABLE} are corrected")
+        corrections.append(
+            Correction(
+                set=str(entry["set"]),
+                demand=str(entry["demand"]),
+                field=field_name,
+                was=entry["was"],
+                now=entry["now"],
+                why=str(entry["why"]),
+                project=None if entry.get("project") is None else str(entry["project"]),
+            )
+        )
+    return corrections
+
+
+def _corrected(entry: JudgedDemand, correction: Correction) -> JudgedDemand:
+    """The entry with the correction applied; an error if the entry does not hold what the
+    correction says was written (a stale correction must not quietly do nothing)."""
+    if correction.field == "region":
+        if entry.region != correction.was:
+            raise ValueError(
+                f"{correction.demand}: region is {entry.region!r}, not {correction.was!r}"
+            )
+        return replace(entry, region=str(correction.now))
+    project = correction.project or ""
+    if entry.relevance.get(project, 0) != correction.was:
+        raise ValueError(
+            f"{correction.demand}: {project} is graded {entry.relevance.get(project, 0)}, "
+            f"not {correction.was}"
+        )
+    relevance = {**entry.relevance, project: int(correction.now)}
+    return replace(entry, relevance={k: v for k, v in relevance.items() if v > 0})
+
+
+def load_judged(
+    path: Path, corrections: Sequence[Correction] = (), *, grades_as_written: bool = False
+) -> list[JudgedDemand]:
+    """A judged set with the corrections recorded for it (by file name) applied; with
+    `grades_as_written`, only the region corrections (figures as first graded)."""
     # Our own test data: plain safe_load is enough.
     with path.open(encoding="utf-8") as handle:
         document = yaml.safe_load(handle)
-    return [
+    entries = [
         JudgedDemand(
             id=str(entry["id"]),
             region=str(entry["region"]),
@@ -92,6 +158,17 @@ def load_judged(path: Path) -> list[JudgedDemand]:
         )
         for entry in document["judged"]
     ]
+    by_id = {entry.id: row for row, entry in enumerate(entries)}
+    for correction in corrections:
+        if correction.set != path.name:
+            continue
+        if grades_as_written and correction.field == "relevance":
+            continue
+        if correction.demand not in by_id:
+            raise ValueError(f"a correction of {correction.demand}, which {path.name} lacks")
+        row = by_id[correction.demand]
+        entries[row] = _corrected(entries[row], correction)
+    return entries
 
 
 def records_of(catalog: Catalog, entries: Sequence[JudgedDemand]) -> list[ResolvedDemand]:

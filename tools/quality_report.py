@@ -20,7 +20,13 @@ sys.path.insert(0, str(ROOT))
 
 from matchmaker.bundled import catalog_dir, default_profile_path  # noqa: E402
 from matchmaker.catalog import load_catalog  # noqa: E402
-from matchmaker.judged import Figures, SetResult, evaluate, load_judged  # noqa: E402
+from matchmaker.judged import (  # noqa: E402
+    Figures,
+    SetResult,
+    evaluate,
+    load_corrections,
+    load_judged,
+)
 from matchmaker.loading.documents import load_file  # noqa: E402
 from matchmaker.models import Profile  # noqa: E402
 
@@ -52,15 +58,30 @@ def main() -> None:
     profile = load_file(default_profile_path()).model
     assert isinstance(profile, Profile)
     registry = yaml.safe_load((JUDGED / "sets.yaml").read_text(encoding="utf-8"))["sets"]
+    corrections = load_corrections(JUDGED / "corrections.yaml")
+
+    def measured(name: str, grades_as_written: bool = False) -> SetResult:
+        entries = load_judged(JUDGED / name, corrections, grades_as_written=grades_as_written)
+        return evaluate(catalog, profile, entries, name)
+
     results: list[tuple[dict[str, str], SetResult]] = [
-        (entry, evaluate(catalog, profile, load_judged(JUDGED / entry["file"]), entry["file"]))
-        for entry in registry
+        (entry, measured(entry["file"])) for entry in registry
     ]
+    regraded = {c.set for c in corrections if c.field == "relevance"}
     print("nDCG@3 / top-1 over the demands that have a right project.\n")
     print(HEADER)
     for entry, result in results:
         label = f"`{entry['file']}` ({entry['provenance']})"
         print(_row(label, result.figures["full"].demands, result.figures))
+        if entry["file"] in regraded:  # a corrected grade: the figures as first graded too
+            first = measured(entry["file"], grades_as_written=True)
+            label = f"`{entry['file']}` as first graded"
+            print(_row(label, first.figures["full"].demands, first.figures))
+    if corrections:
+        print("\nCorrections (tests/judged/corrections.yaml), applied above:\n")
+        for c in corrections:
+            what = f"{c.project} graded" if c.field == "relevance" else c.field
+            print(f"- {c.set}, {c.demand}: {what} {c.was} → {c.now}")
     for title, attribute in (("language", "by_language"), ("kind", "by_kind")):
         print(f"\nBy {title} (the tagged sets):\n")
         print(HEADER.replace("| set |", f"| set, {title} |"))
