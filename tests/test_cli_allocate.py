@@ -104,7 +104,7 @@ def test_a_demand_no_project_fits_is_unassigned_with_that_reason(allocated: dict
     unassigned = {u["demand"]: u for u in allocated["unassigned"]}
     care = unassigned["island-emergency-care"]
     assert care["code"] == "no-suitable-project"
-    assert "below the threshold of 27" in care["reason"]
+    assert "below the threshold of 24" in care["reason"]
 
 
 def test_a_lock_is_honoured_even_for_a_demand_no_project_fits(cli) -> None:

@@ -96,7 +96,7 @@ def test_table_names_each_cluster_and_why_the_closest_project_falls_short(cli) -
     run = cli("gaps", BUNDLED, ILLUSTRATIVE, *TODAY, "--lang", "en")
     assert run.exit_code == 0, run.output
     assert "care-services-1 · Care and welfare services" in run.stdout
-    assert "against the threshold of 27" in run.stdout
+    assert "against the threshold of 24" in run.stdout
     assert "Representative demands:" in run.stdout
 
 

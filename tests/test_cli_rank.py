@@ -67,7 +67,7 @@ def test_a_demand_no_project_serves_is_answered_no_suitable_project(ranked_json:
     assert [(u["proposal"], u["demand"]) for u in unsuitable] == [
         ("2026-sinan", "island-emergency-care")
     ]
-    assert unsuitable[0]["best_fit"] < unsuitable[0]["threshold"] == 27
+    assert unsuitable[0]["best_fit"] < unsuitable[0]["threshold"] == 24
     shown = [m for m in ranked_json["matches"] if m["demand"] == "island-emergency-care"]
     assert shown and not any(m["suitable"] for m in shown)
     assert all(

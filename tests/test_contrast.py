@@ -28,6 +28,14 @@ from matchmaker.text.contrast import rule_out
             ("one-off festivals",),
         ),
         ("We have a campsite already, but need harvest workers", ("a campsite",)),
+        # as hurried officials type it
+        ("캠핑장 말구요, 귀농 배우는 곳으로", ("캠핑장",)),
+        ("놀러 오는 캠핑장은 우리가 원하는게 아니에요.", ("놀러 오는 캠핑장",)),
+        ("캠핑장은 고려하지 않고 있습니다", ("캠핑장은",)),
+        ("정책 공유 방문 요청 (MOU 아님)", ("MOU",)),
+        ("폐교 활용 — campsite 말고 귀농 교육", ("campsite",)),  # a dash ends a clause
+        ("A farming school for Seoul citizens, not a campsite", ("a campsite",)),
+        ("Seoul officials' visit to Bupyeong - not another MOU.", ("another MOU",)),
     ],
 )
 def test_a_ruled_out_phrase_is_found(text: str, ruled_out: tuple[str, ...]) -> None:
@@ -38,6 +46,8 @@ def test_a_ruled_out_phrase_is_found(text: str, ruled_out: tuple[str, ...]) -> N
     "text",
     [
         "작년보다 관광객이 줄었다",  # 보다 compares; only 보다는 sets aside
+        "말고기 가공품 판로가 필요",  # 말고 inside a word is no marker
+        "We need a shop, not exhibitions, and a market.",  # ", not B," mid-clause: unclear
         "청년들은 이미 떠났고 빈 점포가 늘어",  # 이미 states a fact, not something done
         "We need harvest workers and a shop.",
         "Young people already left the county.",

@@ -59,12 +59,12 @@ class Profile(Strict):
         examples=[{"demand_fit": 0.5, "long_term": 0.3, "synergy": 0.2}],
     )
     fit_threshold: Annotated[float, Field(ge=0, le=100)] = Field(
-        27,
+        24,
         description="수요 적합도가 이 점수에 못 미치면 '적합한 사업 없음'으로 답합니다"
         "(0~100). / "
         "When no eligible project reaches this demand fit (0-100), the answer for the demand "
         "is 'no suitable project'.",
-        examples=[27],
+        examples=[24],
     )
     population_decline_bonus: Annotated[float, Field(ge=0, le=20)] = Field(
         0,

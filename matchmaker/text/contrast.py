@@ -22,7 +22,8 @@ from dataclasses import dataclass
 KOREAN_WORDS = 3
 ENGLISH_WORDS = 6
 
-_BOUNDARY = r"[.!?;:,()\[\]\n·/]"
+# Dashes and arrows join clauses in hurried text ("폐교 활용 — campsite 말고").
+_BOUNDARY = r"[.!?;:,()\[\]\n·/—–→]"
 # What a region says it already does or has: "이미" alone also opens a plain fact ("청년들은
 # 이미 떠났다"), which must stay a need.
 _DOING = r"(?:하고\s*있|운영|참여|진행|해\s*봤|했|있어|있고|있음|있습|있는데|나가고)"
@@ -39,12 +40,14 @@ _EN_PHRASE = rf"(?:(?!{_EN_STOP}){_EN_WORD}\s*)"
 # What marks a Korean phrase as set aside ("A가 아니라 B", "A 말고 B", …).
 _KO_MARKER = (
     r"(?:이|가)?\s*아니(?:라|고|구|라서|어서)"  # A가 아니라 B
+    r"|\s아님(?=[\s,.)\]]|$)"  # (MOU 아님): a note's "not A"
     r"|(?:이|가)\s*아닌(?=[\s,])"  # A가 아닌 B
     r"|보다는|보단"  # A보다는 B
-    r"|\s말고|말고\s"  # A 말고 B
+    r"|\s말[고구]|말[고구]\s"  # A 말고 B (말구: as it is typed)
     rf"|(?:은|는)\s*이미\s(?=(?:\S+\s+){_repeat(0, 2, lazy=True)}\S*?{_DOING})"  # A는 이미 …
     r"|(?:은|는|이|가)?\s*필요\s*(?:없|하지\s*않)"  # A는 필요 없고
-    r"|(?:은|는|을|를)?\s*원하지\s*않"  # A는 원하지 않고
+    r"|(?:은|는|을|를)?\s*(?:원하지|고려하지)\s*않"  # A는 원하지 않고, A는 고려하지 않고
+    r"|(?:은|는)\s*(?:\S+\s+)?원하는\s*(?:게|것이|건|거)\s*아니"  # A는 우리가 원하는 게 아니다
     r"|\s대신(?:에)?\s"  # A 대신 B
     r"|(?:에|을|를|은|는)\s*(?:이미\s*|매년\s*|계속\s*)?(?:참여|운영|진행|참가)(?:하고|해)\s*"
     r"있(?:으나|지만|는데|어도)"  # A에 참여하고 있으나 (B가 필요)
@@ -75,6 +78,12 @@ _EN_AFTER = re.compile(
 _EN_NOT_BUT = re.compile(
     rf"\bnot\s+(?P<phrase>{_EN_PHRASE}{_repeat(1, ENGLISH_WORDS)})(?=,?\s*but\b)", re.IGNORECASE
 )
+# English "A, not B" (a title's "a farming school, not a campsite"): B is a short phrase
+# that ends its clause.
+_EN_COMMA_NOT = re.compile(
+    rf"(?:,|—|–|-)\s*not\s+(?P<phrase>{_EN_PHRASE}{_repeat(1, 4)})(?=[.!?;:)\]\n]|$)",
+    re.IGNORECASE,
+)
 _EN_ALREADY_AFTER = re.compile(
     r"\b(?:we|they|i)\s+(?:have|run|hold|do|operate|host)\s+"
     rf"(?P<phrase>{_EN_PHRASE}{_repeat(1, ENGLISH_WORDS - 2, lazy=True)})\s+already\b",
@@ -94,7 +103,8 @@ class Reading:
 # cannot match, and is not searched. Most demands rule nothing out, and the patterns'
 # backtracking cost ~1 ms a text (a fifth of a cold `rank`).
 _KO_KEYWORDS = re.compile(
-    "아니|아닌|보다는|보단|말고|이미|필요|원하지|대신|있(?:으나|지만|는데|어도)|제외"
+    "아니|아닌|아님|보다는|보단|말고|말구|이미|필요|원하지|고려하지|원하는|대신"
+    "|있(?:으나|지만|는데|어도)|제외"
 )
 _EN_KEYWORDS = re.compile(r"rather|instead|not|other|already|d(?:o|oes|id)\s*n[o']?t", re.I)
 _NOT = re.compile("not", re.I)
@@ -183,6 +193,7 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         yield from _EN_AFTER.finditer(text)
         if _NOT.search(text):
             yield from _EN_NOT_BUT.finditer(text)
+            yield from _EN_COMMA_NOT.finditer(text)
         if _ALREADY.search(text):
             yield from _EN_ALREADY_AFTER.finditer(text)
 
