@@ -116,7 +116,11 @@ def test_a_tagged_set_is_large_varied_and_graded_consistently(name: str) -> None
 
 # Where a stated target is not met yet, the test says so and by how much (strict: once
 # it passes, the mark must go).
-BELOW_BASELINE: dict[str, str] = {}
+BELOW_BASELINE: dict[str, str] = {
+    "blind-j.yaml": "full 0.934 / 0.917 against demand fit alone 0.940 / 0.938: for one "
+    "demand the two closest projects are 0.2 fit points apart, a near-tie that long-term "
+    "value decides by design, and it picks the more durable one (graded 1, not 3)",
+}
 
 
 @pytest.mark.parametrize(
@@ -165,11 +169,10 @@ def test_no_project_is_a_default_winner_on_no_fit_demands() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="target 10 of 12; measured 99 of 126 (79%) pooled over every tagged set; on "
-    "the two sets run once with the current reading, blind-j 7 and blind-k 9 of 12 (8 and "
-    "10 answered rightly in every version): one version of a need, mostly the casual "
-    "Korean or the mixed one, still goes to a neighbouring programme (harvest labour to "
-    "next-local, young people leaving to ieum-jobs) or under the threshold",
+    reason="target 10 of 12; measured 102 of 126 (81%) pooled over every tagged set; "
+    "the last sets run blind, blind-j 7 and blind-k 9 of 12 (8 and 10 answered rightly in "
+    "every version): one version of a need, mostly the casual Korean one, still goes to a "
+    "neighbouring programme (harvest labour to next-local) or under the threshold",
 )
 def test_paraphrases_agree_on_the_first_answer() -> None:
     agreeing, groups = _pooled(TAGGED_SETS, "groups_agreeing")

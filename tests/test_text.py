@@ -22,6 +22,7 @@ from matchmaker.text import (
     STOPWORDS,
     ThemeHit,
     Vocabulary,
+    detach_particles,
     jamo,
     normalise,
     stem,
@@ -360,6 +361,49 @@ def test_english_phrases_are_read_on_stems(vocabulary: Vocabulary) -> None:
 def test_english_words_only_match_whole_words(vocabulary: Vocabulary, text: str) -> None:
     # Not opera in cooperation or operation, nor concert in concerns.
     assert "culture-arts" not in themes(vocabulary, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "synonym", "found"),
+    [
+        (
+            "새로운 시도를 할 young people이 지역에 없는 게",
+            "youth-startups",
+            "young people",
+            "young people",
+        ),
+        ("폐교를 family campsite로 쓰자는 의견", "rural-tourism", "campsite", "campsite"),
+        (
+            "shopping mall 입점보다 school meal을 원함",
+            "public-meals",
+            "school meals",
+            "school meal",
+        ),
+    ],
+)
+def test_an_english_word_with_a_korean_particle_is_read(
+    vocabulary: Vocabulary, text: str, theme: str, synonym: str, found: str
+) -> None:
+    assert hit(vocabulary, text, theme, synonym).found == found
+
+
+@pytest.mark.parametrize(
+    ("text", "detached"),
+    [
+        ("young people이 지역에", "young people 지역에"),  # a particle goes
+        ("stay하면서 farming practice와 귀농", "stay farming practice 귀농"),  # an ending too
+        ("mz세대 유입", "mz 세대 유입"),  # a noun stays, as a word of its own
+        ("2027년 청년몰", "2027년 청년몰"),  # digits are no English word
+    ],
+)
+def test_particles_are_detached_from_english_words(text: str, detached: str) -> None:
+    assert detach_particles(text) == detached
+
+
+def test_a_particle_on_an_english_word_joins_no_korean_compound() -> None:
+    # 이 of people이 and 지역 are not one noun run (no bigram 이지); the English word counts.
+    read = terms("young people이 지역에 없다")
+    assert "e:peopl" in read and "k:지역" in read and "k:이지" not in read
 
 
 def test_an_english_typo_in_a_long_word_is_read_and_marked(vocabulary: Vocabulary) -> None:

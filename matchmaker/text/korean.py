@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from matchmaker.text.hangul import has_final, is_syllable, parts
@@ -267,3 +268,28 @@ def strip_particles(token: str) -> str:
             break
         token = stripped
     return token
+
+
+# Every particle or ending above, whatever sound it follows: after an English word the
+# sound is unknown (MOU를, people이, farm에서, stay하면서), so any of them may be the one.
+_ANY_PARTICLE = frozenset(_AFTER_CONSONANT + _AFTER_VOWEL + _AFTER_ANY)
+# The verb 하다 and 되다 in their forms after a borrowed English word (stay하면서, check해서).
+_VERB_ENDINGS = frozenset(
+    ("하면서", "하며", "해", "해서", "했", "했는데", "하는데", "하다", "한", "할", "함", "됨", "됐")
+)
+_LATIN_THEN_HANGUL = re.compile(r"(?<=[a-z])([가-힣]+)(?=\s|$)")
+
+
+def detach_particles(normalised: str) -> str:
+    """Mixed-language text with the Korean particle or ending cut off each English word
+    (`young people이 지역에` → `young people 지역에`), so that the English word is read as
+    one and the particle does not join the next Korean word into a false compound (이지역).
+    A Korean noun written onto an English one (`MZ세대`) is kept, as a word of its own."""
+    if not _LATIN_THEN_HANGUL.search(normalised):
+        return normalised
+
+    def cut(found: re.Match[str]) -> str:
+        attached = found.group(1)
+        return "" if attached in _ANY_PARTICLE or attached in _VERB_ENDINGS else " " + attached
+
+    return _LATIN_THEN_HANGUL.sub(cut, normalised)

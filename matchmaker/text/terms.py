@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from matchmaker.text.english import STOPWORDS, stem
-from matchmaker.text.korean import strip_particles
+from matchmaker.text.korean import detach_particles, strip_particles
 from matchmaker.text.normalise import MAX_TEXT_CHARS, normalise
 
 KOREAN = "k:"
@@ -38,7 +38,7 @@ def terms(text: str) -> list[str]:
     """
     out: list[str] = []
     chain: list[str] = []
-    for token in normalise(text[:MAX_TEXT_CHARS]).split():
+    for token in detach_particles(normalise(text[:MAX_TEXT_CHARS])).split():
         syllables = _SYLLABLES.findall(token)
         hangul = syllables[0] if len(syllables) == 1 else "".join(syllables)
         if hangul:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from matchmaker.models.reference import Theme
 from matchmaker.text.english import stem
+from matchmaker.text.korean import detach_particles
 from matchmaker.text.normalise import MAX_TEXT_CHARS, normalise
 from matchmaker.text.spans import Match, Word
 
@@ -125,7 +126,8 @@ class Vocabulary:
         if not normalised:
             return {}
         korean, english = self._built()
-        matches = korean.read(normalised) + english.read(normalised.split())
+        # English words carry Korean particles in mixed text (people이): cut off first.
+        matches = korean.read(normalised) + english.read(detach_particles(normalised).split())
         return {match.word: match for match in matches}
 
 
