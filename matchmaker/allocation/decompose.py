@@ -50,12 +50,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
-from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
+from matchmaker.allocation import highs
 from matchmaker.allocation.problem import AllocationProblem
 from matchmaker.allocation.stoppable import Stopped, call_until, solver_seconds
 
@@ -72,7 +70,7 @@ MASTER_GAP = 1e-4
 SOLVER_SHARE = 0.7
 # The master LPs: HiGHS's interior point method (with crossover, so a vertex and its
 # duals) solved them 3-4x faster than the simplex at 2,000 x 200.
-LP_METHOD = "highs-ipm"
+LP_METHOD = "ipm"
 # A bundle the master LP takes more than 1 - this of counts as taken whole (less than
 # this: not at all) when diving for the integer master.
 WHOLE = 1e-6
@@ -200,7 +198,7 @@ class _Columns:
         return True
 
 
-def _matrix(problem: AllocationProblem, rows: _Rows, columns: _Columns) -> sparse.csc_matrix:
+def _matrix(problem: AllocationProblem, rows: _Rows, columns: _Columns) -> highs.Columns:
     """Coupling rows, then one convexity row per region, by columns."""
     count = len(columns.region)
     sizes = np.array([len(p) for p in columns.pairs], dtype=np.int64)
@@ -220,7 +218,7 @@ def _matrix(problem: AllocationProblem, rows: _Rows, columns: _Columns) -> spars
     r, c, d = (np.concatenate(parts) for parts in (entry_rows, entry_cols, entry_data))
     keep = r >= 0
     shape = (rows.count + len(problem.region_codes), count)
-    return sparse.coo_matrix((d[keep], (r[keep], c[keep])), shape=shape).tocsc()
+    return highs.from_triplets(r[keep], c[keep], d[keep], shape)
 
 
 def completed(problem: AllocationProblem, dense: _Dense, pairs: np.ndarray) -> np.ndarray:
@@ -757,36 +755,38 @@ def _completed_in(
 
 def _milp(
     objective: np.ndarray,
-    matrix: sparse.csr_matrix,
+    matrix: highs.Columns,
     upper: np.ndarray,
     integrality: np.ndarray,
     deadline: float | None,
-) -> Any:
-    options: dict[str, object] = {"disp": False, "presolve": True, "mip_rel_gap": MASTER_GAP}
+) -> highs.Result:
     seconds = solver_seconds(deadline)
-    if seconds is not None:
-        # HiGHS overshoots (here by seconds on the integer master): it gets a share of
-        # the time so that it returns its incumbent itself, rather than being stopped.
-        options["time_limit"] = max(SOLVER_SHARE * seconds, 0.01)
-    result = call_until(_run_milp, (objective, matrix, upper, integrality, options), deadline)
-    if getattr(result, "x", None) is None:
+    # HiGHS overshoots (here by seconds on the integer master): it gets a share of the
+    # time so that it returns its incumbent itself, rather than being stopped.
+    limit = None if seconds is None else max(SOLVER_SHARE * seconds, 0.01)
+    result = call_until(_run_milp, (objective, matrix, upper, integrality, limit), deadline)
+    assert isinstance(result, highs.Result)
+    if result.x is None:
         raise Stopped()
     return result
 
 
 def _run_milp(
     objective: np.ndarray,
-    matrix: sparse.csr_matrix,
+    matrix: highs.Columns,
     upper: np.ndarray,
     integrality: np.ndarray,
-    options: dict[str, object],
-) -> object:
-    return milp(
+    time_limit: float | None,
+) -> highs.Result:
+    return highs.solve(
         objective,
+        matrix,
+        np.full(len(upper), -np.inf),
+        upper,
+        col_upper=1.0,
         integrality=integrality,
-        bounds=Bounds(0, 1),
-        constraints=[LinearConstraint(matrix, -np.inf, upper)],
-        options=options,
+        time_limit=time_limit,
+        mip_rel_gap=MASTER_GAP,
     )
 
 
@@ -845,12 +845,13 @@ def solve_by_region(
             iterations += 1
             if iterations > 1 or prices is None:
                 tick = time.monotonic()
-                lp: Any = call_until(_master_lp, (problem, rows, columns), generating_until)
+                lp = call_until(_master_lp, (problem, rows, columns), generating_until)
                 seconds["master"] = seconds.get("master", 0.0) + time.monotonic() - tick
-                if lp.status != 0:
+                assert isinstance(lp, highs.Result)
+                if lp.status != "optimal" or lp.objective is None or lp.row_dual is None:
                     break
-                master_value = -float(lp.fun)
-                duals = np.maximum(-np.asarray(lp.ineqlin.marginals), 0.0)
+                master_value = -lp.objective
+                duals = np.maximum(-lp.row_dual, 0.0)
                 coupling, convexity = duals[: rows.count], duals[rows.count :]
             tick = time.monotonic()
             # The branch and bound gets a share of the generating time left, so that a
@@ -934,13 +935,13 @@ def _swap_greedily(
     """From the bundles `start` (at most one per region, within the capacities and
     budgets), give each region a better generated bundle, the largest gains first, while
     the capacities and budgets hold."""
-    matrix = _matrix(problem, rows, columns).tocsc()[: rows.count]
+    matrix = _matrix(problem, rows, columns).head(rows.count)
     region = np.array(columns.region, dtype=np.int64)
     values = np.array(columns.value)
     current = {columns.region[column]: column for column in start}
     used = np.zeros(rows.count)
     for column in current.values():
-        used += matrix[:, column].toarray().ravel()
+        used += matrix.column(column)
     start_value = np.array([values[current[r]] if r in current else 0.0 for r in region])
     gain = values - start_value
     for column in np.lexsort((np.arange(len(values)), -gain)).tolist():
@@ -950,9 +951,9 @@ def _swap_greedily(
         held = current.get(r)
         if held is not None and values[held] >= values[column]:
             continue
-        change = matrix[:, column].toarray().ravel()
+        change = matrix.column(column)
         if held is not None:
-            change -= matrix[:, held].toarray().ravel()
+            change -= matrix.column(held)
         if np.all(used + change <= rows.limits + 1e-9):
             used += change
             current[r] = column
@@ -1046,11 +1047,11 @@ def _chosen_pairs(problem: AllocationProblem, dense: _Dense, current: np.ndarray
     return chosen
 
 
-def _master_lp(problem: AllocationProblem, rows: _Rows, columns: _Columns) -> Any:
+def _master_lp(problem: AllocationProblem, rows: _Rows, columns: _Columns) -> highs.Result:
     values = np.array(columns.value)
     matrix = _matrix(problem, rows, columns)
     limits = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
-    return linprog(-values, A_ub=matrix, b_ub=limits, bounds=(0, None), method=LP_METHOD)
+    return highs.solve(-values, matrix, np.full(len(limits), -np.inf), limits, method=LP_METHOD)
 
 
 def _prices(rows: _Rows, coupling: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -1086,13 +1087,13 @@ def _integer_master(
     Then `_swap_greedily` from there."""
     values = np.array(columns.value)
     region = np.array(columns.region, dtype=np.int64)
-    matrix = _matrix(problem, rows, columns).tocsc()
+    matrix = _matrix(problem, rows, columns)
     room = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
     free = np.ones(len(values), dtype=bool)
     fixed: list[int] = []
 
     def take(column: int) -> None:
-        use = matrix[:, column].toarray().ravel()
+        use = matrix.column(column)
         if np.all(use <= room + FIT_TOLERANCE):
             room[:] -= use
             fixed.append(column)
@@ -1106,11 +1107,13 @@ def _integer_master(
         if deadline is not None and tick + last > deadline:
             break
         at = np.flatnonzero(free)
-        lp = linprog(-values[at], A_ub=matrix[:, at], b_ub=room, bounds=(0, None), method=LP_METHOD)
+        lp = highs.solve(
+            -values[at], matrix.take(at), np.full(len(room), -np.inf), room, method=LP_METHOD
+        )
         last = time.monotonic() - tick
-        if lp.status != 0:
+        if lp.status != "optimal" or lp.x is None:
             break
-        share = np.asarray(lp.x)
+        share = lp.x
         whole = np.flatnonzero(share > 1 - WHOLE)
         part = np.flatnonzero((share > WHOLE) & (share <= 1 - WHOLE))
         most = part[np.lexsort((part, -share[part]))]
@@ -1138,10 +1141,11 @@ def _exact_master(
     """The best portfolio made of generated bundles (at most one per region), by HiGHS
     within MASTER_GAP, or `Stopped` at the deadline."""
     values = np.array(columns.value)
-    matrix = _matrix(problem, rows, columns).tocsr()
+    matrix = _matrix(problem, rows, columns)
     limits = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
     result = _milp(-values, matrix, limits, np.ones(len(values)), deadline)
-    picked = np.flatnonzero(np.asarray(result.x) > 0.5)
+    assert result.x is not None
+    picked = np.flatnonzero(result.x > 0.5)
     chosen = np.zeros(problem.pairs, dtype=bool)
     for column in picked.tolist():
         chosen[columns.pairs[column]] = True
