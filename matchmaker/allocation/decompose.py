@@ -71,6 +71,8 @@ SOLVER_SHARE = 0.7
 # The master LPs: HiGHS's interior point method (with crossover, so a vertex and its
 # duals) solved them 3-4x faster than the simplex at 2,000 x 200.
 LP_METHOD = "ipm"
+# The master LP kept between rounds: the simplex, warm from the last round's basis.
+MASTER_METHOD = "simplex"
 # A bundle the master LP takes more than 1 - this of counts as taken whole (less than
 # this: not at all) when diving for the integer master.
 WHOLE = 1e-6
@@ -198,11 +200,13 @@ class _Columns:
         return True
 
 
-def _matrix(problem: AllocationProblem, rows: _Rows, columns: _Columns) -> highs.Columns:
-    """Coupling rows, then one convexity row per region, by columns."""
-    count = len(columns.region)
-    sizes = np.array([len(p) for p in columns.pairs], dtype=np.int64)
-    pairs = np.concatenate(columns.pairs) if count else np.zeros(0, dtype=np.int64)
+def _matrix(
+    problem: AllocationProblem, rows: _Rows, columns: _Columns, first: int = 0
+) -> highs.Columns:
+    """Coupling rows, then one convexity row per region, by columns (from `first` on)."""
+    count = len(columns.region) - first
+    sizes = np.array([len(p) for p in columns.pairs[first:]], dtype=np.int64)
+    pairs = np.concatenate(columns.pairs[first:]) if count else np.zeros(0, dtype=np.int64)
     owner = np.repeat(np.arange(count), sizes)
     project = problem.project[pairs]
     entry_rows = [rows.capacity[project], rows.project_budget[project]]
@@ -212,7 +216,7 @@ def _matrix(problem: AllocationProblem, rows: _Rows, columns: _Columns) -> highs
         entry_rows.append(np.full(len(pairs), rows.budget))
         entry_cols.append(owner)
         entry_data.append(problem.cost[pairs])
-    entry_rows.append(rows.count + np.array(columns.region, dtype=np.int64))
+    entry_rows.append(rows.count + np.array(columns.region[first:], dtype=np.int64))
     entry_cols.append(np.arange(count))
     entry_data.append(np.ones(count))
     r, c, d = (np.concatenate(parts) for parts in (entry_rows, entry_cols, entry_data))
@@ -835,6 +839,7 @@ def solve_by_region(
         coupling[rows.capacity[has]] = np.maximum(prices[has], 0.0)
         convexity[:] = 0.0
     master_value = -np.inf
+    master = _Master(problem, rows)
     # Generating stops here so the integer master keeps its share of the time; a master
     # LP or pricing round still running then is stopped (its bundles are lost, not the
     # earlier ones).
@@ -845,7 +850,7 @@ def solve_by_region(
             iterations += 1
             if iterations > 1 or prices is None:
                 tick = time.monotonic()
-                lp = call_until(_master_lp, (problem, rows, columns), generating_until)
+                lp = master.solve(problem, rows, columns, generating_until)
                 seconds["master"] = seconds.get("master", 0.0) + time.monotonic() - tick
                 assert isinstance(lp, highs.Result)
                 if lp.status != "optimal" or lp.objective is None or lp.row_dual is None:
@@ -1047,11 +1052,26 @@ def _chosen_pairs(problem: AllocationProblem, dense: _Dense, current: np.ndarray
     return chosen
 
 
-def _master_lp(problem: AllocationProblem, rows: _Rows, columns: _Columns) -> highs.Result:
-    values = np.array(columns.value)
-    matrix = _matrix(problem, rows, columns)
-    limits = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
-    return highs.solve(-values, matrix, np.full(len(limits), -np.inf), limits, method=LP_METHOD)
+class _Master:
+    """The master LP, kept between rounds: each round adds the new bundles as columns and
+    HiGHS solves again from the last round's basis (MASTER_METHOD), where a fresh LP
+    each round started from nothing. It runs here, not in a forked child (the basis
+    must outlive the solve), under HiGHS's own time limit: the limit an LP keeps; it was
+    the MILP's presolve that overran it."""
+
+    def __init__(self, problem: AllocationProblem, rows: _Rows) -> None:
+        limits = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
+        self._lp = highs.Master(np.full(len(limits), -np.inf), limits, MASTER_METHOD)
+
+    def solve(
+        self, problem: AllocationProblem, rows: _Rows, columns: _Columns, until: float | None
+    ) -> highs.Result:
+        first = self._lp.columns
+        self._lp.add(-np.array(columns.value[first:]), _matrix(problem, rows, columns, first))
+        seconds = None if until is None else max(until - time.monotonic(), 0.0)
+        if seconds is not None and seconds <= 0:
+            raise Stopped()
+        return self._lp.solve(seconds)
 
 
 def _prices(rows: _Rows, coupling: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

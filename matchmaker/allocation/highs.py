@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 if TYPE_CHECKING:  # highspy is imported where a model is solved: `--help` never loads it
-    import highspy
+    from highspy._core import _Highs
 
 # HiGHS's own default relative MIP gap, stated so that callers pass it explicitly.
 DEFAULT_MIP_REL_GAP = 1e-4
@@ -135,10 +135,12 @@ def _model(
     return lp
 
 
-def _highs(options: dict[str, bool | float | str]) -> highspy.Highs:
-    import highspy
+def _highs(options: dict[str, bool | float | str]) -> _Highs:
+    # The bindings' own class: `highspy.Highs` adds a modelling layer and Python
+    # callbacks, and prints HiGHS's banner when it is made, before any option is set.
+    from highspy._core import _Highs
 
-    highs = highspy._Highs()
+    highs = _Highs()
     highs.setOptionValue("output_flag", False)
     for key, value in options.items():
         highs.setOptionValue(key, value)
