@@ -71,8 +71,6 @@ SOLVER_SHARE = 0.7
 # The master LPs: HiGHS's interior point method (with crossover, so a vertex and its
 # duals) solved them 3-4x faster than the simplex at 2,000 x 200.
 LP_METHOD = "ipm"
-# The master LP kept between rounds: the simplex, warm from the last round's basis.
-MASTER_METHOD = "simplex"
 # A bundle the master LP takes more than 1 - this of counts as taken whole (less than
 # this: not at all) when diving for the integer master.
 WHOLE = 1e-6
@@ -186,14 +184,14 @@ class _Columns:
     region: list[int] = field(default_factory=list)
     pairs: list[np.ndarray] = field(default_factory=list)
     value: list[float] = field(default_factory=list)
-    seen: set[tuple[int, bytes]] = field(default_factory=set)
+    seen: dict[tuple[int, bytes], int] = field(default_factory=dict)  # → column
 
     def add(self, region: int, pairs: np.ndarray, value: float) -> bool:
         pairs = np.sort(pairs.astype(np.int64))
         key = (region, pairs.tobytes())
         if key in self.seen:
             return False
-        self.seen.add(key)
+        self.seen[key] = len(self.region)
         self.region.append(region)
         self.pairs.append(pairs)
         self.value.append(value)
@@ -763,12 +761,14 @@ def _milp(
     upper: np.ndarray,
     integrality: np.ndarray,
     deadline: float | None,
+    initial: np.ndarray | None = None,
 ) -> highs.Result:
     seconds = solver_seconds(deadline)
     # HiGHS overshoots (here by seconds on the integer master): it gets a share of the
     # time so that it returns its incumbent itself, rather than being stopped.
     limit = None if seconds is None else max(SOLVER_SHARE * seconds, 0.01)
-    result = call_until(_run_milp, (objective, matrix, upper, integrality, limit), deadline)
+    args = (objective, matrix, upper, integrality, limit, initial)
+    result = call_until(_run_milp, args, deadline)
     assert isinstance(result, highs.Result)
     if result.x is None:
         raise Stopped()
@@ -781,6 +781,7 @@ def _run_milp(
     upper: np.ndarray,
     integrality: np.ndarray,
     time_limit: float | None,
+    initial: np.ndarray | None = None,
 ) -> highs.Result:
     return highs.solve(
         objective,
@@ -791,6 +792,7 @@ def _run_milp(
         integrality=integrality,
         time_limit=time_limit,
         mip_rel_gap=MASTER_GAP,
+        initial=initial,
     )
 
 
@@ -840,6 +842,29 @@ def solve_by_region(
         convexity[:] = 0.0
     master_value = -np.inf
     master = _Master(problem, rows)
+
+    def better(chosen: np.ndarray, value: float, step: str, tick: float) -> None:
+        nonlocal incumbent, incumbent_value
+        seconds[step] = seconds.get(step, 0.0) + time.monotonic() - tick
+        if value > incumbent_value:
+            incumbent, incumbent_value = chosen, value
+
+    def polish(until: float | None) -> None:
+        tick = time.monotonic()
+        polished = _polish(problem, dense, incumbent, until)
+        better(polished, portfolio_value(problem, dense, np.flatnonzero(polished)), "polish", tick)
+
+    def integer_stage(until: float | None) -> None:
+        """A quick portfolio first, then the dive (leaving time to polish its answer)."""
+        tick = time.monotonic()
+        better(*_swap_greedily(problem, dense, rows, columns, list(range(started))), "swap", tick)
+        tick = time.monotonic()
+        diving_until = None
+        if until is not None:
+            diving_until = until - POLISH_SHARE * max(until - tick, 0.0)
+        better(*_integer_master(problem, dense, rows, columns, diving_until), "dive", tick)
+        polish(until)
+
     # Generating stops here so the integer master keeps its share of the time; a master
     # LP or pricing round still running then is stopped (its bundles are lost, not the
     # earlier ones).
@@ -894,35 +919,17 @@ def solve_by_region(
     except Stopped:
         pass
 
-    def better(chosen: np.ndarray, value: float, step: str, tick: float) -> None:
-        nonlocal incumbent, incumbent_value
-        seconds[step] = seconds.get(step, 0.0) + time.monotonic() - tick
-        if value > incumbent_value:
-            incumbent, incumbent_value = chosen, value
-
-    def polish(until: float | None) -> None:
-        tick = time.monotonic()
-        polished = _polish(problem, dense, incumbent, until)
-        better(polished, portfolio_value(problem, dense, np.flatnonzero(polished)), "polish", tick)
-
-    # A quick portfolio first, then the dive (leaving time to polish its answer), then
-    # with the time left HiGHS over the same bundles (slower, but it does not lose what
-    # rounding loses where capacities are tight), polished in turn.
-    tick = time.monotonic()
-    better(*_swap_greedily(problem, dense, rows, columns, list(range(started))), "swap", tick)
-    tick = time.monotonic()
-    diving_until = None
-    if deadline is not None:
-        diving_until = deadline - POLISH_SHARE * max(deadline - tick, 0.0)
-    better(*_integer_master(problem, dense, rows, columns, diving_until), "dive", tick)
-    polish(deadline)
+    integer_stage(deadline)
     if bound - incumbent_value > MASTER_GAP * abs(bound):
+        # With the time left, HiGHS over the same bundles (slower, but it does not lose
+        # what rounding loses where capacities are tight), from the incumbent, polished.
         tick = time.monotonic()
         exact_until = None
         if deadline is not None:
             exact_until = deadline - POLISH_SHARE * max(deadline - tick, 0.0)
         try:
-            better(*_exact_master(problem, dense, rows, columns, exact_until), "exact", tick)
+            exact = _exact_master(problem, dense, rows, columns, incumbent, exact_until)
+            better(*exact, "exact", tick)
             polish(deadline)
         except Stopped:
             pass
@@ -1053,15 +1060,17 @@ def _chosen_pairs(problem: AllocationProblem, dense: _Dense, current: np.ndarray
 
 
 class _Master:
-    """The master LP, kept between rounds: each round adds the new bundles as columns and
-    HiGHS solves again from the last round's basis (MASTER_METHOD), where a fresh LP
-    each round started from nothing. It runs here, not in a forked child (the basis
-    must outlive the solve), under HiGHS's own time limit: the limit an LP keeps; it was
-    the MILP's presolve that overran it."""
+    """The master LP, kept between rounds: each round adds its new bundles as columns to
+    the model HiGHS holds. It is solved by interior point each round (LP_METHOD): warm
+    from the last basis the simplex was slower, as each round adds thousands of columns
+    (10,000 × 1,000: round 2's master took 20.3 s by the dual simplex and 15.4 s by the
+    primal, where round 1's took 0.7-0.9 s by interior point; 2,000 × 200: about even,
+    0.03-0.26 s a round). It runs here, not in a forked child, under HiGHS's own time
+    limit, which an LP keeps (it was the MILP's presolve that overran it)."""
 
     def __init__(self, problem: AllocationProblem, rows: _Rows) -> None:
         limits = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
-        self._lp = highs.Master(np.full(len(limits), -np.inf), limits, MASTER_METHOD)
+        self._lp = highs.Master(np.full(len(limits), -np.inf), limits, LP_METHOD)
 
     def solve(
         self, problem: AllocationProblem, rows: _Rows, columns: _Columns, until: float | None
@@ -1156,14 +1165,26 @@ def _exact_master(
     dense: _Dense,
     rows: _Rows,
     columns: _Columns,
+    start: np.ndarray,
     deadline: float | None,
 ) -> tuple[np.ndarray, float]:
     """The best portfolio made of generated bundles (at most one per region), by HiGHS
-    within MASTER_GAP, or `Stopped` at the deadline."""
+    within MASTER_GAP, or `Stopped` at the deadline. HiGHS starts from the portfolio
+    `start` (its bundles are added as columns if they are not there): it then only has
+    to better it or prove it close enough."""
+    picked = np.flatnonzero(start)
+    owner = problem.region[problem.demand[picked]]
+    chosen_columns = []
+    for r in np.unique(owner).tolist():
+        mine = picked[owner == r]
+        columns.add(r, mine, _bundle_value(problem, dense, r, mine))
+        chosen_columns.append(columns.seen[(r, np.sort(mine).tobytes())])
     values = np.array(columns.value)
+    initial = np.zeros(len(values))
+    initial[chosen_columns] = 1.0
     matrix = _matrix(problem, rows, columns)
     limits = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
-    result = _milp(-values, matrix, limits, np.ones(len(values)), deadline)
+    result = _milp(-values, matrix, limits, np.ones(len(values)), deadline, initial)
     assert result.x is not None
     picked = np.flatnonzero(result.x > 0.5)
     chosen = np.zeros(problem.pairs, dtype=bool)

@@ -223,9 +223,11 @@ def _start_from(highs: Any, initial: np.ndarray) -> None:
 
 
 class Master:
-    """An LP kept between solves: columns are added and the model solved again from the
-    last basis (HiGHS keeps it: a new column enters nonbasic at its bound), instead of a
-    fresh LP each round. Rows are fixed at creation: lower ≤ A x ≤ upper, x ≥ 0."""
+    """An LP kept between solves: new columns are added to the model HiGHS holds, rather
+    than the whole matrix built and passed again. Rows are fixed at creation: lower ≤
+    A x ≤ upper, x ≥ 0. With `method` "simplex", HiGHS resumes from the last basis (a
+    new column enters nonbasic at 0); with "ipm" (interior point, then crossover to a
+    vertex) it starts afresh each time."""
 
     def __init__(self, row_lower: np.ndarray, row_upper: np.ndarray, method: str | None) -> None:
         import highspy

@@ -295,17 +295,19 @@ def _run(
     keep: set[str],
     integrality: np.ndarray,
     deadline: float | None,
+    initial: np.ndarray | None = None,
 ) -> highs.Result:
     matrix, lower, upper = rows.constraint(keep | {"synergy"})
     args = (objective, matrix, lower, upper, integrality)
     left = seconds_left(deadline)  # after the model is built: building counts too
     if left is None:
-        return _milp(*args, None)
+        return _milp(*args, None, initial)
     limit = max(SOLVER_SHARE * left, MIN_SOLVE_SECONDS)
     # HiGHS may overrun its own limit (99 s for 48 s measured): it runs where it can be
     # stopped at the deadline, and a stopped run counts as "no portfolio in time".
     try:
-        found = call_until(_milp, (*args, limit), time.monotonic() + max(left, MIN_SOLVE_SECONDS))
+        until = time.monotonic() + max(left, MIN_SOLVE_SECONDS)
+        found = call_until(_milp, (*args, limit, initial), until)
     except Stopped:
         return highs.Result("time-limit", None, None, None, None, "stopped at the time limit")
     assert isinstance(found, highs.Result)
@@ -319,6 +321,7 @@ def _milp(
     upper: np.ndarray,
     integrality: np.ndarray,
     time_limit: float | None,
+    initial: np.ndarray | None = None,
 ) -> highs.Result:
     return highs.solve(
         objective,
@@ -329,6 +332,7 @@ def _milp(
         integrality=integrality,
         time_limit=time_limit,
         mip_rel_gap=SOLVER_GAP,
+        initial=initial,
     )
 
 
@@ -451,7 +455,7 @@ def solve(problem: AllocationProblem, without: Iterable[str] = ()) -> Solution:
     if by_region:
         found: Solution | None = _solve_by_region(problem, base, prices, deadline)
     else:
-        found = _solve_milp(problem, without, deadline)
+        found = _solve_milp(problem, without, deadline, base.chosen)
     if found is None or found.objective < fallback.objective:
         best = fallback
         bound = found.bound if found is not None else fallback.bound
@@ -595,9 +599,14 @@ def simple_bound(problem: AllocationProblem) -> float:
 
 
 def _solve_milp(
-    problem: AllocationProblem, without: Iterable[str], deadline: float | None
+    problem: AllocationProblem,
+    without: Iterable[str],
+    deadline: float | None,
+    start: np.ndarray | None = None,
 ) -> Solution | None:
-    """HiGHS on the full model; None when it stopped at the limit with no portfolio."""
+    """HiGHS on the full model; None when it stopped at the limit with no portfolio.
+    `start` (chosen pairs, e.g. the no-synergy optimum under the same rules) is the
+    incumbent HiGHS starts from, so that it has a portfolio from its first second."""
     objective, rows, n, zs, integrality = _build(problem)
     keep = set(ALL_GROUPS) - set(without)
     if n == 0:  # nothing is eligible: an empty portfolio, unless a minimum asks for more
@@ -607,7 +616,8 @@ def _solve_milp(
         if unmet:
             raise Infeasible(unmet)
         return Solution(np.zeros(0, dtype=bool), 0.0, "optimal", 0.0, 0.0)
-    result = _run(objective, rows, keep, integrality, deadline)
+    initial = None if start is None else _full_start(problem, zs, start, len(objective))
+    result = _run(objective, rows, keep, integrality, deadline, initial)
     if result.status == "infeasible":
         raise Infeasible(_diagnose(objective, rows, integrality))
     x = result.x
@@ -633,6 +643,28 @@ def _solve_milp(
         synergy=[pair for pair, on in zip(problem.synergy_pairs, y, strict=True) if on],
         tolerance=MIP_REL_GAP,
     )
+
+
+def _full_start(
+    problem: AllocationProblem, zs: list[tuple[int, int]], chosen: np.ndarray, columns: int
+) -> np.ndarray:
+    """The full model's variables for the portfolio `chosen`: x its pairs, z[r,p] where a
+    demand of r has p, y where both projects of a complementary pair went to r."""
+    x = np.zeros(columns)
+    n = problem.pairs
+    x[:n] = chosen
+    picked = np.flatnonzero(chosen)
+    given = {
+        (int(r), int(p))
+        for r, p in zip(
+            problem.region[problem.demand[picked]], problem.project[picked], strict=True
+        )
+    }
+    x[n : n + len(zs)] = [float(z in given) for z in zs]
+    x[n + len(zs) :] = [
+        float((r, p) in given and (r, q) in given) for r, p, q in problem.synergy_pairs
+    ]
+    return x
 
 
 class NoSolutionInTime(Exception):
