@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 
 from matchmaker.allocation import highs
+from matchmaker.allocation.stoppable import call_until
 
 
 def _dense(matrix: highs.Columns) -> np.ndarray:
@@ -92,3 +95,23 @@ def test_a_kept_master_gives_what_a_fresh_lp_gives_as_columns_come() -> None:
     both = master.solve()
     assert both.x is not None and both.x.tolist() == pytest.approx([1.6, 1.2])
     assert master.columns == 2
+
+
+def _integral(_: int) -> highs.Result:
+    return highs.solve(
+        np.array([-1.0, -1.0]),
+        LP,
+        np.full(2, -np.inf),
+        np.array([4.0, 6.0]),
+        integrality=np.ones(2),
+    )
+
+
+def test_a_solve_in_a_forked_child_ends_after_one_in_the_parent() -> None:
+    """HiGHS's worker threads are not forked: a child that kept the parent's scheduler
+    waited for them until it was killed at the deadline."""
+    assert _integral(0).status == "optimal"  # the parent's scheduler is running now
+    start = time.monotonic()
+    result = call_until(_integral, (0,), time.monotonic() + 20)
+    assert isinstance(result, highs.Result) and result.status == "optimal"
+    assert time.monotonic() - start < 10
