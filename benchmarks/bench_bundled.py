@@ -5,9 +5,9 @@ Each command runs in a fresh process (start-up and imports included) with a warm
 (one warm-up run first), interleaved with the floors so that the noise of a shared machine
 falls on all of them; prints medians and the ratio to the floor's median, and the child's
 processor time (user + system), which moves less than wall time when other jobs share the
-machine. A second floor, `import typer, rich, scipy.optimize`, is what `allocate` cannot go
-under while it solves with HiGHS through scipy.optimize. The load average is printed at
-the start and at the end.
+machine. A second floor, `import typer, rich, numpy, highspy`, is what `allocate` cannot go
+under: it solves with HiGHS through highspy (through scipy.optimize before, whose import
+alone cost ~0.56 s). The load average is printed at the start and at the end.
 
 `--before DIR` runs the same commands from another source tree too (for instance
 `mkdir /tmp/before && git archive REV | tar -x -C /tmp/before`), interleaved with these,
@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FLOORS = {
     "floor": [sys.executable, "-c", "import typer, rich"],
-    "floor+scipy": [sys.executable, "-c", "import typer, rich, scipy.optimize"],
+    "floor+highspy": [sys.executable, "-c", "import typer, rich, numpy, highspy"],
 }
 COMMANDS = ("rank", "sensitivity", "allocate")
 

@@ -50,12 +50,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
-from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
+from matchmaker.allocation import highs
 from matchmaker.allocation.problem import AllocationProblem
 from matchmaker.allocation.stoppable import Stopped, call_until, solver_seconds
 
@@ -72,7 +70,7 @@ MASTER_GAP = 1e-4
 SOLVER_SHARE = 0.7
 # The master LPs: HiGHS's interior point method (with crossover, so a vertex and its
 # duals) solved them 3-4x faster than the simplex at 2,000 x 200.
-LP_METHOD = "highs-ipm"
+LP_METHOD = "ipm"
 # A bundle the master LP takes more than 1 - this of counts as taken whole (less than
 # this: not at all) when diving for the integer master.
 WHOLE = 1e-6
@@ -186,25 +184,27 @@ class _Columns:
     region: list[int] = field(default_factory=list)
     pairs: list[np.ndarray] = field(default_factory=list)
     value: list[float] = field(default_factory=list)
-    seen: set[tuple[int, bytes]] = field(default_factory=set)
+    seen: dict[tuple[int, bytes], int] = field(default_factory=dict)  # → column
 
     def add(self, region: int, pairs: np.ndarray, value: float) -> bool:
         pairs = np.sort(pairs.astype(np.int64))
         key = (region, pairs.tobytes())
         if key in self.seen:
             return False
-        self.seen.add(key)
+        self.seen[key] = len(self.region)
         self.region.append(region)
         self.pairs.append(pairs)
         self.value.append(value)
         return True
 
 
-def _matrix(problem: AllocationProblem, rows: _Rows, columns: _Columns) -> sparse.csc_matrix:
-    """Coupling rows, then one convexity row per region, by columns."""
-    count = len(columns.region)
-    sizes = np.array([len(p) for p in columns.pairs], dtype=np.int64)
-    pairs = np.concatenate(columns.pairs) if count else np.zeros(0, dtype=np.int64)
+def _matrix(
+    problem: AllocationProblem, rows: _Rows, columns: _Columns, first: int = 0
+) -> highs.Columns:
+    """Coupling rows, then one convexity row per region, by columns (from `first` on)."""
+    count = len(columns.region) - first
+    sizes = np.array([len(p) for p in columns.pairs[first:]], dtype=np.int64)
+    pairs = np.concatenate(columns.pairs[first:]) if count else np.zeros(0, dtype=np.int64)
     owner = np.repeat(np.arange(count), sizes)
     project = problem.project[pairs]
     entry_rows = [rows.capacity[project], rows.project_budget[project]]
@@ -214,13 +214,13 @@ def _matrix(problem: AllocationProblem, rows: _Rows, columns: _Columns) -> spars
         entry_rows.append(np.full(len(pairs), rows.budget))
         entry_cols.append(owner)
         entry_data.append(problem.cost[pairs])
-    entry_rows.append(rows.count + np.array(columns.region, dtype=np.int64))
+    entry_rows.append(rows.count + np.array(columns.region[first:], dtype=np.int64))
     entry_cols.append(np.arange(count))
     entry_data.append(np.ones(count))
     r, c, d = (np.concatenate(parts) for parts in (entry_rows, entry_cols, entry_data))
     keep = r >= 0
     shape = (rows.count + len(problem.region_codes), count)
-    return sparse.coo_matrix((d[keep], (r[keep], c[keep])), shape=shape).tocsc()
+    return highs.from_triplets(r[keep], c[keep], d[keep], shape)
 
 
 def completed(problem: AllocationProblem, dense: _Dense, pairs: np.ndarray) -> np.ndarray:
@@ -757,36 +757,42 @@ def _completed_in(
 
 def _milp(
     objective: np.ndarray,
-    matrix: sparse.csr_matrix,
+    matrix: highs.Columns,
     upper: np.ndarray,
     integrality: np.ndarray,
     deadline: float | None,
-) -> Any:
-    options: dict[str, object] = {"disp": False, "presolve": True, "mip_rel_gap": MASTER_GAP}
+    initial: np.ndarray | None = None,
+) -> highs.Result:
     seconds = solver_seconds(deadline)
-    if seconds is not None:
-        # HiGHS overshoots (here by seconds on the integer master): it gets a share of
-        # the time so that it returns its incumbent itself, rather than being stopped.
-        options["time_limit"] = max(SOLVER_SHARE * seconds, 0.01)
-    result = call_until(_run_milp, (objective, matrix, upper, integrality, options), deadline)
-    if getattr(result, "x", None) is None:
+    # HiGHS overshoots (here by seconds on the integer master): it gets a share of the
+    # time so that it returns its incumbent itself, rather than being stopped.
+    limit = None if seconds is None else max(SOLVER_SHARE * seconds, 0.01)
+    args = (objective, matrix, upper, integrality, limit, initial)
+    result = call_until(_run_milp, args, deadline)
+    assert isinstance(result, highs.Result)
+    if result.x is None:
         raise Stopped()
     return result
 
 
 def _run_milp(
     objective: np.ndarray,
-    matrix: sparse.csr_matrix,
+    matrix: highs.Columns,
     upper: np.ndarray,
     integrality: np.ndarray,
-    options: dict[str, object],
-) -> object:
-    return milp(
+    time_limit: float | None,
+    initial: np.ndarray | None = None,
+) -> highs.Result:
+    return highs.solve(
         objective,
+        matrix,
+        np.full(len(upper), -np.inf),
+        upper,
+        col_upper=1.0,
         integrality=integrality,
-        bounds=Bounds(0, 1),
-        constraints=[LinearConstraint(matrix, -np.inf, upper)],
-        options=options,
+        time_limit=time_limit,
+        mip_rel_gap=MASTER_GAP,
+        initial=initial,
     )
 
 
@@ -835,6 +841,30 @@ def solve_by_region(
         coupling[rows.capacity[has]] = np.maximum(prices[has], 0.0)
         convexity[:] = 0.0
     master_value = -np.inf
+    master = _Master(problem, rows)
+
+    def better(chosen: np.ndarray, value: float, step: str, tick: float) -> None:
+        nonlocal incumbent, incumbent_value
+        seconds[step] = seconds.get(step, 0.0) + time.monotonic() - tick
+        if value > incumbent_value:
+            incumbent, incumbent_value = chosen, value
+
+    def polish(until: float | None) -> None:
+        tick = time.monotonic()
+        polished = _polish(problem, dense, incumbent, until)
+        better(polished, portfolio_value(problem, dense, np.flatnonzero(polished)), "polish", tick)
+
+    def integer_stage(until: float | None) -> None:
+        """A quick portfolio first, then the dive (leaving time to polish its answer)."""
+        tick = time.monotonic()
+        better(*_swap_greedily(problem, dense, rows, columns, list(range(started))), "swap", tick)
+        tick = time.monotonic()
+        diving_until = None
+        if until is not None:
+            diving_until = until - POLISH_SHARE * max(until - tick, 0.0)
+        better(*_integer_master(problem, dense, rows, columns, diving_until), "dive", tick)
+        polish(until)
+
     # Generating stops here so the integer master keeps its share of the time; a master
     # LP or pricing round still running then is stopped (its bundles are lost, not the
     # earlier ones).
@@ -845,12 +875,13 @@ def solve_by_region(
             iterations += 1
             if iterations > 1 or prices is None:
                 tick = time.monotonic()
-                lp: Any = call_until(_master_lp, (problem, rows, columns), generating_until)
+                lp = master.solve(problem, rows, columns, generating_until)
                 seconds["master"] = seconds.get("master", 0.0) + time.monotonic() - tick
-                if lp.status != 0:
+                assert isinstance(lp, highs.Result)
+                if lp.status != "optimal" or lp.objective is None or lp.row_dual is None:
                     break
-                master_value = -float(lp.fun)
-                duals = np.maximum(-np.asarray(lp.ineqlin.marginals), 0.0)
+                master_value = -lp.objective
+                duals = np.maximum(-lp.row_dual, 0.0)
                 coupling, convexity = duals[: rows.count], duals[rows.count :]
             tick = time.monotonic()
             # The branch and bound gets a share of the generating time left, so that a
@@ -888,35 +919,17 @@ def solve_by_region(
     except Stopped:
         pass
 
-    def better(chosen: np.ndarray, value: float, step: str, tick: float) -> None:
-        nonlocal incumbent, incumbent_value
-        seconds[step] = seconds.get(step, 0.0) + time.monotonic() - tick
-        if value > incumbent_value:
-            incumbent, incumbent_value = chosen, value
-
-    def polish(until: float | None) -> None:
-        tick = time.monotonic()
-        polished = _polish(problem, dense, incumbent, until)
-        better(polished, portfolio_value(problem, dense, np.flatnonzero(polished)), "polish", tick)
-
-    # A quick portfolio first, then the dive (leaving time to polish its answer), then
-    # with the time left HiGHS over the same bundles (slower, but it does not lose what
-    # rounding loses where capacities are tight), polished in turn.
-    tick = time.monotonic()
-    better(*_swap_greedily(problem, dense, rows, columns, list(range(started))), "swap", tick)
-    tick = time.monotonic()
-    diving_until = None
-    if deadline is not None:
-        diving_until = deadline - POLISH_SHARE * max(deadline - tick, 0.0)
-    better(*_integer_master(problem, dense, rows, columns, diving_until), "dive", tick)
-    polish(deadline)
+    integer_stage(deadline)
     if bound - incumbent_value > MASTER_GAP * abs(bound):
+        # With the time left, HiGHS over the same bundles (slower, but it does not lose
+        # what rounding loses where capacities are tight), from the incumbent, polished.
         tick = time.monotonic()
         exact_until = None
         if deadline is not None:
             exact_until = deadline - POLISH_SHARE * max(deadline - tick, 0.0)
         try:
-            better(*_exact_master(problem, dense, rows, columns, exact_until), "exact", tick)
+            exact = _exact_master(problem, dense, rows, columns, incumbent, exact_until)
+            better(*exact, "exact", tick)
             polish(deadline)
         except Stopped:
             pass
@@ -934,13 +947,13 @@ def _swap_greedily(
     """From the bundles `start` (at most one per region, within the capacities and
     budgets), give each region a better generated bundle, the largest gains first, while
     the capacities and budgets hold."""
-    matrix = _matrix(problem, rows, columns).tocsc()[: rows.count]
+    matrix = _matrix(problem, rows, columns).head(rows.count)
     region = np.array(columns.region, dtype=np.int64)
     values = np.array(columns.value)
     current = {columns.region[column]: column for column in start}
     used = np.zeros(rows.count)
     for column in current.values():
-        used += matrix[:, column].toarray().ravel()
+        used += matrix.column(column)
     start_value = np.array([values[current[r]] if r in current else 0.0 for r in region])
     gain = values - start_value
     for column in np.lexsort((np.arange(len(values)), -gain)).tolist():
@@ -950,9 +963,9 @@ def _swap_greedily(
         held = current.get(r)
         if held is not None and values[held] >= values[column]:
             continue
-        change = matrix[:, column].toarray().ravel()
+        change = matrix.column(column)
         if held is not None:
-            change -= matrix[:, held].toarray().ravel()
+            change -= matrix.column(held)
         if np.all(used + change <= rows.limits + 1e-9):
             used += change
             current[r] = column
@@ -1046,11 +1059,28 @@ def _chosen_pairs(problem: AllocationProblem, dense: _Dense, current: np.ndarray
     return chosen
 
 
-def _master_lp(problem: AllocationProblem, rows: _Rows, columns: _Columns) -> Any:
-    values = np.array(columns.value)
-    matrix = _matrix(problem, rows, columns)
-    limits = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
-    return linprog(-values, A_ub=matrix, b_ub=limits, bounds=(0, None), method=LP_METHOD)
+class _Master:
+    """The master LP, kept between rounds: each round adds its new bundles as columns to
+    the model HiGHS holds. It is solved by interior point each round (LP_METHOD): warm
+    from the last basis the simplex was slower, as each round adds thousands of columns
+    (10,000 × 1,000: round 2's master took 20.3 s by the dual simplex and 15.4 s by the
+    primal, where round 1's took 0.7-0.9 s by interior point; 2,000 × 200: about even,
+    0.03-0.26 s a round). It runs here, not in a forked child, under HiGHS's own time
+    limit, which an LP keeps (it was the MILP's presolve that overran it)."""
+
+    def __init__(self, problem: AllocationProblem, rows: _Rows) -> None:
+        limits = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
+        self._lp = highs.Master(np.full(len(limits), -np.inf), limits, LP_METHOD)
+
+    def solve(
+        self, problem: AllocationProblem, rows: _Rows, columns: _Columns, until: float | None
+    ) -> highs.Result:
+        first = self._lp.columns
+        self._lp.add(-np.array(columns.value[first:]), _matrix(problem, rows, columns, first))
+        seconds = None if until is None else max(until - time.monotonic(), 0.0)
+        if seconds is not None and seconds <= 0:
+            raise Stopped()
+        return self._lp.solve(seconds)
 
 
 def _prices(rows: _Rows, coupling: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -1086,13 +1116,13 @@ def _integer_master(
     Then `_swap_greedily` from there."""
     values = np.array(columns.value)
     region = np.array(columns.region, dtype=np.int64)
-    matrix = _matrix(problem, rows, columns).tocsc()
+    matrix = _matrix(problem, rows, columns)
     room = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
     free = np.ones(len(values), dtype=bool)
     fixed: list[int] = []
 
     def take(column: int) -> None:
-        use = matrix[:, column].toarray().ravel()
+        use = matrix.column(column)
         if np.all(use <= room + FIT_TOLERANCE):
             room[:] -= use
             fixed.append(column)
@@ -1106,11 +1136,13 @@ def _integer_master(
         if deadline is not None and tick + last > deadline:
             break
         at = np.flatnonzero(free)
-        lp = linprog(-values[at], A_ub=matrix[:, at], b_ub=room, bounds=(0, None), method=LP_METHOD)
+        lp = highs.solve(
+            -values[at], matrix.take(at), np.full(len(room), -np.inf), room, method=LP_METHOD
+        )
         last = time.monotonic() - tick
-        if lp.status != 0:
+        if lp.status != "optimal" or lp.x is None:
             break
-        share = np.asarray(lp.x)
+        share = lp.x
         whole = np.flatnonzero(share > 1 - WHOLE)
         part = np.flatnonzero((share > WHOLE) & (share <= 1 - WHOLE))
         most = part[np.lexsort((part, -share[part]))]
@@ -1133,15 +1165,28 @@ def _exact_master(
     dense: _Dense,
     rows: _Rows,
     columns: _Columns,
+    start: np.ndarray,
     deadline: float | None,
 ) -> tuple[np.ndarray, float]:
     """The best portfolio made of generated bundles (at most one per region), by HiGHS
-    within MASTER_GAP, or `Stopped` at the deadline."""
+    within MASTER_GAP, or `Stopped` at the deadline. HiGHS starts from the portfolio
+    `start` (its bundles are added as columns if they are not there): it then only has
+    to better it or prove it close enough."""
+    picked = np.flatnonzero(start)
+    owner = problem.region[problem.demand[picked]]
+    chosen_columns = []
+    for r in np.unique(owner).tolist():
+        mine = picked[owner == r]
+        columns.add(r, mine, _bundle_value(problem, dense, r, mine))
+        chosen_columns.append(columns.seen[(r, np.sort(mine).tobytes())])
     values = np.array(columns.value)
-    matrix = _matrix(problem, rows, columns).tocsr()
+    initial = np.zeros(len(values))
+    initial[chosen_columns] = 1.0
+    matrix = _matrix(problem, rows, columns)
     limits = np.concatenate([rows.limits, np.ones(len(problem.region_codes))])
-    result = _milp(-values, matrix, limits, np.ones(len(values)), deadline)
-    picked = np.flatnonzero(np.asarray(result.x) > 0.5)
+    result = _milp(-values, matrix, limits, np.ones(len(values)), deadline, initial)
+    assert result.x is not None
+    picked = np.flatnonzero(result.x > 0.5)
     chosen = np.zeros(problem.pairs, dtype=bool)
     for column in picked.tolist():
         chosen[columns.pairs[column]] = True

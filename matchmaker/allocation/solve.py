@@ -1,4 +1,4 @@
-"""Solve the allocation exactly with HiGHS (scipy.optimize.milp).
+"""Solve the allocation exactly with HiGHS (highs.py).
 
 Variables: x[d,p] ∈ {0,1} per candidate pair; for synergy, z[r,p] ∈ [0,1] (project p
 goes to region r) and y[r,p,q] ∈ [0,1] (both p and q go to r). The pairwise synergy term
@@ -17,9 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, OptimizeResult, linprog, milp
 
+from matchmaker.allocation import highs
 from matchmaker.allocation.problem import AllocationProblem
 from matchmaker.allocation.stoppable import Stopped, call_until
 
@@ -43,9 +42,14 @@ class Infeasible(Exception):
         self.groups = groups
 
 
-# HiGHS stops when (bound - objective) / bound is below this (its default mip_rel_gap):
-# "optimal" means within it, and the JSON states it beside the true gap.
+# "Optimal" means (bound - objective) / bound within this (HiGHS's default mip_rel_gap),
+# and the JSON states it beside the true gap.
 MIP_REL_GAP = 1e-4
+# The gap HiGHS is told to stop at on the full model: a tenth of the tolerance. HiGHS
+# 1.16 stops as soon as it is within its gap, and on the bundled examples it stopped at
+# 3.3e-5 where scipy's HiGHS 1.12 had closed the gap (the same portfolio, a looser
+# bound); a tenth closes them exactly again, for a few milliseconds.
+SOLVER_GAP = MIP_REL_GAP / 10
 # Seconds kept back from the deadline for what follows the solve (reasons, report, write).
 REPORT_RESERVE = 1.0
 # Share of the time left that HiGHS is given: it overshoots its limit (measured up to
@@ -128,20 +132,19 @@ class _Rows:
         self.upper += np.asarray(upper, dtype=float).tolist()
         self.groups += [group] * len(lower)
 
-    def constraint(self, keep: set[str]) -> LinearConstraint | None:
-        rows = [i for i, group in enumerate(self.groups) if group in keep]
-        if not rows:
-            return None
-        position = {old: new for new, old in enumerate(rows)}
-        mask = [i for i, r in enumerate(self.row) if r in position]
-        matrix = sparse.csr_matrix(
-            (
-                [self.data[i] for i in mask],
-                ([position[self.row[i]] for i in mask], [self.col[i] for i in mask]),
-            ),
-            shape=(len(rows), self.columns),
+    def constraint(self, keep: set[str]) -> tuple[highs.Columns, np.ndarray, np.ndarray]:
+        """The rows of the groups kept (in the order added), by columns, and their limits."""
+        rows = np.array([group in keep for group in self.groups], dtype=bool)
+        position = np.cumsum(rows) - 1
+        entry_row = np.asarray(self.row, dtype=np.int64)
+        mask = rows[entry_row] if len(entry_row) else np.zeros(0, dtype=bool)
+        matrix = highs.from_triplets(
+            position[entry_row[mask]],
+            np.asarray(self.col, dtype=np.int64)[mask],
+            np.asarray(self.data, dtype=float)[mask],
+            (int(rows.sum()), self.columns),
         )
-        return LinearConstraint(matrix, np.array(self.lower)[rows], np.array(self.upper)[rows])
+        return matrix, np.array(self.lower)[rows], np.array(self.upper)[rows]
 
 
 def _build(
@@ -292,37 +295,44 @@ def _run(
     keep: set[str],
     integrality: np.ndarray,
     deadline: float | None,
-) -> object:
-    constraint = rows.constraint(keep | {"synergy"})
-    options: dict[str, object] = {"disp": False, "presolve": True, "mip_rel_gap": MIP_REL_GAP}
+    initial: np.ndarray | None = None,
+) -> highs.Result:
+    matrix, lower, upper = rows.constraint(keep | {"synergy"})
+    args = (objective, matrix, lower, upper, integrality)
     left = seconds_left(deadline)  # after the model is built: building counts too
     if left is None:
-        return _milp(objective, integrality, constraint, options)
-    options["time_limit"] = max(SOLVER_SHARE * left, MIN_SOLVE_SECONDS)
+        return _milp(*args, None, initial)
+    limit = max(SOLVER_SHARE * left, MIN_SOLVE_SECONDS)
     # HiGHS may overrun its own limit (99 s for 48 s measured): it runs where it can be
     # stopped at the deadline, and a stopped run counts as "no portfolio in time".
     try:
-        return call_until(
-            _milp,
-            (objective, integrality, constraint, options),
-            time.monotonic() + max(left, MIN_SOLVE_SECONDS),
-        )
+        until = time.monotonic() + max(left, MIN_SOLVE_SECONDS)
+        found = call_until(_milp, (*args, limit, initial), until)
     except Stopped:
-        return OptimizeResult(status=1, x=None, message="stopped at the time limit")
+        return highs.Result("time-limit", None, None, None, None, "stopped at the time limit")
+    assert isinstance(found, highs.Result)
+    return found
 
 
 def _milp(
     objective: np.ndarray,
+    matrix: highs.Columns,
+    lower: np.ndarray,
+    upper: np.ndarray,
     integrality: np.ndarray,
-    constraint: LinearConstraint | None,
-    options: dict[str, object],
-) -> object:
-    return milp(
+    time_limit: float | None,
+    initial: np.ndarray | None = None,
+) -> highs.Result:
+    return highs.solve(
         objective,
+        matrix,
+        lower,
+        upper,
+        col_upper=1.0,
         integrality=integrality,
-        bounds=Bounds(0, 1),
-        constraints=[constraint] if constraint is not None else None,
-        options=options,
+        time_limit=time_limit,
+        mip_rel_gap=SOLVER_GAP,
+        initial=initial,
     )
 
 
@@ -331,8 +341,7 @@ def _diagnose(objective: np.ndarray, rows: _Rows, integrality: np.ndarray) -> li
     needed = _present(rows)
     for group in list(needed):
         trial = set(needed) - {group}
-        result = _run(objective, rows, trial, integrality, None)
-        if getattr(result, "status", None) == 2:
+        if _run(objective, rows, trial, integrality, None).status == "infeasible":
             needed.remove(group)
     return needed
 
@@ -392,22 +401,20 @@ def assignment_with_prices(problem: AllocationProblem) -> tuple[Solution | None,
     while True:
         rows, cols = np.nonzero(active)
         count = len(rows)
-        a_demand = sparse.csr_matrix(
-            (np.ones(count), (rows, np.arange(count))), shape=(demands, count)
+        # Column j (pair j) has a 1 in its demand's row and in its project's row.
+        matrix = highs.Columns(
+            demands + projects,
+            np.arange(0, 2 * count + 1, 2, dtype=np.int64),
+            np.stack([rows, demands + cols], axis=1).ravel(),
+            np.ones(2 * count),
         )
-        a_project = sparse.csr_matrix(
-            (np.ones(count), (cols, np.arange(count))), shape=(projects, count)
+        limits = np.concatenate([np.ones(demands), capacities])
+        result = highs.solve(
+            -values[rows, cols], matrix, np.full(len(limits), -np.inf), limits, col_upper=1.0
         )
-        result = linprog(
-            -values[rows, cols],
-            A_ub=sparse.vstack([a_demand, a_project]),
-            b_ub=np.concatenate([np.ones(demands), capacities]),
-            bounds=(0, 1),
-            method="highs",
-        )
-        if result.status != 0:
+        if result.status != "optimal" or result.x is None or result.row_dual is None:
             return None, np.zeros(projects)
-        duals = -result.ineqlin.marginals
+        duals = -result.row_dual
         demand_price, project_price = duals[:demands], duals[demands:]
         reduced = values - demand_price[:, None] - project_price[None, :]
         improving = np.isfinite(values) & ~active & (reduced > PRICING_TOLERANCE)
@@ -448,7 +455,7 @@ def solve(problem: AllocationProblem, without: Iterable[str] = ()) -> Solution:
     if by_region:
         found: Solution | None = _solve_by_region(problem, base, prices, deadline)
     else:
-        found = _solve_milp(problem, without, deadline)
+        found = _solve_milp(problem, without, deadline, base.chosen)
     if found is None or found.objective < fallback.objective:
         best = fallback
         bound = found.bound if found is not None else fallback.bound
@@ -592,9 +599,14 @@ def simple_bound(problem: AllocationProblem) -> float:
 
 
 def _solve_milp(
-    problem: AllocationProblem, without: Iterable[str], deadline: float | None
+    problem: AllocationProblem,
+    without: Iterable[str],
+    deadline: float | None,
+    start: np.ndarray | None = None,
 ) -> Solution | None:
-    """HiGHS on the full model; None when it stopped at the limit with no portfolio."""
+    """HiGHS on the full model; None when it stopped at the limit with no portfolio.
+    `start` (chosen pairs, e.g. the no-synergy optimum under the same rules) is the
+    incumbent HiGHS starts from, so that it has a portfolio from its first second."""
     objective, rows, n, zs, integrality = _build(problem)
     keep = set(ALL_GROUPS) - set(without)
     if n == 0:  # nothing is eligible: an empty portfolio, unless a minimum asks for more
@@ -604,33 +616,55 @@ def _solve_milp(
         if unmet:
             raise Infeasible(unmet)
         return Solution(np.zeros(0, dtype=bool), 0.0, "optimal", 0.0, 0.0)
-    result = _run(objective, rows, keep, integrality, deadline)
-    status = getattr(result, "status", 4)
-    if status == 2:
+    initial = None if start is None else _full_start(problem, zs, start, len(objective))
+    result = _run(objective, rows, keep, integrality, deadline, initial)
+    if result.status == "infeasible":
         raise Infeasible(_diagnose(objective, rows, integrality))
-    x = getattr(result, "x", None)
-    if x is None and status == 1:
+    x = result.x
+    if x is None and result.status == "time-limit":
         return None
     if x is None:
-        raise RuntimeError(f"HiGHS gave no solution: {getattr(result, 'message', '')}")
+        raise RuntimeError(f"HiGHS gave no solution: {result.message}")
     chosen = np.asarray(x[:n]) > 0.5
     y = np.asarray(x[n + len(zs) :]) > 0.5
     value = float(problem.value[chosen].sum())
     bonus = problem.options.synergy_bonus * float(y.sum())
     found = value + bonus
-    reported = getattr(result, "mip_dual_bound", None)
+    reported = result.dual_bound
     bound = -float(reported) if reported is not None and np.isfinite(reported) else np.inf
     bound = max(min(bound, simple_bound(problem)), found)  # always finite: strict JSON
     gap = relative_gap(found, bound)
     return Solution(
         chosen=chosen,
         objective=round(found, 6),
-        status="optimal" if status == 0 else "time-limit",
+        status="optimal" if result.status == "optimal" or gap <= MIP_REL_GAP else "time-limit",
         gap=round(gap, 6),
         bound=round(bound, 6),
         synergy=[pair for pair, on in zip(problem.synergy_pairs, y, strict=True) if on],
         tolerance=MIP_REL_GAP,
     )
+
+
+def _full_start(
+    problem: AllocationProblem, zs: list[tuple[int, int]], chosen: np.ndarray, columns: int
+) -> np.ndarray:
+    """The full model's variables for the portfolio `chosen`: x its pairs, z[r,p] where a
+    demand of r has p, y where both projects of a complementary pair went to r."""
+    x = np.zeros(columns)
+    n = problem.pairs
+    x[:n] = chosen
+    picked = np.flatnonzero(chosen)
+    given = {
+        (int(r), int(p))
+        for r, p in zip(
+            problem.region[problem.demand[picked]], problem.project[picked], strict=True
+        )
+    }
+    x[n : n + len(zs)] = [float(z in given) for z in zs]
+    x[n + len(zs) :] = [
+        float((r, p) in given and (r, q) in given) for r, p, q in problem.synergy_pairs
+    ]
+    return x
 
 
 class NoSolutionInTime(Exception):
