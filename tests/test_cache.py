@@ -92,7 +92,14 @@ def test_warm_and_repaired_runs_print_what_a_cold_run_prints(tmp_path: Path) -> 
     cold = _rank(tmp_path)
     written = _entries(tmp_path)
     namespaces = {p.relative_to(tmp_path).parts[0] for p in written}
-    assert namespaces == {"documents", "demand-text", "project-text", "region-demand", "repeats"}
+    assert namespaces == {
+        "documents",
+        "demand-text",
+        "project-text",
+        "region-demand",
+        "repeats",
+        "term-entries",
+    }
     assert _rank(tmp_path) == cold
     for path in written:  # every entry corrupt: ignored, and written again
         path.write_bytes(path.read_bytes()[:-1] + b"!")
