@@ -7,6 +7,7 @@ profile either load cleanly (warnings allowed) or the run stops with diagnostics
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,8 +70,9 @@ class RunInputs:
         if self.history_documents and self.catalog and self.catalog.indicators_document:
             documents.append(self.catalog.indicators_document)
         roots = _bundled_roots()  # looked up once, not once per file (5,000 stats)
-        for document in documents:
-            hashes[display_name(document.file, roots)] = document.sha256
+        names = display_names([document.file for document in documents], roots)
+        for name, document in zip(names, documents, strict=True):
+            hashes[name] = document.sha256
         return dict(sorted(hashes.items()))
 
     def run_key(self, hashes: dict[str, str] | None = None) -> str:
@@ -106,6 +108,37 @@ def display_name(file: str, roots: tuple[tuple[Path | None, str], ...] | None = 
         if root is not None and path.is_relative_to(root):
             return f"{name}/{path.relative_to(root).as_posix()}"
     return file
+
+
+def display_names(files: list[str], roots: tuple[tuple[Path | None, str], ...]) -> list[str]:
+    """`display_name` of each file, decided once per folder: whether a path lies under a
+    root depends only on its folder when the path is not the root itself, and the name
+    under the root is then the folder's plus the file's. (Asked of each of 5,007 files,
+    pathlib's `is_relative_to` was ~0.25 s of a 10,000-demand run.)"""
+    shown: list[str] = []
+    folders: dict[str, str | None] = {}  # folder → its display prefix; None: not bundled
+    for file in files:
+        folder, _, base = file.rpartition(os.sep)
+        if (
+            not folder
+            or not base
+            or any(root is not None and file == str(root) for root, _ in roots)
+        ):
+            shown.append(display_name(file, roots))  # no folder, or a root: the long way
+            continue
+        if folder not in folders:
+            folders[folder] = _folder_prefix(Path(folder), roots)
+        prefix = folders[folder]
+        shown.append(file if prefix is None else f"{prefix}/{base}")
+    return shown
+
+
+def _folder_prefix(folder: Path, roots: tuple[tuple[Path | None, str], ...]) -> str | None:
+    for root, name in roots:
+        if root is not None and folder.is_relative_to(root):
+            inside = folder.relative_to(root).as_posix()
+            return name if inside == "." else f"{name}/{inside}"
+    return None
 
 
 def _safe(locate: object) -> Path | None:
