@@ -345,11 +345,13 @@ def no_suitable(
     served_weight = weights[:, served].sum(axis=1)
     mainly_unserved = (unserved_weight > served_weight) & ~(best_fit >= CLEAR_FIT)
     no_fit = ~(best_fit >= threshold) | mainly_unserved
-    unserved = [
-        tuple(theme_ids[t] for t in np.flatnonzero((weights[row] > 0) & ~served))
-        for row in range(len(d.records))
-    ]
-    return no_fit, unserved
+    # each demand's unserved themes read, in theme order (one nonzero for the chunk,
+    # not one per demand: most demands read none)
+    grouped: list[list[str]] = [[] for _ in range(len(d.records))]
+    rows, columns = np.nonzero((weights > 0) & ~served)
+    for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+        grouped[row].append(theme_ids[column])
+    return no_fit, [tuple(themes) for themes in grouped]
 
 
 @dataclass(frozen=True, slots=True)
