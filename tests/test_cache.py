@@ -215,3 +215,36 @@ def test_project_texts_are_read_once_and_a_changed_text_is_read_again(
     assert features.terms_of(edited, store) == [terms(text) for text in edited]
     assert calls == edited  # any change: every text read again, nothing stale
     assert features.terms_of(texts[:2], None) == read[:2]  # no store: read every time
+
+
+def test_rule_findings_are_kept_for_the_same_files_and_date(monkeypatch, tmp_path: Path) -> None:
+    import datetime as dt
+    import shutil
+
+    from matchmaker import bundled, checks
+    from matchmaker.inputs import load_run
+
+    monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "proposals"
+    shutil.copytree(bundled.proposals_dir(), folder)
+    later = dt.date(2030, 11, 28)  # the examples have expired: the rules find things
+    cold = load_run([folder], None, bundled.default_profile_path(), later)
+    assert any(d.code == "expired-proposal" for d in cold.diagnostics)
+
+    ran: list[object] = []
+    original = checks.run_rules
+
+    def counted(*args: object, **kwargs: object) -> object:
+        ran.append(args)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checks, "run_rules", counted)
+    warm = load_run([folder], None, bundled.default_profile_path(), later)
+    assert warm.diagnostics == cold.diagnostics and ran == []  # from the cache
+    # another date, or any changed byte of a file: the rules run again
+    other_day = load_run([folder], None, bundled.default_profile_path(), dt.date(2026, 11, 28))
+    assert len(ran) == 1 and not any(d.code == "expired-proposal" for d in other_day.diagnostics)
+    edited = sorted(folder.glob("*.yaml"))[0]
+    edited.write_bytes(edited.read_bytes() + b"\n# edited\n")
+    again = load_run([folder], None, bundled.default_profile_path(), later)
+    assert len(ran) == 2 and again.diagnostics == cold.diagnostics
