@@ -92,7 +92,14 @@ def test_warm_and_repaired_runs_print_what_a_cold_run_prints(tmp_path: Path) -> 
     cold = _rank(tmp_path)
     written = _entries(tmp_path)
     namespaces = {p.relative_to(tmp_path).parts[0] for p in written}
-    assert namespaces == {"documents", "demand-text", "project-text", "region-demand", "repeats"}
+    assert namespaces == {
+        "documents",
+        "demand-text",
+        "project-text",
+        "region-demand",
+        "repeats",
+        "term-entries",
+    }
     assert _rank(tmp_path) == cold
     for path in written:  # every entry corrupt: ignored, and written again
         path.write_bytes(path.read_bytes()[:-1] + b"!")
@@ -245,3 +252,36 @@ def test_no_cache_prunes_nothing(monkeypatch, tmp_path: Path) -> None:
     _version_folders(namespace, [f"{n:016x}" for n in range(1, 6)])
     Store("test", tmp_path)
     assert len(list(namespace.iterdir())) == 5
+
+
+def test_rule_findings_are_kept_for_the_same_files_and_date(monkeypatch, tmp_path: Path) -> None:
+    import datetime as dt
+    import shutil
+
+    from matchmaker import bundled, checks
+    from matchmaker.inputs import load_run
+
+    monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "proposals"
+    shutil.copytree(bundled.proposals_dir(), folder)
+    later = dt.date(2030, 11, 28)  # the examples have expired: the rules find things
+    cold = load_run([folder], None, bundled.default_profile_path(), later)
+    assert any(d.code == "expired-proposal" for d in cold.diagnostics)
+
+    ran: list[object] = []
+    original = checks.run_rules
+
+    def counted(*args: object, **kwargs: object) -> object:
+        ran.append(args)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checks, "run_rules", counted)
+    warm = load_run([folder], None, bundled.default_profile_path(), later)
+    assert warm.diagnostics == cold.diagnostics and ran == []  # from the cache
+    # another date, or any changed byte of a file: the rules run again
+    other_day = load_run([folder], None, bundled.default_profile_path(), dt.date(2026, 11, 28))
+    assert len(ran) == 1 and not any(d.code == "expired-proposal" for d in other_day.diagnostics)
+    edited = sorted(folder.glob("*.yaml"))[0]
+    edited.write_bytes(edited.read_bytes() + b"\n# edited\n")
+    again = load_run([folder], None, bundled.default_profile_path(), later)
+    assert len(ran) == 2 and again.diagnostics == cold.diagnostics

@@ -91,6 +91,33 @@ def test_output_onto_an_input_is_refused(cli, tmp_path: Path) -> None:
     assert proposal.read_bytes() == before
 
 
+def test_output_onto_an_input_through_a_link_or_another_spelling_is_refused(
+    cli, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    proposal = folder / "p.yaml"
+    shutil.copy(proposals_dir() / "2026-wanju.yaml", proposal)
+    before = proposal.read_bytes()
+    link = tmp_path / "link.yaml"
+    link.symlink_to(proposal)
+    for target in (link, folder / ".." / "in" / "p.yaml"):
+        run = cli("rank", str(folder), "--output", str(target), *TODAY)
+        assert run.exit_code == 2, target
+        assert "--output would overwrite an input file" in run.stderr
+    assert proposal.read_bytes() == before
+
+
+def test_an_existing_output_that_is_no_input_is_replaced(cli, tmp_path: Path) -> None:
+    proposal = tmp_path / "p.yaml"
+    shutil.copy(proposals_dir() / "2026-wanju.yaml", proposal)
+    output = tmp_path / "out.json"
+    output.write_text("old", encoding="utf-8")
+    run = cli("rank", str(proposal), "--output", str(output), "--format", "json", *TODAY)
+    assert run.exit_code == 0
+    assert output.read_text(encoding="utf-8").startswith("{")
+
+
 @pytest.mark.parametrize("command", ["rank", "allocate", "sensitivity", "report"])
 def test_a_folder_without_proposals_is_an_input_error_not_a_bug(
     cli, tmp_path: Path, command: str

@@ -304,3 +304,19 @@ def test_a_tie_written_with_a_former_code_counts_for_the_region(tmp_path: Path) 
     assert canonical.long.parts["continuity"][0][0, column] == 1.0  # the pair ran there
     np.testing.assert_array_equal(former.long.values, canonical.long.values)
     np.testing.assert_array_equal(former.total, canonical.total)
+
+
+def test_no_suitable_lists_each_demands_unserved_themes_in_theme_order() -> None:
+    from matchmaker.scoring.engine import no_suitable
+
+    # themes a, b, c, d; the projects offer only b. Demand 0 reads a, b and d (a and d
+    # unserved, outweighing b); 1 reads b alone; 2 reads nothing; 3 reads d a little.
+    weights = np.array(
+        [[0.6, 0.6, 0.0, 1.0], [0.0, 1.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0], [0.0, 1.0, 0.0, 0.6]]
+    )
+    demands = _demand(records=[None] * 4, theme_weights=weights)
+    projects = _project(themes=np.array([[False, True, False, False]]))
+    best_fit = np.array([30.0, 30.0, np.nan, 50.0])
+    no_fit, unserved = no_suitable(demands, projects, ["a", "b", "c", "d"], best_fit, 27.0)
+    assert unserved == [("a", "d"), (), (), ("d",)]
+    assert no_fit.tolist() == [True, False, True, False]

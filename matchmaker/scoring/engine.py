@@ -264,6 +264,10 @@ class Prepared:
     ties: TieIndex
     text_store: Store | None = None  # cached demand readings (None: read every time)
     vocabulary_key: str = ""  # the theme vocabulary's fingerprint, part of each cache key
+    # cached term entries (TermEntries), under the readings' key and `index_key`: the
+    # fingerprint of the project and problem terms the term indexes are built from
+    entries_store: Store | None = None
+    index_key: str = ""
 
     @classmethod
     def of(cls, catalog: Catalog) -> Prepared:
@@ -281,11 +285,23 @@ class Prepared:
             TieIndex.build(catalog),
             Store("demand-text"),
             digest(catalog.themes.model_dump_json()),
+            Store("term-entries"),
+            index_key(projects),
         )
 
     def region_demand(self) -> RegionDemand:
         province_of = {r.code: r.province_code for r in self.catalog.region_index.regions}
         return RegionDemand(len(self.projects.projects), province_of)
+
+
+def index_key(projects: ProjectFeatures) -> str:
+    """The fingerprint of what the term indexes are built from: every project's terms
+    and every problem statement's, in order."""
+    return digest(
+        *("\x1f".join(words) for words in projects.terms),
+        "\x1e",
+        *("\x1f".join(words) for words in projects.problem_terms),
+    )
 
 
 def refinement_share(fit: np.ndarray, eligible: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -329,11 +345,13 @@ def no_suitable(
     served_weight = weights[:, served].sum(axis=1)
     mainly_unserved = (unserved_weight > served_weight) & ~(best_fit >= CLEAR_FIT)
     no_fit = ~(best_fit >= threshold) | mainly_unserved
-    unserved = [
-        tuple(theme_ids[t] for t in np.flatnonzero((weights[row] > 0) & ~served))
-        for row in range(len(d.records))
-    ]
-    return no_fit, unserved
+    # each demand's unserved themes read, in theme order (one nonzero for the chunk,
+    # not one per demand: most demands read none)
+    grouped: list[list[str]] = [[] for _ in range(len(d.records))]
+    rows, columns = np.nonzero((weights > 0) & ~served)
+    for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+        grouped[row].append(theme_ids[column])
+    return no_fit, [tuple(themes) for themes in grouped]
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,6 +372,18 @@ class TermEntries:
         kept = demands.term_entries
         if isinstance(kept, TermEntries) and kept.prepared is prepared:
             return kept
+        # Cached with the demands' readings: the entries are a function of their terms
+        # and of the project terms the indexes are built from (`index_key`), so a warm
+        # run skips the Python part of its cosines (~0.4 s at 10,000 demands).
+        store = prepared.entries_store
+        key = ""
+        if store is not None and store.usable and demands.reading_key:
+            key = digest(prepared.index_key, demands.reading_key)
+            cached = _entries_of(store.get(key), len(demands.records))
+            if cached is not None:
+                found = cls(prepared, *cached)
+                demands.term_entries = found
+                return found
         problems = prepared.problem_index.terms
         ruled_out_terms = [terms(" ".join(phrases)) for phrases in demands.ruled_out]
         found = cls(
@@ -363,8 +393,37 @@ class TermEntries:
             ruled_out_terms,
             prepared.term_index.demand_entries(ruled_out_terms),
         )
+        if key and store is not None:
+            store.put(key, (found.words, found.problems, found.ruled_out_terms, found.ruled_out))
         demands.term_entries = found
         return found
+
+
+def _is_entries(value: object) -> bool:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 3
+        and all(isinstance(part, np.ndarray) and part.ndim == 1 for part in value)
+        and len({len(part) for part in value}) == 1
+    )
+
+
+def _entries_of(
+    value: object, demands: int
+) -> tuple[Entries, Entries | None, list[list[str]], Entries] | None:
+    """A cached (words, problems, ruled-out terms, ruled-out entries) of `demands`
+    demands, or None when it is not one (a miss: computed again)."""
+    if not (isinstance(value, tuple) and len(value) == 4):
+        return None
+    words, problems, ruled_out_terms, ruled_out = value
+    sound = (
+        _is_entries(words)
+        and (problems is None or _is_entries(problems))
+        and isinstance(ruled_out_terms, list)
+        and len(ruled_out_terms) == demands
+        and _is_entries(ruled_out)
+    )
+    return (words, problems, ruled_out_terms, ruled_out) if sound else None
 
 
 @dataclass(slots=True)

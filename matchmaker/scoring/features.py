@@ -88,6 +88,9 @@ class DemandFeatures:
     # The demands' entries in the run's term indexes (scoring.engine.TermEntries), kept
     # by their first measure for the second pass of streamed scoring.
     term_entries: object | None = field(default=None, repr=False, compare=False)
+    # The cache key of the demands' readings ("" when not cached): entries computed from
+    # them are cached under it too.
+    reading_key: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(slots=True)
@@ -292,28 +295,36 @@ def read_text(demand: Demand, vocabulary: Vocabulary) -> TextReading:
     )
 
 
-def read_texts(
-    demands: Sequence[Demand], vocabulary: Vocabulary, store: Store | None, vocabulary_key: str
-) -> list[TextReading]:
-    """Each demand's reading, from the cache when these demands (their title, description
-    and declared themes) were read before against the same vocabulary: one entry per
-    chunk of demands, so a warm run opens a few hundred files, not one per demand."""
-    if store is None or not store.usable:
-        return [read_text(demand, vocabulary) for demand in demands]
-    key = digest(
+def readings_key(demands: Sequence[Demand], vocabulary_key: str) -> str:
+    """The cache key of these demands' readings: their title, description and declared
+    themes, and the vocabulary read against (what a reading depends on)."""
+    return digest(
         vocabulary_key,
         *(digest(d.title, d.description, "\x1f".join(d.themes)) for d in demands),
     )
+
+
+def read_texts(
+    demands: Sequence[Demand], vocabulary: Vocabulary, store: Store | None, vocabulary_key: str
+) -> tuple[list[TextReading], str]:
+    """Each demand's reading, from the cache when these demands (their title, description
+    and declared themes) were read before against the same vocabulary: one entry per
+    chunk of demands, so a warm run opens a few hundred files, not one per demand.
+    With the key they are cached under ("" without a cache), for what is cached from
+    them."""
+    if store is None or not store.usable:
+        return [read_text(demand, vocabulary) for demand in demands], ""
+    key = readings_key(demands, vocabulary_key)
     found = store.get(key)
     if (
         isinstance(found, list)
         and len(found) == len(demands)
         and all(isinstance(item, TextReading) for item in found)
     ):
-        return found
+        return found, key
     readings = [read_text(demand, vocabulary) for demand in demands]
     store.put(key, readings)
-    return readings
+    return readings, key
 
 
 def build_demand_features(
@@ -331,7 +342,9 @@ def build_demand_features(
     training = np.zeros(count, dtype=bool)
     ruled_out: list[tuple[str, ...]] = []
     ruled_out_themes: list[frozenset[str]] = []
-    readings = read_texts([record.demand for record in records], vocabulary, store, vocabulary_key)
+    readings, reading_key = read_texts(
+        [record.demand for record in records], vocabulary, store, vocabulary_key
+    )
     for row, (record, reading) in enumerate(zip(records, readings, strict=True)):
         demand = record.demand
         for theme, weight in reading.theme_weights.items():
@@ -380,4 +393,5 @@ def build_demand_features(
         counted=np.array([r.repeats is None for r in records], dtype=bool),
         ruled_out=ruled_out,
         ruled_out_themes=ruled_out_themes,
+        reading_key=reading_key,
     )

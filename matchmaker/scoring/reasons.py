@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Sequence
+from itertools import compress
 
 import numpy as np
 
@@ -187,7 +188,11 @@ def reasons_for(
         for component in (scores.fit, scores.long, scores.syn)
         for given in component.evidence_at(row_at, column_at)
     ]
-    known = (np.stack(evidence, axis=1) if count else np.zeros((0, len(SIGNALS)))).tolist()
+    # `not given` of each sub-signal's evidence (0.0 or False; NaN counts as given)
+    missing = (
+        (np.stack(evidence, axis=1) == 0) if count else np.zeros((0, len(SIGNALS)), dtype=bool)
+    ).tolist()
+    names = [name for _, name in SIGNALS]
     project_themes: dict[int, set[str]] = {}
     ties_of: dict[int, list[TieEvidence]] = {}
     found_all: list[list[str]] = []
@@ -392,10 +397,7 @@ def reasons_for(
                 )
             )
 
-        assumed = tuple(
-            name for (_, name), given in zip(SIGNALS, known[i], strict=True) if not given
-        )
-        if assumed:
-            found.append(_assumed_said(assumed, language))
+        if any(missing[i]):
+            found.append(_assumed_said(tuple(compress(names, missing[i])), language))
         found_all.append(found)
     return found_all
