@@ -50,7 +50,11 @@ def run_cli(folder: Path, cache: Path, output: Path) -> tuple[float, float]:
     command += ["--catalog", str(folder / "catalog"), "--today", TODAY, "--top", "3"]
     command += ["--format", "json", "--output", str(output)]
     start = time.perf_counter()
-    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # From the checkout being measured: `python -m` puts the current folder first on the
+    # path, ahead of PYTHONPATH, so run elsewhere it would measure another copy's code.
+    child = subprocess.Popen(
+        command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
