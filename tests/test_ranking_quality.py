@@ -167,14 +167,6 @@ def test_no_project_is_a_default_winner_on_no_fit_demands() -> None:
         assert times <= max(2, no_fit // 3), (name, project, times)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="target 10 of 12; measured 121 of 150 (81%) pooled over every tagged set; "
-    "on the two sets run once with today's reading, blind-l 10 and blind-m 9 of 12 (19 of "
-    "24): one version of a need, mostly the casual Korean one, still goes to a "
-    "neighbouring programme (a harvest labour shortage to next-local, in every blind set "
-    "so far)",
-)
 def test_paraphrases_agree_on_the_first_answer() -> None:
     agreeing, groups = _pooled(TAGGED_SETS, "groups_agreeing")
     assert groups >= 12
