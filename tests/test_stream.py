@@ -44,16 +44,22 @@ def test_chunked_scores_equal_the_whole_run_bit_for_bit(run, chunk: int) -> None
         assert np.array_equal(joined, expected, equal_nan=True), name
 
 
-def test_each_demand_is_read_once_however_many_chunks(run, monkeypatch) -> None:
-    catalog, records, profile = run
-    read: list[int] = []
+def _count_first_passes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """From now on, the size of every block `stream.first_pass` measures."""
+    measured: list[int] = []
     original = stream.first_pass
 
     def counting(prepared, block):  # type: ignore[no-untyped-def]
-        read.append(len(block))
+        measured.append(len(block))
         return original(prepared, block)
 
     monkeypatch.setattr(stream, "first_pass", counting)
+    return measured
+
+
+def test_each_demand_is_read_once_however_many_chunks(run, monkeypatch) -> None:
+    catalog, records, profile = run
+    read = _count_first_passes(monkeypatch)
     for _ in score_chunks(catalog, records, profile, chunk=5):
         pass
     assert sum(read) == len(records)
@@ -97,14 +103,7 @@ def test_a_run_key_seen_before_skips_the_first_pass_and_scores_the_same(
     monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path))
     plain = list(score_chunks(catalog, records, profile, chunk=3))
     first = list(score_chunks(catalog, records, profile, chunk=3, run_key="run-a"))
-    measured: list[int] = []
-    original = stream.first_pass
-
-    def counting(prepared, block):  # type: ignore[no-untyped-def]
-        measured.append(len(block))
-        return original(prepared, block)
-
-    monkeypatch.setattr(stream, "first_pass", counting)
+    measured = _count_first_passes(monkeypatch)
     again = list(score_chunks(catalog, records, profile, chunk=3, run_key="run-a"))
     assert measured == []  # the counts came from the cache
     _same(plain, first)

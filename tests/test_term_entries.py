@@ -12,7 +12,7 @@ import pytest
 
 from matchmaker.bundled import default_profile_path, proposals_dir
 from matchmaker.cache import digest
-from matchmaker.inputs import load_run
+from matchmaker.inputs import RunInputs, load_run
 from matchmaker.scoring.engine import (
     Prepared,
     TermEntries,
@@ -53,11 +53,19 @@ def _read(prepared: Prepared, records: list) -> DemandFeatures:
     )
 
 
-def test_a_warm_run_takes_the_entries_from_the_cache_and_measures_the_same(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+@pytest.fixture
+def cached_run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> RunInputs:
+    """The bundled examples loaded with the cache in a folder of the test's own."""
     monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path))
     inputs = load_run([proposals_dir()], None, default_profile_path(), dt.date(2026, 11, 28))
+    assert inputs.catalog is not None
+    return inputs
+
+
+def test_a_warm_run_takes_the_entries_from_the_cache_and_measures_the_same(
+    monkeypatch: pytest.MonkeyPatch, cached_run: RunInputs
+) -> None:
+    inputs = cached_run
     assert inputs.catalog is not None
     cold = first_pass(Prepared.of(inputs.catalog), inputs.records())
     assert cold.demands.reading_key  # cached readings: the entries are cached under them
@@ -74,10 +82,9 @@ def test_a_warm_run_takes_the_entries_from_the_cache_and_measures_the_same(
 
 
 def test_other_project_terms_or_a_bad_entry_compute_the_entries_again(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    cached_run: RunInputs,
 ) -> None:
-    monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path))
-    inputs = load_run([proposals_dir()], None, default_profile_path(), dt.date(2026, 11, 28))
+    inputs = cached_run
     assert inputs.catalog is not None
     records = inputs.records()
     cold = first_pass(Prepared.of(inputs.catalog), records)

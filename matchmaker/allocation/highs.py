@@ -110,11 +110,6 @@ class Result:
     row_dual: np.ndarray | None  # LP: the rows' duals (≤ 0 on binding upper rows)
     message: str
 
-    @property
-    def fun(self) -> float | None:
-        """The objective under scipy's name, for code written against scipy's results."""
-        return self.objective
-
 
 def _model(
     cost: np.ndarray,
