@@ -317,6 +317,31 @@ def test_no_suitable_lists_each_demands_unserved_themes_in_theme_order() -> None
     demands = _demand(records=[None] * 4, theme_weights=weights)
     projects = _project(themes=np.array([[False, True, False, False]]))
     best_fit = np.array([30.0, 30.0, np.nan, 50.0])
-    no_fit, unserved = no_suitable(demands, projects, ["a", "b", "c", "d"], best_fit, 27.0)
+    no_learning = np.zeros(4, dtype=bool)
+    no_fit, unserved = no_suitable(
+        demands, projects, ["a", "b", "c", "d"], no_learning, best_fit, 27.0
+    )
     assert unserved == [("a", "d"), (), (), ("d",)]
     assert no_fit.tolist() == [True, False, True, False]
+
+
+def test_a_request_to_learn_about_an_unserved_need_is_not_answered_no_suitable() -> None:
+    from matchmaker.scoring.engine import no_suitable
+
+    # themes: learning (offered), transport (unserved). Demand 0 asks how others run
+    # on-demand buses (both read, transport more); demand 1 asks for buses alone.
+    weights = np.array([[0.6, 1.0], [0.0, 1.0]])
+    demands = _demand(records=[None] * 2, theme_weights=weights)
+    projects = _project(themes=np.array([[True, False]]))
+    learning = np.array([True, False])
+    best_fit = np.array([38.0, 38.0])
+    no_fit, unserved = no_suitable(
+        demands, projects, ["learning", "transport"], learning, best_fit, 24.0
+    )
+    assert no_fit.tolist() == [False, True]
+    assert unserved == [("transport",), ("transport",)]
+    # below the threshold it is still no suitable project, learning or not
+    low, _ = no_suitable(
+        demands, projects, ["learning", "transport"], learning, np.array([20.0, 20.0]), 24.0
+    )
+    assert low.tolist() == [True, True]

@@ -289,6 +289,8 @@ def test_one_jamo_off_in_three_syllables_or_more_is_a_typo(
         ("공원 조성", "culture-arts"),  # 공원 is one jamo off 공연, but two syllables are too short
         ("관광사업과 연계", "youth-startups"),  # 사업 + 과, not a misspelt 사업화
         ("청년 공동체 활동", "youth-startups"),  # 공 starts the next word; it is not 청년농
+        # 잘 (sleep) is one jamo off 팔 (sell), a whole word of 팔 데가 없: nowhere to sleep
+        ("가족들이 잘데가 없어서 당일치기로 가요", "farm-produce-sales"),
     ],
 )
 def test_near_misses_that_are_other_words_are_not_typos(

@@ -190,6 +190,16 @@ class Theme(Strict):
         description="관련 정책 분야 id. / Related policy area ids.",
         examples=[["safe-food"]],
     )
+    learning: bool = Field(
+        default=False,
+        description=(
+            "남의 운영 경험을 배우려는 요청이면 true: 함께 적힌 필요(교통 등)는 배우려는 주제이지 "
+            "요청 자체가 아니다. / True for a request to learn how others run something: "
+            "the needs named beside it (transport, say) are what the region wants to learn "
+            "about, not what it asks a project to provide."
+        ),
+        examples=[True],
+    )
 
 
 class ThemesFile(Strict):

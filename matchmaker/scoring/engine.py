@@ -289,6 +289,12 @@ class Prepared:
             index_key(projects),
         )
 
+    @property
+    def learning_columns(self) -> np.ndarray:
+        """Theme columns (in `theme_ids` order) that are requests to learn (`learning`)."""
+        learning = {theme.id for theme in self.catalog.themes.themes if theme.learning}
+        return np.array([theme in learning for theme in self.theme_ids], dtype=bool)
+
     def region_demand(self) -> RegionDemand:
         province_of = {r.code: r.province_code for r in self.catalog.region_index.regions}
         return RegionDemand(len(self.projects.projects), province_of)
@@ -328,6 +334,7 @@ def no_suitable(
     d: DemandFeatures,
     p: ProjectFeatures,
     theme_ids: list[str],
+    learning_columns: np.ndarray,
     best_fit: np.ndarray,
     threshold: float,
 ) -> tuple[np.ndarray, list[tuple[str, ...]]]:
@@ -337,13 +344,16 @@ def no_suitable(
     mainly as needs that no project serves (themes no project lists: health care,
     transport, …) and no project fits it clearly. A passing mention of such a need in a
     demand about something Seoul does offer leaves the answer alone: the served themes
-    read must weigh less than the unserved ones.
+    read must weigh less than the unserved ones. Nor does a request to learn how others
+    run such a service (a `learning` theme read: "how do you run on-demand buses?"):
+    what it asks for is the know-how, which a policy-sharing project offers.
     """
     served = p.themes.any(axis=0)
     weights = d.theme_weights
     unserved_weight = weights[:, ~served].sum(axis=1)
     served_weight = weights[:, served].sum(axis=1)
-    mainly_unserved = (unserved_weight > served_weight) & ~(best_fit >= CLEAR_FIT)
+    learning = (weights[:, learning_columns] > 0).any(axis=1)
+    mainly_unserved = (unserved_weight > served_weight) & ~(best_fit >= CLEAR_FIT) & ~learning
     no_fit = ~(best_fit >= threshold) | mainly_unserved
     # each demand's unserved themes read, in theme order (one nonzero for the chunk,
     # not one per demand: most demands read none)
@@ -576,7 +586,14 @@ def second_pass(
         {theme.id: theme.label for theme in prepared.catalog.themes.themes},
         relevance,
         best_fit,
-        *no_suitable(demands, projects, prepared.theme_ids, best_fit, profile.fit_threshold),
+        *no_suitable(
+            demands,
+            projects,
+            prepared.theme_ids,
+            prepared.learning_columns,
+            best_fit,
+            profile.fit_threshold,
+        ),
         track=track,
     )
 

@@ -19,6 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from matchmaker.text.hangul import is_syllable, jamo
 from matchmaker.text.korean import strip_particles
+from matchmaker.text.normalise import normalise
 from matchmaker.text.spans import Match, Span, Word, outermost
 
 # Words this short (in letters) are too easily found by accident inside other words once
@@ -83,6 +84,17 @@ def _places(text: str, piece: str, offset: int) -> list[int]:
             starts.append(found - offset)
         found = text.find(piece, found + 1)
     return starts
+
+
+def _lone_syllables(written: str) -> frozenset[int]:
+    """Places, in the spaceless key, of the written phrase's one-syllable words."""
+    places: set[int] = set()
+    at = 0
+    for token in normalise(written).split():
+        if len(token) == 1 and is_syllable(token):
+            places.add(at)
+        at += len(token)
+    return frozenset(places)
 
 
 def _one_jamo_apart(window: str, key: str) -> int | None:
@@ -170,6 +182,9 @@ class KoreanReader:
             else count + 1
             for word, count in zip(self._words, self._trigram_count, strict=True)
         ]
+        # Letters of each word's key that are a whole one-syllable word as written: one jamo
+        # off there is another word, not a typo (팔 데가 없 → 잘 데가 없: nowhere to sleep).
+        self._lone_syllables = [_lone_syllables(word.written) for word in self._words]
 
     def read(self, normalised: str) -> list[Match]:
         """Every word found, once each, at its first place in the text."""
@@ -220,7 +235,7 @@ class KoreanReader:
             if window[-1] in _PARTICLE_SYLLABLES and window[-1] != key[-1]:
                 continue
             wrong = _one_jamo_apart(window, key)
-            if wrong is None:
+            if wrong is None or wrong in self._lone_syllables[number]:
                 continue
             # A "wrong" first or last letter that belongs to the next or previous word is
             # not a typo: 청년 공동체 does not hold 청년농.
