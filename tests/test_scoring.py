@@ -310,19 +310,27 @@ def test_no_suitable_lists_each_demands_unserved_themes_in_theme_order() -> None
     from matchmaker.scoring.engine import no_suitable
 
     # themes a, b, c, d; the projects offer only b. Demand 0 reads a, b and d (a and d
-    # unserved, outweighing b); 1 reads b alone; 2 reads nothing; 3 reads d a little.
+    # unserved, outweighing b); 1 reads b alone; 2 reads nothing; 3 reads d a little;
+    # 4 reads b and d as much (a tie counts as unserved); 5 is demand 4 with a clear fit.
     weights = np.array(
-        [[0.6, 0.6, 0.0, 1.0], [0.0, 1.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0], [0.0, 1.0, 0.0, 0.6]]
+        [
+            [0.6, 0.6, 0.0, 1.0],
+            [0.0, 1.0, 0.0, 0.0],
+            [0.0, 0.0, 0.0, 0.0],
+            [0.0, 1.0, 0.0, 0.6],
+            [0.0, 1.0, 0.0, 1.0],
+            [0.0, 1.0, 0.0, 1.0],
+        ]
     )
-    demands = _demand(records=[None] * 4, theme_weights=weights)
+    demands = _demand(records=[None] * 6, theme_weights=weights)
     projects = _project(themes=np.array([[False, True, False, False]]))
-    best_fit = np.array([30.0, 30.0, np.nan, 50.0])
+    best_fit = np.array([30.0, 30.0, np.nan, 30.0, 30.0, 50.0])
     no_learning = np.zeros(4, dtype=bool)
     no_fit, unserved = no_suitable(
         demands, projects, ["a", "b", "c", "d"], no_learning, best_fit, 27.0
     )
-    assert unserved == [("a", "d"), (), (), ("d",)]
-    assert no_fit.tolist() == [True, False, True, False]
+    assert unserved == [("a", "d"), (), (), ("d",), ("d",), ("d",)]
+    assert no_fit.tolist() == [True, False, True, False, True, False]
 
 
 def test_a_request_to_learn_about_an_unserved_need_is_not_answered_no_suitable() -> None:

@@ -344,7 +344,7 @@ def no_suitable(
     mainly as needs that no project serves (themes no project lists: health care,
     transport, …) and no project fits it clearly. A passing mention of such a need in a
     demand about something Seoul does offer leaves the answer alone: the served themes
-    read must weigh less than the unserved ones. Nor does a request to learn how others
+    read must weigh no more than the unserved ones. Nor does a request to learn how others
     run such a service (a `learning` theme read: "how do you run on-demand buses?"):
     what it asks for is the know-how, which a policy-sharing project offers.
     """
@@ -353,7 +353,14 @@ def no_suitable(
     unserved_weight = weights[:, ~served].sum(axis=1)
     served_weight = weights[:, served].sum(axis=1)
     learning = (weights[:, learning_columns] > 0).any(axis=1)
-    mainly_unserved = (unserved_weight > served_weight) & ~(best_fit >= CLEAR_FIT) & ~learning
+    # A tie counts as unserved: a closed school to become an elder day-care centre reads as
+    # much care (unserved) as idle facilities (served) and asks for the care.
+    mainly_unserved = (
+        (unserved_weight > 0)
+        & (unserved_weight >= served_weight)
+        & ~(best_fit >= CLEAR_FIT)
+        & ~learning
+    )
     no_fit = ~(best_fit >= threshold) | mainly_unserved
     # each demand's unserved themes read, in theme order (one nonzero for the chunk,
     # not one per demand: most demands read none)
