@@ -34,6 +34,12 @@ from matchmaker.text.contrast import rule_out
         ("캠핑장은 고려하지 않고 있습니다", ("캠핑장은",)),
         ("정책 공유 방문 요청 (MOU 아님)", ("MOU",)),
         ("폐교 활용 — campsite 말고 귀농 교육", ("campsite",)),  # a dash ends a clause
+        ("단기 일손 지원은 이미 충분합니다", ("단기 일손 지원",)),  # already enough
+        (
+            "매년 도농 일자리 교류에 참여하고 있어, 이번에는 장기 체류가 필요",
+            ("도농 일자리 교류",),
+        ),
+        ("추석 직거래장터에 참여하고 있어서 다른 판로가 필요", ("추석 직거래장터",)),
         ("A farming school for Seoul citizens, not a campsite", ("a campsite",)),
         ("Seoul officials' visit to Bupyeong - not another MOU.", ("another MOU",)),
     ],

@@ -26,7 +26,7 @@ ENGLISH_WORDS = 6
 _BOUNDARY = r"[.!?;:,()\[\]\n·/—–→]"
 # What a region says it already does or has: "이미" alone also opens a plain fact ("청년들은
 # 이미 떠났다"), which must stay a need.
-_DOING = r"(?:하고\s*있|운영|참여|진행|해\s*봤|했|있어|있고|있음|있습|있는데|나가고)"
+_DOING = r"(?:하고\s*있|운영|참여|진행|해\s*봤|했|있어|있고|있음|있습|있는데|나가고|충분)"
 _KO_WORD = r"[^\s.!?;:,()\[\]\n·/]+"
 _EN_WORD = r"[A-Za-z][A-Za-z'’-]*"
 _EN_STOP = r"(?:but|and\s+we|so|because|which|that|we)\b"
@@ -50,7 +50,7 @@ _KO_MARKER = (
     r"|(?:은|는)\s*(?:\S+\s+)?원하는\s*(?:게|것이|건|거)\s*아니"  # A는 우리가 원하는 게 아니다
     r"|\s대신(?:에)?\s"  # A 대신 B
     r"|(?:에|을|를|은|는)\s*(?:이미\s*|매년\s*|계속\s*)?(?:참여|운영|진행|참가)(?:하고|해)\s*"
-    r"있(?:으나|지만|는데|어도)"  # A에 참여하고 있으나 (B가 필요)
+    r"있(?:으나|지만|는데|어도|어서|어(?=\s*,))"  # A에 참여하고 있으나 / 있어, (B가 필요)
     r"|(?:은|는|을|를)?\s*제외(?:하고|한)"  # A는 제외하고
 )
 # Korean: the phrase ends right before the marker.
@@ -104,7 +104,7 @@ class Reading:
 # backtracking cost ~1 ms a text (a fifth of a cold `rank`).
 _KO_KEYWORDS = re.compile(
     "아니|아닌|아님|보다는|보단|말고|말구|이미|필요|원하지|고려하지|원하는|대신"
-    "|있(?:으나|지만|는데|어도)|제외"
+    "|있(?:으나|지만|는데|어도|어서|어(?=\\s*,))|제외"
 )
 _EN_KEYWORDS = re.compile(r"rather|instead|not|other|already|d(?:o|oes|id)\s*n[o']?t", re.I)
 _NOT = re.compile("not", re.I)
