@@ -120,11 +120,6 @@ BELOW_BASELINE: dict[str, str] = {
     "blind-j.yaml": "full 0.951 / 0.958 against demand fit alone 0.958 / 0.979: for one "
     "demand the two closest projects are 0.2 fit points apart, a near-tie that long-term "
     "value decides by design, and it picks the more durable one (graded 1, not 3)",
-    "blind-s.yaml": "top-1 0.917 against cosine alone 0.938: the public-meals programme has "
-    "ended and demand fit counts whether a programme runs, so two versions of an "
-    "organic-produce group that cosine alone answers rightly go to the running holiday "
-    "market (graded 1) by 0.4 and 3.1 fit points; removing the timing signal was measured "
-    "and rejected (wrongly 'no suitable' 3 -> 13 of 983 on the development sets)",
 }
 
 
