@@ -466,7 +466,7 @@ def _price_region(
         # The region beats the threshold only if this group is worth more than the
         # threshold less the most the other groups can be worth: the search may drop
         # whatever cannot exceed that.
-        floor = -np.inf if threshold is None else threshold - float(ups.sum() - ups[g])
+        beyond = -np.inf if threshold is None else threshold - float(ups.sum() - ups[g])
         found, totals[g], searched = _search(
             [choices[k] for k in group.tolist()],
             worth[group],
@@ -475,7 +475,7 @@ def _price_region(
             chosen[group],
             float(totals[g]),
             until,
-            floor,
+            beyond,
         )
         chosen[group] = found
         ups[g] = max(min(ups[g], searched), totals[g])
