@@ -437,3 +437,11 @@ def test_the_search_above_a_floor_finds_what_beats_it_and_bounds_the_rest(seed: 
     assert value == pytest.approx(_group_value(tuple(found.tolist()), worth, edges, bonus))
     assert start_value - 1e-9 <= value <= best + 1e-9
     assert bound == pytest.approx(best + 1)
+
+
+def test_a_project_taken_twice_in_a_row_counts_once() -> None:
+    """`_once`: every later repeat of a project in a row becomes `nothing` (9 here); the
+    first stays, and rows without repeats are unchanged."""
+    rows = np.array([[1, 1, 2, 1], [3, 4, 5, 6], [9, 2, 9, 2]])
+    assert decompose._once(rows.copy(), 9).tolist() == [[1, 9, 2, 9], [3, 4, 5, 6], [9, 2, 9, 9]]
+    assert decompose._once(np.array([[4]]), 9).tolist() == [[4]]

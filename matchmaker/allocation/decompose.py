@@ -388,10 +388,17 @@ def _price_region(
     off by `until` bounds what it has not ruled out."""
     bonus = problem.options.synergy_bonus
     members = dense.order[dense.member_starts[region] : dense.member_starts[region + 1]]
-    worth = reduced[members]
+    # Only the region's candidate projects, renumbered in their order (so ties break as
+    # among all projects): the rest are never chosen, and every array below is as wide
+    # as the candidates (a few dozen) rather than the catalog.
+    projects = np.flatnonzero(candidate[members].any(axis=0))
+    worth = reduced[np.ix_(members, projects)]
     least = floor[members][:, None] - PRUNE_SLACK
-    keep = candidate[members].copy()
-    edges = dense.edges[dense.edge_starts[region] : dense.edge_starts[region + 1], 1:]
+    keep = candidate[np.ix_(members, projects)]
+    renumber = np.full(reduced.shape[1], -1)
+    renumber[projects] = np.arange(len(projects))
+    edges = renumber[dense.edges[dense.edge_starts[region] : dense.edge_starts[region + 1], 1:]]
+    edges = edges[(edges >= 0).all(axis=1)]
     while True:
         offered = keep.any(axis=0)
         edges = edges[offered[edges[:, 0]] & offered[edges[:, 1]]]
@@ -421,18 +428,14 @@ def _price_region(
     adjacent[local[edges[:, 1]], local[edges[:, 0]]] = 1.0
     adjacent[nothing, :] = adjacent[:, nothing] = 0.0
     n = len(members)
+    first, second = np.triu_indices(n, 1)  # every two demands, once
 
     def evaluate(picked: np.ndarray) -> np.ndarray:
         """Reduced value of each row of choices (M × n projects, -1 for nothing): the
         pairs' values and the bonus once per complementary pair of distinct projects."""
         values = np.where(picked >= 0, worth[np.arange(n)[None, :], picked], 0.0).sum(axis=1)
-        at = local[picked]
-        for b in range(1, n):  # a project two demands take counts once
-            repeated = (at[:, :b] == at[:, b : b + 1]).any(axis=1)
-            at[repeated, b] = nothing
-        count = np.zeros(len(picked))
-        for a in range(n - 1):
-            count += adjacent[at[:, a : a + 1], at[:, a + 1 :]].sum(axis=1)
+        at = _once(local[picked], nothing)
+        count = adjacent[at[:, first], at[:, second]].sum(axis=1)
         return values + bonus * count
 
     chosen = np.full(n, -1)
@@ -482,8 +485,20 @@ def _price_region(
     value = float(totals.sum())
     bound = float(ups.sum())
     rows = members[chosen >= 0]
-    pairs = dense.index[rows, chosen[chosen >= 0]]
+    pairs = dense.index[rows, projects[chosen[chosen >= 0]]]
     return pairs, value, max(bound, value)
+
+
+def _once(at: np.ndarray, nothing: int) -> np.ndarray:
+    """Rows of projects (M × n) with every repeat of a project in its row replaced by
+    `nothing`: a project two demands take completes its pairs once."""
+    n = at.shape[1]
+    if n < 2:
+        return at
+    earlier = np.tri(n, n, -1, dtype=bool).T  # [a, b]: a before b
+    repeated = ((at[:, :, None] == at[:, None, :]) & earlier[None, :, :]).any(axis=1)
+    at[repeated] = nothing
+    return at
 
 
 def _independent(keep: np.ndarray, edges: np.ndarray) -> list[np.ndarray]:
@@ -530,11 +545,8 @@ def _enumerate(
     grid = grid.reshape(-1, len(rest))
     picked = np.stack([c[grid[:, k]] for k, c in enumerate(rest)], axis=1)
     base = evaluate(picked)  # the others alone
-    at = local[picked]
     nothing = adjacent.shape[0] - 1
-    for b in range(1, at.shape[1]):  # a project two demands take counts once
-        repeated = (at[:, :b] == at[:, b : b + 1]).any(axis=1)
-        at[repeated, b] = nothing
+    at = _once(local[picked], nothing)
 
     def answer(k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         options = choices[k]
