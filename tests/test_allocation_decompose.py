@@ -340,3 +340,108 @@ def test_the_dive_and_the_polish_keep_every_limit_and_never_lose(seed: int) -> N
         decompose.portfolio_value(problem, dense, np.flatnonzero(polished))
     )
     assert after > before
+
+
+def _priced_both_ways(
+    seed: int, threshold_of: str, monkeypatch: pytest.MonkeyPatch
+) -> tuple[AllocationProblem, np.ndarray, decompose._Priced, decompose._Priced]:
+    """One region-heavy instance priced without a threshold and with one per region
+    (`threshold_of`: "above" every region's best, or "below" it), searched, not
+    enumerated: the exact prices, the threshold, and both answers."""
+    monkeypatch.setattr(decompose, "ENUMERATION_LIMIT", 0)
+    problem = _instance(500 + seed, demands=12, projects=5, bonus=12.0)
+    rng = np.random.default_rng(seed)
+    price = rng.uniform(0, 20, 5)
+    dense = decompose._dense(problem, priced_cost=False)
+    exact = decompose._price(problem, dense, price, np.zeros(5))
+    shift = 3.0 if threshold_of == "above" else -3.0
+    threshold = np.maximum(exact.best + shift, 0.0)
+    cut = decompose._price(problem, dense, price, np.zeros(5), None, threshold)
+    return problem, threshold, exact, cut
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_pricing_at_a_threshold_gives_every_bundle_that_beats_it(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each region's threshold 3 points below its best: every region still beats it, so
+    each is priced exactly as without a threshold, the same bundle and the same bound."""
+    _, threshold, exact, cut = _priced_both_ways(seed, "below", monkeypatch)
+    for region in np.flatnonzero(exact.best > threshold + decompose.REDUCED_TOLERANCE):
+        assert cut.best[region] == pytest.approx(exact.best[region], abs=1e-9)
+        assert np.array_equal(np.sort(cut.bundles[region]), np.sort(exact.bundles[region]))
+    assert cut.upper == pytest.approx(exact.upper, abs=1e-6)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_pricing_at_a_threshold_no_region_beats_may_stop_early_but_keeps_a_true_bound(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each region's threshold 3 points above its best: nothing beats it, so nothing would
+    enter the master; the bound still holds (never below the exact one) and no more than
+    the threshold where the threshold was what was proven."""
+    _, threshold, exact, cut = _priced_both_ways(seed, "above", monkeypatch)
+    assert not (cut.best > threshold + decompose.REDUCED_TOLERANCE).any()
+    assert cut.upper >= exact.upper - 1e-6
+    assert cut.upper <= np.maximum(exact.best, threshold).sum() + 3.0 * len(threshold)
+
+
+def test_a_region_the_one_pass_bound_rules_out_is_not_searched(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`_skips` against `_price_region`: a region whose one-pass bound is at most its
+    threshold is never searched; one whose bound is above it is."""
+    problem = _instance(600, demands=12, projects=5, bonus=12.0)
+    dense = decompose._dense(problem, priced_cost=False)
+    price = np.zeros(5)
+    exact = decompose._price(problem, dense, price, np.zeros(5))
+    searched: list[int] = []
+    real = decompose._price_region
+
+    def spy(*args: object, **kwargs: object) -> tuple[np.ndarray, float, float]:
+        searched.append(int(args[5]))  # type: ignore[call-overload]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(decompose, "_price_region", spy)
+    decompose._price(problem, dense, price, np.zeros(5))
+    hard = sorted(set(searched))
+    assert hard  # the instance has regions that need a search
+    searched.clear()
+    # Far above any bundle: every region is ruled out by the one-pass bound.
+    far = np.full(len(problem.region_codes), 1e6)
+    ruled_out = decompose._price(problem, dense, price, np.zeros(5), None, far)
+    assert searched == []
+    assert ruled_out.upper >= exact.upper - 1e-6
+    # At zero: the regions with something worth more than nothing are searched again.
+    searched.clear()
+    decompose._price(problem, dense, price, np.zeros(5), None, np.zeros(len(far)))
+    assert sorted(set(searched)) == [r for r in hard if exact.best[r] > 0]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_search_above_a_floor_finds_what_beats_it_and_bounds_the_rest(seed: int) -> None:
+    """Against brute force: with a floor below the best, the search finds the best; with
+    one above it, its bound is the floor (never below the best) and its choice is real."""
+    import itertools
+
+    bonus = 6.0
+    choices, worth, edges = _group(seed, demands=5, projects=7)
+    every = list(itertools.product(*[c.tolist() for c in choices]))
+    best = max(_group_value(c, worth, edges, bonus) for c in every)
+    start = np.array([c[0] for c in choices])
+    start_value = _group_value(tuple(start.tolist()), worth, edges, bonus)
+    search = decompose._search
+    found, value, bound = search(choices, worth, edges, bonus, start, start_value, None, best - 1)
+    assert value == pytest.approx(best) and bound == pytest.approx(best)
+    found, value, bound = search(choices, worth, edges, bonus, start, start_value, None, best + 1)
+    assert value == pytest.approx(_group_value(tuple(found.tolist()), worth, edges, bonus))
+    assert start_value - 1e-9 <= value <= best + 1e-9
+    assert bound == pytest.approx(best + 1)
+
+
+def test_a_project_taken_twice_in_a_row_counts_once() -> None:
+    """`_once`: every later repeat of a project in a row becomes `nothing` (9 here); the
+    first stays, and rows without repeats are unchanged."""
+    rows = np.array([[1, 1, 2, 1], [3, 4, 5, 6], [9, 2, 9, 2]])
+    assert decompose._once(rows.copy(), 9).tolist() == [[1, 9, 2, 9], [3, 4, 5, 6], [9, 2, 9, 9]]
+    assert decompose._once(np.array([[4]]), 9).tolist() == [[4]]

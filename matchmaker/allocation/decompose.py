@@ -259,10 +259,16 @@ def _price(
     capacity_price: np.ndarray,
     cost_price: np.ndarray,
     seconds: float | None = None,
+    threshold: np.ndarray | None = None,
 ) -> _Priced:
     """Each region's best bundle at the prices (see the module's pruning rule). Groups of
     demands too large to enumerate are searched by branch and bound for `seconds` in all
-    (None: no limit; 0: not at all, they keep local search and the split bound)."""
+    (None: no limit; 0: not at all, they keep local search and the split bound).
+
+    With `threshold` (per region: the master's convexity duals), only bundles worth more
+    than it are wanted: a region proven unable to beat it (`_skips`) is not searched and
+    may give a lesser bundle or none; its bound is then at most max(S_r, threshold), still
+    ≥ S_r. Every region that can beat it is priced exactly as without it."""
     per_demand = problem.options.per_demand
     bonus = problem.options.synergy_bonus
     demands, projects = dense.value.shape
@@ -289,6 +295,9 @@ def _price(
     live = offered[e[:, 0], e[:, 1]] & offered[e[:, 0], e[:, 2]]
     hard = np.zeros(regions, dtype=bool)
     hard[e[live, 0]] = True
+    skipped = np.zeros(regions, dtype=bool)
+    if threshold is not None and per_demand == 1:
+        skipped, cheap = _skips(dense, reduced, candidate, reach, bonus, hard, threshold)
 
     # Every other demand takes its best `per_demand` pairs worth more than nothing.
     take = min(per_demand, projects)
@@ -309,13 +318,44 @@ def _price(
             bundles.setdefault(r, []).append(pair[owner == r])
     upper = float(best.sum())
     until = None if seconds is None else time.monotonic() + seconds
-    for r in np.flatnonzero(hard).tolist():
-        pairs, worth, bound = _price_region(problem, dense, reduced, candidate, floor, r, until)
+    if skipped.any():
+        upper += float(cheap[skipped].sum())
+    for r in np.flatnonzero(hard & ~skipped).tolist():
+        least = None if threshold is None else float(threshold[r])
+        pairs, worth, bound = _price_region(
+            problem, dense, reduced, candidate, floor, r, until, least
+        )
         upper += bound
         best[r] = worth
         bundles[r] = [pairs]
     joined = {r: np.concatenate(parts) for r, parts in bundles.items()}
     return _Priced(joined, best, upper)
+
+
+def _skips(
+    dense: _Dense,
+    reduced: np.ndarray,
+    candidate: np.ndarray,
+    reach: np.ndarray,
+    bonus: float,
+    hard: np.ndarray,
+    threshold: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The regions needing a search whose best bundle cannot beat `threshold` (R bool),
+    and for every region an upper bound on its best reduced value (R), from one pass over
+    every pair. The bound is `_split_bound`'s argument before any sharpening: a bundle's
+    value is its pairs' reduced values plus the bonus for each complementary pair it
+    completes; charge half of each completed pair's bonus to the first demand taking each
+    of its two projects. A demand d taking p is then charged for at most the pairs p
+    completes, which are no more than p's complementary pairs in the region nor the other
+    demands' slots (each other project is another slot): reach = min(degree, slots − 1),
+    as in the pruning rule. So no bundle is worth more than Σ_d max(0, max_p [w_dp +
+    bonus/2 · reach_dp]) over the candidate pairs (some optimal bundle uses only those),
+    and a region whose sum is at most its threshold has nothing to add to the master."""
+    half = np.where(candidate, reduced + bonus / 2 * np.maximum(reach, 0), -np.inf)
+    each = np.maximum(half.max(axis=1, initial=-np.inf), 0.0)
+    cheap = np.bincount(dense.region, weights=each, minlength=len(hard))
+    return hard & (cheap <= threshold + REDUCED_TOLERANCE), cheap
 
 
 # Most combinations of a group's choices weighed at once (see `_enumerate`); a group with
@@ -332,9 +372,12 @@ def _price_region(
     floor: np.ndarray,
     region: int,
     until: float | None = None,
+    threshold: float | None = None,
 ) -> tuple[np.ndarray, float, float]:
     """One region's best bundle at the prices, its reduced value and an upper bound on
-    it (the value itself when exact), one project per demand.
+    it (the value itself when exact), one project per demand. With `threshold`, a region
+    proven unable to beat it may give a lesser bundle (or none) and a bound at most
+    max(best, threshold): the searches then drop what cannot lift the region above it.
 
     The pruning rule is sharpened first, to a fixed point: d gives up its best pair for p
     only if the pairs p completes make up the loss, and p completes at most one pair per
@@ -345,10 +388,17 @@ def _price_region(
     off by `until` bounds what it has not ruled out."""
     bonus = problem.options.synergy_bonus
     members = dense.order[dense.member_starts[region] : dense.member_starts[region + 1]]
-    worth = reduced[members]
+    # Only the region's candidate projects, renumbered in their order (so ties break as
+    # among all projects): the rest are never chosen, and every array below is as wide
+    # as the candidates (a few dozen) rather than the catalog.
+    projects = np.flatnonzero(candidate[members].any(axis=0))
+    worth = reduced[np.ix_(members, projects)]
     least = floor[members][:, None] - PRUNE_SLACK
-    keep = candidate[members].copy()
-    edges = dense.edges[dense.edge_starts[region] : dense.edge_starts[region + 1], 1:]
+    keep = candidate[np.ix_(members, projects)]
+    renumber = np.full(reduced.shape[1], -1)
+    renumber[projects] = np.arange(len(projects))
+    edges = renumber[dense.edges[dense.edge_starts[region] : dense.edge_starts[region + 1], 1:]]
+    edges = edges[(edges >= 0).all(axis=1)]
     while True:
         offered = keep.any(axis=0)
         edges = edges[offered[edges[:, 0]] & offered[edges[:, 1]]]
@@ -378,23 +428,22 @@ def _price_region(
     adjacent[local[edges[:, 1]], local[edges[:, 0]]] = 1.0
     adjacent[nothing, :] = adjacent[:, nothing] = 0.0
     n = len(members)
+    first, second = np.triu_indices(n, 1)  # every two demands, once
 
     def evaluate(picked: np.ndarray) -> np.ndarray:
         """Reduced value of each row of choices (M × n projects, -1 for nothing): the
         pairs' values and the bonus once per complementary pair of distinct projects."""
         values = np.where(picked >= 0, worth[np.arange(n)[None, :], picked], 0.0).sum(axis=1)
-        at = local[picked]
-        for b in range(1, n):  # a project two demands take counts once
-            repeated = (at[:, :b] == at[:, b : b + 1]).any(axis=1)
-            at[repeated, b] = nothing
-        count = np.zeros(len(picked))
-        for a in range(n - 1):
-            count += adjacent[at[:, a : a + 1], at[:, a + 1 :]].sum(axis=1)
+        at = _once(local[picked], nothing)
+        count = adjacent[at[:, first], at[:, second]].sum(axis=1)
         return values + bonus * count
 
     chosen = np.full(n, -1)
-    value = bound = 0.0
-    for group in _independent(keep, edges):
+    groups = _independent(keep, edges)
+    totals = np.zeros(len(groups))
+    ups = np.zeros(len(groups))
+    searched_groups: list[int] = []
+    for g, group in enumerate(groups):
         # Demands outside the group take nothing here: groups share no project and no
         # complementary pair, so the region's value is the sum of its groups'.
         part = [choices[k] if k in set(group.tolist()) else np.array([-1]) for k in range(n)]
@@ -404,31 +453,52 @@ def _price_region(
             sizes = [len(choices[k]) for k in group.tolist()]
             exact = int(np.prod(sizes, dtype=float)) <= ENUMERATION_LIMIT
         if exact:
-            picked, total = _enumerate(part, worth, local, adjacent, evaluate, bonus)
-            up = total
+            picked, totals[g] = _enumerate(part, worth, local, adjacent, evaluate, bonus)
+            ups[g] = totals[g]
         else:
             # A local search's bundle to start from: the better the start, the more
             # partial choices the search can drop at once.
-            picked, total = _improve(part, worth, edges, evaluate)
-            up = _split_bound(worth[group], keep[group], edges, bonus)
-            if until is None or time.monotonic() < until:
-                found, total, searched = _search(
-                    [choices[k] for k in group.tolist()],
-                    worth[group],
-                    edges,
-                    bonus,
-                    picked[group],
-                    total,
-                    until,
-                )
-                picked[group] = found
-                up = min(up, searched)
+            picked, totals[g] = _improve(part, worth, edges, evaluate)
+            ups[g] = max(_split_bound(worth[group], keep[group], edges, bonus), totals[g])
+            searched_groups.append(g)
         chosen[group] = picked[group]
-        value += total
-        bound += max(up, total)
+    for g in searched_groups:
+        if until is not None and time.monotonic() >= until:
+            break
+        group = groups[g]
+        # The region beats the threshold only if this group is worth more than the
+        # threshold less the most the other groups can be worth: the search may drop
+        # whatever cannot exceed that.
+        beyond = -np.inf if threshold is None else threshold - float(ups.sum() - ups[g])
+        found, totals[g], searched = _search(
+            [choices[k] for k in group.tolist()],
+            worth[group],
+            edges,
+            bonus,
+            chosen[group],
+            float(totals[g]),
+            until,
+            beyond,
+        )
+        chosen[group] = found
+        ups[g] = max(min(ups[g], searched), totals[g])
+    value = float(totals.sum())
+    bound = float(ups.sum())
     rows = members[chosen >= 0]
-    pairs = dense.index[rows, chosen[chosen >= 0]]
+    pairs = dense.index[rows, projects[chosen[chosen >= 0]]]
     return pairs, value, max(bound, value)
+
+
+def _once(at: np.ndarray, nothing: int) -> np.ndarray:
+    """Rows of projects (M × n) with every repeat of a project in its row replaced by
+    `nothing`: a project two demands take completes its pairs once."""
+    n = at.shape[1]
+    if n < 2:
+        return at
+    earlier = np.tri(n, n, -1, dtype=bool).T  # [a, b]: a before b
+    repeated = ((at[:, :, None] == at[:, None, :]) & earlier[None, :, :]).any(axis=1)
+    at[repeated] = nothing
+    return at
 
 
 def _independent(keep: np.ndarray, edges: np.ndarray) -> list[np.ndarray]:
@@ -475,11 +545,8 @@ def _enumerate(
     grid = grid.reshape(-1, len(rest))
     picked = np.stack([c[grid[:, k]] for k, c in enumerate(rest)], axis=1)
     base = evaluate(picked)  # the others alone
-    at = local[picked]
     nothing = adjacent.shape[0] - 1
-    for b in range(1, at.shape[1]):  # a project two demands take counts once
-        repeated = (at[:, :b] == at[:, b : b + 1]).any(axis=1)
-        at[repeated, b] = nothing
+    at = _once(local[picked], nothing)
 
     def answer(k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         options = choices[k]
@@ -564,10 +631,14 @@ def _search(
     start: np.ndarray,
     start_value: float,
     until: float | None,
+    floor: float = -np.inf,
 ) -> tuple[np.ndarray, float, float]:
     """A group's best choices by branch and bound: its best choice (projects, -1 for
     nothing), its reduced value, and an upper bound on the best (the value when the
-    search ends; else what the partial choices still open allow).
+    search ends; else what the partial choices still open allow). Choices worth at most
+    `floor` are of no interest: partial choices that cannot beat it are dropped too, so
+    the best found may be below it and the bound is then `floor` (every dropped partial
+    choice was bounded by it or by the best value found).
 
     Demands are decided one at a time, breadth first, all partial choices at a level
     bounded at once. A partial choice is worth its pairs' values plus the bonus for
@@ -673,6 +744,7 @@ def _search(
     linked = np.zeros((1, size), dtype=np.int8)  # taken projects complementary to each
     tolerance = REDUCED_TOLERANCE
     for k, d in enumerate(order):
+        wanted = max(best_value, floor)
         o = options[d]
         m, c = len(value), len(o)
         parent = np.repeat(np.arange(m), c)
@@ -691,9 +763,9 @@ def _search(
             if value[top] > best_value + tolerance:
                 best_value = float(value[top])
                 best = in_demand_order(picked[top])
-            return best, best_value, best_value
+            return best, best_value, max(best_value, floor)
         upper = bounds(value, taken, linked, k + 1)
-        alive = upper > best_value + tolerance
+        alive = upper > wanted + tolerance
         # Completing the most promising partial choices greedily finds good values
         # early, and a better value found drops more partial choices.
         ahead = np.arange(len(upper))
@@ -704,15 +776,15 @@ def _search(
         if done_value[row] > best_value + tolerance:
             best_value = float(done_value[row])
             best = in_demand_order(done[row])
-            alive = upper > best_value + tolerance
+            alive = upper > max(best_value, floor) + tolerance
         if not alive.any():
-            return best, best_value, best_value
+            return best, best_value, max(best_value, floor)
         value, taken, linked, picked = value[alive], taken[alive], linked[alive], picked[alive]
         upper = upper[alive]
         over = len(value) * len(options[order[k + 1]]) > SEARCH_ROWS
         if over or (until is not None and time.monotonic() > until):
-            return best, best_value, max(float(upper.max()), best_value)
-    return best, best_value, best_value
+            return best, best_value, max(float(upper.max()), best_value, floor)
+    return best, best_value, max(best_value, floor)
 
 
 def _neighbours(offered: np.ndarray, edges: np.ndarray) -> np.ndarray:
@@ -895,7 +967,7 @@ def solve_by_region(
                     pricing_seconds = 0.0
             priced = call_until(
                 _price,
-                (problem, dense, *_prices(rows, coupling), pricing_seconds),
+                (problem, dense, *_prices(rows, coupling), pricing_seconds, convexity),
                 generating_until,
             )
             assert isinstance(priced, _Priced)
