@@ -25,7 +25,6 @@ from matchmaker.scoring.components import (
     demand_fit,
     long_term,
     synergy,
-    theme_columns,
 )
 from matchmaker.scoring.eligibility import Eligibility, check_eligibility
 from matchmaker.scoring.features import (
@@ -137,7 +136,7 @@ class ProjectLinks:
             _layers(target, source),
             _layers(theme, member),
             p.themes.shape[1],
-            theme_columns(p.themes),
+            p.theme_columns,
         )
 
     def complement_hits(self, wanted: np.ndarray) -> np.ndarray:
