@@ -595,9 +595,15 @@ def second_pass(
         long.values *= relevance
         syn.values *= relevance
     w_fit, w_long, w_syn = profile.weights.normalised()
-    total = w_fit * first.fit.values + w_long * long.values + w_syn * syn.values
+    # The same operations in the same order as `w_fit * fit + w_long * long + w_syn *
+    # syn + bonus * decline`, then rounded, into two D x P arrays instead of seven.
+    total = np.multiply(w_fit, first.fit.values)
+    weighted = np.multiply(w_long, long.values)
+    total += weighted
+    total += np.multiply(w_syn, syn.values, out=weighted)
     decline = np.array([r.region.population_decline for r in demands.records], dtype=bool)
-    total = total + profile.population_decline_bonus * decline[:, None]
+    total += (profile.population_decline_bonus * decline)[:, None]
+    np.round(total, 6, out=total)
     return Scores(
         demands,
         projects,
@@ -610,7 +616,7 @@ def second_pass(
         long,
         syn,
         first.eligibility,
-        np.round(total, 6),
+        total,
         first.strong,
         ties,
         inputs,
