@@ -99,6 +99,7 @@ def test_warm_and_repaired_runs_print_what_a_cold_run_prints(tmp_path: Path) -> 
         "region-demand",
         "repeats",
         "term-entries",
+        "term-index",
     }
     assert _rank(tmp_path) == cold
     for path in written:  # every entry corrupt: ignored, and written again

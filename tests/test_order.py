@@ -33,3 +33,14 @@ def test_the_vectorised_top_k_agrees_with_the_row_order(seed: int, k: int) -> No
         assert got == expected
         assert np.array_equal(values[row][: len(got)], totals[row][got])
         assert np.isnan(values[row][len(got) :]).all()
+
+
+def test_rows_with_fewer_eligible_projects_than_k_are_padded_with_none() -> None:
+    totals = np.array([[5.0, 9.0, 9.0, 1.0], [3.0, 2.0, 8.0, 8.0], [4.0, 4.0, 4.0, 4.0]])
+    eligible = np.array(
+        [[False, False, False, False], [False, True, False, False], [True, True, True, True]]
+    )
+    best, values = top_k(totals, eligible, 3)
+    assert best.tolist() == [[-1, -1, -1], [1, -1, -1], [0, 1, 2]]
+    assert np.isnan(values[0]).all() and values[1, 0] == 2.0 and np.isnan(values[1, 1:]).all()
+    assert values[2].tolist() == [4.0, 4.0, 4.0]

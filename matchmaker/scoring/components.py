@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from matchmaker.scoring.features import DemandFeatures, ProjectFeatures
+from matchmaker.scoring.features import DemandFeatures, ProjectFeatures, theme_columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,16 +152,6 @@ EVERYWHERE = np.ones((1, 1), dtype=bool)  # evidence for a sub-signal always kno
 EVERYWHERE.setflags(write=False)  # shared by every run: never written through a part
 
 
-def theme_columns(themes: np.ndarray) -> np.ndarray:
-    """P × K: each project's theme columns, ascending, padded with T (no theme), K the
-    most themes a project has (at least 1)."""
-    count, total = themes.shape
-    width = max(1, int(themes.sum(axis=1).max())) if count else 1
-    columns = np.argsort(~themes, axis=1, kind="stable")[:, :width]  # its themes first
-    listed = np.arange(width)[None, :] < themes.sum(axis=1)[:, None]
-    return np.where(listed, columns, total)
-
-
 def _theme_sums(weights: np.ndarray, project_themes: np.ndarray) -> np.ndarray:
     """D × P: each demand's theme weights summed over each project's themes, theme by
     theme in a fixed order. A BLAS product sums them in an order that depends on how many
@@ -209,7 +199,7 @@ def demand_fit(
     weights = d.theme_weights
     project_themes = p.themes.astype(float)
     asked = weights.sum(axis=1, keepdims=True)
-    columns = theme_columns(p.themes)
+    columns = p.theme_columns
     covered = _theme_counts(weights, columns)
     coverage = np.divide(covered, asked, out=np.zeros_like(covered), where=asked > 0)
     offered = np.maximum(project_themes.sum(axis=1), 1.0)

@@ -25,7 +25,6 @@ from matchmaker.scoring.components import (
     demand_fit,
     long_term,
     synergy,
-    theme_columns,
 )
 from matchmaker.scoring.eligibility import Eligibility, check_eligibility
 from matchmaker.scoring.features import (
@@ -137,7 +136,7 @@ class ProjectLinks:
             _layers(target, source),
             _layers(theme, member),
             p.themes.shape[1],
-            theme_columns(p.themes),
+            p.theme_columns,
         )
 
     def complement_hits(self, wanted: np.ndarray) -> np.ndarray:
@@ -273,20 +272,20 @@ class Prepared:
     def of(cls, catalog: Catalog) -> Prepared:
         theme_ids = sorted(catalog.theme_ids)
         projects = build_project_features(catalog, theme_ids, Store("project-text"))
+        key = index_key(projects)
+        term_index, problem_index = term_indexes(projects, key, Store("term-index"))
         return cls(
             catalog,
             theme_ids,
             Vocabulary(catalog.themes.themes),
             projects,
-            ProjectTermIndex.build(projects.terms),
-            ProblemIndex.build(
-                projects.problem_terms, projects.problem_owner, len(projects.projects)
-            ),
+            term_index,
+            problem_index,
             TieIndex.build(catalog),
             Store("demand-text"),
             digest(catalog.themes.model_dump_json()),
             Store("term-entries"),
-            index_key(projects),
+            key,
         )
 
     @property
@@ -308,6 +307,31 @@ def index_key(projects: ProjectFeatures) -> str:
         "\x1e",
         *("\x1f".join(words) for words in projects.problem_terms),
     )
+
+
+def term_indexes(
+    projects: ProjectFeatures, key: str, store: Store
+) -> tuple[ProjectTermIndex, ProblemIndex]:
+    """The projects' and their problem statements' term indexes, from the cache when
+    built before from the same terms (`key`: `index_key`): building the project index
+    is Python over every project's terms, ~0.1 s of each run at 1,000 projects."""
+    count = len(projects.projects)
+    found = store.get(key) if store.usable else None
+    if (
+        isinstance(found, tuple)
+        and len(found) == 2
+        and isinstance(found[0], ProjectTermIndex)
+        and isinstance(found[1], ProblemIndex)
+        and found[0].projects == count
+        and found[1].projects == count
+        and np.array_equal(found[1].owner, projects.problem_owner)
+    ):
+        term_index, problem_index = found
+        return term_index.with_dense(), problem_index.with_dense()
+    term_index = ProjectTermIndex.build(projects.terms)
+    problem_index = ProblemIndex.build(projects.problem_terms, projects.problem_owner, count)
+    store.put(key, (term_index.without_dense(), problem_index.without_dense()))
+    return term_index, problem_index
 
 
 def refinement_share(fit: np.ndarray, eligible: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -571,9 +595,15 @@ def second_pass(
         long.values *= relevance
         syn.values *= relevance
     w_fit, w_long, w_syn = profile.weights.normalised()
-    total = w_fit * first.fit.values + w_long * long.values + w_syn * syn.values
+    # The same operations in the same order as `w_fit * fit + w_long * long + w_syn *
+    # syn + bonus * decline`, then rounded, into two D x P arrays instead of seven.
+    total = np.multiply(w_fit, first.fit.values)
+    weighted = np.multiply(w_long, long.values)
+    total += weighted
+    total += np.multiply(w_syn, syn.values, out=weighted)
     decline = np.array([r.region.population_decline for r in demands.records], dtype=bool)
-    total = total + profile.population_decline_bonus * decline[:, None]
+    total += (profile.population_decline_bonus * decline)[:, None]
+    np.round(total, 6, out=total)
     return Scores(
         demands,
         projects,
@@ -586,7 +616,7 @@ def second_pass(
         long,
         syn,
         first.eligibility,
-        np.round(total, 6),
+        total,
         first.strong,
         ties,
         inputs,

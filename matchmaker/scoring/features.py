@@ -115,6 +115,7 @@ class ProjectFeatures:
     # (None: no province rule).
     eligible_provinces: list[frozenset[str] | None] = field(default_factory=list)
     _ids: list[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _theme_columns: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def ids(self) -> list[str]:
@@ -123,6 +124,24 @@ class ProjectFeatures:
         if self._ids is None:
             self._ids = [p.id for p in self.projects]
         return self._ids
+
+    @property
+    def theme_columns(self) -> np.ndarray:
+        """`theme_columns(self.themes)`, built once: demand fit reads it for every chunk
+        of a streamed run, and it depends on the catalog alone."""
+        if self._theme_columns is None:
+            self._theme_columns = theme_columns(self.themes)
+        return self._theme_columns
+
+
+def theme_columns(themes: np.ndarray) -> np.ndarray:
+    """P × K: each project's theme columns, ascending, padded with T (no theme), K the
+    most themes a project has (at least 1)."""
+    count, total = themes.shape
+    width = max(1, int(themes.sum(axis=1).max())) if count else 1
+    columns = np.argsort(~themes, axis=1, kind="stable")[:, :width]  # its themes first
+    listed = np.arange(width)[None, :] < themes.sum(axis=1)[:, None]
+    return np.where(listed, columns, total)
 
 
 # The delivery modes in the order of the models' Mode literal: one list, not two.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -87,6 +87,21 @@ class ProjectTermIndex:
         return cls(
             vocabulary, idf, unseen_idf, starts, owners[by_term], scaled[by_term], documents, dense
         )
+
+    def without_dense(self) -> ProjectTermIndex:
+        """The index as cached: `dense` left out (it is the stored weights laid out
+        again, ~20 MB for the catalog, rebuilt by `with_dense` faster than read)."""
+        return replace(self, dense=None)
+
+    def with_dense(self) -> ProjectTermIndex:
+        """`dense` rebuilt from the stored weights, as `build` lays it out (the same
+        doubles in the same cells), when the index is small enough to keep it."""
+        terms = len(self.starts) - 1
+        if self.dense is not None or terms * self.projects > DENSE_CELLS:
+            return self
+        dense = np.zeros((terms, self.projects))
+        dense[np.repeat(np.arange(terms), np.diff(self.starts)), self.owners] = self.weights
+        return replace(self, dense=dense)
 
     def demand_entries(self, demand_terms: Sequence[Sequence[str]]) -> Entries:
         """The demands over the project vocabulary as (demand row, term, weight) entries,
@@ -202,6 +217,13 @@ class ProblemIndex:
     ) -> ProblemIndex:
         index = ProjectTermIndex.build(problem_terms) if len(problem_terms) else None
         return cls(index, owner, projects)
+
+    def without_dense(self) -> ProblemIndex:
+        """As cached (see `ProjectTermIndex.without_dense`)."""
+        return self if self.terms is None else replace(self, terms=self.terms.without_dense())
+
+    def with_dense(self) -> ProblemIndex:
+        return self if self.terms is None else replace(self, terms=self.terms.with_dense())
 
     def best(
         self, demand_terms: Sequence[Sequence[str]], entries: Entries | None = None
