@@ -259,6 +259,27 @@ def _group_value(
     return sum(worth[d, p] for d, p in enumerate(choice) if p >= 0) + bonus * pairs
 
 
+def _brute_forced(
+    seed: int, bonus: float
+) -> tuple[list[np.ndarray], np.ndarray, np.ndarray, float, np.ndarray, float]:
+    """A random group (5 demands, 7 projects), its best value by brute force over every
+    choice, and a start (each demand's first choice) with its value."""
+    import itertools
+
+    choices, worth, edges = _group(seed, demands=5, projects=7)
+    every = itertools.product(*[c.tolist() for c in choices])
+    best = max(_group_value(c, worth, edges, bonus) for c in every)
+    start = np.array([c[0] for c in choices])
+    return (
+        choices,
+        worth,
+        edges,
+        best,
+        start,
+        _group_value(tuple(start.tolist()), worth, edges, bonus),
+    )
+
+
 @pytest.mark.parametrize("seed", range(12))
 @pytest.mark.parametrize("rows", [200_000, 12])
 def test_the_search_finds_a_groups_best_choice_or_bounds_it(
@@ -266,15 +287,9 @@ def test_the_search_finds_a_groups_best_choice_or_bounds_it(
 ) -> None:
     """Against brute force over every choice; with room for only a dozen partial choices
     the search stops early, and its bound still holds."""
-    import itertools
-
     monkeypatch.setattr(decompose, "SEARCH_ROWS", rows)
     bonus = 6.0
-    choices, worth, edges = _group(seed, demands=5, projects=7)
-    every = list(itertools.product(*[c.tolist() for c in choices]))
-    best = max(_group_value(c, worth, edges, bonus) for c in every)
-    start = np.array([c[0] for c in choices])
-    start_value = _group_value(tuple(start.tolist()), worth, edges, bonus)
+    choices, worth, edges, best, start, start_value = _brute_forced(seed, bonus)
     found, value, bound = decompose._search(choices, worth, edges, bonus, start, start_value, None)
     assert all(p in c for p, c in zip(found.tolist(), choices, strict=True))
     assert value == pytest.approx(_group_value(tuple(found.tolist()), worth, edges, bonus))
@@ -422,14 +437,8 @@ def test_a_region_the_one_pass_bound_rules_out_is_not_searched(
 def test_the_search_above_a_floor_finds_what_beats_it_and_bounds_the_rest(seed: int) -> None:
     """Against brute force: with a floor below the best, the search finds the best; with
     one above it, its bound is the floor (never below the best) and its choice is real."""
-    import itertools
-
     bonus = 6.0
-    choices, worth, edges = _group(seed, demands=5, projects=7)
-    every = list(itertools.product(*[c.tolist() for c in choices]))
-    best = max(_group_value(c, worth, edges, bonus) for c in every)
-    start = np.array([c[0] for c in choices])
-    start_value = _group_value(tuple(start.tolist()), worth, edges, bonus)
+    choices, worth, edges, best, start, start_value = _brute_forced(seed, bonus)
     search = decompose._search
     found, value, bound = search(choices, worth, edges, bonus, start, start_value, None, best - 1)
     assert value == pytest.approx(best) and bound == pytest.approx(best)
