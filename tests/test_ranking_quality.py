@@ -116,11 +116,7 @@ def test_a_tagged_set_is_large_varied_and_graded_consistently(name: str) -> None
 
 # Where a stated target is not met yet, the test says so and by how much (strict: once
 # it passes, the mark must go).
-BELOW_BASELINE: dict[str, str] = {
-    "blind-j.yaml": "full 0.951 / 0.958 against demand fit alone 0.958 / 0.979: for one "
-    "demand the two closest projects are 0.2 fit points apart, a near-tie that long-term "
-    "value decides by design, and it picks the more durable one (graded 1, not 3)",
-}
+BELOW_BASELINE: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
