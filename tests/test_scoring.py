@@ -333,6 +333,28 @@ def test_no_suitable_lists_each_demands_unserved_themes_in_theme_order() -> None
     assert no_fit.tolist() == [True, False, True, False, True, False]
 
 
+def test_the_strongest_need_decides_not_how_many_served_themes_describe_the_place() -> None:
+    from matchmaker.scoring.engine import no_suitable
+
+    # themes: road (unserved), tourism and idle buildings (both served). Demand 0 asks
+    # for a road to a closed-school campsite: the campsite reads as tourism and as an
+    # idle building, together more than the road, yet the road is as strong as either.
+    # Demand 1 mentions the road in passing (weaker than the campsite it is about).
+    weights = np.array([[1.0, 1.0, 0.6], [0.6, 1.0, 1.0]])
+    demands = _demand(records=[None] * 2, theme_weights=weights)
+    projects = _project(themes=np.array([[False, True, True]]))
+    no_fit, unserved = no_suitable(
+        demands,
+        projects,
+        ["road", "tourism", "idle"],
+        np.zeros(3, dtype=bool),
+        np.array([38.9, 38.9]),
+        24.0,
+    )
+    assert unserved == [("road",), ("road",)]
+    assert no_fit.tolist() == [True, False]
+
+
 def test_a_request_to_learn_about_an_unserved_need_is_not_answered_no_suitable() -> None:
     from matchmaker.scoring.engine import no_suitable
 

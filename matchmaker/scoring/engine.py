@@ -367,15 +367,18 @@ def no_suitable(
     Either no eligible project reaches the profile's fit threshold, or the demand reads
     mainly as needs that no project serves (themes no project lists: health care,
     transport, …) and no project fits it clearly. A passing mention of such a need in a
-    demand about something Seoul does offer leaves the answer alone: the served themes
-    read must weigh no more than the unserved ones. Nor does a request to learn how others
+    demand about something Seoul does offer leaves the answer alone: the strongest
+    unserved theme read must weigh at least as much as the strongest served one. (The
+    strongest, not the sum: a road to a closed-school campsite names the campsite as
+    tourism and as an idle building, two served themes for one place, while what it asks
+    for is the road.) Nor does a request to learn how others
     run such a service (a `learning` theme read: "how do you run on-demand buses?"):
     what it asks for is the know-how, which a policy-sharing project offers.
     """
     served = p.themes.any(axis=0)
     weights = d.theme_weights
-    unserved_weight = weights[:, ~served].sum(axis=1)
-    served_weight = weights[:, served].sum(axis=1)
+    unserved_weight = weights[:, ~served].max(axis=1, initial=0.0)
+    served_weight = weights[:, served].max(axis=1, initial=0.0)
     learning = (weights[:, learning_columns] > 0).any(axis=1)
     # A tie counts as unserved: a closed school to become an elder day-care centre reads as
     # much care (unserved) as idle facilities (served) and asks for the care.
