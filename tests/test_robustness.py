@@ -335,5 +335,8 @@ def test_compare_with_history_ranks_with_the_track_record(cli, tmp_path: Path) -
     assert given["top"] == expected.top
     assert given["overall_tau"] == expected.overall_tau
     without = cli("compare", *profiles, "--format", "json", *TODAY).json()
-    assert given["overall_tau"] != without["overall_tau"]
+    # The track record moves long-term value, so the two profiles agree differently on
+    # some demand (the overall tau, a mean over demands, may happen to come out the same).
+    assert given["kendall_tau"] != without["kendall_tau"]
+    assert given["top"] != without["top"]
     assert any(name.startswith("examples/records/") for name in given["inputs"])
