@@ -111,7 +111,9 @@ def _varied(scores: matchmaker.Scores, seed: int) -> matchmaker.Scores:
     synergy = replace(
         scores.synergy_inputs,
         wanted_elsewhere=rng.random(shape) < 0.3,
-        neighbour_regions=rng.integers(0, 3, shape),
+        # how many regions of each province want each project, and whether this one does
+        province_counts=rng.integers(0, 4, scores.synergy_inputs.province_counts.shape) * 1.0,
+        region_wants=rng.integers(0, 2, scores.synergy_inputs.region_wants.shape) * 1.0,
     )
     return replace(
         scores,

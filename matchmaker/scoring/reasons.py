@@ -172,14 +172,14 @@ def reasons(scores: Scores, row: int, column: int, language: str) -> list[str]:
     if demand.years and project.years:
         found.append(_commitment_said(demand.years, project.years, language))
     found += [said for said in _demand_said(scores, row, language) if said]
+    rows, columns = np.array([row]), np.array([column])
     wanted = scores.synergy_inputs.wanted_elsewhere[row]
     partners = [p.ids[q] for q in np.flatnonzero(p.complements[column] & wanted).tolist()]
     if partners:
         found.append(_complements_said(partners, language))
-    neighbours = int(scores.synergy_inputs.neighbour_regions[row, column])
+    neighbours = int(scores.synergy_inputs.neighbour_regions_at(rows, columns)[0])
     if neighbours > 0:
         found.append(_neighbours_said(scores, row, neighbours, language))
-    rows, columns = np.array([row]), np.array([column])
     names = [
         name
         for (_, name), given in zip(SIGNALS, _evidence(scores, rows, columns), strict=True)
@@ -541,7 +541,7 @@ def reasons_for(
     ]
     said.append(complements_said)
 
-    neighbour_counts = scores.synergy_inputs.neighbour_regions[row_at, column_at]
+    neighbour_counts = scores.synergy_inputs.neighbour_regions_at(row_at, column_at)
     neighbours_said: list[str | None] = [None] * count
     for i in np.flatnonzero(neighbour_counts > 0).tolist():
         neighbours_said[i] = _neighbours_said(
