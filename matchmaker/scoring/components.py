@@ -44,6 +44,11 @@ class Component:
     # Set when `parts` were left out (`rank`'s scores): the same component computed for
     # given pairs (rows, columns) only, as one 1 × n row of pairs
     at_pairs: Callable[[np.ndarray, np.ndarray], Component] | None = None
+    # The last pairs `at_pairs` was asked for and their evidence: a ranking asks for the
+    # same pairs twice (their confidence, their reasons)
+    _last_pairs: tuple[np.ndarray, np.ndarray, list[np.ndarray]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def known(self) -> np.ndarray:
@@ -64,8 +69,17 @@ class Component:
     def evidence_at(self, rows: np.ndarray, columns: np.ndarray) -> list[np.ndarray]:
         """Each sub-signal's evidence for the pairs (rows[i], columns[i]), in signal order."""
         if self.at_pairs is not None:
+            last = self._last_pairs
+            if (
+                last is not None
+                and np.array_equal(last[0], rows)
+                and np.array_equal(last[1], columns)
+            ):
+                return list(last[2])
             found = self.at_pairs(rows, columns)
-            return [found.parts[s.name][1][0] for s in self.signals]
+            evidence = [found.parts[s.name][1][0] for s in self.signals]
+            self._last_pairs = (np.array(rows), np.array(columns), evidence)
+            return list(evidence)
         return [self.parts[s.name][1][rows, columns] for s in self.signals]
 
     def known_at(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
