@@ -117,3 +117,37 @@ def test_no_demand_wants_anything_then_nothing_is_counted() -> None:
     wanted = np.array([[False, True, False]])
     assert links.complement_hits(wanted).tolist() == [[1.0, 0.0, 0.0]]
     assert links.theme_hits(wanted).tolist() == [[True, False, False]]
+
+
+@pytest.mark.parametrize("seed", range(10))
+@pytest.mark.parametrize("columns", [0, 1, 13, 63, 64, 70])
+def test_any_shared_mode_is_a_shared_count_above_zero(seed: int, columns: int) -> None:
+    """Eligibility's modes gate asks only whether a demand's set of modes and a project's
+    share one: read from each set's bits, the same answer as counting them."""
+    from matchmaker.scoring.eligibility import _any_shared
+
+    rng = np.random.default_rng(seed)
+    left = rng.random((int(rng.integers(0, 30)), columns)) < rng.uniform(0.0, 0.3)
+    right = rng.random((int(rng.integers(0, 50)), columns)) < rng.uniform(0.0, 0.3)
+    found = _any_shared(left, right)
+    assert found.dtype == bool and found.shape == (len(left), len(right))
+    assert np.array_equal(found, components.shared_counts(left, right) > 0)
+
+
+@pytest.mark.parametrize("seed", range(10))
+@pytest.mark.parametrize("columns", [0, 1, 13, 63, 64])
+@pytest.mark.parametrize("bit_count", [True, False])
+def test_shared_counts_are_the_columns_in_common_counted_one_by_one(
+    seed: int, columns: int, bit_count: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not bit_count:  # an older numpy: the columns added one by one
+        monkeypatch.delattr(np, "bitwise_count", raising=False)
+    rng = np.random.default_rng(seed)
+    left = rng.random((int(rng.integers(0, 30)), columns)) < rng.uniform(0.0, 0.5)
+    right = rng.random((int(rng.integers(0, 50)), columns)) < rng.uniform(0.0, 0.5)
+    expected = np.zeros((len(left), len(right)))
+    for a in range(len(left)):
+        for b in range(len(right)):
+            expected[a, b] = float(np.count_nonzero(left[a] & right[b]))
+    found = components.shared_counts(left, right)
+    assert found.dtype == np.float64 and found.tobytes() == expected.tobytes()

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from matchmaker.scoring.components import shared_counts
+from matchmaker.scoring.components import as_bits, shared_counts
 from matchmaker.scoring.features import DemandFeatures, ProjectFeatures
 
 # Gate codes, in the order they are checked; 0 means eligible.
@@ -95,6 +95,15 @@ def check_eligibility(d: DemandFeatures, p: ProjectFeatures) -> Eligibility:
     mode_sets, mode_set = np.unique(d.modes, axis=0, return_inverse=True)
     asked = np.asarray(mode_sets.any(axis=1))[:, None]
     offered = np.asarray(p.modes.any(axis=1))[None, :]
-    shared = shared_counts(mode_sets, p.modes) > 0
+    shared = _any_shared(mode_sets, p.modes)
     fail((asked & offered & ~shared)[mode_set.reshape(-1)], "modes")
     return Eligibility(gate)
+
+
+def _any_shared(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """L × R bool: whether each row of `left` shares a column with each row of `right`
+    (both bool), `shared_counts(left, right) > 0`: one AND a pair of their bits."""
+    left_bits, right_bits = as_bits(left), as_bits(right)
+    if left_bits is None or right_bits is None:
+        return shared_counts(left, right) > 0
+    return (left_bits[:, None] & right_bits[None, :]) != 0
