@@ -120,21 +120,6 @@ def test_no_demand_wants_anything_then_nothing_is_counted() -> None:
 
 
 @pytest.mark.parametrize("seed", range(10))
-@pytest.mark.parametrize("columns", [0, 1, 13, 63, 64, 70])
-def test_any_shared_mode_is_a_shared_count_above_zero(seed: int, columns: int) -> None:
-    """Eligibility's modes gate asks only whether a demand's set of modes and a project's
-    share one: read from each set's bits, the same answer as counting them."""
-    from matchmaker.scoring.eligibility import _any_shared
-
-    rng = np.random.default_rng(seed)
-    left = rng.random((int(rng.integers(0, 30)), columns)) < rng.uniform(0.0, 0.3)
-    right = rng.random((int(rng.integers(0, 50)), columns)) < rng.uniform(0.0, 0.3)
-    found = _any_shared(left, right)
-    assert found.dtype == bool and found.shape == (len(left), len(right))
-    assert np.array_equal(found, components.shared_counts(left, right) > 0)
-
-
-@pytest.mark.parametrize("seed", range(10))
 @pytest.mark.parametrize("columns", [0, 1, 13, 63, 64])
 @pytest.mark.parametrize("bit_count", [True, False])
 def test_shared_counts_are_the_columns_in_common_counted_one_by_one(
