@@ -42,3 +42,54 @@ def test_load_run_loads_with_the_collector_off(monkeypatch) -> None:
     assert run.ok
     assert seen and not any(seen)
     assert gc.isenabled()
+
+
+def test_what_a_command_keeps_is_moved_out_of_the_collector_s_sight() -> None:
+    """`keep=True` (a command's whole run): what was allocated meanwhile is frozen before
+    the collector is back on, so its first pass does not go over all of it."""
+
+    class Kept:
+        pass
+
+    before = gc.get_freeze_count()
+    try:
+        with gc_paused(keep=True):
+            kept = [Kept() for _ in range(1000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= before + len(kept)
+    finally:
+        gc.unfreeze()  # back in the collector's sight, for the tests that follow
+
+
+def test_rank_runs_with_the_collector_off_and_keeps_what_it_loaded(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from matchmaker.cli import main
+    from matchmaker.scoring import stream
+
+    seen: list[bool] = []
+    original = stream.score_chunks
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        yield from original(*args, **kwargs)
+
+    monkeypatch.setattr(stream, "score_chunks", spy)
+    monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path / "cache"))
+    frozen = gc.get_freeze_count()
+    try:
+        with pytest.raises(SystemExit) as exited:
+            main(
+                [
+                    "rank",
+                    "--today",
+                    "2026-11-28",
+                    "--format",
+                    "json",
+                    "-o",
+                    str(tmp_path / "r.json"),
+                ]
+            )
+        assert exited.value.code == 0
+        assert seen == [False] and gc.isenabled()
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
