@@ -61,7 +61,10 @@ def test_what_a_command_keeps_is_moved_out_of_the_collector_s_sight() -> None:
         gc.unfreeze()  # back in the collector's sight, for the tests that follow
 
 
-def test_rank_runs_with_the_collector_off_and_keeps_what_it_loaded(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_rank_runs_with_the_collector_off_and_freezes_what_it_loaded(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """rank keeps the collector off from loading to its last write and freezes what it
+    allocated before switching it back on; called from Python (argv given), `main`
+    hands the frozen objects back to the collector when it returns."""
     from matchmaker.cli import main
     from matchmaker.scoring import stream
 
@@ -72,24 +75,20 @@ def test_rank_runs_with_the_collector_off_and_keeps_what_it_loaded(tmp_path, mon
         seen.append(gc.isenabled())
         yield from original(*args, **kwargs)
 
+    frozen: list[int] = []
+    freeze = gc.freeze
+
+    def counted_freeze() -> None:
+        freeze()
+        frozen.append(gc.get_freeze_count())
+
     monkeypatch.setattr(stream, "score_chunks", spy)
+    monkeypatch.setattr(gc, "freeze", counted_freeze)
     monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path / "cache"))
-    frozen = gc.get_freeze_count()
-    try:
-        with pytest.raises(SystemExit) as exited:
-            main(
-                [
-                    "rank",
-                    "--today",
-                    "2026-11-28",
-                    "--format",
-                    "json",
-                    "-o",
-                    str(tmp_path / "r.json"),
-                ]
-            )
-        assert exited.value.code == 0
-        assert seen == [False] and gc.isenabled()
-        assert gc.get_freeze_count() > frozen
-    finally:
-        gc.unfreeze()
+    out = tmp_path / "r.json"
+    with pytest.raises(SystemExit) as exited:
+        main(["rank", "--today", "2026-11-28", "--format", "json", "-o", str(out)])
+    assert exited.value.code == 0 and out.is_file()
+    assert seen == [False] and gc.isenabled()
+    assert len(frozen) == 1 and frozen[0] > 0
+    assert gc.get_freeze_count() == 0
