@@ -23,7 +23,6 @@ from matchmaker.resolve.demands import ResolvedDemand, resolve_demands
 from matchmaker.validation import expand
 
 if TYPE_CHECKING:
-    from matchmaker.checks import CheckContext
     from matchmaker.records.history import History
 
 
@@ -178,8 +177,6 @@ def _load_run(
     include_expired: bool,
     history: Path | None,
 ) -> RunInputs:
-    from matchmaker.checks import CheckContext
-
     store = Store("documents")
     catalog, problems = load_catalog(catalog_root or bundled.catalog_dir(), store)
     inputs = RunInputs(catalog, today=today, include_expired=include_expired)
@@ -209,9 +206,11 @@ def _load_run(
     if isinstance(profile_document.model, Profile):
         inputs.profile = profile_document.model
     if catalog is not None:
-        context = CheckContext(catalog, [d for d in inputs.proposals if d.ok], today)
+        checked = [d for d in inputs.proposals if d.ok]
         # The catalog's own rules too: a catalog `check` rejects must not rank.
-        inputs.diagnostics.extend(_rule_findings(context, ("catalog", "documents"), store))
+        inputs.diagnostics.extend(
+            _rule_findings(catalog, checked, today, ("catalog", "documents"), store)
+        )
     valid = [d for d in inputs.proposals if d.ok]
     inputs.proposals = [d for d in valid if include_expired or not _expired(d, today)]
     if valid and not inputs.proposals:
@@ -239,7 +238,11 @@ def _load_run(
 
 
 def _rule_findings(
-    context: CheckContext, scopes: tuple[str, ...], store: Store
+    catalog: Catalog,
+    checked: list[LoadedDocument],
+    today: dt.date,
+    scopes: tuple[str, ...],
+    store: Store,
 ) -> list[Diagnostic]:
     """`run_rules`, or its findings kept in the cache from a run over the same files.
 
@@ -247,28 +250,32 @@ def _rule_findings(
     load to) and the date, so their findings are kept under a key of every catalog and
     proposal file's name and hash, the catalog folder, the date and the scopes (and the
     tool's source, as every key). A warm 10,000-demand run spent ~0.5 s on them, most of
-    it placing 725 warnings (unpacking their files' positions)."""
-    from matchmaker.checks import run_rules
+    it placing 725 warnings (unpacking their files' positions). The rules are imported
+    only when they run (~35 ms)."""
+
+    def run() -> list[Diagnostic]:
+        from matchmaker.checks import CheckContext, run_rules
+
+        return run_rules(CheckContext(catalog, checked, today), scopes)
 
     if not store.usable:
-        return run_rules(context, scopes)
-    catalog = context.catalog
+        return run()
     documents = [*catalog.documents.values(), *catalog.project_documents]
     if catalog.indicators_document is not None:
         documents.append(catalog.indicators_document)
     key = digest(
         "rule-findings",
-        context.today.isoformat(),
+        today.isoformat(),
         ",".join(scopes),
         str(catalog.root),
         *(f"{d.file}\t{d.sha256}" for d in documents),
         "\x1e",
-        *(f"{d.file}\t{d.sha256}" for d in context.documents),
+        *(f"{d.file}\t{d.sha256}" for d in checked),
     )
     found = store.get(key)
     if isinstance(found, list) and all(isinstance(item, Diagnostic) for item in found):
         return found
-    findings = run_rules(context, scopes)
+    findings = run()
     store.put(key, findings)
     return findings
 

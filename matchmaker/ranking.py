@@ -63,41 +63,51 @@ def _matches(
     language: str,
     eligible: bool | None = None,
 ) -> list[Match]:
-    """The matches of the pairs (rows[i], columns[i]), their numbers gathered and their
-    reasons built for all the pairs at once (`reasons_for`)."""
+    """The matches of the pairs (rows[i], columns[i]), built column by column: their
+    numbers gathered and rounded for all the pairs at once, their reasons built together
+    (`reasons_for`), each project's name and each demand's fields looked up once."""
     if not len(rows):
         return []
     row_at = np.asarray(rows, dtype=int)
     column_at = np.asarray(columns, dtype=int)
-    totals = scores.total[row_at, column_at].tolist()
-    values = {
-        name: scores.component(name).values[row_at, column_at].tolist() for name in COMPONENTS
-    }
-    confidence = scores.confidence_at(row_at, column_at).tolist()
+    rounded = [
+        [round(value, 2) for value in values.tolist()]
+        for values in (
+            scores.total[row_at, column_at],
+            scores.confidence_at(row_at, column_at),
+            *(scores.component(name).values[row_at, column_at] for name in COMPONENTS),
+        )
+    ]
+    totals, confidence = rounded[0], rounded[1]
+    components = [
+        dict(zip(COMPONENTS, values, strict=True)) for values in zip(*rounded[2:], strict=True)
+    ]
     allowed = (
         scores.eligibility.eligible[row_at, column_at].tolist()
         if eligible is None
         else [eligible] * len(row_at)
     )
     said = reasons_for(scores, rows, columns, language)
-    found = []
-    for i, (row, column) in enumerate(zip(rows, columns, strict=True)):
-        project = scores.projects.projects[column]
-        found.append(
-            Match(
-                record=scores.demands.records[row],
-                project_id=project.id,
-                project_name=project.name.display(language),
-                rank=ranks[i],
-                score=round(totals[i], 2),
-                components={name: round(values[name][i], 2) for name in COMPONENTS},
-                eligible=bool(allowed[i]),
-                confidence=round(confidence[i], 2),
-                reasons=tuple(said[i]),
-                suitable=not bool(scores.no_fit[row]),
-            )
+    records = scores.demands.records
+    suitable = (~scores.no_fit).tolist()
+    projects = scores.projects.projects
+    named = {c: (projects[c].id, projects[c].name.display(language)) for c in set(columns)}
+    return [
+        Match(
+            records[row],
+            *named[column],
+            rank,
+            total,
+            parts,
+            bool(allow),
+            sure,
+            tuple(reasons),
+            suitable[row],
         )
-    return found
+        for row, column, rank, total, parts, allow, sure, reasons in zip(
+            rows, columns, ranks, totals, components, allowed, confidence, said, strict=True
+        )
+    ]
 
 
 @dataclass(slots=True)

@@ -18,8 +18,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from rapidfuzz import fuzz
-
 from matchmaker.models.reference import Municipality, Province, RegionsFile
 from matchmaker.text.hangul import INITIAL_LETTERS, choseong, is_syllable, keyboard_jamo
 from matchmaker.text.normalise import normalise
@@ -384,6 +382,8 @@ class RegionIndex:
             return self._by_choseong(compact)
         if compact.isdigit():
             return self._by_code_prefix(compact)
+        from rapidfuzz import fuzz  # only a search needs it (~60 ms to import)
+
         query = keyboard_jamo(compact)
         search_keys, stem_keys, _initials = self._search_keys()
         found: list[tuple[Region, float]] = []

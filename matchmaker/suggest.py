@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz, process, utils
-
 # Hostile input can be megabytes long; a typo is never longer than this.
 MAX_QUERY_CHARS = 64
 
 
 def did_you_mean(value: str, choices: Iterable[str], cutoff: float = 60.0) -> str | None:
     """The closest allowed name to `value`, or None when nothing is close enough."""
+    # imported here: every run loads this module, few need a suggestion (~60 ms)
+    from rapidfuzz import fuzz, process, utils
+
     query = value[:MAX_QUERY_CHARS]
     options = sorted(set(choices))
     if not options or not query.strip():

@@ -130,3 +130,25 @@ def test_a_warm_run_parses_no_yaml_builds_no_text_reader_and_skips_rich_renderin
     line = warm.stderr.strip().splitlines()[-1]
     assert line.startswith("HEAVY:"), warm.stderr
     assert {name for name in line.removeprefix("HEAVY:").split(",") if name} == allowed
+
+
+def test_a_warm_rank_imports_neither_the_fuzzy_matcher_nor_the_check_rules(
+    tmp_path: Path,
+) -> None:
+    """With the documents, their findings and the repeats from the cache, nothing needs
+    a "did you mean" (rapidfuzz, ~60 ms to import) nor the rules (~35 ms): a cold run
+    imports them, a warm one does not."""
+    code = CODE.replace(repr(HEAVY), repr(("rapidfuzz", "matchmaker.checks")))
+    seen = []
+    for _ in range(2):  # cold, then warm
+        result = subprocess.run(
+            [sys.executable, "-c", code, "rank", "--format", "json", "--today", "2026-11-28"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=REPO,
+            env={"MATCHMAKER_LANG": "en", "PYTHONPATH": str(REPO), "XDG_CACHE_HOME": str(tmp_path)},
+        )
+        line = result.stderr.strip().splitlines()[-1]
+        seen.append({name for name in line.removeprefix("HEAVY:").split(",") if name})
+    assert seen == [{"rapidfuzz", "matchmaker.checks"}, set()]

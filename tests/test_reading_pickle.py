@@ -9,12 +9,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import pickle
+from dataclasses import replace
 
 import pytest
 
 from matchmaker.bundled import default_profile_path, proposals_dir
 from matchmaker.inputs import load_run
-from matchmaker.scoring.features import TextReading, read_text
+from matchmaker.scoring.features import StoredHits, StoredTerms, TextReading, read_text
 from matchmaker.text.vocabulary import ThemeHit, Vocabulary
 
 
@@ -39,3 +40,39 @@ def test_a_hit_refuses_a_state_of_the_wrong_length() -> None:
     hit = ThemeHit("t", "s", "f", True, False)
     with pytest.raises(ValueError):
         hit.__setstate__(["t", "s"])
+
+
+@pytest.fixture(scope="module")
+def bundled() -> list[TextReading]:
+    inputs = load_run([proposals_dir()], None, default_profile_path(), dt.date(2026, 11, 28))
+    assert inputs.catalog is not None
+    vocabulary = Vocabulary(inputs.catalog.themes.themes)
+    return [read_text(record.demand, vocabulary) for record in inputs.records()]
+
+
+def test_a_restored_reading_makes_its_hits_and_splits_its_terms_only_when_asked(
+    bundled: list[TextReading],
+) -> None:
+    restored = pickle.loads(pickle.dumps(bundled, protocol=pickle.HIGHEST_PROTOCOL))
+    for before, after in zip(bundled, restored, strict=True):
+        assert isinstance(after.hits, StoredHits) and isinstance(after.terms, StoredTerms)
+        assert not after.hits._made and after.terms._split is None  # nothing made yet
+        assert list(after.hits) == list(before.hits) and len(after.hits) == len(before.hits)
+        for theme, hits in before.hits.items():
+            assert after.hits[theme] == hits and after.hits.get(theme) is after.hits[theme]
+            assert all(isinstance(hit, ThemeHit) for hit in after.hits[theme])
+        assert after.hits.get("no-such-theme", ()) == ()
+        assert list(after.terms) == before.terms and len(after.terms) == len(before.terms)
+        assert after.terms[:2] == before.terms[:2]
+        # and pickled again, the same (the stored forms are written as they came)
+        assert pickle.loads(pickle.dumps(after)) == before
+
+
+@pytest.mark.parametrize(
+    "terms", [[], [""], ["", ""], ["a"], ["a", ""], ["a\x1fb", "c"], ["x\x1f"], ["한글", "🙂"]]
+)
+def test_any_terms_come_back_as_they_were(bundled: list[TextReading], terms: list[str]) -> None:
+    reading = replace(bundled[0], terms=terms)
+    restored = pickle.loads(pickle.dumps(reading))
+    assert list(restored.terms) == terms
+    assert restored == reading

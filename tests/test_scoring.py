@@ -375,3 +375,64 @@ def test_a_request_to_learn_about_an_unserved_need_is_not_answered_no_suitable()
         demands, projects, ["learning", "transport"], learning, np.array([20.0, 20.0]), 24.0
     )
     assert low.tolist() == [True, True]
+
+
+def _gate_of_one_pair(d, p, row: int, column: int) -> str:  # type: ignore[no-untyped-def]
+    """The first gate a pair fails, read from its demand and project alone."""
+    region = d.records[row].region
+    rule = p.projects[column].eligible
+    if rule is not None and rule.kinds is not None and region.kind not in rule.kinds:
+        return "region-kind"
+    provinces = p.eligible_provinces[column] if rule is not None else None
+    if provinces is not None and region.province_code not in provinces:
+        return "province"
+    if rule is not None and rule.population_decline_only and not region.population_decline:
+        return "population-decline"
+    if d.local_match[row] < p.local_match_min[column]:
+        return "co-funding"
+    asked, offered = d.modes[row], p.modes[column]
+    if asked.any() and offered.any() and not (asked & offered).any():
+        return "modes"
+    return "eligible"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_each_pair_fails_the_first_gate_it_fails_alone(seed: int) -> None:
+    """check_eligibility's gates, computed once per combination of region kind,
+    province and decline and per set of modes for all projects at once, are each
+    pair's own; here with modes, co-funding shares and project minimums drawn at random
+    (seeded), some missing."""
+    import datetime as dt
+    from dataclasses import replace
+
+    import matchmaker
+    from matchmaker.scoring.eligibility import GATES, check_eligibility
+
+    scores = matchmaker.score(matchmaker.load_run(today=dt.date(2026, 11, 28)))
+    rng = np.random.default_rng(seed)
+    d, p = scores.demands, scores.projects
+    d = replace(
+        d,
+        modes=rng.random(d.modes.shape) < 0.15,
+        local_match=np.where(rng.random(len(d.records)) < 0.3, np.nan, rng.random(len(d.records))),
+    )
+    provinces = sorted({record.region.province_code for record in d.records})
+    p = replace(
+        p,
+        eligible_provinces=[
+            frozenset(rng.choice(provinces, 1).tolist()) if rng.random() < 0.8 else None
+            for _ in p.projects  # (read only for projects with a rule, as resolved)
+        ],
+        modes=rng.random(p.modes.shape) < 0.2,
+        local_match_min=np.where(
+            rng.random(len(p.projects)) < 0.5, np.nan, rng.random(len(p.projects)) * 0.5
+        ),
+    )
+    gate = check_eligibility(d, p).gate
+    expected = [
+        [GATES.index(_gate_of_one_pair(d, p, r, c)) for c in range(len(p.projects))]
+        for r in range(len(d.records))
+    ]
+    assert gate.tolist() == expected
+    kinds = ("eligible", "region-kind", "province", "co-funding", "modes")
+    assert set(gate.ravel().tolist()) >= {GATES.index(kind) for kind in kinds}

@@ -53,6 +53,47 @@ def test_complement_and_theme_hits_equal_the_products(seed: int) -> None:
 
 
 @pytest.mark.parametrize("seed", range(20))
+def test_some_pairs_hits_are_those_of_every_pair(seed: int) -> None:
+    """`rank` counts complements and shared themes only for the pairs where synergy
+    counts and those it shows (`*_at`): each is the number the whole array holds."""
+    p, wanted = _random(seed)
+    links = ProjectLinks.of(p)
+    rng = np.random.default_rng(500 + seed)
+    rows = rng.integers(0, wanted.shape[0], 60)
+    columns = rng.integers(0, wanted.shape[1], 60)
+    rows, columns = np.concatenate([rows, rows[:9]]), np.concatenate([columns, columns[:9]])
+    whole_hits, whole_themes = links.complement_hits(wanted), links.theme_hits(wanted)
+    at_hits = links.complement_hits_at(wanted, rows, columns)
+    at_themes = links.theme_hits_at(wanted, rows, columns)
+    assert at_hits.tobytes() == whole_hits[rows, columns].tobytes()
+    assert at_themes.tobytes() == whole_themes[rows, columns].tobytes()
+    empty = np.zeros(0, dtype=int)
+    assert len(links.complement_hits_at(wanted, empty, empty)) == 0
+    assert len(links.theme_hits_at(wanted, empty, empty)) == 0
+
+
+def test_synergy_inputs_of_some_pairs_are_every_pairs_to_the_last_bit() -> None:
+    """The bundled run's complements, neighbours and neighbouring regions wanting each
+    project, for every pair (as `explain` and `allocate` read them) and pair by pair (as
+    `rank` does)."""
+    import datetime as dt
+
+    import matchmaker
+
+    scores = matchmaker.score(matchmaker.load_run(today=dt.date(2026, 11, 28)))
+    inputs = scores.synergy_inputs
+    rows, columns = (axis.ravel() for axis in np.indices(scores.total.shape))
+    assert inputs.complements.max() > 0 and inputs.neighbours.max() > 0
+    for whole, at in (
+        (inputs.complements, inputs.complements_at),
+        (inputs.neighbours, inputs.neighbours_at),
+        (inputs.neighbour_regions, inputs.neighbour_regions_at),
+    ):
+        assert at(rows, columns).tobytes() == whole[rows, columns].tobytes()
+        assert at(rows[::-7], columns[::-7]).tobytes() == whole[rows[::-7], columns[::-7]].tobytes()
+
+
+@pytest.mark.parametrize("seed", range(20))
 def test_theme_sums_are_the_theme_by_theme_sums(seed: int) -> None:
     p, _ = _random(seed)
     rng = np.random.default_rng(1000 + seed)
@@ -76,3 +117,22 @@ def test_no_demand_wants_anything_then_nothing_is_counted() -> None:
     wanted = np.array([[False, True, False]])
     assert links.complement_hits(wanted).tolist() == [[1.0, 0.0, 0.0]]
     assert links.theme_hits(wanted).tolist() == [[True, False, False]]
+
+
+@pytest.mark.parametrize("seed", range(10))
+@pytest.mark.parametrize("columns", [0, 1, 13, 63, 64])
+@pytest.mark.parametrize("bit_count", [True, False])
+def test_shared_counts_are_the_columns_in_common_counted_one_by_one(
+    seed: int, columns: int, bit_count: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not bit_count:  # an older numpy: the columns added one by one
+        monkeypatch.delattr(np, "bitwise_count", raising=False)
+    rng = np.random.default_rng(seed)
+    left = rng.random((int(rng.integers(0, 30)), columns)) < rng.uniform(0.0, 0.5)
+    right = rng.random((int(rng.integers(0, 50)), columns)) < rng.uniform(0.0, 0.5)
+    expected = np.zeros((len(left), len(right)))
+    for a in range(len(left)):
+        for b in range(len(right)):
+            expected[a, b] = float(np.count_nonzero(left[a] & right[b]))
+    found = components.shared_counts(left, right)
+    assert found.dtype == np.float64 and found.tobytes() == expected.tobytes()

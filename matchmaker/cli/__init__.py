@@ -38,6 +38,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     should see what to fix, never the inside of the program.
     """
     gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        _main(argv)
+    finally:
+        if argv is not None:
+            # Called from Python (tests, a notebook) rather than as the process: what a
+            # command froze for the rest of its process (`gc_paused(keep=True)`) is
+            # handed back to the collector, as the caller goes on.
+            gc.unfreeze()
+
+
+def _main(argv: Sequence[str] | None) -> None:
     from matchmaker.cli.app import app, build
 
     args = list(sys.argv[1:] if argv is None else argv)

@@ -101,12 +101,6 @@ def match_json(match: Match) -> dict[str, object]:
     }
 
 
-def _number(value: float) -> str:
-    if not isinstance(value, float) or not isfinite(value):
-        raise ValueError("left to the standard encoder")
-    return float.__repr__(value)
-
-
 def _demand_text(record: ResolvedDemand) -> str:
     region = record.region
     q = encode_basestring
@@ -127,23 +121,35 @@ def match_encoded(match: Match, head: str | None = None) -> Encoded | dict[str, 
         q = encode_basestring
         if not isinstance(match.rank, int) or isinstance(match.rank, bool):
             raise ValueError("left to the standard encoder")
+        number = float.__repr__  # a TypeError for anything but a float
+        values = match.components.values()
+        if not isfinite(sum(values, match.score + match.confidence)):
+            raise ValueError("a number that is not finite: left to the standard encoder")
         components = ",".join(
-            f"\n    {q(name)}: {_number(value)}" for name, value in match.components.items()
+            [
+                f"\n    {_KEYS.get(name) or q(name)}: {number(value)}"
+                for name, value in match.components.items()
+            ]
         )
-        reasons = ",".join(f"\n    {q(reason)}" for reason in match.reasons)
+        reasons = ",\n    ".join(map(q, match.reasons))
+        reasons = f"[\n    {reasons}\n  ]" if match.reasons else "[]"
         text = (
             f"{head if head is not None else _demand_text(match.record)}"
             f'\n  "project": {q(match.project_id)},\n  "rank": {int.__repr__(match.rank)},'
-            f'\n  "score": {_number(match.score)},'
+            f'\n  "score": {number(match.score)},'
             f'\n  "components": {("{" + components + chr(10) + "  }") if components else "{}"},'
             f'\n  "eligible": {"true" if match.eligible is True else _bool(match.eligible)},'
-            f'\n  "reasons": {("[" + reasons + chr(10) + "  ]") if reasons else "[]"},'
-            f'\n  "confidence": {_number(match.confidence)},'
+            f'\n  "reasons": {reasons},'
+            f'\n  "confidence": {number(match.confidence)},'
             f'\n  "suitable": {"true" if match.suitable is True else _bool(match.suitable)}\n}}'
         )
     except (ValueError, TypeError):
         return match_json(match)
     return Encoded(text)
+
+
+# the components' names as JSON strings, written once
+_KEYS = {name: encode_basestring(name) for name in ("demand_fit", "long_term", "synergy")}
 
 
 def _bool(value: object) -> str:

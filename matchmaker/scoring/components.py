@@ -44,6 +44,11 @@ class Component:
     # Set when `parts` were left out (`rank`'s scores): the same component computed for
     # given pairs (rows, columns) only, as one 1 × n row of pairs
     at_pairs: Callable[[np.ndarray, np.ndarray], Component] | None = None
+    # The last pairs `at_pairs` was asked for and their evidence: a ranking asks for the
+    # same pairs twice (their confidence, their reasons)
+    _last_pairs: tuple[np.ndarray, np.ndarray, list[np.ndarray]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def known(self) -> np.ndarray:
@@ -64,8 +69,17 @@ class Component:
     def evidence_at(self, rows: np.ndarray, columns: np.ndarray) -> list[np.ndarray]:
         """Each sub-signal's evidence for the pairs (rows[i], columns[i]), in signal order."""
         if self.at_pairs is not None:
+            last = self._last_pairs
+            if (
+                last is not None
+                and np.array_equal(last[0], rows)
+                and np.array_equal(last[1], columns)
+            ):
+                return list(last[2])
             found = self.at_pairs(rows, columns)
-            return [found.parts[s.name][1][0] for s in self.signals]
+            evidence = [found.parts[s.name][1][0] for s in self.signals]
+            self._last_pairs = (np.array(rows), np.array(columns), evidence)
+            return list(evidence)
         return [self.parts[s.name][1][rows, columns] for s in self.signals]
 
     def known_at(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
@@ -163,10 +177,25 @@ def _theme_sums(weights: np.ndarray, project_themes: np.ndarray) -> np.ndarray:
     return _theme_counts(weights, theme_columns(project_themes > 0))
 
 
+def as_bits(rows: np.ndarray) -> np.ndarray | None:
+    """Each row of a bool array as the bits of one number (column k: bit k), so rows
+    are compared with one AND; None past 63 columns."""
+    if rows.shape[1] > 63:
+        return None
+    bits = np.left_shift(1, np.arange(rows.shape[1], dtype=np.int64))
+    return (rows.astype(np.int64) * bits).sum(axis=1)
+
+
 def shared_counts(left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """L × R: how many columns each row of `left` shares with each row of `right` (both
-    bool), as floats. Whole numbers, so exact in any order; added column by column rather
-    than by a BLAS product, whose threads cost more than these few columns."""
+    bool), as floats. Whole numbers, so exact in any order: the bits both rows have,
+    counted (~0.4 ms for ~100 sets of 13 modes against 1,000 projects, 2.5 ms column by
+    column), or added column by column (past 63 columns, or a numpy without
+    `bitwise_count`) rather than by a BLAS product, whose threads cost more."""
+    left_bits, right_bits = as_bits(left), as_bits(right)
+    count_bits = getattr(np, "bitwise_count", None)
+    if left_bits is not None and right_bits is not None and count_bits is not None:
+        return count_bits(left_bits[:, None] & right_bits[None, :]).astype(float)
     counts = np.zeros((len(left), len(right)))
     for column in range(left.shape[1]):
         counts += np.outer(left[:, column], right[:, column])

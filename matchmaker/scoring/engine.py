@@ -6,7 +6,7 @@ returns. It is pure: no file is read and nothing is printed here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -46,10 +46,71 @@ COMPONENTS = ("demand_fit", "long_term", "synergy")
 
 @dataclass(slots=True)
 class SynergyInputs:
-    complements: np.ndarray  # D × P, 0–1
-    neighbours: np.ndarray  # D × P, 0–1
+    """Complements among the region's other strong candidates, and neighbours' interest.
+
+    Every pair's (`complements`, `neighbours`, `neighbour_regions`: D × P, computed when
+    first read), or some pairs' alone (`complements_at`, `neighbours_at`,
+    `neighbour_regions_at`): the same numbers, from the same operations on the same
+    inputs, for those pairs only. `rank` needs them only where synergy counts (~1-2% of
+    the pairs) and for the pairs it shows."""
+
     wanted_elsewhere: np.ndarray  # D × P bool: strong for another demand of the region
-    neighbour_regions: np.ndarray  # D × P int: other regions of the province wanting it
+    links: ProjectLinks
+    region_rows: np.ndarray  # D: each demand's row of the regions' counts
+    region_wants: np.ndarray  # R × P, 0/1: which regions want each project
+    province_counts: np.ndarray  # provinces × P: how many regions of each want it
+    region_province: np.ndarray  # R: each region's province row
+    _complements: np.ndarray | None = field(default=None, init=False, repr=False)
+    _wanting: np.ndarray | None = field(default=None, init=False, repr=False)
+
+    @property
+    def complements(self) -> np.ndarray:
+        """D × P, 0–1: complements wanted by another demand of the region (a half each),
+        and a quarter for sharing a theme with one."""
+        if self._complements is None:
+            wanted = self.wanted_elsewhere
+            complement_hits = self.links.complement_hits(wanted)
+            theme_hits = self.links.theme_hits(wanted)
+            self._complements = np.clip(complement_hits / 2.0 + 0.25 * theme_hits, 0.0, 1.0)
+        return self._complements
+
+    def complements_at(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """`complements[rows, columns]`, computed for those pairs alone."""
+        wanted = self.wanted_elsewhere
+        complement_hits = self.links.complement_hits_at(wanted, rows, columns)
+        theme_hits = self.links.theme_hits_at(wanted, rows, columns)
+        return np.clip(complement_hits / 2.0 + 0.25 * theme_hits, 0.0, 1.0)
+
+    @property
+    def neighbour_regions(self) -> np.ndarray:
+        """D × P int: other regions of the demand's province that want the project."""
+        return self._neighbours_wanting().astype(int)
+
+    def neighbour_regions_at(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        return self._neighbours_wanting_at(rows, columns).astype(int)
+
+    @property
+    def neighbours(self) -> np.ndarray:
+        """D × P, 0–1: a third for each other region of the province wanting it."""
+        return np.clip(self._neighbours_wanting() / 3.0, 0.0, 1.0)
+
+    def neighbours_at(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        return np.clip(self._neighbours_wanting_at(rows, columns) / 3.0, 0.0, 1.0)
+
+    def _neighbours_wanting(self) -> np.ndarray:
+        if self._wanting is None:
+            regions = self.region_rows
+            self._wanting = (
+                self.province_counts[self.region_province[regions]] - self.region_wants[regions]
+            )
+        return self._wanting
+
+    def _neighbours_wanting_at(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        regions = self.region_rows[rows]
+        return (
+            self.province_counts[self.region_province[regions], columns]
+            - self.region_wants[regions, columns]
+        )
 
 
 @dataclass(slots=True)
@@ -127,16 +188,25 @@ class ProjectLinks:
     members: list[tuple[np.ndarray, np.ndarray]]  # layers of (theme, project)
     theme_count: int
     themes: np.ndarray  # P × K theme columns of each project, padded with T (none)
+    complement_count: int  # P: how many projects the layers index
+    theme_members: np.ndarray  # every theme's projects, theme after theme
+    theme_starts: np.ndarray  # where each theme with a project starts in theme_members
+    listed_themes: np.ndarray  # the themes with a project, in order
 
     @classmethod
     def of(cls, p: ProjectFeatures) -> ProjectLinks:
         target, source = np.nonzero(p.complements.T)  # row-major: by target, then source
         theme, member = np.nonzero(p.themes.T)
+        listed, starts = np.unique(theme, return_index=True)
         return cls(
             _layers(target, source),
             _layers(theme, member),
             p.themes.shape[1],
             p.theme_columns,
+            p.complements.shape[0],
+            member,
+            starts,
+            listed,
         )
 
     def complement_hits(self, wanted: np.ndarray) -> np.ndarray:
@@ -147,6 +217,42 @@ class ProjectLinks:
         for projects, complements in self.complements:
             hits[projects] += counted[complements]
         return np.ascontiguousarray(hits.T)
+
+    def complement_hits_at(
+        self, wanted: np.ndarray, rows: np.ndarray, columns: np.ndarray
+    ) -> np.ndarray:
+        """`complement_hits(wanted)[rows, columns]` for those pairs alone: the same whole
+        numbers (each a count of wanted complements, exact in any order)."""
+        hits = np.zeros(len(rows))
+        at = np.full(self.complement_count + 1, -1)
+        for projects, complements in self.complements:
+            at[:] = -1
+            at[projects] = complements  # this layer's complement of each project, if any
+            found = at[columns]
+            has = found >= 0
+            hits[has] += wanted[rows[has], found[has]]
+        return hits
+
+    def theme_hits_at(
+        self, wanted: np.ndarray, rows: np.ndarray, columns: np.ndarray
+    ) -> np.ndarray:
+        """`theme_hits(wanted)[rows, columns]` for those pairs alone, from the same counts
+        of wanted projects per theme (of the pairs' demands only)."""
+        demands, at = np.unique(rows, return_inverse=True)
+        counted = np.ascontiguousarray(wanted[demands].T)  # P × demands, bool
+        # themes × demands: how many wanted projects have the theme (whole numbers, the
+        # same whatever the order they are added in), each theme's projects summed in one
+        # pass; -1 for none (the padding)
+        per_theme = np.zeros((self.theme_count + 1, len(demands)), dtype=np.int64)
+        per_theme[-1] = -1
+        if len(self.theme_members) and len(demands):
+            per_theme[self.listed_themes] = np.add.reduceat(
+                counted[self.theme_members], self.theme_starts, axis=0, dtype=np.int64
+            )
+        most = per_theme[self.themes[columns, 0], at]
+        for k in range(1, self.themes.shape[1]):
+            np.maximum(most, per_theme[self.themes[columns, k], at], out=most)
+        return most > counted[columns, at]
 
     def theme_hits(self, wanted: np.ndarray) -> np.ndarray:
         """D × P bool: another wanted project shares a theme with this one. A project
@@ -237,16 +343,9 @@ class RegionDemand:
         # itself, not another demand, so both subtract the same strong candidates.
         others = np.maximum(self.counts[rows] - strong, 0.0)
         wanted_elsewhere = others > 0
-        links = self.links(p)
-        complement_hits = links.complement_hits(wanted_elsewhere)
-        theme_hits = links.theme_hits(wanted_elsewhere)
-        complements = np.clip(complement_hits / 2.0 + 0.25 * theme_hits, 0.0, 1.0)
-
         region_wants, province_counts, region_province = self.province_wants()
-        neighbours_wanting = province_counts[region_province[rows]] - region_wants[rows]
-        neighbours = np.clip(neighbours_wanting / 3.0, 0.0, 1.0)
         return SynergyInputs(
-            complements, neighbours, wanted_elsewhere, neighbours_wanting.astype(int)
+            wanted_elsewhere, self.links(p), rows, region_wants, province_counts, region_province
         )
 
 
@@ -541,9 +640,9 @@ def _where_relevant(
 
     def syn_at(rows: np.ndarray, columns: np.ndarray) -> Component:
         return synergy(
-            inputs.complements[rows, columns][None, :],
+            inputs.complements_at(rows, columns)[None, :],
             running[rows, columns][None, :],
-            inputs.neighbours[rows, columns][None, :],
+            inputs.neighbours_at(rows, columns)[None, :],
         )
 
     rows, columns = np.nonzero(relevance > 0)

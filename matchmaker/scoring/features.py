@@ -7,9 +7,9 @@ of reading grows with the number of documents, not with the number of pairs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import get_args
+from typing import Any, get_args
 
 import numpy as np
 
@@ -69,8 +69,8 @@ class DemandFeatures:
     records: list[ResolvedDemand]
     theme_weights: np.ndarray  # D × T, 1.0 declared, 0.5–1.0 read from the text
     declared_themes: list[tuple[str, ...]]
-    theme_hits: list[dict[str, tuple[ThemeHit, ...]]]
-    terms: list[list[str]]
+    theme_hits: list[Mapping[str, tuple[ThemeHit, ...]]]
+    terms: list[Sequence[str]]
     modes: np.ndarray  # D × M bool
     budget: np.ndarray  # D float, nan when not given
     local_match: np.ndarray  # D float, nan
@@ -285,21 +285,138 @@ def read_theme_weights(
     return weights, hits
 
 
+# A ThemeHit's fields, in order, as the cache stores them.
+PlainHit = tuple[str, str, str, bool, bool]
+
+
+class StoredHits(Mapping[str, tuple[ThemeHit, ...]]):
+    """A reading's theme hits as the cache keeps them, plain tuples, each theme's made
+    into ThemeHit objects when first asked for. A warm run unpickles every reading
+    (~40,000 hits at 10,000 demands, a third of the time it took to unpickle them), and
+    reads the hits only for the themes of the pairs it shows (their reasons)."""
+
+    __slots__ = ("_made", "_plain")
+
+    def __init__(self, plain: dict[str, tuple[PlainHit, ...]]) -> None:
+        self._plain = plain
+        self._made: dict[str, tuple[ThemeHit, ...]] = {}
+
+    def __getitem__(self, theme: str) -> tuple[ThemeHit, ...]:
+        made = self._made.get(theme)
+        if made is None:
+            made = tuple(ThemeHit(*fields) for fields in self._plain[theme])
+            self._made[theme] = made
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._plain)
+
+    def __len__(self) -> int:
+        return len(self._plain)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+    def plain(self) -> dict[str, tuple[PlainHit, ...]]:
+        return self._plain
+
+
+def plain_hits(hits: Mapping[str, tuple[ThemeHit, ...]]) -> dict[str, tuple[PlainHit, ...]]:
+    if isinstance(hits, StoredHits):
+        return hits.plain()
+    return {
+        theme: tuple((h.theme, h.synonym, h.found, h.exact, h.in_title) for h in found)
+        for theme, found in hits.items()
+    }
+
+
+# Between the terms of a demand in a cached reading (a term never holds it: checked).
+TERM_SEPARATOR = "\x1f"
+
+
+class StoredTerms(Sequence[str]):
+    """A reading's terms as the cache keeps them, one string, split when first used. A
+    warm run finds its cosines' term entries in the cache too, so it never reads most
+    demands' terms (~50 a demand: half of the readings' unpickling)."""
+
+    __slots__ = ("_joined", "_split")
+
+    def __init__(self, joined: str) -> None:
+        self._joined = joined
+        self._split: list[str] | None = None
+
+    def _terms(self) -> list[str]:
+        if self._split is None:
+            self._split = self._joined.split(TERM_SEPARATOR)
+        return self._split
+
+    def __getitem__(self, index: int | slice) -> Any:
+        return self._terms()[index]
+
+    def __len__(self) -> int:
+        return len(self._terms())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._terms())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, StoredTerms | list):
+            return self._terms() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # as a list's
+
+    def __repr__(self) -> str:
+        return repr(self._terms())
+
+    def joined(self) -> str:
+        return self._joined
+
+
+def stored_terms(terms: Sequence[str]) -> str | Sequence[str]:
+    """The terms as one string when they split back into the same list, else as they are."""
+    if isinstance(terms, StoredTerms):
+        return terms.joined()
+    joined = TERM_SEPARATOR.join(terms)
+    if joined and joined.count(TERM_SEPARATOR) == len(terms) - 1:
+        return joined
+    return terms
+
+
 @dataclass(frozen=True, slots=True)
 class TextReading:
     """Everything scoring takes from a demand's words: the slow part of reading it."""
 
     theme_weights: dict[str, float]
-    hits: dict[str, tuple[ThemeHit, ...]]
-    terms: list[str]
+    hits: Mapping[str, tuple[ThemeHit, ...]]
+    terms: Sequence[str]
     ruled_out: tuple[str, ...]
     ruled_out_themes: frozenset[str]
 
-    def __setstate__(self, state: list[object]) -> None:
-        # dataclasses' own __setstate__ on the same state, without a fields() lookup per
-        # object (ThemeHit does the same; a warm run unpickles every reading).
-        for name, value in zip(self.__slots__, state, strict=True):
-            object.__setattr__(self, name, value)
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled with its hits as plain tuples (`StoredHits`) and its terms as one
+        # string (`StoredTerms`), restored without a Python call per hit or term.
+        return (
+            _restored,
+            (
+                self.theme_weights,
+                plain_hits(self.hits),
+                stored_terms(self.terms),
+                self.ruled_out,
+                self.ruled_out_themes,
+            ),
+        )
+
+
+def _restored(
+    theme_weights: dict[str, float],
+    hits: dict[str, tuple[PlainHit, ...]],
+    terms: str | Sequence[str],
+    ruled_out: tuple[str, ...],
+    ruled_out_themes: frozenset[str],
+) -> TextReading:
+    words = StoredTerms(terms) if isinstance(terms, str) else terms
+    return TextReading(theme_weights, StoredHits(hits), words, ruled_out, ruled_out_themes)
 
 
 def read_text(demand: Demand, vocabulary: Vocabulary) -> TextReading:
@@ -356,8 +473,8 @@ def build_demand_features(
     index = {theme: i for i, theme in enumerate(theme_ids)}
     count = len(records)
     weights = np.zeros((count, len(theme_ids)), dtype=float)
-    all_hits: list[dict[str, tuple[ThemeHit, ...]]] = []
-    all_terms: list[list[str]] = []
+    all_hits: list[Mapping[str, tuple[ThemeHit, ...]]] = []
+    all_terms: list[Sequence[str]] = []
     training = np.zeros(count, dtype=bool)
     ruled_out: list[tuple[str, ...]] = []
     ruled_out_themes: list[frozenset[str]] = []
