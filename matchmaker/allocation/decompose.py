@@ -55,6 +55,7 @@ import numpy as np
 
 from matchmaker.allocation import highs
 from matchmaker.allocation.problem import AllocationProblem
+from matchmaker.allocation.split import map_shared, workers
 from matchmaker.allocation.stoppable import Stopped, call_until, solver_seconds
 
 # A bundle enters the master when it beats its region's dual by more than this (scores
@@ -260,6 +261,7 @@ def _price(
     cost_price: np.ndarray,
     seconds: float | None = None,
     threshold: np.ndarray | None = None,
+    processes: int = 1,
 ) -> _Priced:
     """Each region's best bundle at the prices (see the module's pruning rule). Groups of
     demands too large to enumerate are searched by branch and bound for `seconds` in all
@@ -320,11 +322,17 @@ def _price(
     until = None if seconds is None else time.monotonic() + seconds
     if skipped.any():
         upper += float(cheap[skipped].sum())
-    for r in np.flatnonzero(hard & ~skipped).tolist():
+
+    def price_region(r: int) -> tuple[np.ndarray, float, float]:
         least = None if threshold is None else float(threshold[r])
-        pairs, worth, bound = _price_region(
-            problem, dense, reduced, candidate, floor, r, until, least
-        )
+        return _price_region(problem, dense, reduced, candidate, floor, r, until, least)
+
+    # Each region is priced apart from the others, so in as many processes as the machine
+    # has cores; the results come back in the regions' order, and the bound adds them up
+    # in that order whatever the processes (the same sum, to the last bit).
+    todo = np.flatnonzero(hard & ~skipped).tolist()
+    share = processes if len(todo) >= PARALLEL_MIN_REGIONS else 1
+    for r, (pairs, worth, bound) in zip(todo, map_shared(price_region, todo, share), strict=True):
         upper += bound
         best[r] = worth
         bundles[r] = [pairs]
@@ -356,6 +364,12 @@ def _skips(
     each = np.maximum(half.max(axis=1, initial=-np.inf), 0.0)
     cheap = np.bincount(dense.region, weights=each, minlength=len(hard))
     return hard & (cheap <= threshold + REDUCED_TOLERANCE), cheap
+
+
+# A round prices its regions in this many processes at most (split.py), one per core.
+PRICING_PROCESSES = 8
+# Fewer regions than this to price are priced in one process: forking would cost more.
+PARALLEL_MIN_REGIONS = 32
 
 
 # Most combinations of a group's choices weighed at once (see `_enumerate`); a group with
@@ -941,6 +955,7 @@ def solve_by_region(
     # LP or pricing round still running then is stopped (its bundles are lost, not the
     # earlier ones).
     generating_until = None if deadline is None else deadline - INTEGER_SHARE * (deadline - clock)
+    processes = min(workers(), PRICING_PROCESSES)
     try:
         while True:
             round_start = time.monotonic()
@@ -967,7 +982,7 @@ def solve_by_region(
                     pricing_seconds = 0.0
             priced = call_until(
                 _price,
-                (problem, dense, *_prices(rows, coupling), pricing_seconds, convexity),
+                (problem, dense, *_prices(rows, coupling), pricing_seconds, convexity, processes),
                 generating_until,
             )
             assert isinstance(priced, _Priced)
