@@ -70,3 +70,17 @@ def test_an_orphaned_process_takes_no_more_items() -> None:
         assert split._take(read, _square, [3], 1, lambda: True) == []
     finally:
         os.close(read)
+
+
+@needs_fork
+def test_the_items_of_a_child_that_dies_are_done_here() -> None:
+    """A child killed in the middle (here: it ends itself at item 3) sends nothing back;
+    every item it took is computed again in the parent, so every result is there."""
+    parent = os.getpid()
+
+    def fragile(x: int) -> int:
+        if x == 3 and os.getpid() != parent:
+            os._exit(1)
+        return x * x
+
+    assert map_shared(fragile, list(range(10)), 2) == [x * x for x in range(10)]

@@ -42,7 +42,9 @@ the region's demands × per_demand). So in some optimal bundle every pair (d, p)
 w_dp + bonus · min(degree, slots − 1) ≥ max(t_d, 0); swapping any other pair for d's
 best (or dropping it) would lose nothing. A region with no complementary pair among its
 candidate projects then takes each demand's best pair; the others are sharpened further
-and enumerated (`_price_region`).
+and enumerated (`_price_region`). Regions are priced independently of each other, so a
+round shares them out among one process per core (split.py); their results are added up
+in the regions' order, the same to the last bit however many processes ran.
 """
 
 from __future__ import annotations

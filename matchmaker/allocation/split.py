@@ -10,7 +10,8 @@ while the others wait (measured on the 2,000 × 200 benchmark's first round: eve
 region to each of two processes gave them 0.6 s and 1.9 s). The results come back in the
 items' order, so what the caller does with them is the same however many processes ran.
 A child whose parent has gone (stopped at a deadline by stoppable.py) is told so by
-`orphaned` and stops taking items: nobody will read its results.
+`orphaned` and stops taking items: nobody will read its results. What a child took and
+never sent back (it was killed, or ran out of memory) is done again here.
 """
 
 from __future__ import annotations
@@ -80,10 +81,17 @@ def map_shared(
         done = dict(_take(tasks, function, items, runs, orphaned))
         for _, read in children:
             with os.fdopen(read, "rb") as pipe:
-                status, value = pickle.load(pipe)
+                try:
+                    status, value = pickle.load(pipe)
+                except (EOFError, pickle.UnpicklingError):
+                    continue  # the child died (killed, out of memory): see below
             if status == "error":
                 raise value
             done.update(value)
+        # What a child took and never sent back is done here.
+        for k in range(len(items)):
+            if k not in done:
+                done[k] = function(items[k])
     finally:
         os.close(tasks)
         for pid, _ in children:
