@@ -4,6 +4,7 @@ gives in one, in the items' order; an error in any process is raised to the call
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -36,12 +37,11 @@ def test_more_items_than_the_pipe_holds_go_out_in_runs(monkeypatch: pytest.Monke
 @needs_fork
 def test_work_goes_to_more_than_one_process() -> None:
     """Each item says which process computed it: with two processes and items that take
-    a while, both take some (the parent cannot take every item before the child starts)."""
+    a while (a second in all), both take some (the parent cannot take every item before
+    the child starts)."""
 
     def where(x: int) -> int:
-        deadline = os.times().elapsed + 0.02
-        while os.times().elapsed < deadline:
-            pass
+        time.sleep(0.05)
         return os.getpid()
 
     pids = map_shared(where, list(range(20)), 2)

@@ -267,7 +267,9 @@ def _price(
 ) -> _Priced:
     """Each region's best bundle at the prices (see the module's pruning rule). Groups of
     demands too large to enumerate are searched by branch and bound for `seconds` in all
-    (None: no limit; 0: not at all, they keep local search and the split bound).
+    (None: no limit; 0: not at all, they keep local search and the split bound). The
+    regions are priced in up to `processes` processes at once (split.py), each searching
+    until the same moment; the answer is the same however many.
 
     With `threshold` (per region: the master's convexity duals), only bundles worth more
     than it are wanted: a region proven unable to beat it (`_skips`) is not searched and
