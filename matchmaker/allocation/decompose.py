@@ -945,14 +945,25 @@ def solve_by_region(
         better(polished, portfolio_value(problem, dense, np.flatnonzero(polished)), "polish", tick)
 
     def integer_stage(until: float | None) -> None:
-        """A quick portfolio first, then the dive (leaving time to polish its answer)."""
+        """A quick portfolio first, then the dive (leaving time to polish its answer).
+        A dive worse than the quick portfolio is polished too, in half the time left: cut
+        short by the deadline at 10,000 × 1,000 it left demands out that the polish puts
+        back (measured: the dive 973,364, polished 1,009,713, against 999,628 for the
+        quick portfolio polished; the master LP's value 1,008,167)."""
         tick = time.monotonic()
         better(*_swap_greedily(problem, dense, rows, columns, list(range(started))), "swap", tick)
         tick = time.monotonic()
         diving_until = None
         if until is not None:
             diving_until = until - POLISH_SHARE * max(until - tick, 0.0)
-        better(*_integer_master(problem, dense, rows, columns, diving_until), "dive", tick)
+        dived, dived_value = _integer_master(problem, dense, rows, columns, diving_until)
+        better(dived, dived_value, "dive", tick)
+        if dived_value < incumbent_value:
+            tick = time.monotonic()
+            half = None if until is None else tick + 0.5 * max(until - tick, 0.0)
+            polished = _polish(problem, dense, dived, half)
+            value = portfolio_value(problem, dense, np.flatnonzero(polished))
+            better(polished, value, "polish", tick)
         polish(until)
 
     # Generating stops here so the integer master keeps its share of the time; a master
