@@ -482,3 +482,37 @@ def test_pricing_in_several_processes_gives_what_one_gives(
         assert sorted(shared.bundles) == sorted(alone.bundles)
         for region, pairs in alone.bundles.items():
             assert np.array_equal(shared.bundles[region], pairs)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_dive_worse_than_the_quick_portfolio_is_polished_too(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dive that gives less than the quick portfolio (as one cut short by the deadline
+    does, leaving demands out) is not just dropped: its own bundles are polished, and the
+    answer is worth at least that, within every limit. Here the dive gives every other
+    demand of the no-synergy optimum, nothing else."""
+    problem = _instance(800 + seed, demands=30, projects=8)
+    start, prices = _start(problem)
+    half = start.copy()
+    half[np.flatnonzero(start)[::2]] = False
+    dense = decompose._dense(problem, priced_cost=False)
+    half_value = decompose.portfolio_value(problem, dense, np.flatnonzero(half))
+    monkeypatch.setattr(decompose, "_integer_master", lambda *args: (half.copy(), half_value))
+    polished_from: list[np.ndarray] = []
+    real_polish = decompose._polish
+
+    def spy(problem: AllocationProblem, dense: object, chosen: np.ndarray, until: object) -> object:
+        polished_from.append(chosen.copy())
+        return real_polish(problem, dense, chosen, until)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(decompose, "_polish", spy)
+    found = solve_by_region(problem, start, None, prices)
+    assert any(np.array_equal(chosen, half) for chosen in polished_from)
+    value = _feasible_and_value(problem, _choice(problem, found.chosen))
+    assert value == pytest.approx(found.objective, abs=1e-6)
+    polished_half = real_polish(problem, dense, half, None)
+    assert (
+        found.objective
+        >= decompose.portfolio_value(problem, dense, np.flatnonzero(polished_half)) - 1e-6
+    )
