@@ -454,3 +454,65 @@ def test_a_project_taken_twice_in_a_row_counts_once() -> None:
     rows = np.array([[1, 1, 2, 1], [3, 4, 5, 6], [9, 2, 9, 2]])
     assert decompose._once(rows.copy(), 9).tolist() == [[1, 9, 2, 9], [3, 4, 5, 6], [9, 2, 9, 9]]
     assert decompose._once(np.array([[4]]), 9).tolist() == [[4]]
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("threshold_of", ["none", "below", "above"])
+def test_pricing_in_several_processes_gives_what_one_gives(
+    seed: int, threshold_of: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regions priced in two or three processes (split.py): the same bundles, the same
+    reduced values and the same bound, to the last bit (the bound adds the regions up in
+    their order whatever process priced them)."""
+    monkeypatch.setattr(decompose, "PARALLEL_MIN_REGIONS", 1)
+    problem = _instance(700 + seed, demands=60, projects=8, bonus=12.0)
+    rng = np.random.default_rng(seed)
+    price = rng.uniform(0, 20, 8)
+    dense = decompose._dense(problem, priced_cost=False)
+    alone = decompose._price(problem, dense, price, np.zeros(8))
+    threshold = None
+    if threshold_of != "none":
+        shift = 3.0 if threshold_of == "above" else -3.0
+        threshold = np.maximum(alone.best + shift, 0.0)
+        alone = decompose._price(problem, dense, price, np.zeros(8), None, threshold)
+    for processes in (2, 3):
+        shared = decompose._price(problem, dense, price, np.zeros(8), None, threshold, processes)
+        assert shared.upper == alone.upper
+        assert np.array_equal(shared.best, alone.best)
+        assert sorted(shared.bundles) == sorted(alone.bundles)
+        for region, pairs in alone.bundles.items():
+            assert np.array_equal(shared.bundles[region], pairs)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_dive_worse_than_the_quick_portfolio_is_polished_too(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dive that gives less than the quick portfolio (as one cut short by the deadline
+    does, leaving demands out) is not just dropped: its own bundles are polished, and the
+    answer is worth at least that, within every limit. Here the dive gives every other
+    demand of the no-synergy optimum, nothing else."""
+    problem = _instance(800 + seed, demands=30, projects=8)
+    start, prices = _start(problem)
+    half = start.copy()
+    half[np.flatnonzero(start)[::2]] = False
+    dense = decompose._dense(problem, priced_cost=False)
+    half_value = decompose.portfolio_value(problem, dense, np.flatnonzero(half))
+    monkeypatch.setattr(decompose, "_integer_master", lambda *args: (half.copy(), half_value))
+    polished_from: list[np.ndarray] = []
+    real_polish = decompose._polish
+
+    def spy(problem: AllocationProblem, dense: object, chosen: np.ndarray, until: object) -> object:
+        polished_from.append(chosen.copy())
+        return real_polish(problem, dense, chosen, until)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(decompose, "_polish", spy)
+    found = solve_by_region(problem, start, None, prices)
+    assert any(np.array_equal(chosen, half) for chosen in polished_from)
+    value = _feasible_and_value(problem, _choice(problem, found.chosen))
+    assert value == pytest.approx(found.objective, abs=1e-6)
+    polished_half = real_polish(problem, dense, half, None)
+    assert (
+        found.objective
+        >= decompose.portfolio_value(problem, dense, np.flatnonzero(polished_half)) - 1e-6
+    )
