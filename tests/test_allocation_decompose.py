@@ -357,6 +357,20 @@ def test_the_dive_and_the_polish_keep_every_limit_and_never_lose(seed: int) -> N
     assert after > before
 
 
+def _at_random_prices(
+    instance_seed: int, seed: int, demands: int, projects: int
+) -> tuple[AllocationProblem, np.ndarray, np.ndarray]:
+    """A region-heavy instance, its dense scores and random prices for its projects."""
+    problem = _instance(instance_seed, demands=demands, projects=projects, bonus=12.0)
+    price = np.random.default_rng(seed).uniform(0, 20, projects)
+    return problem, decompose._dense(problem, priced_cost=False), price
+
+
+def _threshold(best: np.ndarray, threshold_of: str) -> np.ndarray:
+    """Per region, a threshold 3 points "above" its best bundle's worth, or "below" it."""
+    return np.maximum(best + (3.0 if threshold_of == "above" else -3.0), 0.0)
+
+
 def _priced_both_ways(
     seed: int, threshold_of: str, monkeypatch: pytest.MonkeyPatch
 ) -> tuple[AllocationProblem, np.ndarray, decompose._Priced, decompose._Priced]:
@@ -364,13 +378,9 @@ def _priced_both_ways(
     (`threshold_of`: "above" every region's best, or "below" it), searched, not
     enumerated: the exact prices, the threshold, and both answers."""
     monkeypatch.setattr(decompose, "ENUMERATION_LIMIT", 0)
-    problem = _instance(500 + seed, demands=12, projects=5, bonus=12.0)
-    rng = np.random.default_rng(seed)
-    price = rng.uniform(0, 20, 5)
-    dense = decompose._dense(problem, priced_cost=False)
+    problem, dense, price = _at_random_prices(500 + seed, seed, demands=12, projects=5)
     exact = decompose._price(problem, dense, price, np.zeros(5))
-    shift = 3.0 if threshold_of == "above" else -3.0
-    threshold = np.maximum(exact.best + shift, 0.0)
+    threshold = _threshold(exact.best, threshold_of)
     cut = decompose._price(problem, dense, price, np.zeros(5), None, threshold)
     return problem, threshold, exact, cut
 
@@ -465,15 +475,11 @@ def test_pricing_in_several_processes_gives_what_one_gives(
     reduced values and the same bound, to the last bit (the bound adds the regions up in
     their order whatever process priced them)."""
     monkeypatch.setattr(decompose, "PARALLEL_MIN_REGIONS", 1)
-    problem = _instance(700 + seed, demands=60, projects=8, bonus=12.0)
-    rng = np.random.default_rng(seed)
-    price = rng.uniform(0, 20, 8)
-    dense = decompose._dense(problem, priced_cost=False)
+    problem, dense, price = _at_random_prices(700 + seed, seed, demands=60, projects=8)
     alone = decompose._price(problem, dense, price, np.zeros(8))
     threshold = None
     if threshold_of != "none":
-        shift = 3.0 if threshold_of == "above" else -3.0
-        threshold = np.maximum(alone.best + shift, 0.0)
+        threshold = _threshold(alone.best, threshold_of)
         alone = decompose._price(problem, dense, price, np.zeros(8), None, threshold)
     for processes in (2, 3):
         shared = decompose._price(problem, dense, price, np.zeros(8), None, threshold, processes)
