@@ -249,10 +249,6 @@ def top_projects(scores: Scores, row: int, k: int) -> list[str]:
     return [scores.projects.ids[c] for c in ordered[:k]]
 
 
-def as_array(values: list[float]) -> np.ndarray:
-    return np.asarray(values, dtype=float)
-
-
 @dataclass(frozen=True, slots=True)
 class NoSuitable:
     """A demand for which no eligible project reaches the profile's fit threshold."""
