@@ -144,3 +144,37 @@ def test_a_warm_rank_imports_neither_the_fuzzy_matcher_nor_the_check_rules(
     args = ["rank", "--format", "json"]
     seen = [_heavy(args, tmp_path, watched) for _ in range(2)]  # cold, then warm
     assert seen == [{"rapidfuzz", "matchmaker.checks"}, set()]
+
+
+METADATA = {"importlib.metadata"}
+WARM_ADAPTERS = (
+    "typer._adapters",
+    "pydantic.plugin._loader",
+    "importlib.metadata",
+    "matchmaker.cli.explain",
+    "matchmaker.cli.report_cmd",
+    "matchmaker.cli.portfolio",
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "allowed"),
+    [
+        (["rank", "--format", "json", "--by", "project"], set()),
+        (["sensitivity", "--format", "json"], set()),
+        (["allocate"], {"matchmaker.cli.portfolio"}),
+        # a number typed in is Typer's to check: its adapter, and pydantic's plugin loader
+        (["rank", "--top", "2"], {"typer._adapters", "pydantic.plugin._loader", *METADATA}),
+    ],
+    ids=["rank", "sensitivity", "allocate", "rank-top"],
+)
+def test_a_warm_run_builds_no_pydantic_adapter_and_imports_only_its_own_command(
+    args: list[str], allowed: set[str], tmp_path: Path
+) -> None:
+    """A warm run validates nothing: Typer's per-parameter adapters are built only for a
+    value that needs one (cli/coercion.py: a choice or text typed in does not), no model builds its
+    validator or serializer (pydantic's plugin loader with importlib.metadata, ~20 ms),
+    and a run of one command imports that command's module, not all nineteen."""
+    seen = [_heavy(args, tmp_path, WARM_ADAPTERS) for _ in range(2)]  # cold, then warm
+    assert "pydantic.plugin._loader" in seen[0]  # the cold run did validate
+    assert seen[1] == allowed

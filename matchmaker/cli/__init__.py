@@ -49,13 +49,13 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 def _main(argv: Sequence[str] | None) -> None:
-    from matchmaker.cli.app import app, build
+    from matchmaker.cli.app import build
 
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     command = _command(args)
     try:
-        application = app if command is None else build(only=command)
+        application = build(only=command)
         code = application(args=args, prog_name="matchmaker", standalone_mode=False)
     except KeyboardInterrupt:
         code = 130
