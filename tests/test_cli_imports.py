@@ -105,6 +105,7 @@ WARM_UNNEEDED = (
     "matchmaker.text.english_reader",
     "rich.console",
     "rich.table",
+    "matchmaker.text.contrast",
 )
 
 
