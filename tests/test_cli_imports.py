@@ -184,3 +184,28 @@ def test_a_warm_run_builds_no_pydantic_adapter_and_imports_only_its_own_command(
     seen = [_heavy(args, tmp_path, WARM_ADAPTERS) for _ in range(2)]  # cold, then warm
     assert "pydantic.plugin._loader" in seen[0]  # the cold run did validate
     assert seen[1] == allowed
+
+
+def test_the_command_line_starts_numpy_with_one_blas_thread_unless_told_otherwise(
+    tmp_path: Path,
+) -> None:
+    """OpenBLAS's thread pool, started as numpy is imported, cost a warm bundled `rank`
+    30-50 ms; the command line asks for one thread, and a user's own setting stands."""
+    code = (
+        "import os\nfrom matchmaker.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print(os.environ.get('OPENBLAS_NUM_THREADS'))\n"
+    )
+    env = {"PYTHONPATH": str(REPO), "XDG_CACHE_HOME": str(tmp_path)}
+    seen = []
+    for extra in ({}, {"OPENBLAS_NUM_THREADS": "4"}):
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=REPO,
+            env=env | extra,
+        )
+        seen.append(result.stdout.split()[-1])
+    assert seen == ["1", "4"]
