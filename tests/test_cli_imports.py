@@ -106,6 +106,7 @@ WARM_UNNEEDED = (
     "rich.console",
     "rich.table",
     "matchmaker.text.contrast",
+    "matchmaker.loading.schema_errors",
 )
 
 
