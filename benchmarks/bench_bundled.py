@@ -11,7 +11,7 @@ alone cost ~0.56 s). The load average is printed at the start and at the end.
 
 `--before DIR` runs the same commands from another source tree too (for instance
 `mkdir /tmp/before && git archive REV | tar -x -C /tmp/before`), interleaved with these,
-for a before/after in one run.
+for a before/after in one run; each tree has its own cache folder.
 
 Python compiles the modules once into a temporary folder (PYTHONPYCACHEPREFIX), as an
 installed package has its bytecode: with PYTHONDONTWRITEBYTECODE set, as on the
@@ -58,14 +58,16 @@ def main() -> None:
     args = parser.parse_args()
     trees = {"": ROOT} if args.before is None else {"before ": args.before, "after ": ROOT}
     print(f"load average at the start: {os.getloadavg()[0]:.2f}")
-    with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as bytecode:
+    with tempfile.TemporaryDirectory() as caches, tempfile.TemporaryDirectory() as bytecode:
         base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        base |= {"MATCHMAKER_CACHE_DIR": cache, "PYTHONPYCACHEPREFIX": bytecode}
+        base |= {"PYTHONPYCACHEPREFIX": bytecode}
         runs: dict[str, tuple[list[str], dict[str, str], Path]] = {
             name: (command, base, ROOT) for name, command in FLOORS.items()
         }
-        for label, tree in trees.items():
-            env = {**base, "PYTHONPATH": str(tree.resolve())}
+        for number, (label, tree) in enumerate(trees.items()):
+            # each tree its own cache folder: neither prunes nor reads the other's entries
+            cache = str(Path(caches) / str(number))
+            env = {**base, "PYTHONPATH": str(tree.resolve()), "MATCHMAKER_CACHE_DIR": cache}
             for name in COMMANDS:
                 command = [sys.executable, "-m", "matchmaker", name, "--today", "2026-11-28"]
                 runs[label + name] = (command, env, tree)

@@ -102,12 +102,26 @@ def code_version() -> str:
     """The tool's version and a hash of the package's source (the loader, models, text
     analyser and everything they call): any edit or upgrade, a new key. Reading the
     source costs a few milliseconds, once per process."""
-    package = Path(__file__).resolve().parent
-    sources = sorted(package.rglob("*.py"))
     parts: list[bytes | str] = [__version__, MAGIC]
-    for path in sources:
-        parts += [path.relative_to(package).as_posix(), path.read_bytes()]
+    for name, path in _sources(os.path.dirname(os.path.realpath(__file__))):
+        with open(path, "rb") as source:
+            parts += [name, source.read()]
     return digest(*parts)[:16]
+
+
+def _sources(folder: str, prefix: str = "") -> list[tuple[str, str]]:
+    """Every `.py` file under `folder` (symbolic links to folders not followed): its name
+    relative to `folder` with `/`, and its path, in order of name. os.scandir, not
+    Path.rglob: the fingerprint took 8-10 ms of every run, half of it in pathlib."""
+    found: list[tuple[str, str]] = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                found += _sources(entry.path, name + "/")
+            elif entry.name.endswith(".py"):
+                found.append((name, entry.path))
+    return sorted(found)
 
 
 class Store:

@@ -286,3 +286,16 @@ def test_rule_findings_are_kept_for_the_same_files_and_date(monkeypatch, tmp_pat
     edited.write_bytes(edited.read_bytes() + b"\n# edited\n")
     again = load_run([folder], None, bundled.default_profile_path(), later)
     assert len(ran) == 2 and again.diagnostics == cold.diagnostics
+
+
+def test_the_code_fingerprint_reads_every_source_file_and_only_those(tmp_path: Path) -> None:
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    for name in ("a.py", "sub/b.py", "sub/deeper/c.py", "sub/notes.txt", "sub/d.pyc"):
+        (tmp_path / name).write_text("x = 1\n")
+    (tmp_path / "linked").symlink_to(tmp_path / "sub", target_is_directory=True)
+    names = [name for name, _ in cache._sources(str(tmp_path))]
+    assert names == ["a.py", "sub/b.py", "sub/deeper/c.py"]
+    # the package's own: the same files pathlib finds
+    package = Path(cache.__file__).resolve().parent
+    mine = {name for name, _ in cache._sources(str(package))}
+    assert mine == {path.relative_to(package).as_posix() for path in package.rglob("*.py")}

@@ -105,6 +105,8 @@ WARM_UNNEEDED = (
     "matchmaker.text.english_reader",
     "rich.console",
     "rich.table",
+    "matchmaker.text.contrast",
+    "matchmaker.loading.schema_errors",
 )
 
 
@@ -144,3 +146,67 @@ def test_a_warm_rank_imports_neither_the_fuzzy_matcher_nor_the_check_rules(
     args = ["rank", "--format", "json"]
     seen = [_heavy(args, tmp_path, watched) for _ in range(2)]  # cold, then warm
     assert seen == [{"rapidfuzz", "matchmaker.checks"}, set()]
+
+
+METADATA = {"importlib.metadata"}
+WARM_ADAPTERS = (
+    "typer._adapters",
+    "pydantic.plugin._loader",
+    "importlib.metadata",
+    "matchmaker.cli.explain",
+    "matchmaker.cli.report_cmd",
+    "matchmaker.cli.portfolio",
+    "matchmaker.records",  # allocate's --history only
+    "multiprocessing",  # allocate's --time-limit only
+    "numpy.ma",  # numpy's unique and median import it: rank and sensitivity avoid both
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "allowed"),
+    [
+        (["rank", "--format", "json", "--by", "project"], set()),
+        (["sensitivity", "--format", "json"], set()),
+        (["allocate"], {"matchmaker.cli.portfolio", "numpy.ma"}),
+        # a number typed in is Typer's to check: its adapter, and pydantic's plugin loader
+        (["rank", "--top", "2"], {"typer._adapters", "pydantic.plugin._loader", *METADATA}),
+    ],
+    ids=["rank", "sensitivity", "allocate", "rank-top"],
+)
+def test_a_warm_run_builds_no_pydantic_adapter_and_imports_only_its_own_command(
+    args: list[str], allowed: set[str], tmp_path: Path
+) -> None:
+    """A warm run validates nothing: Typer's per-parameter adapters are built only for a
+    value that needs one (cli/coercion.py: a choice or text typed in does not), no model builds its
+    validator or serializer (pydantic's plugin loader with importlib.metadata, ~20 ms),
+    a run of one command imports that command's module, not all nineteen, and nothing
+    only an option not given needs (the records for --history, multiprocessing for
+    --time-limit); numpy.ma comes with numpy's median, in `allocate`'s cost estimate."""
+    seen = [_heavy(args, tmp_path, WARM_ADAPTERS) for _ in range(2)]  # cold, then warm
+    assert "pydantic.plugin._loader" in seen[0]  # the cold run did validate
+    assert seen[1] == allowed
+
+
+def test_the_command_line_starts_numpy_with_one_blas_thread_unless_told_otherwise(
+    tmp_path: Path,
+) -> None:
+    """OpenBLAS's thread pool, started as numpy is imported, cost a warm bundled `rank`
+    30-50 ms; the command line asks for one thread, and a user's own setting stands."""
+    code = (
+        "import os\nfrom matchmaker.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print(os.environ.get('OPENBLAS_NUM_THREADS'))\n"
+    )
+    env = {"PYTHONPATH": str(REPO), "XDG_CACHE_HOME": str(tmp_path)}
+    seen = []
+    for extra in ({}, {"OPENBLAS_NUM_THREADS": "4"}):
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=REPO,
+            env=env | extra,
+        )
+        seen.append(result.stdout.split()[-1])
+    assert seen == ["1", "4"]

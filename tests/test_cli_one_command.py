@@ -8,10 +8,11 @@ Typer turns every registered command's signature into Click parameters on each r
 from __future__ import annotations
 
 import pytest
+import typer
 
 import matchmaker.cli as cli
 from matchmaker.cli import main
-from matchmaker.cli.app import COMMANDS, SINGLE, app, build
+from matchmaker.cli.app import COMMANDS, GROUPS, SINGLE, app, build, command
 
 CASES = [
     ["rank", "--help"],
@@ -74,3 +75,11 @@ def test_a_run_collects_cycles_less_often_than_python_does(
         assert cli.GC_THRESHOLDS[0] > 700  # CPython's own first threshold
     finally:
         gc.set_threshold(*before)
+
+
+def test_the_groups_are_the_commands_that_are_sub_applications() -> None:
+    # GROUPS is written out so that naming a command imports nothing else; it must say
+    # what each command really is.
+    groups = {name for name, where in COMMANDS if isinstance(command(where), typer.Typer)}
+    assert groups == GROUPS
+    assert {name for name, _ in COMMANDS} - GROUPS == SINGLE

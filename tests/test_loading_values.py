@@ -290,3 +290,14 @@ def test_yaml_dates_typed_the_korean_way_get_the_iso_form(words: Vocabularies) -
     document = load_bytes(text.encode(), "p.yaml", words=words)
     dates = [d for d in document.diagnostics if d.code == "invalid-date"]
     assert dates[0].hint_text("en") == "write 2027-03-31"
+
+
+def test_a_loaded_catalog_keeps_the_vocabularies_it_loaded_its_projects_with(
+    words: Vocabularies,
+) -> None:
+    # load_catalog builds them once and hands them to the catalog: the same lists as
+    # built afresh from its themes and policy areas.
+    catalog, _ = load_catalog(bundled.catalog_dir())
+    assert catalog is not None
+    assert "words" in vars(catalog)  # not built again on first use
+    assert repr(catalog.words) == repr(words)

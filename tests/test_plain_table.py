@@ -14,7 +14,7 @@ import random
 import pytest
 from rich.console import Console
 
-from matchmaker.render.plain_table import Column, Printer, layout, rich_table
+from matchmaker.render.plain_table import Column, Printer, _cell_len, layout, rich_table
 
 WORDS = [
     "세종문화회관",
@@ -163,3 +163,14 @@ def test_the_bundled_tables_print_as_rich_prints_them(
     monkeypatch.setattr(plain_table, "_available", lambda: False)  # all through rich
     assert laid_out == printed()
     assert laid_out.count("\n") > 20
+
+
+def test_cells_are_measured_as_rich_measures_them() -> None:
+    # _cell_len counts printable ASCII itself and asks rich for everything else.
+    from rich.cells import cell_len
+
+    rng = random.Random(7)
+    alphabet = [chr(c) for c in range(0, 0x80)] + list("가나다한글 ·—…é\u200b\u3000😀")
+    texts = ["", " ", "~", "abc def", *("".join(rng.choices(alphabet, k=n)) for n in range(60))]
+    texts += ["".join(rng.choices(alphabet[0x20:0x7F], k=n)) for n in range(60)]
+    assert [_cell_len(text) for text in texts] == [cell_len(text) for text in texts]

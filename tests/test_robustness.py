@@ -20,6 +20,7 @@ from matchmaker.robustness.sensitivity import (
     intervals_for,
     podium_mask,
     sensitivity,
+    unique_rows,
     weight_corners,
 )
 from matchmaker.scoring.engine import COMPONENTS, score
@@ -340,3 +341,15 @@ def test_compare_with_history_ranks_with_the_track_record(cli, tmp_path: Path) -
     assert given["kendall_tau"] != without["kendall_tau"]
     assert given["top"] != without["top"]
     assert any(name.startswith("examples/records/") for name in given["inputs"])
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_unique_rows_are_numpys_unique_rows(seed: int) -> None:
+    # weight_corners' own sort and de-duplication, against numpy's (which imports numpy.ma)
+    rng = np.random.default_rng(seed)
+    values = rng.choice([0.0, 0.1, 0.25, 1 / 3, 0.5, 1.0 - 0.1 - 0.25], size=(12, 3))
+    rows = [values[i] for i in rng.integers(0, 12, size=int(rng.integers(1, 13)))]
+    expected = np.unique(np.array(rows), axis=0)
+    got = unique_rows(rows)
+    assert got.dtype == expected.dtype and got.shape == expected.shape
+    assert got.tobytes() == expected.tobytes()

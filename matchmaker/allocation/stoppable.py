@@ -11,7 +11,6 @@ HiGHS's thread scheduler in the child: its worker threads are not forked.)
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 import warnings
@@ -48,6 +47,10 @@ def call_until(
     """`function(*args)`, or `Stopped` if it has not returned by `deadline`
     (time.monotonic()). Without a deadline, or where processes cannot be forked, the call
     runs here (then only the solver's own limit applies)."""
+    # Imported only for a call with a deadline: a run without --time-limit never forks,
+    # and multiprocessing (with socket and pickle's reducers) cost every `allocate` ~4 ms.
+    import multiprocessing
+
     if deadline is None or "fork" not in multiprocessing.get_all_start_methods():
         return function(*args)
     context = multiprocessing.get_context("fork")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Sequence
 
@@ -15,6 +16,15 @@ EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in matchmaker, not in the user's input
 # collecting every 700 cost a warm `rank` on the bundled data ~50 ms of ~0.6 s (~30 ms
 # like this). Cycles are still collected, only less often.
 GC_THRESHOLDS = (20_000, 20, 20)
+
+# numpy's OpenBLAS starts a pool of worker threads as numpy is imported: ~50 ms of
+# processor time on the other core of a 2-core machine, and 30-50 ms of wall time on a
+# warm `rank` of the bundled data (measured under load). A run's products are small, a
+# chunk at a time (at most 256 demands × the catalog): the 10,000 × 1,000 `rank` wrote
+# the same bytes in the same time with one thread (docs/speed.md, the eighth round).
+# Only the command line sets it, only before numpy is imported, and a user's own
+# setting stands.
+BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "1"}
 
 # The root options that take no value: what may stand before a command's name.
 _ROOT_FLAGS = frozenset({"--debug", "--no-cache"})
@@ -38,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     should see what to fix, never the inside of the program.
     """
     gc.set_threshold(*GC_THRESHOLDS)
+    for name, value in BLAS_THREADS.items():  # before numpy is first imported
+        os.environ.setdefault(name, value)
     try:
         _main(argv)
     finally:
@@ -49,13 +61,13 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 def _main(argv: Sequence[str] | None) -> None:
-    from matchmaker.cli.app import app, build
+    from matchmaker.cli.app import build
 
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     command = _command(args)
     try:
-        application = app if command is None else build(only=command)
+        application = build(only=command)
         code = application(args=args, prog_name="matchmaker", standalone_mode=False)
     except KeyboardInterrupt:
         code = 130

@@ -15,7 +15,6 @@ from matchmaker.cache import Store, digest
 from matchmaker.diagnostics import Diagnostic, has_errors
 from matchmaker.loading.limits import DEFAULT_LIMITS, Limits
 from matchmaker.loading.nodes import Mark, ParsedDocument
-from matchmaker.loading.schema_errors import schema_diagnostics
 from matchmaker.loading.text import decode
 from matchmaker.models import MODEL_BY_KIND, USER_KINDS, Proposal
 from matchmaker.suggest import did_you_mean
@@ -229,6 +228,9 @@ def validate_parsed(
     try:
         model = model_class.model_validate(parsed.data)
     except ValidationError as error:
+        # Imported for a file that fails validation only: a warm run validates nothing.
+        from matchmaker.loading.schema_errors import schema_diagnostics
+
         diagnostics.extend(schema_diagnostics(error, model_class, parsed.positions, file, words))
         return failed(diagnostics, text, kind, parsed)
     diagnostics.extend(_document_checks(kind, model, parsed, file))

@@ -181,7 +181,10 @@ class Theme(Strict):
         examples=[{"ko": "공공급식", "en": "Public meals"}],
     )
     synonyms: Synonyms = Field(
-        default=Synonyms(),
+        # A factory, not `Synonyms()`: an instance made here, as the module is imported,
+        # builds the model's validator (~20 ms, and pydantic's plugin loader with
+        # importlib.metadata) on every run, which a warm run that validates nothing needs.
+        default_factory=Synonyms,
         description="자유 글을 읽을 때 쓰는 동의어. / Synonyms used to read free text.",
         examples=[{"ko": ["공공급식"], "en": ["public meals"]}],
     )

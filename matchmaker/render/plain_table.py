@@ -59,6 +59,10 @@ def _available() -> bool:
 
 
 def _cell_len(text: str) -> int:
+    # Printable ASCII is one cell a character in rich (its single-cell range 0x20-0x7E
+    # starts its own check): the English tables' ~2,000 cells a run skip rich's call.
+    if text.isascii() and text.isprintable():
+        return len(text)
     from rich.cells import cell_len
 
     return cell_len(text)

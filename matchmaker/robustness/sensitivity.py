@@ -107,7 +107,14 @@ def weight_corners(sampled: np.ndarray) -> np.ndarray:
                     corner[free] = rest
                     corners.append(corner)
     # Never empty: the draws themselves lie on the plane inside the box.
-    return np.unique(np.array(corners), axis=0)
+    return unique_rows(corners)
+
+
+def unique_rows(rows: list[np.ndarray]) -> np.ndarray:
+    """`np.unique(np.array(rows), axis=0)` for the few corners: each row once, in
+    ascending order. numpy's `unique` imports numpy.ma on its first call (~10 ms of every
+    `sensitivity`) to check for a masked array these never are."""
+    return np.array(sorted({tuple(float(x) for x in row) for row in rows}))
 
 
 def podium_mask(points: np.ndarray, eligible: np.ndarray, corners: np.ndarray) -> np.ndarray:

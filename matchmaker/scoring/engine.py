@@ -382,7 +382,10 @@ class Prepared:
             problem_index,
             TieIndex.build(catalog),
             Store("demand-text"),
-            digest(catalog.themes.model_dump_json()),
+            # The themes' values as Python writes them, which is all a key needs:
+            # `model_dump_json` would build the model's serializer first (~20 ms a run,
+            # pydantic's plugin loader and importlib.metadata with it).
+            digest(repr(catalog.themes)),
             Store("term-entries"),
             key,
         )

@@ -19,7 +19,6 @@ from matchmaker.models import Demand, Project
 from matchmaker.models.common import Mode
 from matchmaker.resolve.catalog import eligible_provinces
 from matchmaker.resolve.demands import ResolvedDemand
-from matchmaker.text.contrast import rule_out
 from matchmaker.text.terms import terms
 from matchmaker.text.vocabulary import ThemeHit, Vocabulary
 
@@ -260,6 +259,10 @@ class DemandText:
 
     @classmethod
     def of(cls, demand: Demand) -> DemandText:
+        # Imported here: a warm run takes every reading from the cache and never asks
+        # (the module and its patterns, ~7-10 ms of every start-up).
+        from matchmaker.text.contrast import rule_out
+
         title, description = rule_out(demand.title), rule_out(demand.description)
         return cls(title.kept, description.kept, title.ruled_out + description.ruled_out)
 

@@ -1,0 +1,79 @@
+"""Typer's adapters are built only for values that need them (cli/coercion.py), and a
+value passed without one is exactly what Typer's own adapter would have returned."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import typer.main
+from typer._coercion import build_runtime_param
+
+from matchmaker.cli import main
+from matchmaker.cli.app import SINGLE, build
+from matchmaker.cli.coercion import NEEDS_ADAPTER, coerced
+
+TEXTS = ["", " x ", "2026-11-28", "완주군", "--like-an-option", "a\tb", "０１", "3", "1.5"]
+
+
+def _parameters() -> list[tuple[str, Any]]:
+    """Every parameter of every single command, with the root options."""
+    found = []
+    for name in sorted(SINGLE):
+        group = typer.main.get_command(build(name))
+        found += [(f"{name} {p.name}", p) for p in group.params]  # type: ignore[attr-defined]
+        found += [(f"{name} {p.name}", p) for p in group.commands[name].params]  # type: ignore[attr-defined]
+    return found
+
+
+PARAMETERS = _parameters()
+
+
+def _choices(param: Any) -> list[Any]:
+    """A choice parameter's choices as typed, in other cases and with a typo."""
+    choices = param.type_descriptor.choices or ()
+    names = [str(getattr(choice, "value", choice)) for choice in choices]
+    return [*names, *(name.upper() for name in names), *(name + "x" for name in names)]
+
+
+@pytest.mark.parametrize(("label", "param"), PARAMETERS, ids=[label for label, _ in PARAMETERS])
+def test_what_is_coerced_without_an_adapter_is_what_typers_adapter_returns(
+    label: str, param: Any
+) -> None:
+    typers = build_runtime_param(param.type_descriptor)
+    for value in [param.default, *TEXTS, *_choices(param)]:
+        if value is None:
+            continue  # Typer answers None before any adapter
+        fast = coerced(param, value, None)
+        if fast is NEEDS_ADAPTER:
+            continue
+        expected = typers._coerce_value(value, param=param, ctx=None)
+        assert fast == expected and type(fast) is type(expected), (label, value)
+
+
+def test_defaults_text_and_choices_need_no_adapter_but_numbers_typed_in_do() -> None:
+    params = dict(PARAMETERS)
+    top, today, by = params["rank top"], params["rank today"], params["rank by"]
+    assert coerced(top, top.default, None) == 3 and coerced(by, by.default, None) is by.default
+    assert coerced(today, "2026-11-28", None) == "2026-11-28"
+    assert coerced(by, "project", None) is by.type_descriptor.choices[1]
+    assert coerced(by, "proj", None) is NEEDS_ADAPTER  # Typer's message for a wrong one
+    assert coerced(top, "3", None) is NEEDS_ADAPTER
+    assert top.get_runtime_param()._coerce_value("4", param=top, ctx=None) == 4
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--top", "x"], "Input should be a valid integer"),
+        (["--top", "-1"], "Input should be greater than or equal to 0"),
+        (["--format", "nope"], "'nope' is not one of 'table', 'json', 'csv', 'markdown'"),
+    ],
+)
+def test_a_value_typed_in_is_still_checked_by_typer(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["rank", *args])
+    assert stopped.value.code == 2
+    assert message in capsys.readouterr().err
