@@ -6,12 +6,20 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import typer.core
 import typer.main
-from typer._coercion import build_runtime_param
 
-from matchmaker.cli import main
+from matchmaker.cli import coercion, main
 from matchmaker.cli.app import SINGLE, build
-from matchmaker.cli.coercion import NEEDS_ADAPTER, coerced
+from matchmaker.cli.coercion import NEEDS_ADAPTER, TESTED_TYPER, coerced
+
+if ".".join(typer.__version__.split(".")[:2]) not in TESTED_TYPER:  # pragma: no cover
+    # On another Typer release install() leaves Typer alone, and these comparisons with
+    # its private adapters have nothing to compare.
+    pytest.skip(f"cli/coercion.py is tested on Typer {TESTED_TYPER}", allow_module_level=True)
+
+# private to Typer: imported only on a release in TESTED_TYPER
+from typer._coercion import build_runtime_param
 
 TEXTS = ["", " x ", "2026-11-28", "완주군", "--like-an-option", "a\tb", "０１", "3", "1.5"]
 
@@ -77,3 +85,24 @@ def test_a_value_typed_in_is_still_checked_by_typer(
         main(["rank", *args])
     assert stopped.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_on_a_typer_release_it_was_not_tested_on_typer_is_left_as_it_is(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Typer's coercion layer is private: on any other release install() changes nothing."""
+
+    class Parameter:
+        _runtime_param = None
+
+        def get_runtime_param(self) -> str:
+            return "Typer's own"
+
+    original = Parameter.get_runtime_param
+    monkeypatch.setattr(typer.core, "_TyperParameter", Parameter, raising=False)
+    monkeypatch.setattr(typer, "__version__", "0.30.0")
+    coercion.install()
+    assert Parameter.get_runtime_param is original
+    monkeypatch.setattr(typer, "__version__", TESTED_TYPER[0] + ".9")
+    coercion.install()
+    assert Parameter.get_runtime_param is not original  # the tested release is patched

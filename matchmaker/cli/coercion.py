@@ -51,8 +51,19 @@ def coerced(param: Any, value: Any, ctx: Any) -> Any:
     return NEEDS_ADAPTER
 
 
+# The Typer releases whose private coercion layer (`typer._coercion`, `_TyperParameter.
+# get_runtime_param`, `RuntimeParam._coerce_value`) this was read against and tested on.
+# Any other release keeps Typer's own behaviour: a private API may change in a minor
+# release, and a slower start is better than a command line that fails.
+TESTED_TYPER = ("0.29",)
+
+
 def install() -> None:
-    """Make Typer's parameters build their adapters lazily (once per process)."""
+    """Make Typer's parameters build their adapters lazily (once per process), on a Typer
+    release in TESTED_TYPER; elsewhere Typer is left as it is."""
+    release = ".".join(getattr(typer, "__version__", "").split(".")[:2])
+    if release not in TESTED_TYPER:
+        return
     parameter = getattr(typer.core, "_TyperParameter", None)
     original = getattr(parameter, "get_runtime_param", None)
     if original is None or getattr(original, "_matchmaker", False):
