@@ -33,6 +33,13 @@ CODE = (
 )
 
 
+def _python(code: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`code` run by a fresh interpreter from the checkout, with only `env`."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=REPO, env=env
+    )
+
+
 def _heavy(args: list[str], tmp_path: Path, watched: tuple[str, ...] = HEAVY) -> set[str]:
     """Which of the `watched` modules a command imports (its cache under tmp_path)."""
     code = CODE if watched == HEAVY else CODE.replace(repr(HEAVY), repr(watched))
@@ -87,14 +94,7 @@ def test_document_models_build_their_validators_only_when_first_used() -> None:
         "except Exception as error:\n    print(type(error).__name__)\n"
         "print(Project.__pydantic_complete__)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
-        env={"PYTHONPATH": str(REPO)},
-    )
+    result = _python(code, {"PYTHONPATH": str(REPO)})
     assert result.stdout.split() == ["False", "False", "ValidationError", "True"], result.stderr
 
 
@@ -200,13 +200,5 @@ def test_the_command_line_starts_numpy_with_one_blas_thread_unless_told_otherwis
     env = {"PYTHONPATH": str(REPO), "XDG_CACHE_HOME": str(tmp_path)}
     seen = []
     for extra in ({}, {"OPENBLAS_NUM_THREADS": "4"}):
-        result = subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            cwd=REPO,
-            env=env | extra,
-        )
-        seen.append(result.stdout.split()[-1])
+        seen.append(_python(code, env | extra).stdout.split()[-1])
     assert seen == ["1", "4"]
