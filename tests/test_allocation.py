@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matchmaker.allocation.problem import AllocationOptions, AllocationProblem, pair_cost
+from matchmaker.allocation.problem import (
+    AllocationOptions,
+    AllocationProblem,
+    complementary_pairs,
+    distinct,
+    median,
+    pair_cost,
+)
 from matchmaker.allocation.solve import (
     Infeasible,
     _build,
@@ -400,3 +407,48 @@ def test_the_simple_bound_is_never_below_the_optimum(seed: int) -> None:
         np.random.default_rng(seed), demands=6, projects=4, options=AllocationOptions()
     )
     assert solve(problem).objective <= simple_bound(problem) + 1e-9
+
+
+@given(
+    st.lists(
+        st.floats(min_value=0, max_value=1e13, allow_nan=False) | st.integers(0, 10**12),
+        min_size=1,
+        max_size=9,
+    )
+)
+def test_the_median_of_known_costs_is_numpys(values: list[float]) -> None:
+    """An unknown cost counts as the median of the known ones (`--unknown-cost median`),
+    to the last bit what numpy's median gives, ties and even counts included."""
+    assert median(values) == float(np.median(values))
+
+
+@given(st.lists(st.integers(-5, 40), max_size=30))
+def test_distinct_is_numpys_unique(values: list[int]) -> None:
+    array = np.array(values, dtype=np.int64)
+    assert np.array_equal(distinct(array), np.unique(array))
+    assert distinct(array).dtype == np.unique(array).dtype
+
+
+@given(seed=st.integers(0, 10_000), pairs=st.integers(0, 40))
+def test_complementary_pairs_list_each_region_pair_once_in_order(seed: int, pairs: int) -> None:
+    """Against the pairs' (region, project) rows made distinct by numpy's own unique."""
+    rng = np.random.default_rng(seed)
+    region = rng.integers(0, 6, pairs)
+    project = rng.integers(0, 5, pairs)
+    complements = rng.random((5, 5)) < 0.4
+    complements = complements | complements.T
+    expected = []
+    for r, p_ in np.unique(np.stack([region, project], axis=1), axis=0).tolist():
+        expected.append((r, p_))
+    found = complementary_pairs(region, project, complements)
+    offered: dict[int, list[int]] = {}
+    for r, p_ in expected:
+        offered.setdefault(r, []).append(p_)
+    want = [
+        (r, p, q)
+        for r, projects in offered.items()
+        for i, p in enumerate(projects)
+        for q in projects[i + 1 :]
+        if complements[p, q]
+    ]
+    assert found == want

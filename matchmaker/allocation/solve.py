@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from matchmaker.allocation import highs
-from matchmaker.allocation.problem import AllocationProblem
+from matchmaker.allocation.problem import AllocationProblem, distinct
 from matchmaker.allocation.stoppable import Stopped, call_until
 
 FAIRNESS_GROUPS = (
@@ -586,7 +586,7 @@ def simple_bound(problem: AllocationProblem) -> float:
     if problem.options.per_demand == 1:  # each demand's best pair, without a sort
         best = np.full(len(problem.region), -np.inf)
         np.maximum.at(best, problem.demand, problem.value)
-        best = best[np.unique(problem.demand)]
+        best = best[distinct(problem.demand)]
     else:
         order = np.lexsort((-problem.value, problem.demand))
         demand = problem.demand[order]
