@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import numpy as np
@@ -452,3 +453,15 @@ def test_complementary_pairs_list_each_region_pair_once_in_order(seed: int, pair
         if complements[p, q]
     ]
     assert found == want
+
+
+def test_synergy_edges_are_the_pairs_as_one_read_only_array_made_once() -> None:
+    problem = _problem(np.random.default_rng(3), 6, 4, AllocationOptions(synergy_bonus=2.0))
+    edges = problem.synergy_edges()
+    assert edges.tolist() == [list(pair) for pair in problem.synergy_pairs]
+    assert edges.shape == (len(problem.synergy_pairs), 3) and edges.dtype == np.int64
+    assert problem.synergy_edges() is edges  # made once
+    with pytest.raises(ValueError):
+        edges[0, 0] = 99  # shared by every step that reads it
+    plain = dataclasses.replace(problem, synergy_pairs=[])
+    assert plain.synergy_edges().shape == (0, 3)  # a copy makes its own

@@ -126,7 +126,7 @@ def _dense(problem: AllocationProblem, priced_cost: bool) -> _Dense:
     sorted_regions = problem.region[order]
     present, starts = np.unique(sorted_regions, return_index=True)
     slots = np.bincount(problem.region, minlength=regions) * problem.options.per_demand
-    edges = np.array(problem.synergy_pairs, dtype=np.int64).reshape(-1, 3)
+    edges = problem.synergy_edges()
     edges = edges[np.argsort(edges[:, 0], kind="stable")]
     edge_starts = np.searchsorted(edges[:, 0], np.arange(regions + 1))
     degree = np.zeros((regions, projects), dtype=np.int64)
