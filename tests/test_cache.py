@@ -164,18 +164,70 @@ def test_a_folder_of_files_is_one_entry_and_comes_back_as_loaded(tmp_path: Path)
     assert all(d.ok for d in warm)
 
 
-def test_an_edited_file_loads_its_folder_again_and_nothing_stale(tmp_path: Path) -> None:
+def _counting_loads(monkeypatch) -> list[str]:
+    """The names of the files `load_files` parses and validates (not taken from the cache)."""
+    from matchmaker.loading import documents
+
+    loaded: list[str] = []
+    real = documents.load_bytes
+
+    def counted(data, file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        loaded.append(file)
+        return real(data, file, *args, **kwargs)
+
+    monkeypatch.setattr(documents, "load_bytes", counted)
+    return loaded
+
+
+def test_an_edited_file_is_loaded_again_alone_and_nothing_stale(
+    monkeypatch, tmp_path: Path
+) -> None:
     from matchmaker.loading.documents import load_files
 
     paths = _proposals(tmp_path / "in")
     store = Store("documents", tmp_path / "cache")
     load_files(paths, store=store)
+    loaded = _counting_loads(monkeypatch)
     edited = paths[3]
     edited.write_text(edited.read_text(encoding="utf-8").replace("demands:", "demandz:"), "utf-8")
     again = load_files(paths, store=store)
+    assert loaded == [str(edited)]  # the folder's other files come from its entry
     assert not again[3].ok and {d.code for d in again[3].diagnostics} >= {"unknown-field"}
     assert again == load_files(paths)
-    assert len(_entries(tmp_path / "cache")) == 2  # the folder as it was, and as it is
+    assert len(_entries(tmp_path / "cache")) == 1  # the folder's one entry, as it is now
+    loaded.clear()
+    assert load_files(paths, store=store) == again and loaded == []
+
+
+def test_an_added_or_removed_file_loads_only_what_is_new(monkeypatch, tmp_path: Path) -> None:
+    from matchmaker.loading.documents import load_files
+
+    paths = _proposals(tmp_path / "in")
+    store = Store("documents", tmp_path / "cache")
+    load_files(paths, store=store)
+    loaded = _counting_loads(monkeypatch)
+    added = tmp_path / "in" / "zz-added.yaml"
+    added.write_bytes(paths[0].read_bytes())  # the same bytes under another name: loaded
+    grown = load_files([*paths, added], store=store)
+    assert loaded == [str(added)] and grown[-1].file == str(added)
+    assert grown == load_files([*paths, added])
+    loaded.clear()
+    shrunk = load_files(paths[1:], store=store)
+    assert loaded == [] and shrunk == grown[1:-1]
+    loaded.clear()
+    # the entry holds the folder as last loaded: the two files left out are loaded again
+    assert load_files([*paths, added], store=store) == grown
+    assert loaded == [str(paths[0]), str(added)]
+    assert len(_entries(tmp_path / "cache")) == 1
+
+
+def test_the_same_file_listed_twice_is_loaded_once_and_listed_twice(tmp_path: Path) -> None:
+    from matchmaker.loading.documents import load_files
+
+    paths = _proposals(tmp_path / "in")
+    store = Store("documents", tmp_path / "cache")
+    twice = [paths[0], *paths]
+    assert load_files(twice, store=store) == load_files(twice) == load_files(twice, store=store)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")

@@ -49,20 +49,74 @@ def _count_first_passes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     measured: list[int] = []
     original = stream.first_pass
 
-    def counting(prepared, block):  # type: ignore[no-untyped-def]
+    def counting(prepared, block, *read):  # type: ignore[no-untyped-def]
         measured.append(len(block))
-        return original(prepared, block)
+        return original(prepared, block, *read)
 
     monkeypatch.setattr(stream, "first_pass", counting)
     return measured
 
 
-def test_each_demand_is_read_once_however_many_chunks(run, monkeypatch) -> None:
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From now on, the title of every demand whose text is read (not taken from the cache)."""
+    from matchmaker.scoring import features
+
+    read: list[str] = []
+    original = features.read_text
+
+    def counting(demand, vocabulary):  # type: ignore[no-untyped-def]
+        read.append(demand.title)
+        return original(demand, vocabulary)
+
+    monkeypatch.setattr(features, "read_text", counting)
+    return read
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_each_demand_is_read_once_however_many_chunks(
+    run, monkeypatch, tmp_path, cached: bool
+) -> None:
     catalog, records, profile = run
-    read = _count_first_passes(monkeypatch)
+    monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path))
+    if not cached:
+        monkeypatch.setenv("MATCHMAKER_NO_CACHE", "1")
+    read = _count_reads(monkeypatch)
+    measured = _count_first_passes(monkeypatch)
     for _ in score_chunks(catalog, records, profile, chunk=5):
         pass
-    assert sum(read) == len(records)
+    assert sorted(read) == sorted(record.demand.title for record in records)
+    assert sum(measured) == len(records)
+    read.clear()
+    for _ in score_chunks(catalog, records, profile, chunk=3):
+        pass
+    assert len(read) == (0 if cached else len(records))  # other chunks, the same readings
+
+
+def test_a_demand_added_or_removed_reads_only_its_own_group_again(
+    run, monkeypatch, tmp_path
+) -> None:
+    """The readings are cached in groups that end where the demands say (features.GROUP),
+    not where the chunks fall: one demand more or less does not shift every group."""
+    from matchmaker.scoring import features
+
+    catalog, records, profile = run
+    monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(features, "GROUP", 4)  # the bundled run is small: small groups
+    whole = list(score_chunks(catalog, records, profile, chunk=5))
+    read = _count_reads(monkeypatch)
+    fewer = [*records[:7], *records[8:]]
+    cached = list(score_chunks(catalog, fewer, profile, chunk=5))
+    reread = list(read)
+    _same(cached, _rescored(catalog, fewer, profile))
+    keys = [features.text_key(record.demand) for record in records]
+    ends = features._group_ends(keys)
+    group = next(end for end in ends if end > 7)
+    start = max([0, *(end for end in ends if end <= 7)])
+    assert 0 < len(reread) <= group - start  # the removed demand's group, and no other
+    assert len(reread) < len(records) // 2
+    read.clear()
+    assert len(list(score_chunks(catalog, records, profile, chunk=5))) == len(whole)
+    assert read == []  # back as it was: every group as cached before
 
 
 def test_spans_cover_the_run_once_and_an_empty_run_is_one_empty_chunk() -> None:
@@ -81,6 +135,13 @@ def test_rank_in_chunks_of_3_prints_the_saved_output(name: str, tmp_path, monkey
     monkeypatch.setattr(stream, "CHUNK", 3)
     (case,) = [c for c in CASES if c.name == name]
     assert produce(case, tmp_path) == (GOLDEN / case.file).read_bytes()
+
+
+def _rescored(catalog, records, profile) -> list[tuple[int, Scores]]:  # type: ignore[no-untyped-def]
+    """The same run scored without the cache: what the cached readings must give."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MATCHMAKER_NO_CACHE", "1")
+        return list(score_chunks(catalog, records, profile, chunk=5))
 
 
 def _same(left: list[tuple[int, Scores]], right: list[tuple[int, Scores]]) -> None:

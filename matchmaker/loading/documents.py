@@ -315,9 +315,11 @@ def load_files(
 ) -> list[LoadedDocument]:
     """`load_file` on each path, in order. With a `store`, the YAML files of one folder
     are cached together, in one entry: a warm run of 40,000 files reads a few dozen
-    entries, not 40,000. The entry's key holds every file's name and bytes (so any edit,
-    added or removed file is a new key, and that folder alone is loaded again); a file
-    that cannot be read, and a workbook, are loaded on their own, never cached."""
+    entries, not 40,000. The entry belongs to the folder (its name, the kinds, limits and
+    vocabulary) and holds each file's document by its name and bytes: after an edit, an
+    added or a removed file, only the files whose bytes are new are loaded again, the
+    others come from the entry, which is then written as the folder now is. A file that
+    cannot be read, and a workbook, are loaded on their own, never cached."""
     found: dict[int, LoadedDocument] = {}
     folders: dict[FilePath, list[tuple[int, str, bytes]]] = {}
     for index, path in enumerate(paths):
@@ -328,32 +330,48 @@ def load_files(
             folders.setdefault(path.parent, []).append((index, str(path), data))
         else:
             found[index] = load_file(path, limits, kinds, words=words)
-    for members in folders.values():
+    for folder, members in folders.items():
         assert store is not None
-        key = digest(
-            "folder",
-            *(part for _, name, data in members for part in (name, data)),
-            ",".join(sorted(kinds or ())),
-            repr(limits),
-            _vocabulary_key(words),
-        )
-        cached = store.get(key)
-        if (
-            isinstance(cached, list)
-            and len(cached) == len(members)
-            and all(
-                isinstance(document, LoadedDocument) and document.file == name
-                for document, (_, name, _) in zip(cached, members, strict=True)
-            )
-        ):
-            documents: list[LoadedDocument] = cached
-        else:
-            documents = [load_bytes(data, name, limits, kinds, words) for _, name, data in members]
-            store.put(key, documents)
+        documents = _folder_documents(store, str(folder), members, limits, kinds, words)
         found.update(
             (index, document) for (index, _, _), document in zip(members, documents, strict=True)
         )
     return [found[index] for index in range(len(paths))]
+
+
+def _folder_documents(
+    store: Store,
+    folder: str,
+    members: list[tuple[int, str, bytes]],
+    limits: Limits,
+    kinds: frozenset[str] | None,
+    words: Vocabularies | None,
+) -> list[LoadedDocument]:
+    """The members' documents: each from the folder's entry when that holds the same
+    name with the same bytes (its SHA-256; a document depends on nothing else under the
+    entry's key), else loaded; the entry is written again only when a member was loaded
+    or a file is gone."""
+    key = digest(
+        "folder", folder, ",".join(sorted(kinds or ())), repr(limits), _vocabulary_key(words)
+    )
+    cached = store.get(key)
+    known: dict[str, object] = cached if isinstance(cached, dict) else {}
+    documents: list[LoadedDocument] = []
+    loaded = False
+    for _, name, data in members:
+        document = known.get(name)
+        if not (
+            isinstance(document, LoadedDocument)
+            and document.file == name
+            and document.sha256 == hashlib.sha256(data).hexdigest()
+        ):
+            document = load_bytes(data, name, limits, kinds, words)
+            loaded = True
+        documents.append(document)
+    now = {document.file: document for document in documents}
+    if loaded or now.keys() != known.keys():
+        store.put(key, now)
+    return documents
 
 
 # One fingerprint per vocabulary object: a run loads thousands of files with the same one.

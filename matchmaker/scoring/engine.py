@@ -6,6 +6,7 @@ returns. It is pure: no file is read and nothing is printed here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,7 @@ from matchmaker.scoring.eligibility import Eligibility, check_eligibility
 from matchmaker.scoring.features import (
     DemandFeatures,
     ProjectFeatures,
+    TextReading,
     build_demand_features,
     build_project_features,
 )
@@ -583,14 +585,20 @@ class FirstPass:
     strong: np.ndarray
 
 
-def first_pass(prepared: Prepared, records: list[ResolvedDemand]) -> FirstPass:
-    """Read the demands and score their fit: everything synergy needs from them."""
+def first_pass(
+    prepared: Prepared,
+    records: list[ResolvedDemand],
+    read: tuple[Sequence[TextReading], Sequence[str]] | None = None,
+) -> FirstPass:
+    """Read the demands and score their fit: everything synergy needs from them. `read`:
+    their readings and text keys, read with the rest of the run (`read_texts`)."""
     demands = build_demand_features(
         records,
         prepared.vocabulary,
         prepared.theme_ids,
         prepared.text_store,
         prepared.vocabulary_key,
+        read,
     )
     return measure(prepared, demands)
 

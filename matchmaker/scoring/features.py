@@ -434,36 +434,66 @@ def read_text(demand: Demand, vocabulary: Vocabulary) -> TextReading:
     )
 
 
-def readings_key(demands: Sequence[Demand], vocabulary_key: str) -> str:
-    """The cache key of these demands' readings: their title, description and declared
-    themes, and the vocabulary read against (what a reading depends on)."""
-    return digest(
-        vocabulary_key,
-        *(digest(d.title, d.description, "\x1f".join(d.themes)) for d in demands),
-    )
+def text_key(demand: Demand) -> str:
+    """What a demand's reading depends on, besides the vocabulary: its title, description
+    and declared themes."""
+    return digest(demand.title, demand.description, "\x1f".join(demand.themes))
+
+
+def readings_key(keys: Sequence[str], vocabulary_key: str) -> str:
+    """The cache key of the readings of demands with these text keys (`text_key`), read
+    against the vocabulary of `vocabulary_key`: what is cached from a chunk's readings
+    (its term entries) is kept under it."""
+    return digest(vocabulary_key, *keys)
+
+
+# Readings are cached in groups of demands whose ends depend on the demands alone: a group
+# ends after a demand whose text key is 0 modulo GROUP (so ~GROUP demands a group; a warm
+# 10,000-demand run opens ~160 entries), or at MAX_GROUP demands, or at the end. Adding,
+# removing or editing one demand then changes only the group it falls in; groups of fixed
+# size would all shift, and every demand after it would be read again.
+GROUP = 64
+MAX_GROUP = 1024
+
+
+def _group_ends(keys: Sequence[str]) -> list[int]:
+    ends: list[int] = []
+    start = 0
+    for end, key in enumerate(keys, 1):
+        if int(key[-8:], 16) % GROUP == 0 or end - start >= MAX_GROUP or end == len(keys):
+            ends.append(end)
+            start = end
+    return ends
 
 
 def read_texts(
     demands: Sequence[Demand], vocabulary: Vocabulary, store: Store | None, vocabulary_key: str
-) -> tuple[list[TextReading], str]:
-    """Each demand's reading, from the cache when these demands (their title, description
-    and declared themes) were read before against the same vocabulary: one entry per
-    chunk of demands, so a warm run opens a few hundred files, not one per demand.
-    With the key they are cached under ("" without a cache), for what is cached from
-    them."""
+) -> tuple[list[TextReading], list[str]]:
+    """Each demand's reading and its text key (`text_key`; none without a cache), from
+    the cache for each group of demands (see GROUP) read before against the same
+    vocabulary, so a run's demands are read once across runs, whatever was added or
+    removed around them. Pass a whole run's demands: a group is cut at the end of the
+    demands given."""
     if store is None or not store.usable:
-        return [read_text(demand, vocabulary) for demand in demands], ""
-    key = readings_key(demands, vocabulary_key)
-    found = store.get(key)
-    if (
-        isinstance(found, list)
-        and len(found) == len(demands)
-        and all(isinstance(item, TextReading) for item in found)
-    ):
-        return found, key
-    readings = [read_text(demand, vocabulary) for demand in demands]
-    store.put(key, readings)
-    return readings, key
+        return [read_text(demand, vocabulary) for demand in demands], []
+    keys = [text_key(demand) for demand in demands]
+    readings: list[TextReading] = []
+    start = 0
+    for end in _group_ends(keys):
+        key = digest("group", vocabulary_key, *keys[start:end])
+        found = store.get(key)
+        if (
+            isinstance(found, list)
+            and len(found) == end - start
+            and all(isinstance(item, TextReading) for item in found)
+        ):
+            readings += found
+        else:
+            read = [read_text(demand, vocabulary) for demand in demands[start:end]]
+            store.put(key, read)
+            readings += read
+        start = end
+    return readings, keys
 
 
 def build_demand_features(
@@ -472,7 +502,10 @@ def build_demand_features(
     theme_ids: Sequence[str],
     store: Store | None = None,
     vocabulary_key: str = "",
+    read: tuple[Sequence[TextReading], Sequence[str]] | None = None,
 ) -> DemandFeatures:
+    """The records' features; their texts read (`read_texts`) unless `read` gives their
+    readings and text keys, read with the rest of a run's demands."""
     index = {theme: i for i, theme in enumerate(theme_ids)}
     count = len(records)
     weights = np.zeros((count, len(theme_ids)), dtype=float)
@@ -481,9 +514,10 @@ def build_demand_features(
     training = np.zeros(count, dtype=bool)
     ruled_out: list[tuple[str, ...]] = []
     ruled_out_themes: list[frozenset[str]] = []
-    readings, reading_key = read_texts(
+    readings, keys = read or read_texts(
         [record.demand for record in records], vocabulary, store, vocabulary_key
     )
+    reading_key = readings_key(keys, vocabulary_key) if keys else ""
     for row, (record, reading) in enumerate(zip(records, readings, strict=True)):
         demand = record.demand
         for theme, weight in reading.theme_weights.items():

@@ -25,7 +25,11 @@ from matchmaker.catalog import Catalog
 from matchmaker.models import Profile
 from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.scoring.engine import FirstPass, Prepared, Scores, first_pass, measure, second_pass
-from matchmaker.scoring.features import DemandFeatures, build_demand_features
+from matchmaker.scoring.features import (
+    DemandFeatures,
+    build_demand_features,
+    read_texts,
+)
 from matchmaker.scoring.order import top_k
 
 if TYPE_CHECKING:
@@ -94,6 +98,15 @@ def score_chunks(
     known = None
     if store is not None and run_key is not None and store.usable:
         known = _known_counts(store, run_key, records, len(prepared.projects.projects))
+    # Every demand's text read (or its reading taken from the cache) once, for the whole
+    # run: the cache's groups of readings then do not depend on where the chunks fall.
+    readings, keys = read_texts(
+        [record.demand for record in records],
+        prepared.vocabulary,
+        prepared.text_store,
+        prepared.vocabulary_key,
+    )
+
     if known is not None:
         region_demand.restore(*known)
         for start, stop in parts:  # read only: the counts are known
@@ -104,16 +117,20 @@ def score_chunks(
                     prepared.theme_ids,
                     prepared.text_store,
                     prepared.vocabulary_key,
+                    (readings[start:stop], keys[start:stop]),
                 )
             )
     else:
         for start, stop in parts:
-            first = first_pass(prepared, list(records[start:stop]))
+            first = first_pass(
+                prepared, list(records[start:stop]), (readings[start:stop], keys[start:stop])
+            )
             region_demand.add(first.demands.region_codes, first.strong, first.demands.counted)
             kept.append(first if len(parts) == 1 else first.demands)
             del first  # the chunk's D × P arrays go before the next chunk is built
         if store is not None and run_key is not None:
             store.put(run_key, (dict(region_demand.rows), region_demand.counts))
+    del readings, keys  # each chunk's features hold its own
     for index, (start, _) in enumerate(parts):
         item = kept[index]
         kept[index] = None  # let each chunk's features go once it is scored
