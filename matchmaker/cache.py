@@ -3,8 +3,9 @@ parsed and validated documents, the check rules' findings on a run's files (inpu
 demands' text as read against the theme vocabulary, the catalog's project texts and
 problem statements as read (scoring/features.py), each chunk of demands' entries in the
 catalog's term indexes (scoring/engine.py TermEntries),
-`rank`'s first-pass region demand counts for a run's exact input files (scoring/stream.py),
-and which demands repeat earlier ones (resubmissions.py).
+`rank`'s first-pass region demand counts for a run's exact input files (scoring/stream.py)
+and each demand's strong candidates (scoring/strong.py), and which demands repeat earlier
+ones (resubmissions.py).
 
 - Where: `$MATCHMAKER_CACHE_DIR`, else the user's cache folder (`$XDG_CACHE_HOME` or
   `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LOCALAPPDATA%` on Windows) under

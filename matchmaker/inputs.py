@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -83,6 +84,24 @@ class RunInputs:
         listed = "\n".join(f"{name}\t{sha}" for name, sha in sorted(found.items()))
         today = self.today.isoformat() if self.today is not None else ""
         return digest(listed, today, str(self.include_expired), str(len(self.demands)))
+
+    def demand_sources(self, records: Sequence[ResolvedDemand]) -> list[str]:
+        """For each record, everything its strong candidates depend on, as one string:
+        the hash of every catalog file (its projects, regions and themes, and the
+        vocabulary its proposals were read with), of the record's own file, and its
+        demand's id (scoring/strong.py caches them under these)."""
+        catalog: list[LoadedDocument] = []
+        if self.catalog is not None:
+            catalog = list(self.catalog.documents.values()) + self.catalog.project_documents
+        listed = sorted(f"{document.file}\t{document.sha256}" for document in catalog)
+        catalog_key = digest(*listed)
+        by_file = {document.file: document.sha256 for document in self.proposals}
+        # A record whose file has no hash (none does: a file that was read has one) gets
+        # a source no other run shares: measured, never taken from another's entry.
+        return [
+            f"{catalog_key}\t{by_file.get(r.file) or f'unhashed {id(r)}'}\t{r.demand.id}"
+            for r in records
+        ]
 
     def records(self) -> list[ResolvedDemand]:
         """The run's demands, resolved once when the run was loaded."""

@@ -98,6 +98,7 @@ def test_warm_and_repaired_runs_print_what_a_cold_run_prints(tmp_path: Path) -> 
         "project-text",
         "region-demand",
         "repeats",
+        "strong-candidates",
         "term-entries",
         "term-index",
     }

@@ -109,7 +109,7 @@ def test_a_demand_added_or_removed_reads_only_its_own_group_again(
     reread = list(read)
     _same(cached, _rescored(catalog, fewer, profile))
     keys = [features.text_key(record.demand) for record in records]
-    ends = features._group_ends(keys)
+    ends = features.group_ends(keys)
     group = next(end for end in ends if end > 7)
     start = max([0, *(end for end in ends if end <= 7)])
     assert 0 < len(reread) <= group - start  # the removed demand's group, and no other

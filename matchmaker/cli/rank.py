@@ -154,6 +154,7 @@ def rank(
                 history=inputs.history,
                 run_key=inputs.run_key(hashes),
                 every_pair=False,  # the sub-signals only for the pairs shown
+                sources=inputs.demand_sources(records),
             )
         )
         parts = rank_parts(

@@ -456,7 +456,7 @@ GROUP = 64
 MAX_GROUP = 1024
 
 
-def _group_ends(keys: Sequence[str]) -> list[int]:
+def group_ends(keys: Sequence[str]) -> list[int]:
     ends: list[int] = []
     start = 0
     for end, key in enumerate(keys, 1):
@@ -479,7 +479,7 @@ def read_texts(
     keys = [text_key(demand) for demand in demands]
     readings: list[TextReading] = []
     start = 0
-    for end in _group_ends(keys):
+    for end in group_ends(keys):
         key = digest("group", vocabulary_key, *keys[start:end])
         found = store.get(key)
         if (

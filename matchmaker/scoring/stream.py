@@ -31,6 +31,7 @@ from matchmaker.scoring.features import (
     read_texts,
 )
 from matchmaker.scoring.order import top_k
+from matchmaker.scoring.strong import StrongCandidates
 
 if TYPE_CHECKING:
     from matchmaker.records.history import History
@@ -75,6 +76,7 @@ def score_chunks(
     history: History | None = None,
     run_key: str | None = None,
     every_pair: bool = True,
+    sources: Sequence[str] | None = None,
 ) -> Iterator[tuple[int, Scores]]:
     """The Scores of consecutive chunks of `records`, each with the row it starts at;
     `history` (earlier rounds' records) adds each pair's track record.
@@ -87,6 +89,11 @@ def score_chunks(
     outcome, each region's strong candidates, is then kept in the cache under it, and a
     run with the same key reads it there instead of measuring every chunk twice (the
     counts are whole numbers, the same whatever the order or chunks they were added in).
+
+    `sources`: for each record, everything its strong candidates depend on
+    (`RunInputs.demand_sources`). When the counts are not cached, each demand's strong
+    candidates are then looked up by groups of demands (scoring/strong.py), and only the
+    demands of the groups not found are measured in the first pass.
 
     `every_pair` False: long-term value and synergy only where they count, their
     sub-signals for other pairs on demand (`second_pass`); the totals are the same."""
@@ -106,31 +113,50 @@ def score_chunks(
         prepared.text_store,
         prepared.vocabulary_key,
     )
+    projects = len(prepared.projects.projects)
+
+    def features(rows: Sequence[int]) -> DemandFeatures:
+        return build_demand_features(
+            [records[row] for row in rows],
+            prepared.vocabulary,
+            prepared.theme_ids,
+            prepared.text_store,
+            prepared.vocabulary_key,
+            ([readings[row] for row in rows], [keys[row] for row in rows] if keys else []),
+        )
 
     if known is not None:
         region_demand.restore(*known)
-        for start, stop in parts:  # read only: the counts are known
-            kept.append(
-                build_demand_features(
-                    list(records[start:stop]),
-                    prepared.vocabulary,
-                    prepared.theme_ids,
-                    prepared.text_store,
-                    prepared.vocabulary_key,
-                    (readings[start:stop], keys[start:stop]),
-                )
-            )
+        kept = [features(range(start, stop)) for start, stop in parts]  # the counts are known
     else:
+        strong = None
+        if sources is not None and keys:
+            strong = StrongCandidates.look_up(Store("strong-candidates"), keys, sources, projects)
         for start, stop in parts:
-            first = first_pass(
-                prepared, list(records[start:stop]), (readings[start:stop], keys[start:stop])
+            missing = list(range(start, stop)) if strong is None else strong.missing(start, stop)
+            if len(missing) == stop - start:  # measured whole, and kept if it is the only one
+                first = first_pass(
+                    prepared, list(records[start:stop]), (readings[start:stop], keys[start:stop])
+                )
+                if strong is not None:
+                    strong.found(missing, first.strong)
+                region_demand.add(first.demands.region_codes, first.strong, first.demands.counted)
+                kept.append(first if len(parts) == 1 else first.demands)
+                del first  # the chunk's D × P arrays go before the next chunk is built
+                continue
+            assert strong is not None
+            if missing:  # only the demands whose strong candidates are not in the cache
+                strong.found(missing, measure(prepared, features(missing)).strong)
+            demands = features(range(start, stop))
+            region_demand.add(
+                demands.region_codes, strong.matrix(start, stop, projects), demands.counted
             )
-            region_demand.add(first.demands.region_codes, first.strong, first.demands.counted)
-            kept.append(first if len(parts) == 1 else first.demands)
-            del first  # the chunk's D × P arrays go before the next chunk is built
+            kept.append(demands)
+        if strong is not None:
+            strong.keep()
         if store is not None and run_key is not None:
             store.put(run_key, (dict(region_demand.rows), region_demand.counts))
-    del readings, keys  # each chunk's features hold its own
+    readings, keys = [], []  # each chunk's features hold their own
     for index, (start, _) in enumerate(parts):
         item = kept[index]
         kept[index] = None  # let each chunk's features go once it is scored
