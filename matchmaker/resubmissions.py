@@ -13,7 +13,7 @@ the region's demand counts, so they neither gain nor give synergy.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from matchmaker.models import Demand
@@ -71,41 +71,56 @@ def find_repeats(filed: Sequence[Filed]) -> list[Repeat]:
     return list(found)
 
 
+def _parts(item: Filed) -> tuple[str, str, str, str, str]:
+    """Everything `_find_repeats` reads of a demand as filed."""
+    demand = item.demand
+    return (item.region_code, item.proposal_id, demand.id, demand.title, demand.description)
+
+
+def _fits(found: object, demands: int) -> bool:
+    return isinstance(found, list) and all(
+        isinstance(r, Repeat) and 0 <= r.earlier < r.later < demands for r in found
+    )
+
+
 def _cached_repeats(filed: Sequence[Filed]) -> list[Repeat]:
-    """`_find_repeats`, kept in the cache under the demands' regions, proposals, ids,
-    titles and texts (all it reads): 0.7 s at 10,000 demands, every run, otherwise."""
+    """`_find_repeats`, kept in the cache: the run's answer under its demands' regions,
+    proposals, ids, titles and texts (all it reads; 0.7 s at 10,000 demands, every run,
+    otherwise), and each region's answer under its own demands' (a region's repeats
+    depend on its demands alone), so a rerun after one file is edited or added compares
+    only that file's regions' demands again."""
     from matchmaker.cache import Store, digest
 
     store = Store("repeats")
     if not store.usable:
         return _find_repeats(filed)
-    key = digest(
-        *(
-            part
-            for item in filed
-            for part in (
-                item.region_code,
-                item.proposal_id,
-                item.demand.id,
-                item.demand.title,
-                item.demand.description,
-            )
-        )
-    )
+    key = digest(*(part for item in filed for part in _parts(item)))
     known = store.get(key)
-    if isinstance(known, list) and all(
-        isinstance(r, Repeat) and 0 <= r.earlier < r.later < len(filed) for r in known
-    ):
+    if _fits(known, len(filed)):
+        assert isinstance(known, list)
         return known
-    found = _find_repeats(filed)
+
+    def by_region(items: list[Filed]) -> list[Repeat]:
+        region_key = digest("region", *(part for item in items for part in _parts(item)))
+        stored = store.get(region_key)
+        if _fits(stored, len(items)):
+            assert isinstance(stored, list)
+            return stored
+        computed = _region_repeats(items)
+        store.put(region_key, computed)
+        return computed
+
+    found = _find_repeats(filed, by_region)
     store.put(key, found)
     return found
 
 
-def _find_repeats(filed: Sequence[Filed]) -> list[Repeat]:
-    import numpy as np
-    from rapidfuzz import fuzz, process
-
+def _find_repeats(
+    filed: Sequence[Filed], in_region: Callable[[list[Filed]], list[Repeat]] | None = None
+) -> list[Repeat]:
+    """Every repeat, region by region (`in_region`: a region's repeats, its demands
+    numbered from 0; `_region_repeats` unless given), in the order of the repeating
+    demands."""
     by_region: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(filed):
         by_region[item.region_code].append(index)
@@ -113,34 +128,46 @@ def _find_repeats(filed: Sequence[Filed]) -> list[Repeat]:
     for indexes in by_region.values():
         if len(indexes) < 2:
             continue
-        texts = [
-            squeezed(f"{filed[i].demand.title}\n{filed[i].demand.description}") for i in indexes
+        local = (in_region or _region_repeats)([filed[i] for i in indexes])
+        repeats += [
+            Repeat(indexes[r.later], indexes[r.earlier], r.how, r.similarity) for r in local
         ]
-        titles = [squeezed(filed[i].demand.title) for i in indexes]
-        # One C-level pass over the region's pairs; 0 below NEAR_SAME.
-        similar = process.cdist(
-            texts, texts, scorer=fuzz.ratio, score_cutoff=NEAR_SAME, dtype=np.float32
-        )
-        same_id: dict[str, list[int]] = defaultdict(list)
-        same_title: dict[str, list[int]] = defaultdict(list)
-        for b, later in enumerate(indexes):
-            demand = filed[later].demand
-            candidates = {
-                *same_id[demand.id],
-                *same_title[titles[b]],
-                *np.flatnonzero(similar[b, :b] > 0).tolist(),
-            }
-            for a in sorted(candidates):
-                earlier = indexes[a]
-                if filed[earlier].proposal_id == filed[later].proposal_id:
-                    continue
-                if filed[earlier].demand.id == demand.id:
-                    repeats.append(Repeat(later, earlier, "id", 100.0))
-                elif titles[a] == titles[b]:
-                    repeats.append(Repeat(later, earlier, "title", 100.0))
-                else:
-                    repeats.append(Repeat(later, earlier, "text", round(float(similar[b, a]), 1)))
-                break
-            same_id[demand.id].append(b)
-            same_title[titles[b]].append(b)
     return sorted(repeats, key=lambda repeat: repeat.later)
+
+
+def _region_repeats(filed: Sequence[Filed]) -> list[Repeat]:
+    """The repeats among one region's demands (indexes into `filed`)."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    repeats: list[Repeat] = []
+    texts = [squeezed(f"{item.demand.title}\n{item.demand.description}") for item in filed]
+    titles = [squeezed(item.demand.title) for item in filed]
+    # One C-level pass over the region's pairs; 0 below NEAR_SAME.
+    similar = process.cdist(
+        texts, texts, scorer=fuzz.ratio, score_cutoff=NEAR_SAME, dtype=np.float32
+    )
+    same_id: dict[str, list[int]] = defaultdict(list)
+    same_title: dict[str, list[int]] = defaultdict(list)
+    for later, item in enumerate(filed):
+        demand = item.demand
+        candidates = {
+            *same_id[demand.id],
+            *same_title[titles[later]],
+            *np.flatnonzero(similar[later, :later] > 0).tolist(),
+        }
+        for earlier in sorted(candidates):
+            if filed[earlier].proposal_id == item.proposal_id:
+                continue
+            if filed[earlier].demand.id == demand.id:
+                repeats.append(Repeat(later, earlier, "id", 100.0))
+            elif titles[earlier] == titles[later]:
+                repeats.append(Repeat(later, earlier, "title", 100.0))
+            else:
+                repeats.append(
+                    Repeat(later, earlier, "text", round(float(similar[later, earlier]), 1))
+                )
+            break
+        same_id[demand.id].append(later)
+        same_title[titles[later]].append(later)
+    return repeats

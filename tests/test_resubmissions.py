@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from matchmaker.bundled import proposals_dir
 from matchmaker.models import Demand
 from matchmaker.resubmissions import Filed, find_repeats
@@ -113,15 +115,10 @@ def test_asking_again_for_the_same_demands_gives_the_same_answer_and_new_ones_a_
 ) -> None:
     """A run asks twice (the check rule, then resolving demands): the second answer is
     the first's, and different demands are never given a remembered answer."""
-    import matchmaker.resubmissions as resubmissions
 
     first = Filed("45710", "2026-wanju", _demand("meals", "급식 납품", TEXT))
     filed = [first, Filed("45710", "2026-wanju-v2", _demand("meals", "다른 제목"))]
-    computed: list[int] = []
-    real = resubmissions._find_repeats
-    monkeypatch.setattr(
-        resubmissions, "_find_repeats", lambda f: computed.append(len(f)) or real(f)
-    )
+    computed = _count_comparisons(monkeypatch)
     assert [(r.later, r.earlier) for r in find_repeats(filed)] == [(1, 0)]
     assert [(r.later, r.earlier) for r in find_repeats(list(filed))] == [(1, 0)]
     assert computed == [2]  # the second call reused the first's answer
@@ -145,19 +142,52 @@ def test_the_same_demands_in_a_later_run_are_answered_from_the_cache(
             Filed("45710", "2026-wanju-v3", _demand("x", "급식  납품")),
         ]
 
-    computed: list[int] = []
-    real = resubmissions._find_repeats
-    monkeypatch.setattr(
-        resubmissions, "_find_repeats", lambda f: computed.append(len(f)) or real(f)
-    )
+    computed = _count_comparisons(monkeypatch)
     expected = [(1, 0, "title")]
     assert [(r.later, r.earlier, r.how) for r in find_repeats(filing())] == expected
     assert [(r.later, r.earlier, r.how) for r in find_repeats(filing())] == expected
     assert computed == [2]  # the second run read the first's answer
     entries = [p for p in tmp_path.rglob("*") if p.is_file() and "repeats" in p.parts]
-    assert len(entries) == 1
-    key = entries[0].name
-    # an entry that cannot be this run's answer (an index past its demands) is computed again
-    Store("repeats").put(key, [resubmissions.Repeat(5, 0, "id", 100.0)])
+    assert len(entries) == 2  # the run's answer, and its one region's
+    # entries that cannot be this run's answer (an index past its demands): computed again
+    for entry in entries:
+        Store("repeats").put(entry.name, [resubmissions.Repeat(5, 0, "id", 100.0)])
     assert [(r.later, r.earlier, r.how) for r in find_repeats(filing())] == expected
     assert computed == [2, 2]
+
+
+def test_after_an_edit_only_the_edited_regions_demands_are_compared_again(
+    monkeypatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path))
+
+    def filing(meals_title: str) -> list[Filed]:  # new objects each time, as a new run loads them
+        return [
+            Filed("45710", "2026-wanju", _demand("meals", meals_title, TEXT)),
+            Filed("45710", "2026-wanju-v3", _demand("x", "급식  납품")),
+            Filed("51770", "2026-jeongseon", _demand("trail", "둘레길 조성", TEXT)),
+            Filed("51770", "2026-jeongseon-v2", _demand("trail", "둘레길")),
+        ]
+
+    computed = _count_comparisons(monkeypatch)
+    first = find_repeats(filing("급식 납품"))
+    assert sorted(computed) == [2, 2]  # both regions compared
+    computed.clear()
+    edited = find_repeats(filing("학교 급식"))
+    assert computed == [2]  # Wanju's demands alone: Jeongseon's answer is its own
+    assert [(r.later, r.earlier, r.how) for r in first] == [(1, 0, "title"), (3, 2, "id")]
+    assert [(r.later, r.earlier, r.how) for r in edited] == [(3, 2, "id")]
+    monkeypatch.setenv("MATCHMAKER_NO_CACHE", "1")
+    assert find_repeats(filing("학교 급식")) == edited  # what no cache answers
+
+
+def _count_comparisons(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """From now on, the size of every region whose demands are compared (not cached)."""
+    import matchmaker.resubmissions as resubmissions
+
+    computed: list[int] = []
+    real = resubmissions._region_repeats
+    monkeypatch.setattr(
+        resubmissions, "_region_repeats", lambda f: computed.append(len(f)) or real(f)
+    )
+    return computed
