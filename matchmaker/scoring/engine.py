@@ -364,8 +364,9 @@ class Prepared:
     ties: TieIndex
     text_store: Store | None = None  # cached demand readings (None: read every time)
     vocabulary_key: str = ""  # the theme vocabulary's fingerprint, part of each cache key
-    # cached term entries (TermEntries), under the readings' key and `index_key`: the
-    # fingerprint of the project and problem terms the term indexes are built from
+    # cached term entries (TermEntries) by group of demands (scoring/entry_groups.py),
+    # under their texts and `index_key`: the fingerprint of the project and problem terms
+    # the term indexes are built from
     entries_store: Store | None = None
     index_key: str = ""
 
@@ -517,21 +518,11 @@ class TermEntries:
 
     @classmethod
     def of(cls, prepared: Prepared, demands: DemandFeatures) -> TermEntries:
+        """The demands' entries: those kept on them (streamed scoring gives each chunk
+        its entries from the cache, scoring/entry_groups.py), else computed and kept."""
         kept = demands.term_entries
         if isinstance(kept, TermEntries) and kept.prepared is prepared:
             return kept
-        # Cached with the demands' readings: the entries are a function of their terms
-        # and of the project terms the indexes are built from (`index_key`), so a warm
-        # run skips the Python part of its cosines (~0.4 s at 10,000 demands).
-        store = prepared.entries_store
-        key = ""
-        if store is not None and store.usable and demands.reading_key:
-            key = digest(prepared.index_key, demands.reading_key)
-            cached = _entries_of(store.get(key), len(demands.records))
-            if cached is not None:
-                found = cls(prepared, *cached)
-                demands.term_entries = found
-                return found
         problems = prepared.problem_index.terms
         ruled_out_terms = [terms(" ".join(phrases)) for phrases in demands.ruled_out]
         found = cls(
@@ -541,8 +532,6 @@ class TermEntries:
             ruled_out_terms,
             prepared.term_index.demand_entries(ruled_out_terms),
         )
-        if key and store is not None:
-            store.put(key, (found.words, found.problems, found.ruled_out_terms, found.ruled_out))
         demands.term_entries = found
         return found
 
@@ -589,9 +578,11 @@ def first_pass(
     prepared: Prepared,
     records: list[ResolvedDemand],
     read: tuple[Sequence[TextReading], Sequence[str]] | None = None,
+    entries: TermEntries | None = None,
 ) -> FirstPass:
     """Read the demands and score their fit: everything synergy needs from them. `read`:
-    their readings and text keys, read with the rest of the run (`read_texts`)."""
+    their readings and text keys, read with the rest of the run (`read_texts`);
+    `entries`: their term entries, from the cache (scoring/entry_groups.py)."""
     demands = build_demand_features(
         records,
         prepared.vocabulary,
@@ -600,6 +591,8 @@ def first_pass(
         prepared.vocabulary_key,
         read,
     )
+    if entries is not None:
+        demands.term_entries = entries
     return measure(prepared, demands)
 
 

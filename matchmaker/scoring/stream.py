@@ -25,6 +25,7 @@ from matchmaker.catalog import Catalog
 from matchmaker.models import Profile
 from matchmaker.resolve.demands import ResolvedDemand
 from matchmaker.scoring.engine import FirstPass, Prepared, Scores, first_pass, measure, second_pass
+from matchmaker.scoring.entry_groups import EntryGroups
 from matchmaker.scoring.features import (
     DemandFeatures,
     build_demand_features,
@@ -114,6 +115,10 @@ def score_chunks(
         prepared.vocabulary_key,
     )
     projects = len(prepared.projects.projects)
+    store_of_entries = prepared.entries_store
+    groups = None
+    if keys and store_of_entries is not None and store_of_entries.usable:
+        groups = EntryGroups(prepared, store_of_entries, keys, readings)
 
     def features(rows: Sequence[int]) -> DemandFeatures:
         return build_demand_features(
@@ -136,7 +141,10 @@ def score_chunks(
             missing = list(range(start, stop)) if strong is None else strong.missing(start, stop)
             if len(missing) == stop - start:  # measured whole, and kept if it is the only one
                 first = first_pass(
-                    prepared, list(records[start:stop]), (readings[start:stop], keys[start:stop])
+                    prepared,
+                    list(records[start:stop]),
+                    (readings[start:stop], keys[start:stop]),
+                    None if groups is None else groups.chunk(start, stop),
                 )
                 if strong is not None:
                     strong.found(missing, first.strong)
@@ -156,11 +164,13 @@ def score_chunks(
             strong.keep()
         if store is not None and run_key is not None:
             store.put(run_key, (dict(region_demand.rows), region_demand.counts))
-    readings, keys = [], []  # each chunk's features hold their own
+    readings, keys = [], []  # each chunk's features hold their own (and `groups` all)
     for index, (start, _) in enumerate(parts):
         item = kept[index]
         kept[index] = None  # let each chunk's features go once it is scored
         assert item is not None
+        if isinstance(item, DemandFeatures) and item.term_entries is None and groups is not None:
+            item.term_entries = groups.chunk(start, parts[index][1])  # taken when needed
         first = item if isinstance(item, FirstPass) else measure(prepared, item)
         yield start, second_pass(prepared, first, region_demand, profile, history, every_pair)
         del first
