@@ -43,9 +43,9 @@ from bench_rank import ensure_data  # noqa: E402
 TODAY = "2026-10-01"
 
 
-def run_cli(folder: Path, cache: Path, output: Path) -> tuple[float, float]:
-    """Seconds and peak MiB of one `matchmaker rank` process."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "MATCHMAKER_CACHE_DIR": str(cache)}
+def run_cli(folder: Path, cache: Path, output: Path, tree: Path = ROOT) -> tuple[float, float]:
+    """Seconds and peak MiB of one `matchmaker rank` process, run from the source `tree`."""
+    env = {**os.environ, "PYTHONPATH": str(tree), "MATCHMAKER_CACHE_DIR": str(cache)}
     command = [sys.executable, "-m", "matchmaker", "rank", str(folder / "proposals")]
     command += ["--catalog", str(folder / "catalog"), "--today", TODAY, "--top", "3"]
     command += ["--format", "json", "--output", str(output)]
@@ -53,7 +53,7 @@ def run_cli(folder: Path, cache: Path, output: Path) -> tuple[float, float]:
     # From the checkout being measured: `python -m` puts the current folder first on the
     # path, ahead of PYTHONPATH, so run elsewhere it would measure another copy's code.
     child = subprocess.Popen(
-        command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command, env=env, cwd=tree, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start

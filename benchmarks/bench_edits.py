@@ -23,38 +23,18 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
+from bench_cli import run_cli  # noqa: E402
 from bench_rank import ensure_data  # noqa: E402
 
-TODAY = "2026-10-01"
 STEPS = ("cold", "warm", "edited", "edited, warm", "added", "added, warm", "removed")
-
-
-def run_rank(tree: Path, data: Path, cache: Path, output: Path) -> tuple[float, float]:
-    """Seconds and peak MiB of one `matchmaker rank` process, run from `tree`."""
-    env = {**os.environ, "PYTHONPATH": str(tree), "MATCHMAKER_CACHE_DIR": str(cache)}
-    command = [sys.executable, "-m", "matchmaker", "rank", str(data / "proposals")]
-    command += ["--catalog", str(data / "catalog"), "--today", TODAY, "--top", "3"]
-    command += ["--format", "json", "--output", str(output)]
-    start = time.perf_counter()
-    # cwd=tree: `python -m` puts the current folder first on the path
-    child = subprocess.Popen(
-        command, env=env, cwd=tree, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"rank exited {os.waitstatus_to_exitcode(status)} in {tree}")
-    return seconds, usage.ru_maxrss / 1024
 
 
 def first_file(proposals: Path) -> Path:
@@ -115,7 +95,7 @@ def series(trees: list[Path], source: Path, work: Path) -> dict[str, list[tuple[
                 change(datas[index] / "proposals")
             output = work / f"out-{index}.json"
             found.setdefault(f"{index}:{step}", []).append(
-                run_rank(tree, datas[index], caches[index], output)
+                run_cli(datas[index], caches[index], output, tree)
             )
             # the same files in every tree's copy: the same bytes but for the folder names
             outputs.append(output.read_text(encoding="utf-8").replace(f"data-{index}", "data"))

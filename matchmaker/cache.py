@@ -1,8 +1,8 @@
 """A content-hash cache of what is slow to redo and never changes for the same bytes:
 parsed and validated documents, the check rules' findings on a run's files (inputs.py),
 demands' text as read against the theme vocabulary, the catalog's project texts and
-problem statements as read (scoring/features.py), each chunk of demands' entries in the
-catalog's term indexes (scoring/engine.py TermEntries),
+problem statements as read (scoring/features.py), demands' entries in the catalog's term
+indexes, by groups of demands (scoring/entry_groups.py),
 `rank`'s first-pass region demand counts for a run's exact input files (scoring/stream.py)
 and each demand's strong candidates (scoring/strong.py), and which demands repeat earlier
 ones (resubmissions.py).

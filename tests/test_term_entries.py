@@ -90,6 +90,12 @@ def test_a_chunks_entries_cut_from_the_groups_are_those_computed_for_it(
             direct = TermEntries.of(prepared, _read(prepared, records[start:stop]))
             cut = groups.chunk(start, stop)
             assert _entries_bytes(cut) == _entries_bytes(direct), (attempt, start)
+            # as streamed scoring does once a chunk is scored: the chunks to come start
+            # at `stop`, and the group holding it is still computed from its readings
+            groups.release_before(stop)
+            held = [row for row, reading in enumerate(groups.readings) if reading is not None]
+            assert held == list(range(held[0], len(records))) if held else stop == len(records)
+            assert not held or held[0] <= stop
 
 
 def test_a_warm_run_takes_the_entries_from_the_cache_and_scores_the_same(

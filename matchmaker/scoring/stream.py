@@ -164,7 +164,7 @@ def score_chunks(
             strong.keep()
         if store is not None and run_key is not None:
             store.put(run_key, (dict(region_demand.rows), region_demand.counts))
-    readings, keys = [], []  # each chunk's features hold their own (and `groups` all)
+    readings, keys = [], []  # each chunk's features hold their own (and `groups` a copy)
     for index, (start, _) in enumerate(parts):
         item = kept[index]
         kept[index] = None  # let each chunk's features go once it is scored
@@ -174,6 +174,8 @@ def score_chunks(
         first = item if isinstance(item, FirstPass) else measure(prepared, item)
         yield start, second_pass(prepared, first, region_demand, profile, history, every_pair)
         del first
+        if groups is not None:  # the chunks still to come start at the next one
+            groups.release_before(parts[index][1])
 
 
 @dataclass(frozen=True, slots=True)
