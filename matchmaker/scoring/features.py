@@ -87,9 +87,6 @@ class DemandFeatures:
     # The demands' entries in the run's term indexes (scoring.engine.TermEntries), kept
     # by their first measure for the second pass of streamed scoring.
     term_entries: object | None = field(default=None, repr=False, compare=False)
-    # The cache key of the demands' readings ("" when not cached): entries computed from
-    # them are cached under it too.
-    reading_key: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(slots=True)
@@ -440,13 +437,6 @@ def text_key(demand: Demand) -> str:
     return digest(demand.title, demand.description, "\x1f".join(demand.themes))
 
 
-def readings_key(keys: Sequence[str], vocabulary_key: str) -> str:
-    """The cache key of the readings of demands with these text keys (`text_key`), read
-    against the vocabulary of `vocabulary_key`: what is cached from a chunk's readings
-    (its term entries) is kept under it."""
-    return digest(vocabulary_key, *keys)
-
-
 # Readings are cached in groups of demands whose ends depend on the demands alone: a group
 # ends after a demand whose text key is 0 modulo GROUP (so ~GROUP demands a group; a warm
 # 10,000-demand run opens ~160 entries), or at MAX_GROUP demands, or at the end. Adding,
@@ -457,6 +447,7 @@ MAX_GROUP = 1024
 
 
 def group_ends(keys: Sequence[str]) -> list[int]:
+    """Where each group of the demands with these text keys ends (see GROUP)."""
     ends: list[int] = []
     start = 0
     for end, key in enumerate(keys, 1):
@@ -514,10 +505,9 @@ def build_demand_features(
     training = np.zeros(count, dtype=bool)
     ruled_out: list[tuple[str, ...]] = []
     ruled_out_themes: list[frozenset[str]] = []
-    readings, keys = read or read_texts(
+    readings, _ = read or read_texts(
         [record.demand for record in records], vocabulary, store, vocabulary_key
     )
-    reading_key = readings_key(keys, vocabulary_key) if keys else ""
     for row, (record, reading) in enumerate(zip(records, readings, strict=True)):
         demand = record.demand
         for theme, weight in reading.theme_weights.items():
@@ -566,5 +556,4 @@ def build_demand_features(
         counted=np.array([r.repeats is None for r in records], dtype=bool),
         ruled_out=ruled_out,
         ruled_out_themes=ruled_out_themes,
-        reading_key=reading_key,
     )
