@@ -63,6 +63,16 @@ def run_cli(folder: Path, cache: Path, output: Path, tree: Path = ROOT) -> tuple
     return seconds, usage.ru_maxrss / 1024
 
 
+def summary(runs: list[tuple[float, float]]) -> str:
+    """The median and every time of `run_cli`'s (seconds, peak MiB) runs, and the peak."""
+    times = [seconds for seconds, _ in runs]
+    return (
+        f"median {statistics.median(times):.1f} s "
+        f"(runs {' '.join(f'{t:.1f}' for t in times)}), "
+        f"peak {max(mib for _, mib in runs):.0f} MiB"
+    )
+
+
 def kernel_floor(demands: int, projects: int, chunk: int = 512, k: int = 3) -> float:
     """Seconds for six weighted criteria + top-k over every pair, chunk by chunk."""
     rng = np.random.default_rng(0)
@@ -118,13 +128,7 @@ def main() -> None:
                 cold.append(run_cli(folder, cache, Path(work) / "out.json"))
                 warm.append(run_cli(folder, cache, Path(work) / "out.json"))
         for name, found in (("cold", cold), ("warm", warm)):
-            times = [t for t, _ in found]
-            print(
-                f"{size} rank {name}: median {statistics.median(times):.1f} s "
-                f"(runs {' '.join(f'{t:.1f}' for t in times)}), "
-                f"peak {max(m for _, m in found):.0f} MiB",
-                flush=True,
-            )
+            print(f"{size} rank {name}: {summary(found)}", flush=True)
         if args.no_floor:
             continue
         with tempfile.TemporaryDirectory() as cache:  # never the user's own cache folder

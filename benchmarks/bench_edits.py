@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -31,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
-from bench_cli import run_cli  # noqa: E402
+from bench_cli import run_cli, summary  # noqa: E402
 from bench_rank import ensure_data  # noqa: E402
 
 STEPS = ("cold", "warm", "edited", "edited, warm", "added", "added, warm", "removed")
@@ -124,14 +123,7 @@ def main() -> None:
         for index, tree in enumerate(trees):
             print(f"  {'this tree' if index == 0 else tree}:")
             for step in STEPS:
-                runs = totals[f"{index}:{step}"]
-                times = [seconds for seconds, _ in runs]
-                print(
-                    f"    {step:<13} median {statistics.median(times):5.1f} s "
-                    f"(runs {' '.join(f'{t:.1f}' for t in times)}), "
-                    f"peak {max(mib for _, mib in runs):.0f} MiB",
-                    flush=True,
-                )
+                print(f"    {step:<13} {summary(totals[f'{index}:{step}'])}", flush=True)
 
 
 if __name__ == "__main__":
