@@ -44,7 +44,15 @@ class EntryGroups:
         self.ends = group_ends(text_keys)
         starts = [0, *self.ends[:-1]]
         self.groups = [
-            (start, end, digest("entries", prepared.index_key, *text_keys[start:end]))
+            # keyed by the indexes' terms, the vocabulary the texts were read with
+            # (as the readings are) and the texts
+            (
+                start,
+                end,
+                digest(
+                    "entries", prepared.index_key, prepared.vocabulary_key, *text_keys[start:end]
+                ),
+            )
             for start, end in zip(starts, self.ends, strict=True)
         ]
         self._last: tuple[int, Parts] | None = None
