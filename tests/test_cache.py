@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -352,3 +353,54 @@ def test_the_code_fingerprint_reads_every_source_file_and_only_those(tmp_path: P
     package = Path(cache.__file__).resolve().parent
     mine = {name for name, _ in cache._sources(str(package))}
     assert mine == {path.relative_to(package).as_posix() for path in package.rglob("*.py")}
+
+
+def test_after_an_edit_an_added_and_a_removed_file_rank_prints_what_no_cache_prints(
+    cli, monkeypatch, tmp_path: Path
+) -> None:
+    """Every cache that a small change reuses in part (a folder's documents, the readings,
+    strong candidates and term entries by group, each region's repeats) gives, after
+    each change, the bytes a run without any cache gives."""
+    from matchmaker.bundled import proposals_dir
+    from matchmaker.scoring import features, stream
+
+    monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(features, "GROUP", 4)  # groups of ~4 over the bundled demands
+    monkeypatch.setattr(stream, "CHUNK", 5)  # and chunks of 5, so both cut each other
+    folder = tmp_path / "proposals"
+    shutil.copytree(proposals_dir(), folder)
+
+    def ranked(*extra: str) -> str:
+        found = cli(*extra, "rank", str(folder), "-f", "json", "--today", TODAY)
+        assert found.exit_code == 0, found.output
+        return found.stdout
+
+    loaded = _counting_loads(monkeypatch)
+
+    def same_as_without_cache() -> list[str]:
+        """The files the cached run loaded (not from the cache)."""
+        loaded.clear()
+        cached = ranked()
+        loaded_by_it = [name for name in loaded if name.startswith(str(folder))]
+        assert cached == ranked("--no-cache")
+        cache._switched_off = False  # --no-cache lasts for the process: back on
+        return loaded_by_it
+
+    assert len(same_as_without_cache()) == len(list(folder.glob("*.yaml")))  # cold
+    assert same_as_without_cache() == []  # warm
+    first = min(folder.glob("*.yaml"))
+    text = first.read_text(encoding="utf-8")
+    first.write_text(text.replace("description: ", "description: 다시 ", 1), encoding="utf-8")
+    assert same_as_without_cache() == [str(first)]  # one demand reworded
+    added = folder / "zz-added.yaml"
+    lines = []
+    for line in text.splitlines(keepends=True):
+        if line.lstrip().startswith(("id: ", "- id: ")):
+            line = line.rstrip("\n") + "-added\n"
+        lines.append(line)
+    added.write_text("".join(lines), encoding="utf-8")
+    assert same_as_without_cache() == [str(added)]  # one proposal added (the first again)
+    added.unlink()
+    same_as_without_cache()  # and removed
+    first.write_text(text, encoding="utf-8")
+    same_as_without_cache()  # back as it was
