@@ -18,7 +18,7 @@ import numpy as np
 from matchmaker.cache import Store, digest
 from matchmaker.scoring.engine import Prepared, TermEntries, _entries_of
 from matchmaker.scoring.features import TextReading, group_ends
-from matchmaker.scoring.similarity import Entries
+from matchmaker.scoring.similarity import Entries, no_entries
 
 Parts = tuple[Entries, Entries | None, list[list[str]], Entries]
 
@@ -144,8 +144,7 @@ def _rows(parts: Parts, low: int, high: int, shift: int) -> Parts:
 
 def _join(pieces: Sequence[Entries]) -> Entries:
     if not pieces:
-        empty = np.zeros(0, dtype=np.intp)
-        return empty, empty.copy(), np.zeros(0)
+        return no_entries()
     row, term, weight = (np.concatenate(part) for part in zip(*pieces, strict=True))
     return row, term, weight
 

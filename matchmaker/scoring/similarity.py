@@ -16,6 +16,12 @@ import numpy as np
 # Demands over an index's vocabulary: (demand row, term column, weight) per entry.
 Entries = tuple[np.ndarray, np.ndarray, np.ndarray]
 
+
+def no_entries() -> Entries:
+    """No demand's entries: empty rows, terms and weights."""
+    return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp), np.zeros(0)
+
+
 # Largest terms × projects index kept dense for `cosine` (64 MB of doubles): the catalog's
 # is ~2 million cells; an index over demands' own words (gaps) can be far larger.
 DENSE_CELLS = 8_000_000
@@ -123,8 +129,7 @@ class ProjectTermIndex:
             counts += [count for _, count in items]
         demands = len(lengths)
         if not words:
-            empty = np.zeros(0, dtype=np.intp)
-            return empty, empty.copy(), np.zeros(0)
+            return no_entries()
         vocabulary = self.vocabulary
         column = np.array([vocabulary.get(term, -1) for term in words], dtype=np.intp)
         known = column >= 0
