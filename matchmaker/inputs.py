@@ -18,10 +18,10 @@ from matchmaker.cache import Store, digest
 from matchmaker.catalog import Catalog, load_catalog
 from matchmaker.diagnostics import Diagnostic, has_errors
 from matchmaker.loading.documents import LoadedDocument, load_file, load_files
+from matchmaker.loading.paths import expand
 from matchmaker.loading.pause import gc_paused
 from matchmaker.models import Profile, Proposal
 from matchmaker.resolve.demands import ResolvedDemand, resolve_demands
-from matchmaker.validation import expand
 
 if TYPE_CHECKING:
     from matchmaker.records.history import History

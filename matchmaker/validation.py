@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from matchmaker.catalog import Catalog, load_catalog
 from matchmaker.diagnostics import Diagnostic
-from matchmaker.loading.documents import WORKBOOK_SUFFIXES, LoadedDocument, load_file
-
-YAML_SUFFIXES = (".yaml", ".yml")
-# Workbooks sit beside YAML in a folder of proposals. `.xlsm` is picked up too, so that a
-# macro workbook is refused with a reason rather than silently skipped.
-DOCUMENT_SUFFIXES = (*YAML_SUFFIXES, *WORKBOOK_SUFFIXES)
+from matchmaker.loading.documents import LoadedDocument, load_file
+from matchmaker.loading.paths import expand
 
 
 @dataclass(slots=True)
@@ -38,28 +34,6 @@ class ValidationResult:
         self.diagnostics.extend(document.diagnostics)
         if document.text is not None:
             self.sources[document.file] = document.text
-
-
-def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and the YAML files and workbooks inside any folder, in a stable
-    order: `.yaml`, `.yml`, `.xlsx` (and `.xlsm`, to be refused) in any case
-    (`2027.YAML`), leaving out the `._NAME` files macOS writes beside copies on other file
-    systems and the `~$NAME.xlsx` lock files Excel keeps beside an open workbook."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.suffix.lower() in DOCUMENT_SUFFIXES
-                    and not p.name.startswith(("._", "~$"))
-                    and p.is_file()
-                )
-            )
-        else:
-            found.append(path)
-    return found
 
 
 def _run_rules(

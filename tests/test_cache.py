@@ -94,6 +94,7 @@ def test_warm_and_repaired_runs_print_what_a_cold_run_prints(tmp_path: Path) -> 
     written = _entries(tmp_path)
     namespaces = {p.relative_to(tmp_path).parts[0] for p in written}
     assert namespaces == {
+        "answers",
         "documents",
         "demand-text",
         "project-text",
@@ -103,6 +104,10 @@ def test_warm_and_repaired_runs_print_what_a_cold_run_prints(tmp_path: Path) -> 
         "term-entries",
         "term-index",
     }
+    assert _rank(tmp_path) == cold  # the answer kept
+    for path in (tmp_path / "answers").rglob("*"):
+        if path.is_file():  # the answer gone: the documents, readings… are what is warm
+            path.unlink()
     assert _rank(tmp_path) == cold
     for path in written:  # every entry corrupt: ignored, and written again
         path.write_bytes(path.read_bytes()[:-1] + b"!")

@@ -202,3 +202,11 @@ def test_the_command_line_starts_numpy_with_one_blas_thread_unless_told_otherwis
     for extra in ({}, {"OPENBLAS_NUM_THREADS": "4"}):
         seen.append(_python(code, env | extra).stdout.split()[-1])
     assert seen == ["1", "4"]
+
+
+def test_rank_asked_again_imports_neither_the_models_nor_numpy(tmp_path: Path) -> None:
+    # The kept answer is given without loading: the ~0.3 s of pydantic, the models, numpy
+    # and the scoring that a bundled `rank` spent importing are not spent.
+    watched = ("pydantic", "numpy", "matchmaker.models", "matchmaker.scoring")
+    assert _heavy(["rank"], tmp_path, watched) == set(watched)  # the first run loads
+    assert _heavy(["rank"], tmp_path, watched) == set()

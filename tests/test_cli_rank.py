@@ -321,3 +321,131 @@ def test_an_excluded_pair_in_the_table_says_why(cli) -> None:
     wanju = str(proposals_dir() / "2026-wanju.yaml")
     out = cli("rank", wanju, "--include-ineligible", "--top", "1", *TODAY).stdout
     assert "Not eligible:" in out
+
+
+# --- the same question asked again (matchmaker/answers.py) ---
+
+LATER = ("--today", "2030-11-28", "--include-expired")  # warnings: expired, stale regions
+
+
+@pytest.fixture
+def own_cache(monkeypatch, tmp_path: Path) -> Path:
+    monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+@pytest.fixture
+def loads(monkeypatch) -> list[object]:
+    """Each run that loads its inputs (rather than giving a kept answer) adds one."""
+    from matchmaker import inputs
+
+    counted: list[object] = []
+    original = inputs.load_run
+
+    def load_run(*args: object, **kwargs: object) -> object:
+        counted.append(args)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(inputs, "load_run", load_run)
+    return counted
+
+
+def test_rank_asked_again_prints_the_same_warnings_and_output_without_loading(
+    cli, own_cache: Path, loads: list[object]
+) -> None:
+    first = cli("rank", "-f", "json", *LATER)
+    assert first.exit_code == 0 and "warning[expired-proposal]" in first.stderr
+    again = cli("rank", "-f", "json", *LATER)
+    assert (again.exit_code, again.stdout, again.stderr) == (0, first.stdout, first.stderr)
+    assert len(loads) == 1
+    table = cli("rank", *LATER)  # another format: another question
+    assert len(loads) == 2 and table.stdout != first.stdout
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["reworded", "added", "removed", "--top", "--today", "--lang", "--region", "--no-suitable"],
+)
+def test_any_change_is_answered_afresh_as_without_a_cache(
+    cli, own_cache: Path, loads: list[object], tmp_path: Path, change: str
+) -> None:
+    import shutil
+
+    folder = tmp_path / "proposals"
+    shutil.copytree(proposals_dir(), folder)
+    options = ["-f", "json", *TODAY]
+    assert cli("rank", str(folder), *options).exit_code == 0
+    first = sorted(folder.glob("*.yaml"))[0]
+    if change == "reworded":
+        text = first.read_text(encoding="utf-8")
+        first.write_text(text.replace("description: ", "description: 다시 ", 1), encoding="utf-8")
+    elif change == "added":  # the first again, its ids changed, in a new sub-folder
+        (folder / "more").mkdir()
+        lines = first.read_text(encoding="utf-8").splitlines(keepends=True)
+        renamed = [
+            line.rstrip("\n") + "-added\n" if line.lstrip().startswith(("id: ", "- id: ")) else line
+            for line in lines
+        ]
+        (folder / "more" / "added.yaml").write_text("".join(renamed), encoding="utf-8")
+    elif change == "removed":
+        first.unlink()
+    else:
+        options += {
+            "--top": ["--top", "2"],
+            "--today": ["--today", "2026-11-29"],
+            "--lang": ["--lang", "ko"],
+            "--region": ["--region", "완주군"],
+            "--no-suitable": ["--no-suitable"],
+        }[change]
+    fresh = cli("rank", str(folder), *options)
+    assert len(loads) == 2  # loaded and scored again
+    plain = cli("--no-cache", "rank", str(folder), *options)
+    assert (fresh.exit_code, fresh.stdout, fresh.stderr) == (0, plain.stdout, plain.stderr)
+
+
+def test_an_answer_written_to_a_file_is_written_again_keeping_its_mode(
+    cli, own_cache: Path, loads: list[object], tmp_path: Path
+) -> None:
+    target = tmp_path / "ranked.json"
+    assert cli("rank", "-f", "json", *TODAY, "-o", str(target)).exit_code == 0
+    written = target.read_bytes()
+    target.write_text("older\n")
+    target.chmod(0o600)
+    again = cli("rank", "-f", "json", *TODAY, "-o", str(target))
+    assert again.exit_code == 0 and len(loads) == 1
+    assert target.read_bytes() == written and target.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_run_that_fails_or_is_told_no_cache_keeps_no_answer(
+    cli, own_cache: Path, loads: list[object], tmp_path: Path
+) -> None:
+    import shutil
+
+    folder = tmp_path / "proposals"
+    shutil.copytree(proposals_dir(), folder)
+    (folder / "broken.yaml").write_text("kind: proposal\nregion: [\n", encoding="utf-8")
+    for _ in range(2):
+        assert cli("rank", str(folder), *TODAY).exit_code == 1
+    assert len(loads) == 2
+    for _ in range(2):
+        assert cli("--no-cache", "rank", *TODAY).exit_code == 0
+    assert len(loads) == 4
+    assert not list(own_cache.rglob("*.out"))
+
+
+def test_a_kept_answer_never_replaces_one_of_the_files_it_was_made_from(
+    own_cache: Path, tmp_path: Path
+) -> None:
+    import typer
+
+    from matchmaker.answers import Recording
+    from matchmaker.cli.shell import replay_answer
+
+    source = tmp_path / "a.yaml"
+    source.write_text("kind: proposal\n", encoding="utf-8")
+    with Recording("a" * 64, files=[source]) as recording:
+        list(recording.tee(["{}\n"]))
+        recording.keep()
+    with pytest.raises(typer.Exit) as stopped:
+        replay_answer(recording, source, "en")
+    assert stopped.value.exit_code == 2 and source.read_text() == "kind: proposal\n"

@@ -196,7 +196,7 @@ def test_python_dash_m_and_version() -> None:
 
 
 def test_a_folder_scan_reads_upper_case_suffixes_and_skips_macos_sidecars(tmp_path) -> None:
-    from matchmaker.validation import expand
+    from matchmaker.loading.paths import expand
 
     (tmp_path / "2027.YAML").write_text("kind: proposal\n", encoding="utf-8")
     (tmp_path / "._2027.yaml").write_bytes(b"\x00\x05\x16\x07")  # AppleDouble, not YAML

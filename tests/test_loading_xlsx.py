@@ -156,7 +156,7 @@ def test_a_macro_workbook_is_refused_by_its_name_unread(tmp_path: Path) -> None:
 
 
 def test_a_folder_of_proposals_holds_yaml_and_workbooks(tmp_path: Path) -> None:
-    from matchmaker.validation import expand
+    from matchmaker.loading.paths import expand
 
     (tmp_path / "a.yaml").write_text("kind: proposal\n", encoding="utf-8")
     (tmp_path / "b.xlsx").write_bytes(book())

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from matchmaker.cache import Store
 from matchmaker.diagnostics import Diagnostic
 from matchmaker.loading.documents import LoadedDocument, load_file, load_files
+from matchmaker.loading.paths import INDICATORS_FILE, REFERENCE_FILES, project_files
 from matchmaker.loading.values import Vocabularies, vocabularies
 from matchmaker.models import (
     IndicatorsFile,
@@ -25,16 +26,6 @@ if TYPE_CHECKING:
     from matchmaker.regions import RegionIndex
 
 _T = TypeVar("_T")
-
-REFERENCE_FILES: dict[str, str] = {
-    "regions": "regions.yaml",
-    "themes": "themes.yaml",
-    "policy-areas": "policy-areas.yaml",
-    "ties": "ties.yaml",
-}
-# Optional: a catalog written before indicators existed still loads, and then every
-# outcome is free text.
-INDICATORS_FILE = "indicators.yaml"
 
 
 @dataclass(slots=False)
@@ -113,7 +104,7 @@ def load_catalog(root: Path, store: Store | None = None) -> tuple[Catalog | None
         )
         diagnostics.extend(indicators_document.diagnostics)
     project_documents = load_files(
-        sorted((root / "projects").glob("*.y*ml")),
+        project_files(root),
         kinds=frozenset({"project"}),
         words=words,
         store=store,

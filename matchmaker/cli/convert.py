@@ -46,7 +46,8 @@ def convert(
     from matchmaker.cli.shell import catalog_or_exit, usage_error, write_or_exit
     from matchmaker.convert import proposal_xlsx, proposal_yaml
     from matchmaker.diagnostics import has_errors
-    from matchmaker.loading.documents import WORKBOOK_SUFFIXES, load_file
+    from matchmaker.loading.documents import load_file
+    from matchmaker.loading.paths import WORKBOOK_SUFFIXES
     from matchmaker.messages import say
     from matchmaker.models import Proposal
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,10 @@ from matchmaker.cli.options import (
     TodayOption,
 )
 from matchmaker.render.registry import RankFormat
+
+if TYPE_CHECKING:
+    from matchmaker.answers import Recording
+    from matchmaker.cli.shell import RunOptions
 
 # Pairs scored at once. A chunk holds ~750 bytes a pair at its peak, so 256,000 pairs stay
 # near 200 MB above the loaded documents whatever the catalog's size: at 10,000 × 1,000,
@@ -53,6 +57,7 @@ ProfileOption = Annotated[
 
 
 def rank(
+    ctx: typer.Context,
     proposals: ProposalsArgument = None,
     catalog: CatalogOption = None,
     profile: ProfileOption = None,
@@ -101,15 +106,9 @@ def rank(
     """Rank Seoul's projects for each region's demand, with scores and reasons."""
     from matchmaker.cli.shell import (
         RunOptions,
-        build_inputs,
-        project_ids_or_exit,
-        region_codes_or_exit,
-        write_or_exit,
+        answer_recording,
+        replay_answer,
     )
-    from matchmaker.loading.pause import gc_paused
-    from matchmaker.ranking import in_key_order, joined, rank_parts
-    from matchmaker.render.registry import render, render_pieces, streams
-    from matchmaker.scoring import stream
 
     options = RunOptions.of(
         proposals=proposals,
@@ -122,7 +121,47 @@ def rank(
         include_expired=include_expired,
         history=history,
     )
+    recording = answer_recording(ctx, options)
+    if replay_answer(recording, output, options.language):
+        return  # asked before of the same files: nothing is loaded or scored
+    with recording:
+        _rank(
+            recording,
+            options,
+            top=top,
+            by=by,
+            region=region,
+            project=project,
+            include_ineligible=include_ineligible,
+            only_no_suitable=only_no_suitable,
+        )
+
+
+def _rank(
+    recording: Recording,
+    options: RunOptions,
+    *,
+    top: int,
+    by: GroupBy,
+    region: list[str] | None,
+    project: list[str] | None,
+    include_ineligible: bool,
+    only_no_suitable: bool,
+) -> None:
+    """Load, score and write the ranking, keeping the answer in `recording`."""
+    from matchmaker.cli.shell import (
+        build_inputs,
+        project_ids_or_exit,
+        region_codes_or_exit,
+        write_or_exit,
+    )
+    from matchmaker.loading.pause import gc_paused
+    from matchmaker.ranking import in_key_order, joined, rank_parts
+    from matchmaker.render.registry import render, render_pieces, streams
+    from matchmaker.scoring import stream
+
     language = options.language
+    output, output_format = options.output, options.output_format
     # The collector stays off for the whole run: what loading, scoring and writing
     # allocate is models that live for the run, arrays and short-lived strings that hold
     # no cycles. Its passes over the loaded documents took 0.6-1.4 s of a warm
@@ -130,7 +169,7 @@ def rank(
     # and scoring (or at the end), one pass over all that loading had allocated took
     # ~0.1 s (0 s now; the peak memory was the same).
     with gc_paused(keep=True):
-        inputs = build_inputs(options)
+        inputs = build_inputs(options, recording)
         inputs.let_go_of_texts()  # the findings are shown: only models are scored
         assert inputs.catalog is not None and inputs.profile is not None
         region_codes = region_codes_or_exit(inputs.catalog, region, language)
@@ -168,12 +207,14 @@ def rank(
             only_no_suitable=only_no_suitable,
             language=language,
             today=options.today.isoformat(),
-            include_expired=include_expired,
+            include_expired=options.include_expired,
             profile=inputs.profile,
         )
-        if streams("rank", output_format.value):  # written as it goes, never held whole
-            pieces = render_pieces("rank", output_format.value, parts)
-            write_or_exit(pieces, output, language, inputs)
+        if streams("rank", output_format):  # written as it goes, never held whole
+            pieces = render_pieces("rank", output_format, parts)
         else:
-            whole = render("rank", output_format.value, joined(parts))
-            write_or_exit(whole, output, language, inputs)
+            whole = render("rank", output_format, joined(parts))
+            assert isinstance(whole, str)  # every rank format is text
+            pieces = iter([whole])
+        write_or_exit(recording.tee(pieces), output, language, inputs)
+        recording.keep()

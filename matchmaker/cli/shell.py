@@ -27,6 +27,7 @@ from matchmaker.cli.options import LanguageChoice, resolve_language, resolve_tod
 from matchmaker.messages import pick
 
 if TYPE_CHECKING:
+    from matchmaker.answers import Recording
     from matchmaker.catalog import Catalog
     from matchmaker.diagnostics import Diagnostic
     from matchmaker.inputs import RunInputs
@@ -155,24 +156,31 @@ def profile_path_or_exit(profile: str | Path | None, language: str) -> Path | No
 
 def emit_to_stderr(
     diagnostics: Sequence[Diagnostic], sources: dict[str, str], output_format: str, language: str
-) -> None:
+) -> str:
     """Diagnostics about the inputs, for the person: on stderr, so a redirected output is
-    never half data, half errors."""
+    never half data, half errors. Returns the text written (an answer kept keeps it)."""
+    import io
+
     from matchmaker.cli.report import emit_diagnostics
 
     files = sorted({d.file for d in diagnostics})
     stdout = sys.stdout
-    sys.stdout = sys.stderr
+    sys.stdout = written = io.StringIO()
     try:
         emit_diagnostics(files, diagnostics, sources, output_format, language)
     finally:
         sys.stdout = stdout
+    text = written.getvalue()
+    sys.stderr.write(text)
+    sys.stderr.flush()
+    return text
 
 
-def build_inputs(options: RunOptions) -> RunInputs:
+def build_inputs(options: RunOptions, recording: Recording | None = None) -> RunInputs:
     """Load and check everything the run reads; stop with the diagnostics (exit 1) if any
     is an error. Warnings are shown too: they are about inputs this run uses (a
-    resubmitted demand, an expired proposal), and the run goes on."""
+    resubmitted demand, an expired proposal), and the run goes on (and a `recording`
+    of its answer keeps them, to show them again when the answer is given again)."""
     from matchmaker.diagnostics import has_errors
     from matchmaker.inputs import load_run
 
@@ -186,12 +194,14 @@ def build_inputs(options: RunOptions) -> RunInputs:
     )
     failed = has_errors(inputs.diagnostics) or not inputs.ok
     if inputs.diagnostics:
-        emit_to_stderr(
+        shown = emit_to_stderr(
             inputs.diagnostics,
             inputs.sources,
             "json" if options.output_format == "json" and failed else "text",
             options.language,
         )
+        if recording is not None:
+            recording.shown(shown)
     if failed:
         raise typer.Exit(1)
     return inputs
@@ -315,6 +325,49 @@ def region_codes_or_exit(
     return codes
 
 
+def answer_recording(ctx: typer.Context, options: RunOptions) -> Recording:
+    """The answer cache's recording of this run (answers.py): keyed by every parameter the
+    command was given, the application's options, the language, the date, the table
+    width and every file the run reads, found as the loaders find them."""
+    from matchmaker import bundled
+    from matchmaker.answers import NAMESPACE, Recording, answer_key
+    from matchmaker.cache import Store
+    from matchmaker.loading.paths import catalog_files, expand
+    from matchmaker.render.width import table_width
+
+    store = Store(NAMESPACE)
+    if not store.usable:
+        return Recording(None)  # --no-cache: not even the files are hashed
+    files = catalog_files(options.catalog or bundled.catalog_dir())
+    files += expand(options.proposals or [bundled.proposals_dir()])
+    files.append(options.profile or bundled.default_profile_path())
+    if options.history is not None:
+        files += expand([options.history])
+    settings = {
+        "parameters": {name: ctx.params[name] for name in sorted(ctx.params)},
+        "application": dict(sorted(ctx.parent.params.items())) if ctx.parent else {},
+        "language": options.language,
+        "today": options.today.isoformat(),
+        "width": table_width(),
+    }
+    return Recording(answer_key(ctx.info_name or "", settings, files), store, files)
+
+
+def replay_answer(recording: Recording, output: Path | None, language: str) -> bool:
+    """Print the answer kept for this run, if there is one: its warnings on stderr, then
+    its output through `write_or_exit`, as the run that made it did. False: run it."""
+    from matchmaker.answers import find
+
+    answer = find(recording.key, recording.store)
+    if answer is None:
+        return False
+    if answer.stderr:
+        sys.stderr.write(answer.stderr)
+        sys.stderr.flush()
+    write_or_exit(answer.pieces(), output, language, [str(f) for f in recording.files])
+    return True
+
+
 def _input_files(inputs: RunInputs) -> list[str]:
     files = [d.file for d in inputs.proposals]
     if inputs.profile_document is not None:
@@ -326,7 +379,7 @@ def _input_files(inputs: RunInputs) -> list[str]:
     return files
 
 
-def _is_input(target: Path, inputs: RunInputs) -> bool:
+def _is_input(target: Path, files: Sequence[str]) -> bool:
     """Whether `target` (resolved) is one of the files the run read.
 
     Resolving every input's path was ~0.2 s at 5,000 files; a file that does not exist
@@ -337,7 +390,7 @@ def _is_input(target: Path, inputs: RunInputs) -> bool:
     except OSError:
         return False
     same = []
-    for file in _input_files(inputs):
+    for file in files:
         try:
             found = os.stat(file)
         except OSError:
@@ -351,7 +404,7 @@ def write_or_exit(
     text: str | bytes | Iterator[str],
     output: Path | None,
     language: str,
-    inputs: RunInputs | None = None,
+    inputs: RunInputs | Sequence[str] | None = None,
     *,
     overwrite: bool = True,
 ) -> None:
@@ -359,7 +412,8 @@ def write_or_exit(
     text in pieces, from `render_pieces`, each written as it comes: the work that makes
     the next piece runs between writes, and its errors go up as they are).
 
-    Never overwrites one of the run's inputs (exit 2); a missing folder is exit 2; any OS
+    Never overwrites one of the run's inputs (`inputs`: the run's, or its files' names;
+    exit 2); a missing folder is exit 2; any OS
     error, writing the file or standard output (read-only folder, full disk, a name too
     long, a closed stdout), is exit 1 with the OS's reason in one line, never "a bug".
     Raises FileExistsError when `output` exists and `overwrite` is false.
@@ -376,7 +430,8 @@ def write_or_exit(
     from matchmaker.files import ReadOnlyFile, write_atomically
 
     target = output.resolve()
-    if inputs is not None and _is_input(target, inputs):
+    files = inputs if inputs is None or isinstance(inputs, Sequence) else _input_files(inputs)
+    if files is not None and _is_input(target, files):
         usage_error(say("output-is-input", language, path=output))
     if not target.parent.is_dir():
         usage_error(say("no-folder", language, folder=target.parent))

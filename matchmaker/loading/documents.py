@@ -15,16 +15,13 @@ from matchmaker.cache import Store, digest
 from matchmaker.diagnostics import Diagnostic, has_errors
 from matchmaker.loading.limits import DEFAULT_LIMITS, Limits
 from matchmaker.loading.nodes import Mark, ParsedDocument
+from matchmaker.loading.paths import WORKBOOK_SUFFIXES
 from matchmaker.loading.text import decode
 from matchmaker.models import MODEL_BY_KIND, USER_KINDS, Proposal
 from matchmaker.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from matchmaker.loading.values import Vocabularies
-
-# Workbooks are read by their own loader into the same models; `.xlsm` is named so that
-# a macro workbook is refused with a reason rather than parsed as YAML.
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 # Kinds written by people outside the catalog's maintainers may not use anchors:
 # an alias makes one edit change several places, which a reviewer cannot see.

@@ -224,7 +224,7 @@ def load_history(
     """Every decision and result under `folder` (YAML, any depth, sorted), the problems
     with them, and the documents read (for the run's input hashes). The catalog's
     indicators say in which direction each target is met."""
-    from matchmaker.validation import expand
+    from matchmaker.loading.paths import expand
 
     lower = frozenset(
         indicator.id

@@ -1,0 +1,63 @@
+"""Which files a run reads, found without reading them: the proposals in the folders
+given, and a catalog folder's files. The loaders find their files here, and so does the
+answer cache (answers.py), which must know every file a run reads before it loads any:
+one place decides, so the two cannot disagree. Nothing here imports the models."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+YAML_SUFFIXES = (".yaml", ".yml")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# Workbooks sit beside YAML in a folder of proposals. `.xlsm` is picked up too, so that a
+# macro workbook is refused with a reason rather than silently skipped.
+DOCUMENT_SUFFIXES = (*YAML_SUFFIXES, *WORKBOOK_SUFFIXES)
+
+# A catalog's reference files, by the kind each holds.
+REFERENCE_FILES: dict[str, str] = {
+    "regions": "regions.yaml",
+    "themes": "themes.yaml",
+    "policy-areas": "policy-areas.yaml",
+    "ties": "ties.yaml",
+}
+# Optional: a catalog written before indicators existed still loads, and then every
+# outcome is free text.
+INDICATORS_FILE = "indicators.yaml"
+PROJECTS_FOLDER = "projects"
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and the YAML files and workbooks inside any folder, in a stable
+    order: `.yaml`, `.yml`, `.xlsx` (and `.xlsm`, to be refused) in any case
+    (`2027.YAML`), leaving out the `._NAME` files macOS writes beside copies on other file
+    systems and the `~$NAME.xlsx` lock files Excel keeps beside an open workbook."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix.lower() in DOCUMENT_SUFFIXES
+                    and not p.name.startswith(("._", "~$"))
+                    and p.is_file()
+                )
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def project_files(root: Path) -> list[Path]:
+    """A catalog's project files: one per project, in order of name."""
+    return sorted((root / PROJECTS_FOLDER).glob("*.y*ml"))
+
+
+def catalog_files(root: Path) -> list[Path]:
+    """Every file loading the catalog at `root` reads: the reference files (read even
+    when missing, to say so), the indicators file if there is one, and the projects."""
+    files = [root / name for name in REFERENCE_FILES.values()]
+    if (root / INDICATORS_FILE).exists():
+        files.append(root / INDICATORS_FILE)
+    return files + project_files(root)
