@@ -60,3 +60,26 @@ def cli() -> object:
         return Run(result.exit_code, result.output, result.stdout, result.stderr)
 
     return run
+
+
+@pytest.fixture
+def own_cache(monkeypatch, tmp_path: Path) -> Path:
+    """A cache folder of the test's own: what it keeps no other test sees."""
+    monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+@pytest.fixture
+def loads(monkeypatch) -> list[object]:
+    """Each run that loads its inputs (rather than giving a kept answer) adds one."""
+    from matchmaker import inputs
+
+    counted: list[object] = []
+    original = inputs.load_run
+
+    def load_run(*args: object, **kwargs: object) -> object:
+        counted.append(args)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(inputs, "load_run", load_run)
+    return counted

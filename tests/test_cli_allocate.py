@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 TODAY = ("--today", "2026-11-28")
@@ -210,3 +212,35 @@ def test_time_limit_counts_from_the_start_and_is_never_worse_than_no_synergy(cli
     assert answer["objective"] >= plain.json()["objective"]
     assert answer["bound"] >= answer["objective"] and answer["gap"] > 0
     assert all(u["code"] != "fairness" for u in answer["unassigned"])
+
+
+# --- the same question asked again (matchmaker/answers.py) ---
+
+
+def test_allocate_asked_again_with_a_kept_decision_says_the_same_without_solving(
+    cli, own_cache: Path, loads: list[object], tmp_path: Path
+) -> None:
+    decision = tmp_path / "decision.yaml"
+    decision.write_text(
+        "kind: decision\nround: 2027\npairs:\n"
+        "  - {demand: 2027-gone/meals, project: seoul-farms}\n",
+        "utf-8",
+    )
+    options = ("allocate", "--today", "2026-11-28", "-f", "json", "--keep", str(decision))
+    first = cli(*options)
+    assert first.exit_code == 0 and "could not be kept" in first.stderr
+    again = cli(*options)
+    assert (again.exit_code, again.stdout, again.stderr) == (0, first.stdout, first.stderr)
+    assert len(loads) == 1
+    decision.write_text(decision.read_text("utf-8").replace("2027-gone", "2027-went"), "utf-8")
+    edited = cli(*options)  # the decision is read too: an edit is a new question
+    assert len(loads) == 2 and "2027-went" in edited.stderr
+
+
+def test_a_run_within_a_time_limit_is_never_answered_from_the_cache(
+    cli, own_cache: Path, loads: list[object]
+) -> None:
+    options = ("allocate", "--today", "2026-11-28", "-f", "json", "--time-limit", "60")
+    assert cli(*options).stdout == cli(*options).stdout
+    assert len(loads) == 2  # what a limit lets be found depends on the machine
+    assert not list(own_cache.rglob("*.out"))

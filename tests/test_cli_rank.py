@@ -328,28 +328,6 @@ def test_an_excluded_pair_in_the_table_says_why(cli) -> None:
 LATER = ("--today", "2030-11-28", "--include-expired")  # warnings: expired, stale regions
 
 
-@pytest.fixture
-def own_cache(monkeypatch, tmp_path: Path) -> Path:
-    monkeypatch.setenv("MATCHMAKER_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache"
-
-
-@pytest.fixture
-def loads(monkeypatch) -> list[object]:
-    """Each run that loads its inputs (rather than giving a kept answer) adds one."""
-    from matchmaker import inputs
-
-    counted: list[object] = []
-    original = inputs.load_run
-
-    def load_run(*args: object, **kwargs: object) -> object:
-        counted.append(args)
-        return original(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(inputs, "load_run", load_run)
-    return counted
-
-
 def test_rank_asked_again_prints_the_same_warnings_and_output_without_loading(
     cli, own_cache: Path, loads: list[object]
 ) -> None:

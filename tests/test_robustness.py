@@ -353,3 +353,29 @@ def test_unique_rows_are_numpys_unique_rows(seed: int) -> None:
     got = unique_rows(rows)
     assert got.dtype == expected.dtype and got.shape == expected.shape
     assert got.tobytes() == expected.tobytes()
+
+
+def test_sensitivity_asked_again_is_answered_without_loading(cli, own_cache, loads) -> None:
+    first = cli("sensitivity", "--format", "json", "--draws", "50", *TODAY)
+    again = cli("sensitivity", "--format", "json", "--draws", "50", *TODAY)
+    assert (again.exit_code, again.stdout, again.stderr) == (0, first.stdout, first.stderr)
+    assert len(loads) == 1
+    cli("sensitivity", "--format", "json", "--draws", "50", "--seed", "1", *TODAY)
+    assert len(loads) == 2  # another seed: another question
+
+
+def test_allocation_draws_cut_short_by_the_time_allowed_are_never_kept(
+    cli, own_cache, loads, monkeypatch
+) -> None:
+    original = sensitivity_module.allocation_survival
+
+    def out_of_time(*args: Any, **kwargs: Any) -> Any:
+        return original(*args[:4], 0.0)  # no time at all: no draw is done
+
+    monkeypatch.setattr(sensitivity_module, "allocation_survival", out_of_time)
+    options = ("sensitivity", "--format", "json", "--draws", "5", "--allocate", *TODAY)
+    first = cli(*options)
+    assert first.exit_code == 0 and first.json()["allocation"]["draws"] == 0
+    cli(*options)
+    assert len(loads) == 2
+    assert not list(own_cache.rglob("*.out"))

@@ -22,6 +22,8 @@ from matchmaker.render.registry import AllocateFormat
 
 if TYPE_CHECKING:
     from matchmaker.allocation.report import AllocationResult
+    from matchmaker.answers import Recording
+    from matchmaker.cli.shell import RunOptions
     from matchmaker.records.keep import KeptDecision
 
 
@@ -44,7 +46,7 @@ def _kept_or_exit(
     return keep_decision(document.model, str(path), keys, projects)
 
 
-def _say_kept(kept: KeptDecision, result: AllocationResult, language: str) -> None:
+def _say_kept(kept: KeptDecision, result: AllocationResult, language: str) -> str:
     from matchmaker.messages import say
 
     decided = set(kept.kept) | {(d, p) for d, p, _ in kept.not_kept}
@@ -60,11 +62,14 @@ def _say_kept(kept: KeptDecision, result: AllocationResult, language: str) -> No
         )
     ]
     lines += [f"  - {d} = {p}: {why}" for d, p, why in kept.not_kept]
-    typer.echo("\n".join(lines), err=True)
+    text = "\n".join(lines) + "\n"
+    typer.echo(text, err=True, nl=False)
+    return text
 
 
 @takes_portfolio_options
 def allocate(
+    ctx: typer.Context,
     proposals: ProposalsArgument = None,
     catalog: CatalogOption = None,
     profile: ProfileOption = None,
@@ -104,12 +109,7 @@ def allocate(
     """Choose the projects for all demands at once, and say why each got what it got."""
     # --time-limit bounds the whole command: loading, scoring and model building count.
     started = time.monotonic()
-    from matchmaker.allocation.report import allocate as allocate_portfolio
-    from matchmaker.cli.portfolio import portfolio_or_exit, refusals_exit
-    from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
-    from matchmaker.render.allocation import AllocationReport
-    from matchmaker.render.registry import render
-    from matchmaker.scoring.engine import score
+    from matchmaker.cli.shell import RunOptions, answer_recording, replay_answer
 
     run = RunOptions.of(
         proposals=proposals,
@@ -122,8 +122,35 @@ def allocate(
         include_expired=include_expired,
         history=history,
     )
-    language = run.language
-    inputs = build_inputs(run)
+    # What is found within --time-limit depends on the machine's speed: such a run is
+    # never given a kept answer, nor keeps its own. --keep's decision is read too.
+    recording = answer_recording(
+        ctx, run, [keep] if keep is not None else [], timed=flags.time_limit is not None
+    )
+    if replay_answer(recording, output, run.language):
+        return  # asked before of the same files: nothing is loaded, scored or solved
+    with recording:
+        _allocate(recording, run, flags, keep, alternates, started)
+
+
+def _allocate(
+    recording: Recording,
+    run: RunOptions,
+    flags: PortfolioFlags,
+    keep: Path | None,
+    alternates: int,
+    started: float,
+) -> None:
+    """Load, score, solve and write the portfolio, keeping the answer in `recording`."""
+    from matchmaker.allocation.report import allocate as allocate_portfolio
+    from matchmaker.cli.portfolio import portfolio_or_exit, refusals_exit
+    from matchmaker.cli.shell import build_inputs, write_or_exit
+    from matchmaker.render.allocation import AllocationReport
+    from matchmaker.render.registry import render
+    from matchmaker.scoring.engine import score
+
+    language, output = run.language, run.output
+    inputs = build_inputs(run, recording)
     assert inputs.catalog is not None and inputs.profile is not None
     records = inputs.records()
     kept = _kept_or_exit(keep, {r.key for r in records}, set(inputs.catalog.projects), language)
@@ -143,7 +170,7 @@ def allocate(
     extra: dict[str, object] = {}
     if kept is not None:
         extra["kept_decision"] = kept.report(result)
-        _say_kept(kept, result, language)
+        recording.shown(_say_kept(kept, result, language))
     if carried is not None:
         from matchmaker.records.reserve import carried_json
 
@@ -155,4 +182,7 @@ def allocate(
     report = AllocationReport(
         result, language, inputs.profile, inputs.input_hashes(), option_values, extra
     )
-    write_or_exit(render("allocate", output_format.value, report), output, language, inputs)
+    written = render("allocate", run.output_format, report)
+    assert isinstance(written, str)  # every allocate format is text
+    write_or_exit(recording.tee([written]), output, language, inputs)
+    recording.keep()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,6 +21,10 @@ from matchmaker.cli.options import (
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 from matchmaker.render.registry import RobustnessFormat
 
+if TYPE_CHECKING:
+    from matchmaker.answers import Recording
+    from matchmaker.cli.shell import RunOptions
+
 FormatOption = Annotated[RobustnessFormat, typer.Option("--format", "-f")]
 # A saved run read by `diff`: large enough for 100,000 demands' rank JSON, small enough
 # that a wrong file is refused before it fills the memory.
@@ -28,6 +32,7 @@ DIFF_MAX_BYTES = 512 * 1024 * 1024
 
 
 def sensitivity(
+    ctx: typer.Context,
     proposals: ProposalsArgument = None,
     catalog: CatalogOption = None,
     profile: ProfileOption = None,
@@ -62,12 +67,7 @@ def sensitivity(
     history: HistoryOption = None,
 ) -> None:
     """How far each recommendation holds as the weights change (exact and Monte-Carlo)."""
-    from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
-    from matchmaker.render.registry import render
-    from matchmaker.render.robustness import SensitivityReport
-    from matchmaker.robustness.sensitivity import allocation_survival
-    from matchmaker.robustness.sensitivity import sensitivity as run_sensitivity
-    from matchmaker.scoring.engine import score
+    from matchmaker.cli.shell import RunOptions, answer_recording, replay_answer
 
     options = RunOptions.of(
         proposals=proposals,
@@ -79,8 +79,34 @@ def sensitivity(
         include_expired=include_expired,
         history=history,
     )
+    recording = answer_recording(ctx, options)
+    if replay_answer(recording, None, options.language):
+        return  # asked before of the same files: nothing is loaded, scored or drawn
+    with recording:
+        _sensitivity(
+            recording, options, draws=draws, seed=seed, allocation=allocation, seconds=seconds
+        )
+
+
+def _sensitivity(
+    recording: Recording,
+    options: RunOptions,
+    *,
+    draws: int,
+    seed: int,
+    allocation: bool,
+    seconds: float,
+) -> None:
+    """Load, score, draw and write, keeping the answer in `recording`."""
+    from matchmaker.cli.shell import build_inputs, write_or_exit
+    from matchmaker.render.registry import render
+    from matchmaker.render.robustness import SensitivityReport
+    from matchmaker.robustness.sensitivity import allocation_survival
+    from matchmaker.robustness.sensitivity import sensitivity as run_sensitivity
+    from matchmaker.scoring.engine import score
+
     language = options.language
-    inputs = build_inputs(options)
+    inputs = build_inputs(options, recording)
     assert inputs.catalog is not None and inputs.profile is not None
     scores = score(inputs.catalog, inputs.records(), inputs.profile, inputs.history)
     found = run_sensitivity(scores, draws=draws, seed=seed)
@@ -96,7 +122,13 @@ def sensitivity(
         "inputs": inputs.input_hashes(),
     }
     report = SensitivityReport(found, survival, language, meta)
-    write_or_exit(render("sensitivity", output_format.value, report), None, language, inputs)
+    text = render("sensitivity", options.output_format, report)
+    assert isinstance(text, str)  # every sensitivity format is text
+    write_or_exit(recording.tee([text]), None, language, inputs)
+    # Allocation draws cut short by --seconds depend on how fast the machine was: such an
+    # answer is not the same question answered again, so it is never kept.
+    if survival is None or survival.draws == survival.asked:
+        recording.keep()
 
 
 def compare(

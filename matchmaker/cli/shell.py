@@ -325,10 +325,14 @@ def region_codes_or_exit(
     return codes
 
 
-def answer_recording(ctx: typer.Context, options: RunOptions) -> Recording:
+def answer_recording(
+    ctx: typer.Context, options: RunOptions, more_files: Sequence[Path] = (), *, timed: bool = False
+) -> Recording:
     """The answer cache's recording of this run (answers.py): keyed by every parameter the
     command was given, the application's options, the language, the date, the table
-    width and every file the run reads, found as the loaders find them."""
+    width and every file the run reads, found as the loaders find them, and `more_files`
+    the command reads besides. A `timed` run (what it finds depends on the time it is
+    allowed) records nothing and finds nothing."""
     from matchmaker import bundled
     from matchmaker.answers import NAMESPACE, Recording, answer_key
     from matchmaker.cache import Store
@@ -336,13 +340,14 @@ def answer_recording(ctx: typer.Context, options: RunOptions) -> Recording:
     from matchmaker.render.width import table_width
 
     store = Store(NAMESPACE)
-    if not store.usable:
+    if timed or not store.usable:
         return Recording(None)  # --no-cache: not even the files are hashed
     files = catalog_files(options.catalog or bundled.catalog_dir())
     files += expand(options.proposals or [bundled.proposals_dir()])
     files.append(options.profile or bundled.default_profile_path())
     if options.history is not None:
         files += expand([options.history])
+    files += more_files
     settings = {
         "parameters": {name: ctx.params[name] for name in sorted(ctx.params)},
         "application": dict(sorted(ctx.parent.params.items())) if ctx.parent else {},
