@@ -5,8 +5,11 @@
     python benchmarks/bench_cli.py --sizes 10000x1000,100000x1000 --runs 3
 
 For each size: the command in a fresh process with an empty cache folder (cold), then
-again with the cache it left (warm), `--runs` times each; wall time and the child's peak
-resident memory (ru_maxrss from wait4). In the same run, two floors on the same D x P:
+again with the cache it left (warm: the answer the cold run kept is given again,
+answers.py), then once more with that answer removed (rescored: documents, readings,
+candidates and counts from the cache, the scoring and writing done again, as after any
+change of option), `--runs` times each; wall time and the child's peak resident memory
+(ru_maxrss from wait4). In the same run, two floors on the same D x P:
 
   kernel  a fused numpy kernel: six criteria arrays combined with weights and the top 3
           kept by argpartition, chunk by chunk (what pair scoring cannot beat);
@@ -120,14 +123,16 @@ def main() -> None:
     for size in args.sizes.split(","):
         demands, projects = (int(x) for x in size.lower().split("x"))
         folder = ensure_data(demands, projects, args.seed)
-        cold, warm = [], []
+        cold, warm, rescored = [], [], []
         with tempfile.TemporaryDirectory() as work:
             for _ in range(args.runs):
                 cache = Path(work) / "cache"
                 shutil.rmtree(cache, ignore_errors=True)
                 cold.append(run_cli(folder, cache, Path(work) / "out.json"))
                 warm.append(run_cli(folder, cache, Path(work) / "out.json"))
-        for name, found in (("cold", cold), ("warm", warm)):
+                shutil.rmtree(cache / "answers")
+                rescored.append(run_cli(folder, cache, Path(work) / "out.json"))
+        for name, found in (("cold", cold), ("warm", warm), ("rescored", rescored)):
             print(f"{size} rank {name}: {summary(found)}", flush=True)
         if args.no_floor:
             continue
