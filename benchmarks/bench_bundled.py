@@ -2,12 +2,15 @@
 start-up floor (`python -c "import typer, rich"`) timed in the same run.
 
 Each command runs in a fresh process (start-up and imports included) with a warm cache
-(one warm-up run first), interleaved with the floors so that the noise of a shared machine
-falls on all of them; prints medians and the ratio to the floor's median, and the child's
-processor time (user + system), which moves less than wall time when other jobs share the
-machine. A second floor, `import typer, rich, numpy, highspy`, is what `allocate` cannot go
-under: it solves with HiGHS through highspy (through scipy.optimize before, whose import
-alone cost ~0.56 s). The load average is printed at the start and at the end.
+(one warm-up run first): once as asked again (the answer the warm-up kept is given
+again, answers.py) and once rescored (that answer removed before each run: loading from
+the cache, scoring and writing, as after any change of option), interleaved with the
+floors so that the noise of a shared machine falls on all of them; prints medians and
+the ratio to the floor's median, and the child's processor time (user + system), which
+moves less than wall time when other jobs share the machine. A second floor, `import
+typer, rich, numpy, highspy`, is what `allocate` cannot go under: it solves with HiGHS
+through highspy (through scipy.optimize before, whose import alone cost ~0.56 s). The
+load average is printed at the start and at the end.
 
 `--before DIR` runs the same commands from another source tree too (for instance
 `mkdir /tmp/before && git archive REV | tar -x -C /tmp/before`), interleaved with these,
@@ -25,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -65,18 +69,21 @@ def main() -> None:
             name: (command, base, ROOT) for name, command in FLOORS.items()
         }
         for number, (label, tree) in enumerate(trees.items()):
-            # each tree its own cache folder: neither prunes nor reads the other's entries
-            cache = str(Path(caches) / str(number))
-            env = {**base, "PYTHONPATH": str(tree.resolve()), "MATCHMAKER_CACHE_DIR": cache}
-            for name in COMMANDS:
-                command = [sys.executable, "-m", "matchmaker", name, "--today", "2026-11-28"]
-                runs[label + name] = (command, env, tree)
+            for kind in ("", " rescored"):
+                # each tree and kind its own cache folder: none prunes nor reads another's
+                cache = str(Path(caches) / f"{number}{kind.strip()}")
+                env = {**base, "PYTHONPATH": str(tree.resolve()), "MATCHMAKER_CACHE_DIR": cache}
+                for name in COMMANDS:
+                    command = [sys.executable, "-m", "matchmaker", name, "--today", "2026-11-28"]
+                    runs[label + name + kind] = (command, env, tree)
         for command, env, cwd in runs.values():  # warm-up: bytecode, page cache, the cache
             subprocess.run(command, check=True, capture_output=True, env=env, cwd=cwd)
         walls: dict[str, list[float]] = {name: [] for name in runs}
         cpus: dict[str, list[float]] = {name: [] for name in runs}
         for _ in range(args.runs):
             for name, (command, env, cwd) in runs.items():
+                if name.endswith(" rescored"):  # the kept answers go: the work is done again
+                    shutil.rmtree(Path(env["MATCHMAKER_CACHE_DIR"]) / "answers", True)
                 wall, cpu = _timed(command, env, cwd)
                 walls[name].append(wall)
                 cpus[name].append(cpu)
@@ -85,7 +92,7 @@ def main() -> None:
     for name in runs:
         median, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
         print(
-            f"{name:19} median {median:.2f} s  min {min(walls[name]):.2f} s  "
+            f"{name:28} median {median:.2f} s  min {min(walls[name]):.2f} s  "
             f"{median / floor:.1f}x floor  processor {cpu:.2f} s ({cpu / floor_cpu:.1f}x)  "
             f"(runs {' '.join(f'{t:.2f}' for t in walls[name])})"
         )

@@ -29,7 +29,8 @@ An answer is two files in the cache's `answers` namespace: the output (UTF-8, an
 written while it is printed, never held whole) and a small entry with the stderr text and
 the output's SHA-256 and size. The output is checked against them before a byte of it is
 printed; an answer that does not match is removed and the run goes on without it. Only
-the KEPT_ANSWERS most recently used answers are kept (an answer can be hundreds of MB).
+the KEPT_ANSWERS most recently used answers are kept, KEPT_BYTES of them at most (an
+answer can be hundreds of MB).
 """
 
 from __future__ import annotations
@@ -49,8 +50,10 @@ from matchmaker.cache import Store, digest
 
 NAMESPACE = "answers"
 # Answers kept per code version, the most recently used first: a planner's few usual runs
-# stay warm, and a 100,000-proposal answer (~280 MB) cannot pile up day after day.
+# stay warm, and a 100,000-proposal answer (~280 MB) cannot pile up day after day. The
+# most recent answer is kept whatever its size.
 KEPT_ANSWERS = 12
+KEPT_BYTES = 1 << 30
 # Files larger than this are never hashed for a key: no document may be (loading/limits.py
 # refuses anything over 4 MiB), so such a run stops with an error and keeps no answer.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -243,10 +246,11 @@ class Recording:
 
 
 def _prune(store: Store) -> None:
-    """All but the KEPT_ANSWERS most recently used answers go, with their entries."""
+    """All but the KEPT_ANSWERS most recently used answers go, with their entries, and
+    any beyond KEPT_BYTES of outputs in all (the most recent stays)."""
     try:
         outputs = [
-            (entry.stat().st_mtime_ns, entry.name, Path(entry.path))
+            (entry.stat().st_mtime_ns, entry.name, Path(entry.path), entry.stat().st_size)
             for folder in os.scandir(store.folder)
             if folder.is_dir(follow_symlinks=False)
             for entry in os.scandir(folder.path)
@@ -255,6 +259,9 @@ def _prune(store: Store) -> None:
     except OSError:
         return
     outputs.sort(reverse=True)
-    for _, name, path in outputs[KEPT_ANSWERS:]:
-        path.unlink(missing_ok=True)
-        path.with_name(name.removesuffix(_OUTPUT_SUFFIX)).unlink(missing_ok=True)
+    total = 0
+    for number, (_, name, path, size) in enumerate(outputs):
+        total += size
+        if number >= KEPT_ANSWERS or (number > 0 and total > KEPT_BYTES):
+            path.unlink(missing_ok=True)
+            path.with_name(name.removesuffix(_OUTPUT_SUFFIX)).unlink(missing_ok=True)

@@ -144,3 +144,18 @@ def test_only_the_most_recently_used_answers_are_kept(store: Store, monkeypatch)
     os.utime(output(keys[4]), ns=(60 * 10**9, 60 * 10**9))
     _kept(store, f"{9:064x}", ["answer 9\n"])
     assert [output(key).exists() for key in keys[2:]] == [True, False, True]
+
+
+def test_answers_beyond_the_bytes_allowed_go_but_the_newest_stays(
+    store: Store, monkeypatch
+) -> None:
+    monkeypatch.setattr(answers, "KEPT_BYTES", 25)
+    keys = [f"{n:064x}" for n in range(3)]
+    for number, key in enumerate(keys):
+        _kept(store, key, ["x" * 10 + "\n"])  # 11 bytes each
+        output = store.folder / key[:2] / f"{key}.out"
+        os.utime(output, ns=(number * 10**9, number * 10**9))
+    assert [find(key, store) is not None for key in keys] == [False, True, True]
+    _kept(store, "f" * 64, ["y" * 100])  # alone over the limit: kept, the others go
+    assert find("f" * 64, store) is not None
+    assert [find(key, store) is not None for key in keys] == [False, False, False]
