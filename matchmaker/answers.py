@@ -14,8 +14,9 @@ What the key holds, so that no change can be missed:
 - every parameter the command was given, as parsed, and the application's own options
   (a new option is in the key without anyone adding it);
 - every file the run reads, found as the loaders find them (`loading/paths.py`): its
-  path as given and resolved, and the SHA-256 of its bytes; a folder's new or removed
-  file is a different list;
+  path as given and the SHA-256 of its bytes; a folder's new or removed file is a
+  different list;
+- the working folder, which a relative path is read from;
 - the resolved language and date (the clock's date when `--today` is not given: a new
   day is a new key, as expiry and abolished regions depend on it), and the table width;
 - the tool's version and a fingerprint of its source, as every cache key (cache.py).
@@ -58,27 +59,36 @@ KEPT_BYTES = 1 << 30
 # refuses anything over 4 MiB), so such a run stops with an error and keeps no answer.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _READ = 1 << 20  # bytes read at a time, hashing or printing an output
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # not on Windows, which has no FIFOs to fear
 _OUTPUT_SUFFIX = ".out"
 
 
 def files_key(files: Sequence[Path]) -> str | None:
-    """One digest of every file's path (as given and resolved) and bytes, in order; None
-    when one cannot be hashed (missing, unreadable, not a regular file, too large), for
-    then the run must load and say what is wrong."""
+    """One digest of every file's path (as given: the caller keys the working folder) and
+    bytes, in order; None when one cannot be hashed (missing, unreadable, not a regular
+    file, too large), for then the run must load and say what is wrong. Read with plain
+    system calls: at 41,000 files, resolving each path and `hashlib.file_digest` took
+    2.2 s, against 0.5 s."""
     parts: list[str] = []
     for path in files:
         try:
             # Opened without blocking and checked before a byte is read: a FIFO would wait
             # for a writer, a device never end.
-            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-            with open(descriptor, "rb") as handle:
-                info = os.fstat(descriptor)
-                if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-                    return None
-                sha = hashlib.file_digest(handle, "sha256").hexdigest()
+            descriptor = os.open(path, os.O_RDONLY | _NONBLOCK)
         except OSError:
             return None
-        parts.append(f"{path}\t{os.path.realpath(path)}\t{sha}")
+        try:
+            info = os.fstat(descriptor)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+                return None
+            hasher = hashlib.sha256()
+            while block := os.read(descriptor, _READ):
+                hasher.update(block)
+        except OSError:
+            return None
+        finally:
+            os.close(descriptor)
+        parts.append(f"{path}\t{hasher.hexdigest()}")
     return digest(*parts)
 
 

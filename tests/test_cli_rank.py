@@ -427,3 +427,20 @@ def test_a_kept_answer_never_replaces_one_of_the_files_it_was_made_from(
     with pytest.raises(typer.Exit) as stopped:
         replay_answer(recording, source, "en")
     assert stopped.value.exit_code == 2 and source.read_text() == "kind: proposal\n"
+
+
+def test_relative_paths_from_another_folder_are_another_question(
+    cli, own_cache: Path, loads: list[object], tmp_path: Path, monkeypatch
+) -> None:
+    import shutil
+
+    for name in ("one", "two"):  # the same file name, other bytes in each folder
+        shutil.copytree(proposals_dir(), tmp_path / name / "proposals")
+    edited = sorted((tmp_path / "two" / "proposals").glob("*.yaml"))[0]
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("description: ", "description: 다시 ", 1), encoding="utf-8")
+    ranked = []
+    for name in ("one", "two", "one"):
+        monkeypatch.chdir(tmp_path / name)
+        ranked.append(cli("rank", "proposals", "-f", "json", *TODAY).stdout)
+    assert len(loads) == 2 and ranked[0] == ranked[2] != ranked[1]

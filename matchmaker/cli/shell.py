@@ -354,6 +354,8 @@ def answer_recording(
         "language": options.language,
         "today": options.today.isoformat(),
         "width": table_width(),
+        # where relative paths lead (absolute ones, as the bundled files', lead anywhere)
+        "folder": os.getcwd() if any(not os.path.isabs(file) for file in files) else "",
     }
     return Recording(answer_key(ctx.info_name or "", settings, files), store, files)
 
