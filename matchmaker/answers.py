@@ -37,6 +37,7 @@ answer can be hundreds of MB).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import hashlib
 import json
 import os
@@ -45,7 +46,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from matchmaker.cache import Store, digest
 
@@ -122,15 +123,18 @@ def _plain(value: object) -> object:
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """A kept answer, its output checked: the stderr text, then the output's pieces."""
+    """A kept answer, its output checked: the stderr text, then the output's pieces, read
+    from the very file that was checked (held open: an answer pruned or replaced by
+    another run meanwhile is still read whole)."""
 
     stderr: str
-    output: Path
+    output: BinaryIO
 
     def pieces(self) -> Iterator[str]:
         """The output as text, a megabyte at a time (never held whole)."""
         decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
-        with open(self.output, "rb") as handle:
+        with self.output as handle:
+            handle.seek(0)
             while block := handle.read(_READ):
                 yield decoder.decode(block)
         tail = decoder.decode(b"", final=True)
@@ -157,17 +161,29 @@ def find(key: str | None, store: Store | None = None) -> Answer | None:
         return None
     output = _output_path(store, key)
     try:
-        with open(output, "rb") as handle:
-            whole = os.fstat(handle.fileno()).st_size == entry["size"] and (
-                hashlib.file_digest(handle, "sha256").hexdigest() == entry["sha256"]
-            )
-        if whole:
-            os.utime(output)  # used: the last to be pruned
-            return Answer(entry["stderr"], output)
+        handle = open(output, "rb")  # noqa: SIM115 - handed to the Answer, which closes it
     except OSError:
-        pass
-    output.unlink(missing_ok=True)
-    return None
+        return None
+    try:
+        whole = os.fstat(handle.fileno()).st_size == entry["size"] and (
+            hashlib.file_digest(handle, "sha256").hexdigest() == entry["sha256"]
+        )
+    except OSError:
+        whole = False
+    if not whole:
+        handle.close()
+        _remove(output)  # altered or cut short: never given, and written again
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(output)  # used: the last to be pruned
+    return Answer(entry["stderr"], handle)
+
+
+def _remove(path: Path) -> None:
+    """Remove a cache file; one that cannot be removed (open in another process on
+    Windows, a read-only folder) is left for a later run."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
 
 
 class Recording:
@@ -250,7 +266,7 @@ class Recording:
         if self._handle is not None:
             self._handle.close()
         if self._temporary is not None:
-            Path(self._temporary).unlink(missing_ok=True)
+            _remove(Path(self._temporary))
         self._handle, self._temporary = None, None
         self._broken = True
 
@@ -273,5 +289,5 @@ def _prune(store: Store) -> None:
     for number, (_, name, path, size) in enumerate(outputs):
         total += size
         if number >= KEPT_ANSWERS or (number > 0 and total > KEPT_BYTES):
-            path.unlink(missing_ok=True)
-            path.with_name(name.removesuffix(_OUTPUT_SUFFIX)).unlink(missing_ok=True)
+            _remove(path)
+            _remove(path.with_name(name.removesuffix(_OUTPUT_SUFFIX)))

@@ -159,3 +159,29 @@ def test_answers_beyond_the_bytes_allowed_go_but_the_newest_stays(
     _kept(store, "f" * 64, ["y" * 100])  # alone over the limit: kept, the others go
     assert find("f" * 64, store) is not None
     assert [find(key, store) is not None for key in keys] == [False, False, False]
+
+
+def test_an_answer_found_is_read_whole_even_if_another_run_removes_it_meanwhile(
+    store: Store,
+) -> None:
+    key = "c" * 64
+    _kept(store, key, ["첫째\n", "둘째\n"])
+    found = find(key, store)
+    assert found is not None
+    (store.folder / key[:2] / f"{key}.out").unlink()  # pruned by another run
+    assert "".join(found.pieces()) == "첫째\n둘째\n"
+
+
+def test_a_file_that_cannot_be_removed_never_stops_the_run(store: Store, monkeypatch) -> None:
+    # On Windows a file another process holds open cannot be removed.
+    monkeypatch.setattr(answers, "KEPT_ANSWERS", 1)
+
+    def refused(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError("in use")
+
+    _kept(store, "1" * 64, ["one\n"])
+    monkeypatch.setattr(Path, "unlink", refused)
+    _kept(store, "2" * 64, ["two\n"])  # the first cannot be pruned: it stays, for later
+    output = store.folder / "11" / f"{'1' * 64}.out"
+    output.write_bytes(b"altered\n")
+    assert find("1" * 64, store) is None  # not given, though it cannot be removed
