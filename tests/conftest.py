@@ -69,17 +69,22 @@ def own_cache(monkeypatch, tmp_path: Path) -> Path:
     return tmp_path / "cache"
 
 
+def calls_counted(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[tuple]:
+    """`owner.name` called as before, each call's arguments added to the list returned."""
+    counted: list[tuple] = []
+    original = getattr(owner, name)
+
+    def counting(*args: object, **kwargs: object) -> object:
+        counted.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counting)
+    return counted
+
+
 @pytest.fixture
-def loads(monkeypatch) -> list[object]:
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
     """Each run that loads its inputs (rather than giving a kept answer) adds one."""
     from matchmaker import inputs
 
-    counted: list[object] = []
-    original = inputs.load_run
-
-    def load_run(*args: object, **kwargs: object) -> object:
-        counted.append(args)
-        return original(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(inputs, "load_run", load_run)
-    return counted
+    return calls_counted(monkeypatch, inputs, "load_run")

@@ -12,6 +12,7 @@ import pytest
 
 from matchmaker import cache
 from matchmaker.cache import MAGIC, Store
+from tests.conftest import calls_counted
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-28"
@@ -328,14 +329,7 @@ def test_rule_findings_are_kept_for_the_same_files_and_date(monkeypatch, tmp_pat
     cold = load_run([folder], None, bundled.default_profile_path(), later)
     assert any(d.code == "expired-proposal" for d in cold.diagnostics)
 
-    ran: list[object] = []
-    original = checks.run_rules
-
-    def counted(*args: object, **kwargs: object) -> object:
-        ran.append(args)
-        return original(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(checks, "run_rules", counted)
+    ran = calls_counted(monkeypatch, checks, "run_rules")
     warm = load_run([folder], None, bundled.default_profile_path(), later)
     assert warm.diagnostics == cold.diagnostics and ran == []  # from the cache
     # another date, or any changed byte of a file: the rules run again

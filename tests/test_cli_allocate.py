@@ -218,7 +218,7 @@ def test_time_limit_counts_from_the_start_and_is_never_worse_than_no_synergy(cli
 
 
 def test_allocate_asked_again_with_a_kept_decision_says_the_same_without_solving(
-    cli, own_cache: Path, loads: list[object], tmp_path: Path
+    cli, own_cache: Path, loads: list[tuple], tmp_path: Path
 ) -> None:
     decision = tmp_path / "decision.yaml"
     decision.write_text(
@@ -238,7 +238,7 @@ def test_allocate_asked_again_with_a_kept_decision_says_the_same_without_solving
 
 
 def test_a_run_within_a_time_limit_is_never_answered_from_the_cache(
-    cli, own_cache: Path, loads: list[object]
+    cli, own_cache: Path, loads: list[tuple]
 ) -> None:
     options = ("allocate", "--today", "2026-11-28", "-f", "json", "--time-limit", "60")
     assert cli(*options).stdout == cli(*options).stdout

@@ -329,7 +329,7 @@ LATER = ("--today", "2030-11-28", "--include-expired")  # warnings: expired, sta
 
 
 def test_rank_asked_again_prints_the_same_warnings_and_output_without_loading(
-    cli, own_cache: Path, loads: list[object]
+    cli, own_cache: Path, loads: list[tuple]
 ) -> None:
     first = cli("rank", "-f", "json", *LATER)
     assert first.exit_code == 0 and "warning[expired-proposal]" in first.stderr
@@ -345,7 +345,7 @@ def test_rank_asked_again_prints_the_same_warnings_and_output_without_loading(
     ["reworded", "added", "removed", "--top", "--today", "--lang", "--region", "--no-suitable"],
 )
 def test_any_change_is_answered_afresh_as_without_a_cache(
-    cli, own_cache: Path, loads: list[object], tmp_path: Path, change: str
+    cli, own_cache: Path, loads: list[tuple], tmp_path: Path, change: str
 ) -> None:
     import shutil
 
@@ -382,7 +382,7 @@ def test_any_change_is_answered_afresh_as_without_a_cache(
 
 
 def test_an_answer_written_to_a_file_is_written_again_keeping_its_mode(
-    cli, own_cache: Path, loads: list[object], tmp_path: Path
+    cli, own_cache: Path, loads: list[tuple], tmp_path: Path
 ) -> None:
     target = tmp_path / "ranked.json"
     assert cli("rank", "-f", "json", *TODAY, "-o", str(target)).exit_code == 0
@@ -395,7 +395,7 @@ def test_an_answer_written_to_a_file_is_written_again_keeping_its_mode(
 
 
 def test_a_run_that_fails_or_is_told_no_cache_keeps_no_answer(
-    cli, own_cache: Path, loads: list[object], tmp_path: Path
+    cli, own_cache: Path, loads: list[tuple], tmp_path: Path
 ) -> None:
     import shutil
 
@@ -430,7 +430,7 @@ def test_a_kept_answer_never_replaces_one_of_the_files_it_was_made_from(
 
 
 def test_relative_paths_from_another_folder_are_another_question(
-    cli, own_cache: Path, loads: list[object], tmp_path: Path, monkeypatch
+    cli, own_cache: Path, loads: list[tuple], tmp_path: Path, monkeypatch
 ) -> None:
     import shutil
 
