@@ -4,8 +4,9 @@ demands' text as read against the theme vocabulary, the catalog's project texts 
 problem statements as read (scoring/features.py), demands' entries in the catalog's term
 indexes, by groups of demands (scoring/entry_groups.py),
 `rank`'s first-pass region demand counts for a run's exact input files (scoring/stream.py)
-and each demand's strong candidates (scoring/strong.py), and which demands repeat earlier
-ones (resubmissions.py).
+and each demand's strong candidates (scoring/strong.py), which demands repeat earlier
+ones (resubmissions.py), and the whole answers of `rank`, `sensitivity` and `allocate`
+(answers.py, whose outputs sit beside their entries as plain files).
 
 - Where: `$MATCHMAKER_CACHE_DIR`, else the user's cache folder (`$XDG_CACHE_HOME` or
   `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LOCALAPPDATA%` on Windows) under
