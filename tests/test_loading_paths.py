@@ -49,6 +49,8 @@ def _tree(root: Path) -> Path:
     (folder / "linked-file.yaml").symlink_to(elsewhere / "linked-in.yaml")
     (folder / "linked-folder").symlink_to(elsewhere, target_is_directory=True)  # not entered
     (folder / "broken.yaml").symlink_to(root / "missing.yaml")
+    (folder / "loop.yaml").symlink_to(folder / "loop.yaml")  # a link to itself
+    (folder / "a" / "circle").symlink_to(folder / "a" / "circle")
     return folder
 
 
@@ -58,7 +60,8 @@ def test_a_folder_gives_what_rglob_gave_in_the_same_order(tmp_path: Path) -> Non
     assert found == _as_rglob_finds(folder)
     names = [path.relative_to(folder).as_posix() for path in found]
     assert "a/deeper/e.xlsm" in names and "linked-file.yaml" in names  # refused later
-    assert not {"._2027-wanju.yaml", "~$book.xlsx", "folder.yaml", "broken.yaml"} & set(names)
+    left_out = {"._2027-wanju.yaml", "~$book.xlsx", "folder.yaml", "broken.yaml", "loop.yaml"}
+    assert not left_out & set(names)
     assert not any(name.startswith("linked-folder/") for name in names)
 
 

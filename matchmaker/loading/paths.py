@@ -6,7 +6,7 @@ one place decides, so the two cannot disagree. Nothing here imports the models."
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -60,15 +60,24 @@ def _documents_under(folder: Path) -> list[Path]:
             continue
         for entry in entries:
             name = entry.name
-            if entry.is_dir() and not entry.is_symlink():
+            if _is(entry.is_dir) and not entry.is_symlink():
                 pending.append(current / name)
             elif (
                 _suffix(name).lower() in DOCUMENT_SUFFIXES
                 and not name.startswith(("._", "~$"))
-                and entry.is_file()
+                and _is(entry.is_file)
             ):
                 found.append(current / name)
     return found
+
+
+def _is(check: Callable[[], bool]) -> bool:
+    """A listing entry's `is_dir` or `is_file`, False where following a link fails (a
+    link to itself, or one the user may not follow), as rglob and `is_file` said."""
+    try:
+        return check()
+    except OSError:
+        return False
 
 
 def _suffix(name: str) -> str:
