@@ -26,12 +26,12 @@ interruption leaves nothing. Where the files cannot all be hashed (one is missin
 regular file, or larger than a document may be), there is no key: the run loads, and
 says what is wrong, as it would without the cache.
 
-An answer is two files in the cache's `answers` namespace: the output (UTF-8, any size,
-written while it is printed, never held whole) and a small entry with the stderr text and
-the output's SHA-256 and size. The output is checked against them before a byte of it is
-printed; an answer that does not match is removed and the run goes on without it. Only
-the KEPT_ANSWERS most recently used answers are kept, KEPT_BYTES of them at most (an
-answer can be hundreds of MB).
+An answer is two files in the cache's `answers` namespace: the output (UTF-8 text of any
+size, written while it is printed, never held whole; or a workbook's bytes) and a small
+entry with the stderr text and the output's SHA-256 and size. The output is checked
+against them before a byte of it is printed; an answer that does not match is removed
+and the run goes on without it. Only the KEPT_ANSWERS most recently used answers are
+kept, KEPT_BYTES of them at most (an answer can be hundreds of MB).
 """
 
 from __future__ import annotations
@@ -129,6 +129,13 @@ class Answer:
 
     stderr: str
     output: BinaryIO
+    binary: bool = False  # bytes as written (a workbook), not text
+
+    def data(self) -> bytes:
+        """A binary output whole, as it was written whole (a workbook of a few MB)."""
+        with self.output as handle:
+            handle.seek(0)
+            return handle.read()
 
     def pieces(self) -> Iterator[str]:
         """The output as text, a megabyte at a time (never held whole)."""
@@ -157,6 +164,7 @@ def find(key: str | None, store: Store | None = None) -> Answer | None:
         and isinstance(entry.get("stderr"), str)
         and isinstance(entry.get("sha256"), str)
         and isinstance(entry.get("size"), int)
+        and isinstance(entry.get("binary", False), bool)
     ):
         return None
     output = _output_path(store, key)
@@ -176,7 +184,7 @@ def find(key: str | None, store: Store | None = None) -> Answer | None:
         return None
     with contextlib.suppress(OSError):
         os.utime(output)  # used: the last to be pruned
-    return Answer(entry["stderr"], handle)
+    return Answer(entry["stderr"], handle, entry.get("binary", False))
 
 
 def _remove(path: Path) -> None:
@@ -190,7 +198,8 @@ class Recording:
     """A run's answer, written as the run prints it and kept only when it ends well.
 
     `shown` takes what the run printed on stderr; `tee` passes the output's pieces on to
-    the writer, keeping a copy; `keep` stores both once the output is all written. Any
+    the writer, keeping a copy (`tee_bytes` an output of bytes, written whole); `keep`
+    stores both once the output is all written. Any
     error writing the copy only stops the recording: the run never fails for it. With no
     key (the files could not be hashed, or the cache is off) nothing is recorded."""
 
@@ -205,6 +214,7 @@ class Recording:
         self._temporary: str | None = None
         self._hasher = hashlib.sha256()
         self._size = 0
+        self._binary = False
         self._broken = key is None or self.store is None or not self.store.usable
 
     def __enter__(self) -> Recording:
@@ -221,7 +231,12 @@ class Recording:
             self._copy(piece)
             yield piece
 
-    def _copy(self, piece: str) -> None:
+    def tee_bytes(self, data: bytes) -> bytes:
+        self._binary = True
+        self._copy(data)
+        return data
+
+    def _copy(self, piece: str | bytes) -> None:
         if self._broken:
             return
         try:
@@ -231,7 +246,7 @@ class Recording:
                 folder.mkdir(parents=True, exist_ok=True, mode=0o700)
                 handle, self._temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
                 self._handle = os.fdopen(handle, "wb")
-            data = piece.encode("utf-8", "surrogatepass")
+            data = piece if isinstance(piece, bytes) else piece.encode("utf-8", "surrogatepass")
             self._handle.write(data)
             self._hasher.update(data)
             self._size += len(data)
@@ -258,7 +273,7 @@ class Recording:
             return
         self._temporary = None
         entry = {"stderr": "".join(self.stderr), "sha256": self._hasher.hexdigest()}
-        self.store.put(self.key, entry | {"size": self._size})
+        self.store.put(self.key, entry | {"size": self._size, "binary": self._binary})
         _prune(self.store)
 
     def discard(self) -> None:

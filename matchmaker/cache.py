@@ -5,7 +5,7 @@ problem statements as read (scoring/features.py), demands' entries in the catalo
 indexes, by groups of demands (scoring/entry_groups.py),
 `rank`'s first-pass region demand counts for a run's exact input files (scoring/stream.py)
 and each demand's strong candidates (scoring/strong.py), which demands repeat earlier
-ones (resubmissions.py), and the whole answers of `rank`, `sensitivity` and `allocate`
+ones (resubmissions.py), and the whole answers of `rank`, `sensitivity`, `allocate` and `report`
 (answers.py, whose outputs sit beside their entries as plain files).
 
 - Where: `$MATCHMAKER_CACHE_DIR`, else the user's cache folder (`$XDG_CACHE_HOME` or

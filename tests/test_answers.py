@@ -185,3 +185,15 @@ def test_a_file_that_cannot_be_removed_never_stops_the_run(store: Store, monkeyp
     output = store.folder / "11" / f"{'1' * 64}.out"
     output.write_bytes(b"altered\n")
     assert find("1" * 64, store) is None  # not given, though it cannot be removed
+
+
+def test_an_output_of_bytes_is_given_again_as_bytes(store: Store) -> None:
+    workbook = bytes(range(256)) * 100  # not text in any encoding
+    with Recording("9" * 64, store) as recording:
+        assert recording.tee_bytes(workbook) is workbook
+        recording.keep()
+    found = find("9" * 64, store)
+    assert found is not None and found.binary and found.data() == workbook
+    _kept(store, "8" * 64, ["text\n"])
+    text = find("8" * 64, store)
+    assert text is not None and not text.binary

@@ -675,3 +675,29 @@ def test_a_funded_pair_without_a_region_is_shown_apart(tmp_path: Path) -> None:
     book = load_workbook(io.BytesIO(render_xlsx(found)))
     rows = _records(book["history"])
     assert [(r["Region code"], r["Demand"]) for r in rows] == [(None, "2025-nowhere/meals")]
+
+
+# --- the same report asked again (matchmaker/answers.py) ---
+
+
+@pytest.mark.parametrize("suffix", [".html", ".xlsx"])
+def test_a_report_asked_again_is_written_again_without_loading(
+    cli, own_cache: Path, loads: list[tuple], tmp_path: Path, suffix: str
+) -> None:
+    target = tmp_path / f"report{suffix}"
+    options = ("report", "--draws", "20", *TODAY, "-o", str(target))
+    assert cli(*options).exit_code == 0
+    written = target.read_bytes()
+    target.unlink()
+    again = cli(*options)
+    assert again.exit_code == 0 and len(loads) == 1
+    assert target.read_bytes() == written  # a workbook's bytes, as they were written
+
+
+def test_a_report_within_a_time_limit_is_never_answered_from_the_cache(
+    cli, own_cache: Path, loads: list[tuple], tmp_path: Path
+) -> None:
+    options = ("report", "--draws", "20", *TODAY, "--time-limit", "60")
+    for _ in range(2):
+        assert cli(*options, "-o", str(tmp_path / "report.html")).exit_code == 0
+    assert len(loads) == 2 and not list(own_cache.rglob("*.out"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,9 +24,14 @@ from matchmaker.cli.portfolio import DEFAULT_FLAGS, PortfolioFlags, takes_portfo
 from matchmaker.cli.rank import ProfileOption, ProposalsArgument
 from matchmaker.render.registry import ReportFormat
 
+if TYPE_CHECKING:
+    from matchmaker.answers import Recording
+    from matchmaker.cli.shell import RunOptions
+
 
 @takes_portfolio_options
 def report(
+    ctx: typer.Context,
     proposals: ProposalsArgument = None,
     catalog: CatalogOption = None,
     profile: ProfileOption = None,
@@ -84,9 +89,7 @@ def report(
     chosen = output_format or (
         ReportFormat.xlsx if output.suffix.lower() == ".xlsx" else ReportFormat.html
     )
-    from matchmaker.cli.portfolio import portfolio_or_exit, refusals_exit
-    from matchmaker.cli.shell import RunOptions, build_inputs, write_or_exit
-    from matchmaker.report.data import build_report_data
+    from matchmaker.cli.shell import RunOptions, answer_recording, replay_answer
 
     run = RunOptions.of(
         proposals=proposals,
@@ -100,8 +103,33 @@ def report(
         include_expired=include_expired,
         history=history,
     )
+    target = None if str(output) == "-" else output
+    # As `allocate`: what a --time-limit lets be found depends on the machine's speed.
+    recording = answer_recording(ctx, run, timed=flags.time_limit is not None)
+    if replay_answer(recording, target, run.language):
+        return  # asked before of the same files: nothing is loaded, scored or drawn
+    with recording:
+        _report(recording, run, flags, target, draws=draws, seed=seed, started=started)
+
+
+def _report(
+    recording: Recording,
+    run: RunOptions,
+    flags: PortfolioFlags,
+    target: Path | None,
+    *,
+    draws: int,
+    seed: int,
+    started: float,
+) -> None:
+    """Load, score, allocate, draw and write the report, keeping it in `recording`."""
+    from matchmaker.cli.portfolio import portfolio_or_exit, refusals_exit
+    from matchmaker.cli.shell import build_inputs, write_or_exit
+    from matchmaker.render.registry import render
+    from matchmaker.report.data import build_report_data
+
     language = run.language
-    inputs = build_inputs(run)
+    inputs = build_inputs(run, recording)
     assert inputs.catalog is not None
     # The report's allocation is `allocate`'s, under the same options, read the same way.
     options, _ = portfolio_or_exit(
@@ -112,10 +140,12 @@ def report(
     )
     with refusals_exit(options, language):
         data = build_report_data(inputs, options, language=language, draws=draws, seed=seed)
-    from matchmaker.render.registry import render
-
-    target = None if str(output) == "-" else output
-    write_or_exit(render("report", chosen.value, data), target, language, inputs)
+    written = render("report", run.output_format, data)
+    if isinstance(written, bytes):  # a workbook
+        write_or_exit(recording.tee_bytes(written), target, language, inputs)
+    else:
+        write_or_exit(recording.tee([written]), target, language, inputs)
+    recording.keep()
 
 
 def _environment_language() -> LanguageChoice | None:

@@ -371,7 +371,8 @@ def replay_answer(recording: Recording, output: Path | None, language: str) -> b
     if answer.stderr:
         sys.stderr.write(answer.stderr)
         sys.stderr.flush()
-    write_or_exit(answer.pieces(), output, language, [str(f) for f in recording.files])
+    written = answer.data() if answer.binary else answer.pieces()
+    write_or_exit(written, output, language, [str(f) for f in recording.files])
     return True
 
 
