@@ -11,7 +11,7 @@ import typer.main
 
 from matchmaker.cli import coercion, main
 from matchmaker.cli.app import SINGLE, build
-from matchmaker.cli.coercion import NEEDS_ADAPTER, TESTED_TYPER, coerced
+from matchmaker.cli.coercion import NEEDS_ADAPTER, TESTED_TYPER, coerced, takes_paths
 
 if ".".join(typer.__version__.split(".")[:2]) not in TESTED_TYPER:  # pragma: no cover
     # On another Typer release install() leaves Typer alone, and these comparisons with
@@ -44,7 +44,11 @@ def _choices(param: Any) -> list[Any]:
     return [*names, *(name.upper() for name in names), *(name + "x" for name in names)]
 
 
-@pytest.mark.parametrize(("label", "param"), PARAMETERS, ids=[label for label, _ in PARAMETERS])
+# Paths are checked as they are coerced (a missing file is refused): compared below.
+NOT_PATHS = [p for p in PARAMETERS if not takes_paths(p[1].type_descriptor)]
+
+
+@pytest.mark.parametrize(("label", "param"), NOT_PATHS, ids=[label for label, _ in NOT_PATHS])
 def test_what_is_coerced_without_an_adapter_is_what_typers_adapter_returns(
     label: str, param: Any
 ) -> None:
@@ -106,3 +110,47 @@ def test_on_a_typer_release_it_was_not_tested_on_typer_is_left_as_it_is(
     monkeypatch.setattr(typer, "__version__", TESTED_TYPER[0] + ".9")
     coercion.install()
     assert Parameter.get_runtime_param is not original  # the tested release is patched
+
+
+PATHS = [p for p in PARAMETERS if takes_paths(p[1].type_descriptor)]
+
+
+def _outcome(coerce: Any, value: Any) -> tuple[str, Any]:
+    """What coercing `value` gives: the value and its type, or the error and its message."""
+    try:
+        found = coerce(value)
+    except Exception as error:
+        return type(error).__name__, str(getattr(error, "message", error))
+    kinds = [type(item) for item in found] if isinstance(found, list) else type(found)
+    return "value", (found, kinds)
+
+
+@pytest.mark.parametrize(("label", "param"), PATHS, ids=[label for label, _ in PATHS])
+def test_a_path_is_what_typers_adapter_returns_and_refused_with_its_message(
+    label: str, param: Any, tmp_path: Any
+) -> None:
+    from pathlib import Path
+
+    (tmp_path / "file.yaml").write_text("kind: proposal\n", encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    typers = build_runtime_param(param.type_descriptor)
+    texts = [str(tmp_path / name) for name in ("file.yaml", "folder", "missing.yaml")]
+    spelt = [texts[1] + "/", "./" + texts[0].lstrip("/"), ""]  # made other by Path
+    values: list[Any] = [*texts, *spelt, "-", "완주.yaml", *(Path(text) for text in texts)]
+    if param.type_descriptor.is_list:
+        values += [texts[:2], tuple(texts[::-1]), [], [texts[0], spelt[0]]]
+    if param.default is not None:
+        values.append(param.default)
+    for value in values:
+        mine = _outcome(lambda v: coerced(param, v, None), value)
+        if mine[0] == "value" and mine[1][0] is NEEDS_ADAPTER:
+            # only text a path spells otherwise, whose messages quote it as typed
+            assert any(str(Path(text)) != text for text in _texts(value)), (label, value)
+            continue
+        theirs = _outcome(lambda v: typers._coerce_value(v, param=param, ctx=None), value)
+        assert mine == theirs, (label, value)
+
+
+def _texts(value: Any) -> list[str]:
+    items = value if isinstance(value, list | tuple) else [value]
+    return [item for item in items if isinstance(item, str)]

@@ -215,3 +215,11 @@ def test_a_command_asked_again_imports_neither_the_models_nor_numpy(
     first = _heavy(args, tmp_path, watched)  # the first run loads
     assert {"pydantic", "numpy", "matchmaker.models", "matchmaker.scoring"} <= first
     assert _heavy(args, tmp_path, watched) == set()
+
+
+def test_paths_typed_in_are_read_without_pydantic(tmp_path: Path) -> None:
+    # Typer reads a path through pydantic's TypeAdapter (~0.15 s of an answer given
+    # again); cli/coercion.py checks it with Typer's own path function instead.
+    args = ["rank", "examples/proposals", "--catalog", "catalog", "-o", str(tmp_path / "r.txt")]
+    assert "pydantic" in _heavy(args, tmp_path, ("pydantic",))  # the first run loads
+    assert _heavy(args, tmp_path, ("pydantic",)) == set()
