@@ -135,7 +135,8 @@ def test_a_path_is_what_typers_adapter_returns_and_refused_with_its_message(
     (tmp_path / "folder").mkdir()
     typers = build_runtime_param(param.type_descriptor)
     texts = [str(tmp_path / name) for name in ("file.yaml", "folder", "missing.yaml")]
-    spelt = [texts[1] + "/", "./" + texts[0].lstrip("/"), ""]  # made other by Path
+    # made other by Path, or refused by the system (only a call from Python can pass a NUL)
+    spelt = [texts[1] + "/", "./" + texts[0].lstrip("/"), "", "a\x00b"]
     values: list[Any] = [*texts, *spelt, "-", "완주.yaml", *(Path(text) for text in texts)]
     if param.type_descriptor.is_list:
         values += [texts[:2], tuple(texts[::-1]), [], [texts[0], spelt[0]]]
@@ -144,8 +145,9 @@ def test_a_path_is_what_typers_adapter_returns_and_refused_with_its_message(
     for value in values:
         mine = _outcome(lambda v: coerced(param, v, None), value)
         if mine[0] == "value" and mine[1][0] is NEEDS_ADAPTER:
-            # only text a path spells otherwise, whose messages quote it as typed
-            assert any(str(Path(text)) != text for text in _texts(value)), (label, value)
+            # only text a path spells otherwise, whose messages quote it as typed, or a NUL
+            texts_given = _texts(value)
+            assert any(str(Path(t)) != t or "\x00" in t for t in texts_given), (label, value)
             continue
         theirs = _outcome(lambda v: typers._coerce_value(v, param=param, ctx=None), value)
         assert mine == theirs, (label, value)

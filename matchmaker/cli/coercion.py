@@ -96,7 +96,10 @@ def _path(descriptor: Any, value: Any, param: Any, ctx: Any) -> Any:
             item = made
         elif not isinstance(item, path_type):
             raise _Unusual
-        return coerce_cli_path(item, info, path_type=path_type, param=param, ctx=ctx)
+        try:
+            return coerce_cli_path(item, info, path_type=path_type, param=param, ctx=ctx)
+        except ValueError:  # a NUL in the text: Typer's adapter turns it into its message
+            raise _Unusual from None
 
     try:
         if descriptor.is_list:
