@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from matchmaker.models import Demand
 from matchmaker.text.normalise import normalise
@@ -77,7 +78,9 @@ def _parts(item: Filed) -> tuple[str, str, str, str, str]:
     return (item.region_code, item.proposal_id, demand.id, demand.title, demand.description)
 
 
-def _fits(found: object, demands: int) -> bool:
+def _fits(found: object, demands: int) -> TypeGuard[list[Repeat]]:
+    """Whether a cached entry is repeats among `demands` demands (a stale or altered one
+    is computed again)."""
     return isinstance(found, list) and all(
         isinstance(r, Repeat) and 0 <= r.earlier < r.later < demands for r in found
     )
@@ -97,14 +100,12 @@ def _cached_repeats(filed: Sequence[Filed]) -> list[Repeat]:
     key = digest(*(part for item in filed for part in _parts(item)))
     known = store.get(key)
     if _fits(known, len(filed)):
-        assert isinstance(known, list)
         return known
 
     def by_region(items: list[Filed]) -> list[Repeat]:
         region_key = digest("region", *(part for item in items for part in _parts(item)))
         stored = store.get(region_key)
         if _fits(stored, len(items)):
-            assert isinstance(stored, list)
             return stored
         computed = _region_repeats(items)
         store.put(region_key, computed)

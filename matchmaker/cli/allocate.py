@@ -109,7 +109,7 @@ def allocate(
     """Choose the projects for all demands at once, and say why each got what it got."""
     # --time-limit bounds the whole command: loading, scoring and model building count.
     started = time.monotonic()
-    from matchmaker.cli.shell import RunOptions, answer_recording, replay_answer
+    from matchmaker.cli.shell import RunOptions, answer_or_run
 
     run = RunOptions.of(
         proposals=proposals,
@@ -124,13 +124,13 @@ def allocate(
     )
     # What is found within --time-limit depends on the machine's speed: such a run is
     # never given a kept answer, nor keeps its own. --keep's decision is read too.
-    recording = answer_recording(
-        ctx, run, [keep] if keep is not None else [], timed=flags.time_limit is not None
+    answer_or_run(
+        ctx,
+        run,
+        lambda recording: _allocate(recording, run, flags, keep, alternates, started),
+        [keep] if keep is not None else [],
+        timed=flags.time_limit is not None,
     )
-    if replay_answer(recording, output, run.language):
-        return  # asked before of the same files: nothing is loaded, scored or solved
-    with recording:
-        _allocate(recording, run, flags, keep, alternates, started)
 
 
 def _allocate(
@@ -144,7 +144,7 @@ def _allocate(
     """Load, score, solve and write the portfolio, keeping the answer in `recording`."""
     from matchmaker.allocation.report import allocate as allocate_portfolio
     from matchmaker.cli.portfolio import portfolio_or_exit, refusals_exit
-    from matchmaker.cli.shell import build_inputs, write_or_exit
+    from matchmaker.cli.shell import build_inputs, write_kept
     from matchmaker.render.allocation import AllocationReport
     from matchmaker.render.registry import render
     from matchmaker.scoring.engine import score
@@ -182,7 +182,4 @@ def _allocate(
     report = AllocationReport(
         result, language, inputs.profile, inputs.input_hashes(), option_values, extra
     )
-    written = render("allocate", run.output_format, report)
-    assert isinstance(written, str)  # every allocate format is text
-    write_or_exit(recording.tee([written]), output, language, inputs)
-    recording.keep()
+    write_kept(recording, render("allocate", run.output_format, report), output, language, inputs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -104,11 +105,7 @@ def rank(
     history: HistoryOption = None,
 ) -> None:
     """Rank Seoul's projects for each region's demand, with scores and reasons."""
-    from matchmaker.cli.shell import (
-        RunOptions,
-        answer_recording,
-        replay_answer,
-    )
+    from matchmaker.cli.shell import RunOptions, answer_or_run
 
     options = RunOptions.of(
         proposals=proposals,
@@ -121,11 +118,10 @@ def rank(
         include_expired=include_expired,
         history=history,
     )
-    recording = answer_recording(ctx, options)
-    if replay_answer(recording, output, options.language):
-        return  # asked before of the same files: nothing is loaded or scored
-    with recording:
-        _rank(
+    answer_or_run(
+        ctx,
+        options,
+        lambda recording: _rank(
             recording,
             options,
             top=top,
@@ -134,7 +130,8 @@ def rank(
             project=project,
             include_ineligible=include_ineligible,
             only_no_suitable=only_no_suitable,
-        )
+        ),
+    )
 
 
 def _rank(
@@ -153,7 +150,7 @@ def _rank(
         build_inputs,
         project_ids_or_exit,
         region_codes_or_exit,
-        write_or_exit,
+        write_kept,
     )
     from matchmaker.loading.pause import gc_paused
     from matchmaker.ranking import in_key_order, joined, rank_parts
@@ -210,11 +207,9 @@ def _rank(
             include_expired=options.include_expired,
             profile=inputs.profile,
         )
+        written: str | bytes | Iterator[str]
         if streams("rank", output_format):  # written as it goes, never held whole
-            pieces = render_pieces("rank", output_format, parts)
+            written = render_pieces("rank", output_format, parts)
         else:
-            whole = render("rank", output_format, joined(parts))
-            assert isinstance(whole, str)  # every rank format is text
-            pieces = iter([whole])
-        write_or_exit(recording.tee(pieces), output, language, inputs)
-        recording.keep()
+            written = render("rank", output_format, joined(parts))
+        write_kept(recording, written, output, language, inputs)

@@ -89,7 +89,7 @@ def report(
     chosen = output_format or (
         ReportFormat.xlsx if output.suffix.lower() == ".xlsx" else ReportFormat.html
     )
-    from matchmaker.cli.shell import RunOptions, answer_recording, replay_answer
+    from matchmaker.cli.shell import RunOptions, answer_or_run
 
     run = RunOptions.of(
         proposals=proposals,
@@ -99,24 +99,23 @@ def report(
         lang=lang or _environment_language() or LanguageChoice.ko,
         today=today,
         output_format=chosen.value,
-        output=output,
+        output=None if str(output) == "-" else output,  # `-o -`: standard output
         include_expired=include_expired,
         history=history,
     )
-    target = None if str(output) == "-" else output
     # As `allocate`: what a --time-limit lets be found depends on the machine's speed.
-    recording = answer_recording(ctx, run, timed=flags.time_limit is not None)
-    if replay_answer(recording, target, run.language):
-        return  # asked before of the same files: nothing is loaded, scored or drawn
-    with recording:
-        _report(recording, run, flags, target, draws=draws, seed=seed, started=started)
+    answer_or_run(
+        ctx,
+        run,
+        lambda recording: _report(recording, run, flags, draws=draws, seed=seed, started=started),
+        timed=flags.time_limit is not None,
+    )
 
 
 def _report(
     recording: Recording,
     run: RunOptions,
     flags: PortfolioFlags,
-    target: Path | None,
     *,
     draws: int,
     seed: int,
@@ -124,7 +123,7 @@ def _report(
 ) -> None:
     """Load, score, allocate, draw and write the report, keeping it in `recording`."""
     from matchmaker.cli.portfolio import portfolio_or_exit, refusals_exit
-    from matchmaker.cli.shell import build_inputs, write_or_exit
+    from matchmaker.cli.shell import build_inputs, write_kept
     from matchmaker.render.registry import render
     from matchmaker.report.data import build_report_data
 
@@ -140,12 +139,7 @@ def _report(
     )
     with refusals_exit(options, language):
         data = build_report_data(inputs, options, language=language, draws=draws, seed=seed)
-    written = render("report", run.output_format, data)
-    if isinstance(written, bytes):  # a workbook
-        write_or_exit(recording.tee_bytes(written), target, language, inputs)
-    else:
-        write_or_exit(recording.tee([written]), target, language, inputs)
-    recording.keep()
+    write_kept(recording, render("report", run.output_format, data), run.output, language, inputs)
 
 
 def _environment_language() -> LanguageChoice | None:

@@ -67,7 +67,7 @@ def sensitivity(
     history: HistoryOption = None,
 ) -> None:
     """How far each recommendation holds as the weights change (exact and Monte-Carlo)."""
-    from matchmaker.cli.shell import RunOptions, answer_recording, replay_answer
+    from matchmaker.cli.shell import RunOptions, answer_or_run
 
     options = RunOptions.of(
         proposals=proposals,
@@ -79,13 +79,13 @@ def sensitivity(
         include_expired=include_expired,
         history=history,
     )
-    recording = answer_recording(ctx, options)
-    if replay_answer(recording, None, options.language):
-        return  # asked before of the same files: nothing is loaded, scored or drawn
-    with recording:
-        _sensitivity(
+    answer_or_run(
+        ctx,
+        options,
+        lambda recording: _sensitivity(
             recording, options, draws=draws, seed=seed, allocation=allocation, seconds=seconds
-        )
+        ),
+    )
 
 
 def _sensitivity(
@@ -98,7 +98,7 @@ def _sensitivity(
     seconds: float,
 ) -> None:
     """Load, score, draw and write, keeping the answer in `recording`."""
-    from matchmaker.cli.shell import build_inputs, write_or_exit
+    from matchmaker.cli.shell import build_inputs, write_kept
     from matchmaker.render.registry import render
     from matchmaker.render.robustness import SensitivityReport
     from matchmaker.robustness.sensitivity import allocation_survival
@@ -122,13 +122,11 @@ def _sensitivity(
         "inputs": inputs.input_hashes(),
     }
     report = SensitivityReport(found, survival, language, meta)
-    text = render("sensitivity", options.output_format, report)
-    assert isinstance(text, str)  # every sensitivity format is text
-    write_or_exit(recording.tee([text]), None, language, inputs)
     # Allocation draws cut short by --seconds depend on how fast the machine was: such an
     # answer is not the same question answered again, so it is never kept.
-    if survival is None or survival.draws == survival.asked:
-        recording.keep()
+    whole = survival is None or survival.draws == survival.asked
+    written = render("sensitivity", options.output_format, report)
+    write_kept(recording, written, None, language, inputs, keep=whole)
 
 
 def compare(

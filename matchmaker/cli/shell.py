@@ -360,6 +360,44 @@ def answer_recording(
     return Recording(answer_key(ctx.info_name or "", settings, files), store, files)
 
 
+def answer_or_run(
+    ctx: typer.Context,
+    options: RunOptions,
+    run: Callable[[Recording], None],
+    more_files: Sequence[Path] = (),
+    *,
+    timed: bool = False,
+) -> None:
+    """Give the answer kept for this very question, or `run` the command with a recording
+    that keeps its answer if it ends well (`answer_recording` says what is keyed)."""
+    recording = answer_recording(ctx, options, more_files, timed=timed)
+    if replay_answer(recording, options.output, options.language):
+        return  # asked before of the same files: nothing is loaded, scored or solved
+    with recording:
+        run(recording)
+
+
+def write_kept(
+    recording: Recording,
+    written: str | bytes | Iterator[str],
+    output: Path | None,
+    language: str,
+    inputs: RunInputs,
+    *,
+    keep: bool = True,
+) -> None:
+    """`write_or_exit`, the output copied into `recording` as it is written, and the answer
+    kept once it is all written (unless `keep` is false: an answer that depends on the
+    machine's speed)."""
+    if isinstance(written, bytes):  # a workbook, written whole
+        write_or_exit(recording.tee_bytes(written), output, language, inputs)
+    else:
+        pieces = [written] if isinstance(written, str) else written
+        write_or_exit(recording.tee(pieces), output, language, inputs)
+    if keep:
+        recording.keep()
+
+
 def replay_answer(recording: Recording, output: Path | None, language: str) -> bool:
     """Print the answer kept for this run, if there is one: its warnings on stderr, then
     its output through `write_or_exit`, as the run that made it did. False: run it."""
